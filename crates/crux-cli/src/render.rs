@@ -1,0 +1,268 @@
+//! Output: the JSON report of contract version 1, its schema, and the readable text report.
+
+use std::io::{self, Write};
+
+use crux_analysis::{Analysis, AssessmentKind};
+use crux_parser::{Diagnostic, ParagraphKind, Span, Voice};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// One article's full output, serialised as the contract's top-level object.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(title = "crux analysis report, output contract version 1")]
+pub struct Report {
+    /// The output contract version, `"1"`.
+    pub version: String,
+    /// The path given, `"-"` for standard input, or the record's `id` for JSON Lines input.
+    pub source: String,
+    /// The document, its assessments and balance.
+    #[serde(flatten)]
+    pub analysis: Analysis,
+    /// Problems met while reading and parsing (an addition to the contract).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// The report of one analysed article.
+    #[must_use]
+    pub fn new(source: &str, analysis: Analysis, diagnostics: Vec<Diagnostic>) -> Report {
+        Report {
+            version: "1".to_owned(),
+            source: source.to_owned(),
+            analysis,
+            diagnostics,
+        }
+    }
+}
+
+/// The JSON Schema of [`Report`], pretty-printed.
+#[must_use]
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Report);
+    serde_json::to_string_pretty(&schema).expect("a schema always serialises")
+}
+
+/// How many characters of a paragraph the text report shows.
+const EXCERPT: usize = 64;
+
+/// A one-line excerpt of `text`: white space folded, cut at `max` characters with an ellipsis.
+fn excerpt(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            count += 1;
+            space = false;
+        }
+        if count >= max {
+            out.push('…');
+            return out;
+        }
+        out.push(c);
+        count += 1;
+    }
+    out
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Writes the readable report of one article.
+///
+/// # Errors
+///
+/// Fails when `out` fails.
+pub fn render_text(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let doc = &report.analysis.document;
+    let text = &doc.text;
+    writeln!(
+        out,
+        "{}  ({}, {})",
+        report.source,
+        doc.format.as_str(),
+        plural(text.len(), "byte", "bytes")
+    )?;
+    writeln!(out)?;
+    let meta = &doc.meta;
+    let field = |out: &mut dyn Write, name: &str, value: Option<&str>| -> io::Result<()> {
+        writeln!(out, "  {name:<8}  {}", value.unwrap_or("—"))
+    };
+    field(out, "Section", meta.section.as_deref())?;
+    field(out, "Title", meta.title.as_deref())?;
+    let authors = meta.authors.join(", ");
+    field(
+        out,
+        "Authors",
+        (!authors.is_empty()).then_some(authors.as_str()),
+    )?;
+    let when = match (&meta.date, &meta.time) {
+        (Some(d), Some(t)) => Some(format!("{d} {t}")),
+        (Some(d), None) => Some(d.clone()),
+        (None, Some(t)) => Some(t.clone()),
+        (None, None) => None,
+    };
+    field(out, "Date", when.as_deref())?;
+    writeln!(out)?;
+
+    let count = |kind| doc.paragraphs.iter().filter(|p| p.kind == kind).count();
+    let assessments = &report.analysis.assessments;
+    let risks = assessments
+        .iter()
+        .filter(|a| a.kind == AssessmentKind::Risk)
+        .count();
+    writeln!(
+        out,
+        "  {} ({} meta, {} body, {} heading, {} list) · {} · {} · {} · {} · {} · {}",
+        plural(doc.paragraphs.len(), "paragraph", "paragraphs"),
+        count(ParagraphKind::Meta),
+        count(ParagraphKind::Body),
+        count(ParagraphKind::Heading),
+        count(ParagraphKind::List),
+        plural(doc.sentences.len(), "sentence", "sentences"),
+        plural(doc.quotes.len(), "quote", "quotes"),
+        plural(doc.caveats.len(), "caveat", "caveats"),
+        plural(doc.claims.len(), "claim", "claims"),
+        plural(risks, "risk", "risks"),
+        plural(assessments.len() - risks, "benefit", "benefits"),
+    )?;
+
+    if !doc.paragraphs.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Paragraphs")?;
+        for (i, p) in doc.paragraphs.iter().enumerate() {
+            let sentences = doc.sentences.iter().filter(|s| s.paragraph == i).count();
+            let kind = match p.kind {
+                ParagraphKind::Meta => "meta",
+                ParagraphKind::Heading => "heading",
+                ParagraphKind::Body => "body",
+                ParagraphKind::List => "list",
+            };
+            let voice = match (p.voice, &p.quote) {
+                (Voice::Author, _) => "author".to_owned(),
+                (Voice::Quoted, Some(id)) => format!("quoted {id}"),
+                (Voice::Quoted, None) => "quoted".to_owned(),
+            };
+            writeln!(
+                out,
+                "  ¶{:<3} {kind:<7} {voice:<10} {:>3}s  {}",
+                i + 1,
+                sentences,
+                excerpt(&text[p.span], EXCERPT)
+            )?;
+        }
+    }
+
+    if !doc.quotes.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Quotes")?;
+        for q in &doc.quotes {
+            let speaker = q
+                .speaker
+                .as_ref()
+                .map_or("—".to_owned(), |s| match &s.canonical {
+                    Some(c) if *c != s.text => format!("{} ({c})", s.text),
+                    _ => s.text.clone(),
+                });
+            writeln!(
+                out,
+                "  {:<4} {:<8} {}  — {speaker}",
+                q.id,
+                format!("{:?}", q.kind).to_lowercase(),
+                excerpt(&q.text, EXCERPT)
+            )?;
+        }
+    }
+
+    if !doc.caveats.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Caveats")?;
+        for c in &doc.caveats {
+            writeln!(
+                out,
+                "  {:<4} {:<10} {:.2}  {}",
+                c.id,
+                format!("{:?}", c.kind).to_lowercase(),
+                c.strength,
+                excerpt(&c.text, EXCERPT)
+            )?;
+        }
+    }
+
+    if !doc.claims.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Claims")?;
+        for c in &doc.claims {
+            writeln!(
+                out,
+                "  {:<4} {:<10} {}",
+                c.id,
+                format!("{:?}", c.kind).to_lowercase(),
+                excerpt(&c.text, EXCERPT)
+            )?;
+        }
+    }
+
+    if !assessments.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Risks and benefits")?;
+        for a in assessments {
+            writeln!(
+                out,
+                "  {:<4} {:<7} {:.2} = {:.2}×{:.2}×{:.2}  {}",
+                a.id,
+                format!("{:?}", a.kind).to_lowercase(),
+                a.score,
+                a.magnitude,
+                a.likelihood,
+                a.confidence,
+                excerpt(&a.text, EXCERPT)
+            )?;
+        }
+    }
+
+    let balance = &report.analysis.balance;
+    writeln!(out)?;
+    let verdict = serde_json::to_value(balance.verdict)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    if assessments.is_empty() {
+        writeln!(out, "Balance   {verdict} (no risks or benefits found)")?;
+    } else {
+        writeln!(
+            out,
+            "Balance   {verdict}: net {:+.2} (benefit {:.2}, risk {:.2})",
+            balance.net, balance.benefit, balance.risk
+        )?;
+    }
+
+    if !report.diagnostics.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Diagnostics")?;
+        for d in &report.diagnostics {
+            let at = d.span.map_or(String::new(), |s: Span| format!(" at {s:?}"));
+            let severity = format!("{:?}", d.severity).to_lowercase();
+            writeln!(out, "  {severity}[{}]{at}: {}", d.code, d.message)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_folds_and_cuts() {
+        assert_eq!(excerpt(" a\u{a0}\n b ", 10), "a b");
+        assert_eq!(excerpt("abcdef", 3), "abc…");
+        assert_eq!(excerpt("abc", 3), "abc");
+    }
+}

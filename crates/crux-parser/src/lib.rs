@@ -1,0 +1,180 @@
+//! crux-parser reads an opinion or analysis article and lays out its structure: metadata,
+//! paragraphs, sentences, quotations, caveats and claims, each with a byte [`Span`] into the
+//! analysed text.
+//!
+//! # Brief overview
+//!
+//! [`parse`] reads plain text; [`parse_as`] reads text, Markdown or HTML ([`InputFormat`]).
+//! Both return a [`Parsed`]: the [`Document`] plus the [`Diagnostic`]s met on the way. Parsing
+//! never fails as a whole: odd input yields a document and diagnostics, never an error. Every
+//! object with a span satisfies `&document.text[span] == text`.
+//!
+//! The crate does no I/O: callers read files and hand over `&str`.
+//!
+//! # Example
+//!
+//! ```
+//! use crux_parser::{parse, ParagraphKind};
+//!
+//! let article = "Officials met. They agreed.\n";
+//! let parsed = parse(article);
+//! let doc = &parsed.document;
+//! let body: Vec<_> = doc.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Body).collect();
+//! assert_eq!(&article[body[0].span], "Officials met. They agreed.");
+//! assert_eq!(doc.sentences.len(), 2);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod document;
+mod meta;
+mod read;
+mod sentences;
+mod span;
+
+pub use document::{
+    Caveat, CaveatKind, Claim, ClaimType, Diagnostic, Document, InputFormat, Link, Meta, Paragraph,
+    ParagraphKind, Quote, QuoteKind, Sentence, Severity, Speaker, TextSpan, Voice,
+};
+pub use read::sniff;
+pub use sentences::split_sentences;
+pub use span::{InvalidSpan, Span, Spanned, span_of};
+
+use read::BlockKind;
+
+/// A parsed document with the problems met while parsing it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    /// The document.
+    pub document: Document,
+    /// Problems met on the way, in text order where they have a place.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses plain text.
+///
+/// The text is analysed byte for byte as given: spans index `text` itself.
+#[must_use]
+pub fn parse(text: &str) -> Parsed {
+    parse_as(text, InputFormat::Text)
+}
+
+/// Parses `input` read as `format`.
+///
+/// For [`InputFormat::Text`] the analysed text is `input` itself; for Markdown and HTML it is
+/// the extracted plain text, returned in [`Document::text`].
+#[must_use]
+pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
+    let extracted = read::read(input, format);
+    let mut diagnostics = extracted.diagnostics;
+    let text = extracted.text;
+    let blocks = if format == InputFormat::Text || extracted.blocks.is_empty() {
+        read::text::blocks(&text)
+    } else {
+        extracted.blocks
+    };
+
+    let header = meta::header(&text, &blocks);
+    let mut meta = extracted.meta;
+    fill_missing(&mut meta, header.meta);
+
+    let mut paragraphs: Vec<Paragraph> = header
+        .lines
+        .iter()
+        .map(|&span| Paragraph {
+            span,
+            kind: ParagraphKind::Meta,
+            voice: Voice::Author,
+            quote: None,
+        })
+        .collect();
+    let mut sentences = Vec::new();
+    for block in &blocks {
+        if block.span.end() <= header.end {
+            continue;
+        }
+        let span = if block.span.start() < header.end {
+            Span::new(header.end, block.span.end()).trim(&text)
+        } else {
+            block.span
+        };
+        if span.is_empty() {
+            continue;
+        }
+        let kind = match block.kind {
+            BlockKind::Paragraph => ParagraphKind::Body,
+            BlockKind::Heading => ParagraphKind::Heading,
+            BlockKind::ListItem => ParagraphKind::List,
+            BlockKind::Meta => ParagraphKind::Meta,
+        };
+        let (voice, quote) = match block.quote_group {
+            Some(n) => (Voice::Quoted, Some(format!("b{}", n + 1))),
+            None => (Voice::Author, None),
+        };
+        let index = paragraphs.len();
+        paragraphs.push(Paragraph {
+            span,
+            kind,
+            voice,
+            quote,
+        });
+        if kind != ParagraphKind::Meta {
+            sentences.extend(split_sentences(&text[span]).into_iter().map(|s| Sentence {
+                span: s.shift(span.start()),
+                paragraph: index,
+            }));
+        }
+    }
+    diagnostics.extend(control_characters(&text));
+
+    Parsed {
+        document: Document {
+            format,
+            text,
+            meta,
+            paragraphs,
+            sentences,
+            quotes: Vec::new(),
+            caveats: Vec::new(),
+            claims: Vec::new(),
+            links: extracted.links,
+        },
+        diagnostics,
+    }
+}
+
+/// Fills the fields of `meta` that the markup left empty from what the text says.
+fn fill_missing(meta: &mut Meta, found: Meta) {
+    if meta.title.is_none() {
+        meta.title = found.title;
+    }
+    if meta.authors.is_empty() {
+        meta.authors = found.authors;
+    }
+    if meta.date.is_none() {
+        meta.date = found.date;
+    }
+    if meta.time.is_none() {
+        meta.time = found.time;
+    }
+    if meta.section.is_none() {
+        meta.section = found.section;
+    }
+}
+
+/// One note for text that holds control characters other than tab, line feed and carriage
+/// return (binary data, or a file in another encoding read as UTF-8).
+fn control_characters(text: &str) -> Option<Diagnostic> {
+    let mut found = text
+        .char_indices()
+        .filter(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'));
+    let (first, c) = found.next()?;
+    let count = 1 + found.count();
+    Some(Diagnostic::warning(
+        "control-characters",
+        format!("the text holds {count} control character(s); is it binary data?"),
+        Some(Span::new(first, first + c.len_utf8())),
+    ))
+}

@@ -1,0 +1,255 @@
+//! Byte spans into the analysed text.
+
+use std::fmt;
+use std::ops::{Index, Range};
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[start, end)` into the analysed document text.
+///
+/// Every position the parser reports is a `Span`, so that `&text[span]` gives back exactly the
+/// words it describes. Spans serialise as a two-element JSON array `[start, end]`.
+///
+/// # Examples
+///
+/// ```
+/// use crux_parser::Span;
+///
+/// let text = "The Mexicans are in charge.";
+/// let span = Span::new(4, 12);
+/// assert_eq!(&text[span], "Mexicans");
+/// assert_eq!(span.len(), 8);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(try_from = "[usize; 2]", into = "[usize; 2]")]
+pub struct Span {
+    // Invariant: start <= end
+    start: usize,
+    end: usize,
+}
+
+impl Span {
+    /// Creates the span `[start, end)`.
+    ///
+    /// # Panics
+    ///
+    /// Panics when `start > end`.
+    #[must_use]
+    #[track_caller]
+    pub const fn new(start: usize, end: usize) -> Span {
+        assert!(start <= end, "span start must not exceed its end");
+        Span { start, end }
+    }
+
+    /// The empty span at `offset`.
+    #[must_use]
+    pub const fn empty(offset: usize) -> Span {
+        Span {
+            start: offset,
+            end: offset,
+        }
+    }
+
+    /// The first byte of the span.
+    #[must_use]
+    pub const fn start(self) -> usize {
+        self.start
+    }
+
+    /// One past the last byte of the span.
+    #[must_use]
+    pub const fn end(self) -> usize {
+        self.end
+    }
+
+    /// The length in bytes.
+    #[must_use]
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no bytes.
+    #[must_use]
+    pub const fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether `other` lies entirely inside this span.
+    #[must_use]
+    pub const fn contains_span(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Whether the two spans share at least one byte.
+    #[must_use]
+    pub const fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The smallest span covering both.
+    #[must_use]
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// This span moved `offset` bytes to the right.
+    #[must_use]
+    pub const fn shift(self, offset: usize) -> Span {
+        Span {
+            start: self.start + offset,
+            end: self.end + offset,
+        }
+    }
+
+    /// The span with leading and trailing white space of `text[self]` removed (Unicode white
+    /// space, which includes the no-break space).
+    #[must_use]
+    pub fn trim(self, text: &str) -> Span {
+        let slice = &text[self];
+        let start = self.start + (slice.len() - slice.trim_start().len());
+        let end = self.start + slice.trim_end().len();
+        Span::new(start, end.max(start))
+    }
+}
+
+impl fmt::Debug for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+impl From<Span> for Range<usize> {
+    fn from(span: Span) -> Range<usize> {
+        span.start..span.end
+    }
+}
+
+impl From<Span> for [usize; 2] {
+    fn from(span: Span) -> [usize; 2] {
+        [span.start, span.end]
+    }
+}
+
+impl TryFrom<[usize; 2]> for Span {
+    type Error = InvalidSpan;
+
+    fn try_from([start, end]: [usize; 2]) -> Result<Span, InvalidSpan> {
+        if start <= end {
+            Ok(Span { start, end })
+        } else {
+            Err(InvalidSpan { start, end })
+        }
+    }
+}
+
+/// A `[start, end]` pair whose start lies after its end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("invalid span: start {start} is after end {end}")]
+pub struct InvalidSpan {
+    /// The offending start.
+    pub start: usize,
+    /// The offending end.
+    pub end: usize,
+}
+
+impl Index<Span> for str {
+    type Output = str;
+
+    fn index(&self, span: Span) -> &str {
+        &self[span.start..span.end]
+    }
+}
+
+impl Index<Span> for String {
+    type Output = str;
+
+    fn index(&self, span: Span) -> &str {
+        &self[span.start..span.end]
+    }
+}
+
+impl schemars::JsonSchema for Span {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Span".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Half-open byte range [start, end) into the document `text`; start <= end, both on UTF-8 character boundaries.",
+            "type": "array",
+            "items": { "type": "integer", "minimum": 0 },
+            "minItems": 2,
+            "maxItems": 2
+        })
+    }
+}
+
+/// Anything that covers a stretch of the document text.
+pub trait Spanned {
+    /// Where it lies in the analysed text.
+    fn span(&self) -> Span;
+}
+
+impl Spanned for Span {
+    fn span(&self) -> Span {
+        *self
+    }
+}
+
+/// The span of `piece` inside `whole`, where `piece` is a sub-slice of `whole`.
+///
+/// This is the one place that turns slices into offsets (through [`nom::Offset`]).
+///
+/// # Panics
+///
+/// Panics (in debug builds) when `piece` does not lie inside `whole`.
+#[must_use]
+pub fn span_of(whole: &str, piece: &str) -> Span {
+    use nom::Offset;
+    let start = whole.offset(piece);
+    debug_assert!(
+        start + piece.len() <= whole.len(),
+        "piece lies outside whole"
+    );
+    Span::new(start, start + piece.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_and_trim() {
+        let text = "  \u{a0}hello world\n";
+        let span = Span::new(0, text.len()).trim(text);
+        assert_eq!(&text[span], "hello world");
+        assert_eq!(format!("{span:?}"), "4..15");
+    }
+
+    #[test]
+    fn serde_round_trip() {
+        let span = Span::new(3, 9);
+        let json = serde_json::to_string(&span).unwrap();
+        assert_eq!(json, "[3,9]");
+        assert_eq!(serde_json::from_str::<Span>(&json).unwrap(), span);
+        assert!(serde_json::from_str::<Span>("[9,3]").is_err());
+    }
+
+    #[test]
+    #[should_panic = "span start must not exceed its end"]
+    fn new_checks_order() {
+        let _ = Span::new(2, 1);
+    }
+
+    #[test]
+    fn span_of_sub_slice() {
+        let text = "one two three";
+        assert_eq!(span_of(text, &text[4..7]), Span::new(4, 7));
+    }
+
+    #[test]
+    fn trim_of_blank_is_empty() {
+        let text = "   ";
+        assert!(Span::new(0, 3).trim(text).is_empty());
+    }
+}

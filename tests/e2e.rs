@@ -1,0 +1,222 @@
+//! End-to-end tests over the fixture articles: the JSON and text reports are snapshot-tested,
+//! and every JSON output is checked against the contract's span invariant.
+
+use std::path::Path;
+
+use clap::Parser;
+use crux_cli::{Cli, ExitStatus, analyze_text, render_text, run};
+use crux_parser::InputFormat;
+use serde_json::Value;
+
+/// Checks the span invariant of contract version 1 on a whole JSON report: every `span` lies
+/// inside `text` on character boundaries, and every object with both `span` and `text` has
+/// `text == document.text[span]`. Returns how many spans were checked.
+fn check_spans(report: &Value) -> usize {
+    let text = report["text"].as_str().expect("report has text");
+    let mut checked = 0;
+    visit(report, text, "$", &mut checked, true);
+    checked
+}
+
+fn as_span(value: &Value) -> Option<(usize, usize)> {
+    let pair = value.as_array()?;
+    if pair.len() != 2 {
+        return None;
+    }
+    Some((pair[0].as_u64()? as usize, pair[1].as_u64()? as usize))
+}
+
+fn visit(node: &Value, text: &str, path: &str, checked: &mut usize, top: bool) {
+    match node {
+        Value::Object(map) => {
+            for key in ["span", "scope"] {
+                if let Some(value) = map.get(key).filter(|v| !v.is_null()) {
+                    let (start, end) =
+                        as_span(value).unwrap_or_else(|| panic!("{path}.{key} is not a span"));
+                    assert!(
+                        start <= end && end <= text.len(),
+                        "{path}.{key} out of range"
+                    );
+                    assert!(
+                        text.is_char_boundary(start) && text.is_char_boundary(end),
+                        "{path}.{key} not on a char boundary"
+                    );
+                    *checked += 1;
+                    if key == "span"
+                        && !top
+                        && let Some(words) = map.get("text").and_then(Value::as_str)
+                    {
+                        assert_eq!(words, &text[start..end], "{path}.text != text[span]");
+                    }
+                }
+            }
+            for (key, value) in map {
+                if !(top && key == "text") {
+                    visit(value, text, &format!("{path}.{key}"), checked, false);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                visit(item, text, &format!("{path}[{i}]"), checked, false);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn format_of(path: &Path) -> InputFormat {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("md") => InputFormat::Markdown,
+        Some("html") => InputFormat::Html,
+        _ => InputFormat::Text,
+    }
+}
+
+/// The name a fixture goes by in reports: its path from the repository root.
+fn source_name(path: &Path) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn fixture_reports() {
+    insta::glob!("fixtures/articles/**/*.{txt,md,html}", |path| {
+        let input = std::fs::read_to_string(path).unwrap();
+        let report = analyze_text(&source_name(path), &input, format_of(path));
+        let json = serde_json::to_value(&report).unwrap();
+        assert!(check_spans(&json) > 0, "no spans checked");
+        if format_of(path) == InputFormat::Text {
+            assert_eq!(
+                json["text"].as_str(),
+                Some(input.as_str()),
+                "plain text kept byte for byte"
+            );
+        }
+        insta::assert_json_snapshot!("json", json);
+        let mut text = Vec::new();
+        render_text(&report, &mut text).unwrap();
+        insta::assert_snapshot!("text", String::from_utf8(text).unwrap());
+    });
+}
+
+/// Runs the command line `args` and returns its status, standard output and standard error.
+fn crux(args: &[&str]) -> (ExitStatus, String, String) {
+    let cli = Cli::try_parse_from(std::iter::once("crux").chain(args.iter().copied())).unwrap();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let status = run(&cli, &mut out, &mut err);
+    (
+        status,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("crux-e2e-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn missing_file_is_an_input_failure() {
+    let (status, out, err) = crux(&["analyze", "no/such/article.txt"]);
+    assert_eq!(status, ExitStatus::InputFailed);
+    assert!(out.is_empty());
+    assert!(
+        err.starts_with("crux: error: reading no/such/article.txt: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn invalid_utf8_names_file_and_byte() {
+    let dir = temp_dir("utf8");
+    let bad = dir.join("bad.txt");
+    std::fs::write(&bad, b"Fine text, then \xc3\x28 broken.").unwrap();
+    let (status, _, err) = crux(&["analyze", bad.to_str().unwrap()]);
+    assert_eq!(status, ExitStatus::InputFailed);
+    assert!(err.contains("bad.txt: invalid UTF-8 at byte 16"), "{err}");
+}
+
+#[test]
+fn empty_file_is_an_empty_analysis() {
+    let dir = temp_dir("empty");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let (status, out, err) = crux(&["analyze", empty.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(status, ExitStatus::Success, "{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["text"], "");
+    assert_eq!(json["paragraphs"], Value::Array(vec![]));
+    assert_eq!(json["balance"]["verdict"], "neutral");
+}
+
+#[test]
+fn one_bad_file_in_a_folder_keeps_the_others() {
+    let dir = temp_dir("batch");
+    std::fs::write(dir.join("a.txt"), "First article. It is short.").unwrap();
+    std::fs::write(dir.join("b.txt"), b"\xff\xfe binary").unwrap();
+    std::fs::write(dir.join("c.txt"), "Third article.").unwrap();
+    std::fs::write(dir.join("ignored.bin"), "not an article").unwrap();
+    let (status, out, err) = crux(&["analyze", dir.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(status, ExitStatus::InputFailed);
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["text"], "First article. It is short.");
+    assert!(
+        lines[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("invalid UTF-8 at byte 0")
+    );
+    assert_eq!(lines[2]["text"], "Third article.");
+    assert!(err.contains("b.txt"), "{err}");
+}
+
+#[test]
+fn jsonl_records_answer_line_by_line() {
+    let dir = temp_dir("records");
+    let input = dir.join("in.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"a\", \"text\": \"One. Two.\"}\n{\"id\": \"b\"}\n\n{\"id\": \"c\", \"text\": \"Three.\", \"extra\": 1}\n",
+    )
+    .unwrap();
+    let (status, out, _) = crux(&["analyze", input.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(status, ExitStatus::InputFailed);
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["source"], "a");
+    assert_eq!(lines[0]["sentences"].as_array().unwrap().len(), 2);
+    assert_eq!(lines[1]["source"], "b");
+    assert!(lines[1]["error"].is_string());
+    assert_eq!(lines[2]["source"], "c");
+}
+
+#[test]
+fn json_format_takes_one_input() {
+    let fixture = "tests/fixtures/articles/lawfare-2011-08-07-us-mexico-cartels.txt";
+    let (status, out, err) = crux(&["analyze", fixture, fixture, "--format", "json"]);
+    assert_eq!(status, ExitStatus::Error);
+    assert!(out.is_empty());
+    assert!(err.contains("--format jsonl"), "{err}");
+}
+
+#[test]
+fn folder_without_articles_is_reported() {
+    let dir = temp_dir("nothing");
+    let (status, _, err) = crux(&["analyze", dir.to_str().unwrap()]);
+    assert_eq!(status, ExitStatus::InputFailed);
+    assert!(err.contains("holds no article files"), "{err}");
+}
