@@ -18,6 +18,92 @@ fn check_spans(report: &Value) -> usize {
     checked
 }
 
+/// Checks the shape that contract version 1 requires: every top-level field, and the values its
+/// enumerations allow.
+fn check_contract(report: &Value) {
+    assert_eq!(report["version"], "1");
+    assert!(report["source"].is_string());
+    assert!(["text", "markdown", "html"].contains(&report["format"].as_str().unwrap()));
+    let meta = &report["meta"];
+    for key in ["title", "date", "time", "section"] {
+        assert!(meta[key].is_null() || meta[key].is_string(), "meta.{key}");
+    }
+    assert!(meta["authors"].is_array());
+    if let Some(date) = meta["date"].as_str() {
+        let b = date.as_bytes();
+        assert!(b.len() == 10 && b[4] == b'-' && b[7] == b'-', "date {date}");
+    }
+    if let Some(time) = meta["time"].as_str() {
+        assert!(time.len() == 5 && time.as_bytes()[2] == b':', "time {time}");
+    }
+    let one_of = |value: &Value, allowed: &[&str]| {
+        let v = value
+            .as_str()
+            .unwrap_or_else(|| panic!("{value} is not a string"));
+        assert!(allowed.contains(&v), "{v} not in {allowed:?}");
+    };
+    let paragraphs = report["paragraphs"].as_array().unwrap();
+    for p in paragraphs {
+        one_of(&p["kind"], &["meta", "heading", "body", "list"]);
+        one_of(&p["voice"], &["author", "quoted"]);
+        assert!(p["quote"].is_null() || p["quote"].is_string());
+    }
+    let mut previous_end = 0;
+    for s in report["sentences"].as_array().unwrap() {
+        let p = s["paragraph"].as_u64().unwrap() as usize;
+        assert!(p < paragraphs.len());
+        assert_ne!(
+            paragraphs[p]["kind"], "meta",
+            "sentences come from non-meta paragraphs"
+        );
+        let (start, end) = as_span(&s["span"]).unwrap();
+        assert!(start >= previous_end, "sentences in order, not overlapping");
+        previous_end = end;
+    }
+    for q in report["quotes"].as_array().unwrap() {
+        one_of(
+            &q["kind"],
+            &["direct", "partial", "scare", "block", "reported"],
+        );
+    }
+    for c in report["caveats"].as_array().unwrap() {
+        one_of(
+            &c["kind"],
+            &["hedge", "concession", "condition", "limitation"],
+        );
+        let strength = c["strength"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&strength));
+    }
+    for c in report["claims"].as_array().unwrap() {
+        one_of(
+            &c["type"],
+            &["evaluation", "prediction", "causal", "normative", "factual"],
+        );
+        assert!(c["holder"].is_string() && c["caveats"].is_array());
+    }
+    for a in report["assessments"].as_array().unwrap() {
+        one_of(&a["kind"], &["risk", "benefit"]);
+        for key in ["magnitude", "likelihood", "confidence", "score"] {
+            assert!((0.0..=1.0).contains(&a[key].as_f64().unwrap()), "{key}");
+        }
+    }
+    let balance = &report["balance"];
+    for key in ["risk", "benefit", "net"] {
+        assert!(balance[key].is_number(), "balance.{key}");
+    }
+    one_of(
+        &balance["verdict"],
+        &[
+            "positive",
+            "mostly positive",
+            "mixed",
+            "mostly negative",
+            "negative",
+            "neutral",
+        ],
+    );
+}
+
 fn as_span(value: &Value) -> Option<(usize, usize)> {
     let pair = value.as_array()?;
     if pair.len() != 2 {
@@ -88,6 +174,7 @@ fn fixture_reports() {
         let input = std::fs::read_to_string(path).unwrap();
         let report = analyze_text(&source_name(path), &input, format_of(path));
         let json = serde_json::to_value(&report).unwrap();
+        check_contract(&json);
         assert!(check_spans(&json) > 0, "no spans checked");
         if format_of(path) == InputFormat::Text {
             assert_eq!(
@@ -151,6 +238,7 @@ fn empty_file_is_an_empty_analysis() {
     let (status, out, err) = crux(&["analyze", empty.to_str().unwrap(), "--format", "json"]);
     assert_eq!(status, ExitStatus::Success, "{err}");
     let json: Value = serde_json::from_str(&out).unwrap();
+    check_contract(&json);
     assert_eq!(json["text"], "");
     assert_eq!(json["paragraphs"], Value::Array(vec![]));
     assert_eq!(json["balance"]["verdict"], "neutral");
@@ -170,6 +258,8 @@ fn one_bad_file_in_a_folder_keeps_the_others() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(lines.len(), 3);
+    check_contract(&lines[0]);
+    check_spans(&lines[0]);
     assert_eq!(lines[0]["text"], "First article. It is short.");
     assert!(
         lines[1]["error"]

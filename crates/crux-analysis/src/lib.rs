@@ -212,3 +212,8 @@ pub fn analyze(document: Document) -> Analysis {
         balance,
     }
 }
+
+// The README's library example compiles and runs as a doctest, so it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;

@@ -12,6 +12,7 @@ use serde::Serialize;
 #[schemars(title = "crux analysis report, output contract version 1")]
 pub struct Report {
     /// The output contract version, `"1"`.
+    #[schemars(extend("const" = "1"))]
     pub version: String,
     /// The path given, `"-"` for standard input, or the record's `id` for JSON Lines input.
     pub source: String,
@@ -38,7 +39,12 @@ impl Report {
 /// The JSON Schema of [`Report`], pretty-printed.
 #[must_use]
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(Report);
+    // The schema of what crux writes: with the serialize contract, fields that are always
+    // written (options as `null`) are required.
+    let schema = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<Report>();
     serde_json::to_string_pretty(&schema).expect("a schema always serialises")
 }
 

@@ -1,0 +1,73 @@
+//! A few tests that run the real `crux` binary: standard input, exit statuses, help.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn crux(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crux"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn standard_input_is_source_dash() {
+    let (code, out, err) = crux(
+        &["analyze", "-", "--format", "json"],
+        b"Officials met. They agreed.",
+    );
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["source"], "-");
+    assert_eq!(json["format"], "text");
+    assert_eq!(json["sentences"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn standard_input_html_is_sniffed() {
+    let (code, out, err) = crux(
+        &["analyze", "-", "--format", "json"],
+        b"<!DOCTYPE html><html><body><article><p>Officials met.</p></article></body></html>",
+    );
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["format"], "html");
+}
+
+#[test]
+fn invalid_utf8_on_standard_input() {
+    let (code, out, err) = crux(&["analyze", "-"], b"abc\xffdef");
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert_eq!(
+        err,
+        "crux: error: reading -: invalid UTF-8 at byte 3; crux reads UTF-8 text\n"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let (code, _, err) = crux(&["analyze", "--format", "yaml", "x.txt"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("invalid value 'yaml'"), "{err}");
+    let (code, _, _) = crux(&["analyze"], b"");
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn text_report_on_standard_input() {
+    let (code, out, _) = crux(&["analyze", "-"], b"One sentence. Two sentences.\n");
+    assert_eq!(code, 0);
+    assert!(out.starts_with("-  (text, 29 bytes)\n"), "{out}");
+    assert!(out.contains("2 sentences"), "{out}");
+}
