@@ -1,0 +1,140 @@
+//! No input may panic, and every span the parser reports must be valid: inside the text, on
+//! character boundaries, and equal to its `text` where it has one. Property tests over arbitrary
+//! strings, plus hand-made hostile inputs in every format.
+
+use crux_parser::{Document, InputFormat, Parsed, Span, parse_as};
+use proptest::prelude::*;
+
+fn check_span(text: &str, span: Span, what: &str) {
+    assert!(
+        span.end() <= text.len(),
+        "{what} {span:?} beyond {}",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()),
+        "{what} {span:?} not on char boundaries"
+    );
+}
+
+/// Every span of the document, checked; `text` fields compared with their slices.
+fn check_document(doc: &Document) {
+    let text = &doc.text;
+    for p in &doc.paragraphs {
+        check_span(text, p.span, "paragraph");
+        assert!(!p.span.is_empty(), "empty paragraph");
+        assert_eq!(text[p.span].trim(), &text[p.span], "paragraph not trimmed");
+    }
+    let mut previous = 0;
+    for s in &doc.sentences {
+        check_span(text, s.span, "sentence");
+        assert!(!s.span.is_empty(), "empty sentence");
+        assert!(s.span.start() >= previous, "sentences out of order");
+        previous = s.span.end();
+        assert!(
+            doc.paragraphs[s.paragraph].span.contains_span(s.span),
+            "sentence outside its paragraph"
+        );
+    }
+    for q in &doc.quotes {
+        check_span(text, q.span, "quote");
+        assert_eq!(q.text, &text[q.span]);
+    }
+    for c in &doc.caveats {
+        check_span(text, c.span, "caveat");
+        check_span(text, c.scope, "caveat scope");
+        assert_eq!(c.text, &text[c.span]);
+    }
+    for c in &doc.claims {
+        check_span(text, c.span, "claim");
+        assert_eq!(c.text, &text[c.span]);
+    }
+    for l in &doc.links {
+        check_span(text, l.span, "link");
+        assert_eq!(l.text, &text[l.span]);
+    }
+}
+
+fn check(parsed: &Parsed) {
+    check_document(&parsed.document);
+    for d in &parsed.diagnostics {
+        if let Some(span) = d.span {
+            check_span(&parsed.document.text, span, "diagnostic");
+        }
+    }
+}
+
+const FORMATS: [InputFormat; 3] = [InputFormat::Text, InputFormat::Markdown, InputFormat::Html];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_string_any_format(input in any::<String>()) {
+        for format in FORMATS {
+            check(&parse_as(&input, format));
+        }
+    }
+
+    #[test]
+    fn article_like_strings(input in r#"([A-Za-z.,;:!?"“”‘’'()\[\]<>/#*>\- \n\u{a0}]|U\.S\.|Mr\. |\.\.\.|\n\n|<p>|</p>|<blockquote>|> ){0,200}"#) {
+        for format in FORMATS {
+            check(&parse_as(&input, format));
+        }
+    }
+}
+
+#[test]
+fn plain_text_is_kept_byte_for_byte() {
+    let input = "Title\r\n\r\nBody\u{a0}text “quoted\" here.\r\n";
+    let parsed = parse_as(input, InputFormat::Text);
+    assert_eq!(parsed.document.text, input);
+}
+
+#[test]
+fn hostile_inputs() {
+    let long_word = "a".repeat(1_000_000);
+    let dots = ".".repeat(200_000);
+    let sentence = "word ".repeat(100_000);
+    let parens = "(".repeat(50_000) + &")".repeat(10_000);
+    let quotes = "\"“'‘".repeat(20_000);
+    let newlines = "\n".repeat(100_000);
+    let lines = "short line\n".repeat(20_000);
+    let nested_html = "<div>".repeat(10_000) + "text" + &"</div>".repeat(10_000);
+    let nested_quotes = "<blockquote>".repeat(5_000) + "deep";
+    let nested_md = "> ".repeat(5_000) + "deep";
+    let binary: String = (0u8..=255).cycle().take(100_000).map(char::from).collect();
+    let cases = [
+        "",
+        " ",
+        "\u{feff}",
+        "\0\0\0",
+        &long_word,
+        &dots,
+        &sentence,
+        &parens,
+        &quotes,
+        &newlines,
+        &lines,
+        &nested_html,
+        &nested_quotes,
+        &nested_md,
+        &binary,
+    ];
+    for case in cases {
+        for format in FORMATS {
+            check(&parse_as(case, format));
+        }
+    }
+}
+
+#[test]
+fn binary_data_is_flagged() {
+    let parsed = parse_as("text\0with\u{1}control", InputFormat::Text);
+    assert!(
+        parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "control-characters")
+    );
+}
