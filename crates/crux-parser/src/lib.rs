@@ -29,10 +29,13 @@
 #![deny(missing_docs)]
 
 mod document;
+mod lexicon;
 mod meta;
+mod quotes;
 mod read;
 mod sentences;
 mod span;
+mod words;
 
 pub use document::{
     Caveat, CaveatKind, Claim, ClaimType, Diagnostic, Document, InputFormat, Link, Meta, Paragraph,
@@ -91,6 +94,7 @@ pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
         })
         .collect();
     let mut sentences = Vec::new();
+    let mut groups: Vec<Option<usize>> = Vec::new();
     for block in &blocks {
         if block.span.end() <= header.end {
             continue;
@@ -109,17 +113,16 @@ pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
             BlockKind::ListItem => ParagraphKind::List,
             BlockKind::Meta => ParagraphKind::Meta,
         };
-        let (voice, quote) = match block.quote_group {
-            Some(n) => (Voice::Quoted, Some(format!("b{}", n + 1))),
-            None => (Voice::Author, None),
-        };
         let index = paragraphs.len();
+        // Voice and block-quote id are set by the quote stage, which sees the whole text.
         paragraphs.push(Paragraph {
             span,
             kind,
-            voice,
-            quote,
+            voice: Voice::Author,
+            quote: None,
         });
+        groups.resize(index, None);
+        groups.push(block.quote_group);
         if kind != ParagraphKind::Meta {
             sentences.extend(split_sentences(&text[span]).into_iter().map(|s| Sentence {
                 span: s.shift(span.start()),
@@ -127,6 +130,9 @@ pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
             }));
         }
     }
+    groups.resize(paragraphs.len(), None);
+    let found = quotes::find(&text, &mut paragraphs, &groups, &sentences);
+    diagnostics.extend(found.diagnostics);
     diagnostics.extend(control_characters(&text));
 
     Parsed {
@@ -136,7 +142,7 @@ pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
             meta,
             paragraphs,
             sentences,
-            quotes: Vec::new(),
+            quotes: found.quotes,
             caveats: Vec::new(),
             claims: Vec::new(),
             links: extracted.links,

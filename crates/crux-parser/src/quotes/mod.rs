@@ -1,0 +1,553 @@
+//! Quotations, their speakers and sources, reported speech and block quotes.
+//!
+//! One pass pairs the quotation marks of the whole text ([`marks`]); each quotation is then
+//! typed and attributed from the words around it ([`speaker`]); each sentence is checked for
+//! reported speech; and block quotes come from the markup or, in plain text, are inferred from
+//! the paragraph that introduces them ([`block`]).
+//!
+//! Kinds:
+//! - `direct`: a quotation tied to a speaker by a cue next to it ("…," said X / X said, "…"),
+//!   or one that reads as a whole sentence;
+//! - `partial`: a quoted phrase inside a sentence whose own reporting clause names the speaker
+//!   ("the officials said the compound had been modeled after “fusion intelligence centers”");
+//! - `scare`: a short term (at most four words, not a sentence) with no speaker and no cue;
+//! - `reported`: indirect speech, the reporting clause with its content;
+//! - `block`: whole paragraphs reproduced from another text.
+
+pub(crate) mod block;
+pub(crate) mod marks;
+pub(crate) mod speaker;
+
+use crate::document::{
+    Diagnostic, Paragraph, ParagraphKind, Quote, QuoteKind, Sentence, Speaker, TextSpan, Voice,
+};
+use crate::lexicon::{self, SpeakerNoun};
+use crate::span::Span;
+use crate::words::{Token, tokens};
+
+use speaker::Names;
+
+/// Longest quotation (in words) still taken as a scare quote.
+const SCARE_WORDS: usize = 4;
+
+/// What the quote stage found.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    /// Quotes in text order, with ids `q1`, `q2`, ….
+    pub(crate) quotes: Vec<Quote>,
+    /// Unmatched quotation marks.
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+/// A sentence with its tokens.
+struct Tokenised {
+    span: Span,
+    paragraph: usize,
+    tokens: Vec<Token>,
+}
+
+pub(super) struct Draft {
+    kind: QuoteKind,
+    span: Span,
+    speaker: Option<(Span, Option<String>)>,
+    source: Option<Span>,
+    cue: Option<Span>,
+    /// For block quotes: the paragraphs it covers.
+    paragraphs: Option<(usize, usize)>,
+}
+
+/// Finds the quotes of `text`. `groups[i]` is the block-quote group the markup gave paragraph
+/// `i`; paragraphs found to be quoted get `voice: quoted` and their block's id.
+pub(crate) fn find(
+    text: &str,
+    paragraphs: &mut [Paragraph],
+    groups: &[Option<usize>],
+    sentences: &[Sentence],
+) -> Found {
+    let body: Vec<Span> = paragraphs
+        .iter()
+        .filter(|p| p.kind != ParagraphKind::Meta)
+        .map(|p| p.span)
+        .collect();
+    let marks = marks::pair(text, &body);
+    let mut found = Found::default();
+    for u in &marks.unmatched {
+        found.diagnostics.push(Diagnostic::warning(
+            "unmatched-quote",
+            if u.open {
+                "this quotation mark opens a quotation that is never closed"
+            } else {
+                "this quotation mark closes a quotation that was never opened"
+            },
+            Some(u.span),
+        ));
+    }
+
+    let tokenised: Vec<Tokenised> = sentences
+        .iter()
+        .map(|s| Tokenised {
+            span: s.span,
+            paragraph: s.paragraph,
+            tokens: tokens(text, s.span).collect(),
+        })
+        .collect();
+    let mut names = Names::default();
+    for s in &tokenised {
+        names.add_sentence(text, &s.tokens);
+    }
+
+    let mut drafts = Vec::new();
+    let mut direct_cues: Vec<Span> = Vec::new();
+    inline_quotes(
+        text,
+        &marks,
+        &tokenised,
+        &names,
+        &mut drafts,
+        &mut direct_cues,
+    );
+    reported_speech(text, &marks, &tokenised, &names, &direct_cues, &mut drafts);
+    block::block_quotes(
+        text,
+        paragraphs,
+        groups,
+        &tokenised_view(&tokenised),
+        &names,
+        &mut drafts,
+    );
+
+    // Text order; a block before the quotes inside it.
+    drafts.sort_by_key(|d| (d.span.start(), std::cmp::Reverse(d.span.end())));
+    for (n, d) in drafts.into_iter().enumerate() {
+        let id = format!("q{}", n + 1);
+        if let Some((first, last)) = d.paragraphs {
+            for p in &mut paragraphs[first..=last] {
+                p.voice = Voice::Quoted;
+                p.quote = Some(id.clone());
+            }
+        }
+        found.quotes.push(Quote {
+            id,
+            kind: d.kind,
+            span: d.span,
+            text: text[d.span].to_owned(),
+            speaker: d.speaker.map(|(span, canonical)| Speaker {
+                text: text[span].to_owned(),
+                span,
+                canonical,
+            }),
+            source: d.source.map(|s| TextSpan::new(text, s)),
+            cue: d.cue.map(|s| TextSpan::new(text, s)),
+        });
+    }
+    found
+}
+
+/// A sentence's tokens, as the block-quote stage sees them.
+pub(crate) struct SentenceView<'a> {
+    pub(crate) paragraph: usize,
+    pub(crate) tokens: &'a [Token],
+}
+
+fn tokenised_view(t: &[Tokenised]) -> Vec<SentenceView<'_>> {
+    t.iter()
+        .map(|s| SentenceView {
+            paragraph: s.paragraph,
+            tokens: &s.tokens,
+        })
+        .collect()
+}
+
+/// The index of the sentence that contains byte `at`.
+fn sentence_at(sentences: &[Tokenised], at: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.span.end() <= at);
+    (i < sentences.len() && sentences[i].span.start() <= at).then_some(i)
+}
+
+/// Index of the first token starting at or after `at`.
+fn token_from(tokens: &[Token], at: usize) -> usize {
+    tokens.partition_point(|t| t.span.start() < at)
+}
+
+fn speaker_with_name(names: &Names, text: &str, span: Span) -> (Span, Option<String>) {
+    (span, names.canonical(&text[span], span.start()))
+}
+
+/// A cue and speaker tied to a quotation by position.
+pub(super) struct Attribution {
+    pub(super) speaker: Span,
+    pub(super) cue: Span,
+}
+
+/// "…," said X / "…," X said / "…" insists X.
+fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attribution> {
+    let mut i = token_from(tokens, from);
+    while tokens
+        .get(i)
+        .is_some_and(|t| !t.word && matches!(&text[t.span], "," | "-" | "—" | "–"))
+    {
+        i += 1;
+    }
+    if let Some(cue) = speaker::cue_at(text, tokens, i) {
+        let speaker = speaker::after(text, tokens, cue.next)?;
+        return Some(Attribution {
+            speaker,
+            cue: cue.span,
+        });
+    }
+    // X said: the speaker first, its cue within a few words.
+    let end = (i + 10).min(tokens.len());
+    let cue = (i..end).find_map(|j| speaker::cue_at(text, tokens, j))?;
+    if tokens[i..cue.first].iter().any(|t| !t.word) || cue.according {
+        return None;
+    }
+    let speaker = speaker::before(text, tokens, cue.first)?;
+    // The cue must end the clause: "…," he said. / "…," he said, adding …
+    let after_cue = tokens.get(cue.next);
+    if after_cue.is_some_and(|t| t.word) {
+        return None;
+    }
+    Some(Attribution {
+        speaker,
+        cue: cue.span,
+    })
+}
+
+/// X said, "…" / X said: "…" / According to X, "…"
+fn attribution_before(text: &str, tokens: &[Token], to: usize) -> Option<Attribution> {
+    let mut end = token_from(tokens, to);
+    while end > 0 && !tokens[end - 1].word && matches!(&text[tokens[end - 1].span], "," | ":") {
+        end -= 1;
+    }
+    // The cue closes the run before the quotation ("X said,") or, for "according to X,", the
+    // speaker does.
+    let start = end.saturating_sub(12);
+    for j in (start..end).rev() {
+        let Some(cue) = speaker::cue_at(text, tokens, j) else {
+            continue;
+        };
+        if cue.according {
+            let speaker = speaker::after(text, tokens, cue.next)?;
+            return (token_from(tokens, speaker.end()) == end).then_some(Attribution {
+                speaker,
+                cue: cue.span,
+            });
+        }
+        if cue.next != end {
+            return None;
+        }
+        let speaker = speaker::before(text, tokens, cue.first)?;
+        return Some(Attribution {
+            speaker,
+            cue: cue.span,
+        });
+    }
+    None
+}
+
+/// The speaker of a reporting clause in the sentence, outside `skip` (the quotation itself).
+pub(super) fn sentence_attribution(
+    text: &str,
+    tokens: &[Token],
+    skip: Span,
+) -> Option<Attribution> {
+    for (i, t) in tokens.iter().enumerate() {
+        if skip.contains_span(t.span) {
+            continue;
+        }
+        let Some(cue) = speaker::cue_at(text, tokens, i) else {
+            continue;
+        };
+        let speaker = if cue.according {
+            speaker::after(text, tokens, cue.next)
+        } else {
+            speaker::before(text, tokens, cue.first)
+        };
+        if let Some(speaker) = speaker {
+            return Some(Attribution {
+                speaker,
+                cue: cue.span,
+            });
+        }
+    }
+    None
+}
+
+fn inline_quotes(
+    text: &str,
+    marks: &marks::Marks,
+    sentences: &[Tokenised],
+    names: &Names,
+    drafts: &mut Vec<Draft>,
+    direct_cues: &mut Vec<Span>,
+) {
+    // The last attributed direct quotation, for the one that follows it in the same paragraph
+    // with no attribution of its own ("…," said X. "…").
+    let mut last: Option<(usize, (Span, Option<String>), Span)> = None;
+    for pair in &marks.pairs {
+        let Some(si) = sentence_at(sentences, pair.span.start()) else {
+            continue;
+        };
+        let s = &sentences[si];
+        let end_si = sentence_at(sentences, pair.span.end().saturating_sub(1)).unwrap_or(si);
+        let inner = inner_span(text, pair.span);
+        let content = &text[inner];
+        let words = tokens(text, inner).filter(|t| t.word).count();
+        let sentence_like = content.chars().next().is_some_and(char::is_uppercase)
+            && (words > SCARE_WORDS || content.trim_end().ends_with(['.', '!', '?', ',']));
+
+        let after = attribution_after(text, &sentences[end_si].tokens, pair.span.end())
+            .filter(|_| pair.depth == 0);
+        let before =
+            attribution_before(text, &s.tokens, pair.span.start()).filter(|_| pair.depth == 0);
+        let direct = after.or(before);
+
+        let draft = if let Some(a) = direct {
+            direct_cues.push(a.cue);
+            let speaker = speaker_with_name(names, text, a.speaker);
+            last = Some((s.paragraph, speaker.clone(), a.cue));
+            Draft {
+                kind: if sentence_like || words > SCARE_WORDS {
+                    QuoteKind::Direct
+                } else {
+                    QuoteKind::Partial
+                },
+                span: pair.span,
+                speaker: Some(speaker),
+                source: None,
+                cue: Some(a.cue),
+                paragraphs: None,
+            }
+        } else if let Some((_, speaker, cue)) = last
+            .clone()
+            .filter(|(p, _, _)| *p == s.paragraph && sentence_like && pair.depth == 0)
+        {
+            Draft {
+                kind: QuoteKind::Direct,
+                span: pair.span,
+                speaker: Some(speaker),
+                source: None,
+                cue: Some(cue),
+                paragraphs: None,
+            }
+        } else if let Some(a) = sentence_attribution(text, &s.tokens, pair.span) {
+            Draft {
+                kind: QuoteKind::Partial,
+                span: pair.span,
+                speaker: Some(speaker_with_name(names, text, a.speaker)),
+                source: None,
+                cue: Some(a.cue),
+                paragraphs: None,
+            }
+        } else if words <= SCARE_WORDS && !sentence_like {
+            Draft {
+                kind: QuoteKind::Scare,
+                span: pair.span,
+                speaker: None,
+                source: None,
+                cue: None,
+                paragraphs: None,
+            }
+        } else {
+            Draft {
+                kind: QuoteKind::Direct,
+                span: pair.span,
+                speaker: None,
+                source: None,
+                cue: None,
+                paragraphs: None,
+            }
+        };
+        drafts.push(draft);
+    }
+}
+
+/// The span inside a quotation's marks.
+fn inner_span(text: &str, span: Span) -> Span {
+    let s = &text[span];
+    let open = s.chars().next().map_or(0, char::len_utf8);
+    let open = if s.starts_with("``") { 2 } else { open };
+    let close = s.chars().next_back().map_or(0, char::len_utf8);
+    let close = if s.ends_with("''") && s.starts_with("``") {
+        2
+    } else {
+        close
+    };
+    if open + close > span.len() {
+        return Span::empty(span.start());
+    }
+    Span::new(span.start() + open, span.end() - close)
+}
+
+/// Whether `span` lies inside a quotation.
+fn inside_quotation(marks: &marks::Marks, span: Span) -> bool {
+    let i = marks
+        .pairs
+        .partition_point(|p| p.span.start() < span.start());
+    marks.pairs[..i]
+        .iter()
+        .rev()
+        .take(8)
+        .any(|p| p.span.contains_span(span))
+}
+
+/// Clause boundaries inside a sentence, for the extent of a reported clause.
+fn clause_bounds(text: &str, tokens: &[Token], sentence: Span, cue: usize) -> Span {
+    let is_break = |i: usize| {
+        let t = tokens[i];
+        if t.word {
+            let w = &text[t.span];
+            // ", but I …" starts another clause.
+            return matches!(w, "but" | "yet") && i > 0 && &text[tokens[i - 1].span] == ",";
+        }
+        matches!(&text[t.span], ";" | "(" | ")" | ":")
+    };
+    let start = (0..cue)
+        .rev()
+        .find(|&i| is_break(i))
+        .map_or(sentence.start(), |i| {
+            if tokens[i].word {
+                tokens[i - 1].span.start()
+            } else {
+                tokens[i].span.end()
+            }
+        });
+    let end = (cue + 1..tokens.len())
+        .find(|&i| is_break(i))
+        .map_or(sentence.end(), |i| {
+            if tokens[i].word {
+                tokens[i - 1].span.start()
+            } else {
+                tokens[i].span.start()
+            }
+        });
+    Span::new(start, end.max(start)).trim(text)
+}
+
+/// Reporting verbs that take an object before their content.
+const OBJECT_CUES: &[&str] = &[
+    "asked", "asks", "told", "tells", "urged", "urges", "promised", "promises", "warned", "warns",
+];
+
+/// Words that open a content clause.
+const CONTENT_WORDS: &[&str] = &[
+    "that", "whether", "if", "why", "how", "what", "when", "where", "who",
+];
+
+fn reported_speech(
+    text: &str,
+    marks: &marks::Marks,
+    sentences: &[Tokenised],
+    names: &Names,
+    direct_cues: &[Span],
+    drafts: &mut Vec<Draft>,
+) {
+    for s in sentences {
+        let tokens = &s.tokens;
+        for i in 0..tokens.len() {
+            let Some(cue) = speaker::cue_at(text, tokens, i) else {
+                continue;
+            };
+            if direct_cues.contains(&cue.span) || inside_quotation(marks, cue.span) {
+                continue;
+            }
+            // "asked the United States for more access", "told them to leave": verbs that take
+            // an object report speech only with a content clause ("told reporters that …").
+            if OBJECT_CUES.contains(&&text[cue.span])
+                && !tokens[cue.next..(cue.next + 6).min(tokens.len())]
+                    .iter()
+                    .any(|t| CONTENT_WORDS.contains(&&text[t.span]))
+            {
+                continue;
+            }
+            // The content follows the cue: a word, not a quotation mark (that is a direct
+            // quotation, handled above) and not "to" ("asked them to leave" is a request).
+            let next = tokens.get(cue.next);
+            let (speaker, source) = if cue.according {
+                let Some(np) = speaker::after(text, tokens, cue.next) else {
+                    continue;
+                };
+                according_to(text, tokens, np)
+            } else if let Some(sp) = speaker::before(text, tokens, cue.first) {
+                if !next.is_some_and(|t| t.word && !text[t.span].eq_ignore_ascii_case("to")) {
+                    // "…, the Americans said." closes the sentence: the content came first.
+                    if !next.is_some_and(|t| matches!(&text[t.span], "." | "!" | "?"))
+                        || !tokens[..cue.first].iter().any(|t| &text[t.span] == ",")
+                    {
+                        continue;
+                    }
+                }
+                (sp, None)
+            } else {
+                continue;
+            };
+            let span = clause_bounds(text, tokens, s.span, cue.first);
+            let span = if span.contains_span(speaker) {
+                span
+            } else {
+                span.cover(speaker)
+            };
+            drafts.push(Draft {
+                kind: QuoteKind::Reported,
+                span: span.trim(text),
+                speaker: Some(speaker_with_name(names, text, speaker)),
+                source,
+                cue: Some(cue.span),
+                paragraphs: None,
+            });
+            break;
+        }
+    }
+}
+
+/// Splits the phrase after "according to" into speaker and source: "Ginger Thompson's piece in
+/// the New York Times" → speaker "Ginger Thompson", source "the New York Times".
+pub(super) fn according_to(text: &str, tokens: &[Token], np: Span) -> (Span, Option<Span>) {
+    let words: Vec<&Token> = tokens.iter().filter(|t| np.contains_span(t.span)).collect();
+    // The possessor: "Ginger Thompson's piece".
+    let possessor = words.iter().position(|t| {
+        let w = &text[t.span];
+        w.ends_with("'s") || w.ends_with("’s")
+    });
+    let speaker = match possessor {
+        Some(p) => {
+            let last = words[p].span;
+            Span::new(words[0].span.start(), last.end() - 2)
+        }
+        None => np,
+    };
+    let source = publication_after(text, tokens, np.end())
+        .or_else(|| (possessor.is_none() && is_text_noun(text, &words)).then_some(np));
+    (speaker, source)
+}
+
+fn is_text_noun(text: &str, words: &[&Token]) -> bool {
+    words
+        .last()
+        .is_some_and(|t| lexicon::speaker_noun(&text[t.span]) == Some(SpeakerNoun::Text))
+}
+
+/// "in the New York Times": a publication named right after a speaker phrase.
+pub(super) fn publication_after(text: &str, tokens: &[Token], from: usize) -> Option<Span> {
+    let i = token_from(tokens, from);
+    let prep = tokens.get(i)?;
+    if !matches!(&text[prep.span], "in" | "for" | "from" | "to") {
+        return None;
+    }
+    let mut j = i + 1;
+    let start = j;
+    if tokens
+        .get(j)
+        .is_some_and(|t| text[t.span].eq_ignore_ascii_case("the"))
+    {
+        j += 1;
+    }
+    let names_start = j;
+    while tokens
+        .get(j)
+        .is_some_and(|t| t.word && crate::words::capitalised(&text[t.span]))
+    {
+        j += 1;
+    }
+    (j > names_start).then(|| tokens[start].span.cover(tokens[j - 1].span))
+}

@@ -1,0 +1,428 @@
+//! Speakers: the noun phrase tied to a reporting cue ("one American military official said"),
+//! the cue itself, and the fullest name the article gives a speaker.
+//!
+//! There is no part-of-speech tagger here: a speaker is found next to a cue from the
+//! reporting-verb list, as the run of words up to a clause boundary, and accepted only when it
+//! looks like a speaker: a name (capitalised words), a pronoun, or a phrase headed by a noun
+//! from the speaker-noun list ("officials", "the article").
+
+use crate::lexicon::{self, Reporting};
+use crate::span::Span;
+use crate::words::{Token, capitalised};
+
+/// A reporting cue found among tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cue {
+    /// The cue words.
+    pub(crate) span: Span,
+    /// Index of the cue's first token.
+    pub(crate) first: usize,
+    /// Index one past the cue's last token.
+    pub(crate) next: usize,
+    /// What it reports.
+    pub(crate) category: Reporting,
+    /// Whether it is "according to", which takes its speaker after it.
+    pub(crate) according: bool,
+}
+
+/// The cue that starts at token `i`, if any.
+pub(crate) fn cue_at(text: &str, tokens: &[Token], i: usize) -> Option<Cue> {
+    let t = tokens.get(i)?;
+    if !t.word {
+        return None;
+    }
+    let word = &text[t.span];
+    // A capitalised cue only opens a sentence ("According to"); inside one it is a name
+    // ("the United States").
+    if i > 0 && crate::words::capitalised(word) {
+        return None;
+    }
+    if let Some(n) = tokens.get(i + 1).filter(|n| n.word)
+        && let Some(category) = lexicon::reporting_pair(word, &text[n.span])
+    {
+        return Some(Cue {
+            span: t.span.cover(n.span),
+            first: i,
+            next: i + 2,
+            category,
+            according: word.eq_ignore_ascii_case("according"),
+        });
+    }
+    let category = lexicon::reporting(word)?;
+    Some(Cue {
+        span: t.span,
+        first: i,
+        next: i + 1,
+        category,
+        according: false,
+    })
+}
+
+/// Words skipped between a speaker and its cue ("Thompson also describes", "he has said").
+const BETWEEN: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "once",
+    "recently",
+    "previously",
+    "repeatedly",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "may",
+    "might",
+    "could",
+    "reportedly",
+    "further",
+    "again",
+    "often",
+    "always",
+    "never",
+    "first",
+    "earlier",
+    "now",
+    "still",
+    "just",
+    "publicly",
+    "privately",
+];
+
+/// Words that begin a clause but are not part of its subject.
+const LEADING: &[&str] = &[
+    "but",
+    "and",
+    "yet",
+    "so",
+    "however",
+    "also",
+    "then",
+    "now",
+    "still",
+    "meanwhile",
+    "while",
+    "when",
+    "as",
+    "because",
+    "that",
+    "or",
+    "nor",
+    "though",
+    "although",
+    "finally",
+    "indeed",
+    "moreover",
+    "instead",
+    "thus",
+    "here",
+    "there",
+    "today",
+    "yesterday",
+];
+
+/// Words that end a speaker phrase placed after its cue ("said Burton on Monday").
+const TRAILING: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "this",
+    "when",
+    "while",
+    "who",
+    "which",
+    "adding",
+    "because",
+    "as",
+    "to",
+    "that",
+    "from",
+    "with",
+    "by",
+    "for",
+    "and",
+    "but",
+    "if",
+    "since",
+    "until",
+    "without",
+];
+
+/// Words that cannot stand inside a speaker phrase: verbs and clause words that show the
+/// phrase is a clause, not a name.
+const NOT_IN_SPEAKER: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "not", "this", "these", "those", "which",
+    "what", "it", "its", "there", "do", "does", "did", "if", "i", "we", "you", "me", "us", "my",
+    "our", "your",
+];
+
+fn is_in(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Pronouns that can be speakers, resolved to a name elsewhere.
+pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they"];
+
+/// Longest speaker phrase, in words.
+const MAX_WORDS: usize = 9;
+
+/// The speaker phrase that ends just before token `end` (exclusive), back to a clause
+/// boundary.
+pub(crate) fn before(text: &str, tokens: &[Token], end: usize) -> Option<Span> {
+    let mut last = end;
+    while last > 0 && tokens[last - 1].word && is_in(BETWEEN, &text[tokens[last - 1].span]) {
+        last -= 1;
+    }
+    let mut first = last;
+    while first > 0 && last - first < MAX_WORDS {
+        let t = tokens[first - 1];
+        let word = &text[t.span];
+        // Inside a name: "Sen. Elizabeth Warren", "D.E.A. officials"; a lone full stop ends
+        // the clause.
+        if !t.word || is_in(LEADING, word) {
+            break;
+        }
+        first -= 1;
+    }
+    while first < last && is_in(LEADING, &text[tokens[first].span]) {
+        first += 1;
+    }
+    if first == last {
+        return None;
+    }
+    // A subject longer than the limit was cut in the middle: no clean speaker.
+    if first > 0 && tokens[first - 1].word && !is_in(LEADING, &text[tokens[first - 1].span]) {
+        return None;
+    }
+    let span = tokens[first].span.cover(tokens[last - 1].span);
+    speaker_like(text, &tokens[first..last]).then_some(span)
+}
+
+/// The speaker phrase that starts at token `start`, up to a clause boundary or a word that
+/// ends it.
+pub(crate) fn after(text: &str, tokens: &[Token], start: usize) -> Option<Span> {
+    let mut last = start;
+    while last < tokens.len() && last - start < MAX_WORDS {
+        let t = tokens[last];
+        if !t.word || (last > start && is_in(TRAILING, &text[t.span])) {
+            break;
+        }
+        last += 1;
+    }
+    if last == start {
+        return None;
+    }
+    let span = tokens[start].span.cover(tokens[last - 1].span);
+    speaker_like(text, &tokens[start..last]).then_some(span)
+}
+
+/// Whether the words look like a speaker: a pronoun, a name, or a phrase headed by a speaker
+/// noun, and nothing that shows a clause.
+pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
+    let Some(head) = words.last() else {
+        return false;
+    };
+    if words
+        .iter()
+        .any(|t| !t.word || is_in(NOT_IN_SPEAKER, &text[t.span]))
+    {
+        return false;
+    }
+    if words.len() == 1 && is_in(PRONOUNS, &text[head.span]) {
+        return true;
+    }
+    let head_word = text[head.span]
+        .trim_end_matches("'s")
+        .trim_end_matches("’s");
+    if lexicon::speaker_noun(head_word).is_some() {
+        return true;
+    }
+    // A name: every word from the first capitalised one on is capitalised or a name particle.
+    let Some(first_cap) = words.iter().position(|t| capitalised(&text[t.span])) else {
+        return false;
+    };
+    words[first_cap..].iter().all(|t| {
+        let w = &text[t.span];
+        capitalised(w)
+            || is_in(
+                &["de", "van", "von", "bin", "al", "la", "le", "da", "of"],
+                w,
+            )
+    }) && first_cap <= 2
+}
+
+/// The full names the article gives, for mapping a surname or a pronoun to the fullest name.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Names {
+    /// (where, full name) in text order: runs of two or more capitalised words.
+    mentions: Vec<(usize, String)>,
+}
+
+/// Words that open sentences and are capitalised only for that.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "but", "and", "in", "on", "at", "for",
+    "of", "to", "as", "if", "when", "while", "after", "before", "since", "our", "their", "his",
+    "her", "its", "my", "your", "some", "many", "most", "all", "every", "each", "several", "one",
+    "two", "three", "former", "both", "earlier", "later", "then", "so", "yet", "still",
+];
+
+/// Titles that precede a name and are not part of the canonical name's key.
+const TITLES: &[&str] = &[
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Sen.",
+    "Rep.",
+    "Gen.",
+    "Gov.",
+    "Prof.",
+    "President",
+    "Senator",
+    "General",
+    "Secretary",
+    "Judge",
+    "Justice",
+];
+
+impl Names {
+    /// Collects names from the tokens of each sentence (a name does not cross a sentence).
+    pub(crate) fn add_sentence(&mut self, text: &str, tokens: &[Token]) {
+        let mut i = 0;
+        while i < tokens.len() {
+            let start = i;
+            while i < tokens.len() && {
+                let w = &text[tokens[i].span];
+                tokens[i].word && capitalised(w) && (!w.contains('.') || is_in(TITLES, w))
+            } {
+                i += 1;
+            }
+            // A sentence-initial function word is capitalised for its position only ("The
+            // Mexicans", "In Washington").
+            let first = if start == 0 && i > 0 && is_in(FUNCTION_WORDS, &text[tokens[0].span]) {
+                1
+            } else {
+                start
+            };
+            if i >= first + 2 {
+                let first = tokens[first..i]
+                    .iter()
+                    .position(|t| !is_in(TITLES, &text[t.span]))
+                    .map_or(first, |p| first + p);
+                if i - first >= 2 {
+                    let span = tokens[first].span.cover(tokens[i - 1].span);
+                    let name = text[span].trim_end_matches("'s").trim_end_matches("’s");
+                    self.mentions.push((span.start(), name.to_owned()));
+                }
+            }
+            i = i.max(start + 1);
+        }
+    }
+
+    /// The fullest name for a speaker phrase: a surname alone maps to the first full name that
+    /// ends with it ("Thompson" → "Ginger Thompson"); a pronoun maps to the nearest full name
+    /// before `at` (he, she) — plural pronouns are left unresolved.
+    pub(crate) fn canonical(&self, speaker: &str, at: usize) -> Option<String> {
+        let speaker = speaker.trim_end_matches("'s").trim_end_matches("’s");
+        if is_in(&["he", "she"], speaker) {
+            return self
+                .mentions
+                .iter()
+                .rev()
+                .find(|(pos, _)| *pos < at)
+                .map(|(_, name)| name.clone());
+        }
+        if speaker.contains(' ') || !capitalised(speaker) {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .find(|(_, name)| {
+                name.len() > speaker.len()
+                    && name.ends_with(speaker)
+                    && name[..name.len() - speaker.len()].ends_with(' ')
+            })
+            .map(|(_, name)| name.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::tokens;
+
+    fn toks(text: &str) -> Vec<Token> {
+        tokens(text, Span::new(0, text.len())).collect()
+    }
+
+    fn before_cue(text: &str) -> Option<&str> {
+        let t = toks(text);
+        let cue = (0..t.len()).find(|&i| cue_at(text, &t, i).is_some())?;
+        before(text, &t, cue).map(|s| &text[s])
+    }
+
+    fn after_cue(text: &str) -> Option<&str> {
+        let t = toks(text);
+        let cue = (0..t.len()).find_map(|i| cue_at(text, &t, i))?;
+        after(text, &t, cue.next).map(|s| &text[s])
+    }
+
+    #[test]
+    fn speakers_before_cues() {
+        assert_eq!(
+            before_cue("But the officials said the compound"),
+            Some("the officials")
+        );
+        assert_eq!(
+            before_cue("Several former D.E.A. officials said the two"),
+            Some("Several former D.E.A. officials")
+        );
+        assert_eq!(
+            before_cue("Earlier in the piece, Thompson suggests that"),
+            Some("Thompson")
+        );
+        assert_eq!(
+            before_cue("Thompson also describes a separate"),
+            Some("Thompson")
+        );
+        assert_eq!(before_cue("the proposal described above"), None);
+        assert_eq!(before_cue("I can't help noting that"), None);
+        assert_eq!(before_cue("it is worth noting that"), None);
+        assert_eq!(before_cue("\"I love cats,\" he said."), Some("he"));
+    }
+
+    #[test]
+    fn speakers_after_cues() {
+        assert_eq!(
+            after_cue("said one American military official."),
+            Some("one American military official")
+        );
+        assert_eq!(after_cue("insists Burton. More"), Some("Burton"));
+        assert_eq!(
+            after_cue("according to Ginger Thompson's piece in the New York Times"),
+            Some("Ginger Thompson's piece")
+        );
+        assert_eq!(after_cue("said the compound had been"), None);
+    }
+
+    #[test]
+    fn canonical_names() {
+        let text = "Ginger Thompson wrote a piece. Later, Thompson said so. Then he left.";
+        let mut names = Names::default();
+        names.add_sentence(text, &toks(text));
+        assert_eq!(
+            names.canonical("Thompson", 40),
+            Some("Ginger Thompson".into())
+        );
+        assert_eq!(names.canonical("he", 60), Some("Ginger Thompson".into()));
+        assert_eq!(names.canonical("officials", 60), None);
+    }
+}

@@ -1,0 +1,125 @@
+//! Words: a small tokenizer over spans of the analysed text, for the stages that look at words
+//! (quotes, and later caveats and claims). It never allocates per word.
+
+use crate::span::Span;
+
+/// A word of the text: letters and digits with the apostrophes, hyphens and dots that stand
+/// inside words ("Mexico's", "drug-trafficking", "D.E.A.", "U.S."), or one punctuation
+/// character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub(crate) span: Span,
+    /// Whether it is a word (else a single punctuation character).
+    pub(crate) word: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '&')
+}
+
+/// The tokens of `text[span]`, white space skipped, spans into `text`.
+pub(crate) fn tokens(text: &str, span: Span) -> Tokens<'_> {
+    Tokens {
+        text,
+        pos: span.start(),
+        end: span.end(),
+    }
+}
+
+/// Iterator over the tokens of a span.
+#[derive(Debug, Clone)]
+pub(crate) struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
+    end: usize,
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let slice = &self.text[self.pos..self.end];
+        let skip = slice.len() - slice.trim_start().len();
+        self.pos += skip;
+        let rest = &self.text[self.pos..self.end];
+        let first = rest.chars().next()?;
+        let start = self.pos;
+        if !is_word_char(first) {
+            self.pos += first.len_utf8();
+            return Some(Token {
+                span: Span::new(start, self.pos),
+                word: false,
+            });
+        }
+        let mut end = start;
+        let mut chars = rest.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if is_word_char(c) {
+                end = start + i + c.len_utf8();
+            } else if is_joiner(c) {
+                // A joiner stays inside the word when a letter or digit follows it ("U.S",
+                // "it's"); a final dot stays when the word is a dotted abbreviation ("U.S.").
+                match chars.peek() {
+                    Some(&(_, n)) if is_word_char(n) => {}
+                    _ => {
+                        if c == '.' && self.text[start..end].contains('.') {
+                            end = start + i + 1;
+                        }
+                        break;
+                    }
+                }
+            } else {
+                break;
+            }
+        }
+        self.pos = end;
+        Some(Token {
+            span: Span::new(start, end),
+            word: true,
+        })
+    }
+}
+
+/// Whether a word starts with an upper-case letter.
+pub(crate) fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text, Span::new(0, text.len()))
+            .map(|t| &text[t.span])
+            .collect()
+    }
+
+    #[test]
+    fn words_and_punctuation() {
+        assert_eq!(
+            words("Several former D.E.A. officials said: Mexico’s “drug-trafficking” U.S. end."),
+            [
+                "Several",
+                "former",
+                "D.E.A.",
+                "officials",
+                "said",
+                ":",
+                "Mexico’s",
+                "“",
+                "drug-trafficking",
+                "”",
+                "U.S.",
+                "end",
+                "."
+            ]
+        );
+        assert_eq!(words("  "), Vec::<&str>::new());
+        assert_eq!(words("Jones' cow"), ["Jones", "'", "cow"]);
+    }
+}
