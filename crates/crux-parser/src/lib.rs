@@ -16,11 +16,24 @@
 //! ```
 //! use crux_parser::{parse, ParagraphKind};
 //!
-//! let article = "Officials met. They agreed.\n";
+//! let article = "Cartel Wars Deepen\n\nBy Jane Doe\nAugust 7, 2011, 7:24 PM\n\n\
+//!                Officials met. They agreed.\n";
 //! let parsed = parse(article);
 //! let doc = &parsed.document;
-//! let body: Vec<_> = doc.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Body).collect();
-//! assert_eq!(&article[body[0].span], "Officials met. They agreed.");
+//!
+//! // The header: title, byline and dateline, each a paragraph of kind `meta`.
+//! assert_eq!(doc.meta.title.as_deref(), Some("Cartel Wars Deepen"));
+//! assert_eq!(doc.meta.authors, ["Jane Doe"]);
+//! assert_eq!(doc.meta.date.as_deref(), Some("2011-08-07"));
+//! assert_eq!(doc.meta.time.as_deref(), Some("19:24"));
+//!
+//! // The body after it.
+//! let body = doc
+//!     .paragraphs
+//!     .iter()
+//!     .find(|p| p.kind == ParagraphKind::Body)
+//!     .ok_or("no body paragraph")?;
+//! assert_eq!(&article[body.span], "Officials met. They agreed.");
 //! assert_eq!(doc.sentences.len(), 2);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
