@@ -23,7 +23,6 @@ pub(crate) fn header(_text: &str, _blocks: &[Block]) -> Header {
 
 /// Parses a date, optionally with a time, as news sites write them, into `YYYY-MM-DD` and
 /// 24-hour `HH:MM`.
-#[expect(dead_code, reason = "called by the Markdown and HTML readers, still to come")]
 pub(crate) fn parse_datetime(s: &str) -> Option<(String, Option<String>)> {
     // ISO 8601 only, for now: "2011-08-07" or "2011-08-07T19:24...".
     let s = s.trim();
