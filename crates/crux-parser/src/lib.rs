@@ -92,7 +92,7 @@ pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
         extracted.blocks
     };
 
-    let header = meta::header(&text, &blocks);
+    let header = meta::header(&text, &blocks, extracted.meta.title.is_some());
     let mut meta = extracted.meta;
     fill_missing(&mut meta, header.meta);
 

@@ -113,14 +113,15 @@ struct Line {
     role: Role,
 }
 
-/// Finds the header among the leading `blocks` of `text` (module docs).
-pub(crate) fn header(text: &str, blocks: &[Block]) -> Header {
+/// Finds the header among the leading `blocks` of `text` (module docs). When the markup already
+/// gave the title (`title_known`), a first heading is a section heading, not the title.
+pub(crate) fn header(text: &str, blocks: &[Block], title_known: bool) -> Header {
     let leading = blocks.iter().enumerate().map(|(index, block)| {
         let kind = match block.kind {
             _ if block.quote_group.is_some() => Source::Other,
             BlockKind::Paragraph => Source::Text,
             BlockKind::Meta => Source::Meta,
-            BlockKind::Heading if index == 0 => Source::Heading,
+            BlockKind::Heading if index == 0 && !title_known => Source::Heading,
             BlockKind::Heading | BlockKind::ListItem => Source::Other,
         };
         (block.span, kind)
@@ -144,10 +145,6 @@ enum Source {
 
 /// Parses a date, optionally with a time, as news sites write them, into `YYYY-MM-DD` and
 /// 24-hour `HH:MM` (the forms are listed in [`date`]). A time without a date gives `None`.
-#[expect(
-    dead_code,
-    reason = "called by the Markdown and HTML readers, still to come"
-)]
 pub(crate) fn parse_datetime(s: &str) -> Option<(String, Option<String>)> {
     let stamp = stamp_line(s)?;
     let date = stamp.date?;

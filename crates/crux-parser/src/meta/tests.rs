@@ -8,7 +8,7 @@ const LAWFARE: &str =
     include_str!("../../../../tests/fixtures/articles/lawfare-2011-08-07-us-mexico-cartels.txt");
 
 fn plain(text: &str) -> Header {
-    header(text, &blocks(text))
+    header(text, &blocks(text), false)
 }
 
 /// The text of each header line.
@@ -199,7 +199,7 @@ fn markup_blocks() {
 #[test]
 fn empty_inputs() {
     assert!(plain("").lines.is_empty());
-    assert!(header("Some text", &[]).lines.is_empty());
+    assert!(header("Some text", &[], false).lines.is_empty());
     assert!(plain("\n\n  \n").lines.is_empty());
     // A lone short line with nothing after it is not a title.
     assert!(plain("Hello World").lines.is_empty());
@@ -246,7 +246,7 @@ fn time_only_line() {
 }
 
 fn check_invariants(text: &str, blocks: &[Block]) -> Result<(), TestCaseError> {
-    let h = header(text, blocks);
+    let h = header(text, blocks, false);
     prop_assert!(h.end <= text.len());
     let mut previous_end = 0;
     for &span in &h.lines {
