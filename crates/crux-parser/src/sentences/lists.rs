@@ -108,10 +108,11 @@ fn candidate(text: &str, p: usize) -> Option<Candidate> {
     if body.len() == rest.len() || body.is_empty() {
         return None;
     }
-    // The number or letter before the punctuation.
+    // The number or letter before the punctuation (three digits are enough to reject it).
     let digits = bytes[..p]
         .iter()
         .rev()
+        .take(3)
         .take_while(|b| b.is_ascii_digit())
         .count();
     let (style, start, value) = match digits {
