@@ -31,22 +31,32 @@ pub(crate) enum SpeakerNoun {
     Text,
 }
 
+/// The entries of an embedded data file: its lines without `#` comments (whole-line or
+/// trailing), trimmed, blank ones skipped.
+pub(crate) fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(|line| line.split('#').next().unwrap_or("").trim())
+        .filter(|line| !line.is_empty())
+}
+
+/// Parses an `entry <TAB> category` data file into a map.
+///
+/// # Panics
+///
+/// Panics on a malformed line or an unknown category: the files are embedded at build time,
+/// and a unit test loads every one, so a bad edit fails the tests, never a user's run.
 fn parse<T: Copy>(
     name: &str,
     data: &'static str,
     category: impl Fn(&str) -> Option<T>,
 ) -> HashMap<&'static str, T> {
     let mut map = HashMap::new();
-    for (n, line) in data.lines().enumerate() {
-        let line = line.trim_end();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for line in data_lines(data) {
         let (entry, cat) = line
             .split_once('\t')
-            .unwrap_or_else(|| panic!("{name}:{}: expected entry<TAB>category", n + 1));
+            .unwrap_or_else(|| panic!("{name}: expected entry<TAB>category in {line:?}"));
         let cat = category(cat.trim())
-            .unwrap_or_else(|| panic!("{name}:{}: unknown category {cat:?}", n + 1));
+            .unwrap_or_else(|| panic!("{name}: unknown category {cat:?} in {line:?}"));
         map.insert(entry.trim(), cat);
     }
     map
@@ -79,15 +89,14 @@ static SPEAKER_NOUNS: LazyLock<HashMap<&'static str, SpeakerNoun>> = LazyLock::n
     )
 });
 
-/// `word` in ASCII lower case, in `buf`; `None` when it is too long to be a listed entry.
-pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+/// `word` in ASCII lower case, in `buf`; `None` when it is longer than the buffer, and so
+/// longer than any listed entry. Lookups use this instead of allocating a lower-case copy.
+pub(crate) fn lower<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&'b str> {
     let bytes = word.as_bytes();
-    if bytes.len() > buf.len() {
-        return None;
-    }
-    let out = &mut buf[..bytes.len()];
+    let out = buf.get_mut(..bytes.len())?;
     out.copy_from_slice(bytes);
     out.make_ascii_lowercase();
+    // Lower-casing ASCII bytes keeps UTF-8 valid.
     std::str::from_utf8(out).ok()
 }
 

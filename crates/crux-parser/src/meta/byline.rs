@@ -29,6 +29,7 @@ use nom::combinator::{not, opt, recognize};
 use nom::{IResult, Parser};
 
 use super::date::{Stamp, stamp_line};
+use crate::lexicon::data_lines;
 
 /// Parser result. The error is `()`: a failed parse only means "not a byline".
 type Res<'a, T> = IResult<&'a str, T, ()>;
@@ -165,15 +166,8 @@ fn is_suffix(words: &[&str]) -> bool {
 fn has_role_word(words: &[&str]) -> bool {
     words.iter().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        list(ROLES).any(|r| r.eq_ignore_ascii_case(w))
+        data_lines(ROLES).any(|r| r.eq_ignore_ascii_case(w))
     })
-}
-
-/// The entries of a word list: its non-blank lines that are not `#` comments.
-fn list(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// A personal name: two to six words, each a capitalised word ("Chesney", "O'Brien",
@@ -223,7 +217,7 @@ fn is_initial(w: &str) -> bool {
 }
 
 fn is_particle(w: &str) -> bool {
-    list(PARTICLES).any(|p| p == w)
+    data_lines(PARTICLES).any(|p| p == w)
 }
 
 /// "al-Assad", "d'Alembert": a particle joined to a capitalised word.

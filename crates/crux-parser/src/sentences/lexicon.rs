@@ -4,6 +4,8 @@
 
 use std::sync::LazyLock;
 
+use crate::lexicon::{data_lines, lower};
+
 /// What the full stop after an abbreviation means; see `data/abbreviations.txt` for the
 /// definitions and examples.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,13 +51,6 @@ const STARTERS_TXT: &str = include_str!("../../data/sentence_starters.txt");
 /// caller can lower-case into a stack buffer of this size instead of allocating.
 pub(super) const MAX_KEY: usize = 16;
 
-/// Data lines without comments and blank lines.
-fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(|line| line.split('#').next().unwrap_or("").trim())
-        .filter(|line| !line.is_empty())
-}
-
 /// Abbreviations sorted by key, for binary search. A sorted slice beats hashing for a few
 /// hundred short keys and needs no hasher state.
 static ABBREVIATIONS: LazyLock<Vec<(&'static str, Category)>> = LazyLock::new(|| {
@@ -77,23 +72,12 @@ static STARTERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     list
 });
 
-/// Lower-cases the ASCII letters of `word` into `buf` and returns the result, or `None` when
-/// the word is longer than [`MAX_KEY`] bytes (and so on no list).
-fn lower<'b>(word: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
-    let bytes = word.as_bytes();
-    let out = buf.get_mut(..bytes.len())?;
-    for (o, b) in out.iter_mut().zip(bytes) {
-        *o = b.to_ascii_lowercase();
-    }
-    Some(out)
-}
-
 /// The category of `word` (without its final full stop) when it is a known abbreviation.
 pub(super) fn abbreviation(word: &str) -> Option<Category> {
     let mut buf = [0; MAX_KEY];
     let key = lower(word, &mut buf)?;
     let list = &*ABBREVIATIONS;
-    list.binary_search_by(|(k, _)| k.as_bytes().cmp(key))
+    list.binary_search_by(|(k, _)| (*k).cmp(key))
         .ok()
         .map(|i| list[i].1)
 }
@@ -104,7 +88,7 @@ pub(super) fn is_starter(word: &str) -> bool {
     let Some(key) = lower(word, &mut buf) else {
         return false;
     };
-    STARTERS.binary_search_by(|k| k.as_bytes().cmp(key)).is_ok()
+    STARTERS.binary_search_by(|k| (*k).cmp(key)).is_ok()
 }
 
 /// Whether `word` names a weekday, a month or a time zone: after "a.m."/"p.m." these continue
@@ -151,7 +135,7 @@ pub(super) fn is_time_context(word: &str) -> bool {
     let Some(key) = lower(word, &mut buf) else {
         return false;
     };
-    WORDS.iter().any(|w| w.as_bytes() == key)
+    WORDS.contains(&key)
 }
 
 #[cfg(test)]
