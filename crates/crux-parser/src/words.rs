@@ -66,7 +66,11 @@ impl Iterator for Tokens<'_> {
                 match chars.peek() {
                     Some(&(_, n)) if is_word_char(n) => {}
                     _ => {
-                        if c == '.' && self.text[start..end].contains('.') {
+                        // "U.S." keeps its final dot, and so does an initial ("Heather C.").
+                        let word = &self.text[start..end];
+                        let initial = word.chars().count() == 1
+                            && word.chars().next().is_some_and(char::is_uppercase);
+                        if c == '.' && (word.contains('.') || initial) {
                             end = start + i + 1;
                         }
                         break;
@@ -121,5 +125,9 @@ mod tests {
         );
         assert_eq!(words("  "), Vec::<&str>::new());
         assert_eq!(words("Jones' cow"), ["Jones", "'", "cow"]);
+        assert_eq!(
+            words("Heather C. Briccetti"),
+            ["Heather", "C.", "Briccetti"]
+        );
     }
 }

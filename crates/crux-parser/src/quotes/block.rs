@@ -136,8 +136,10 @@ fn author_voice(text: &str, span: Span, sentences: &[&SentenceView<'_>]) -> bool
 fn reports(text: &str, sentences: &[&SentenceView<'_>]) -> bool {
     sentences.iter().any(|s| {
         (0..s.tokens.len()).any(|i| {
-            speaker::cue_at(text, s.tokens, i)
-                .is_some_and(|c| speaker::before(text, s.tokens, c.first).is_some() || c.according)
+            speaker::cue_at(text, s.tokens, i).is_some_and(|c| {
+                speaker::before(text, s.tokens, c.first, speaker::Place::Clause).is_some()
+                    || c.according
+            })
         })
     })
 }

@@ -25,7 +25,7 @@ use crate::lexicon::{self, SpeakerNoun};
 use crate::span::Span;
 use crate::words::{Token, tokens};
 
-use speaker::Names;
+use speaker::{Names, Place};
 
 /// Longest quotation (in words) still taken as a scare quote.
 const SCARE_WORDS: usize = 4;
@@ -118,6 +118,7 @@ pub(crate) fn find(
 
     // Text order; a block before the quotes inside it.
     drafts.sort_by_key(|d| (d.span.start(), std::cmp::Reverse(d.span.end())));
+    resolve_pronouns(text, &names, &mut drafts);
     for (n, d) in drafts.into_iter().enumerate() {
         let id = format!("q{}", n + 1);
         if let Some((first, last)) = d.paragraphs {
@@ -141,6 +142,33 @@ pub(crate) fn find(
         });
     }
     found
+}
+
+/// Gives a pronoun speaker ("he said") the name of the nearest singular named speaker before
+/// it, or of the nearest full name the text mentions, whichever is closer.
+fn resolve_pronouns(text: &str, names: &Names, drafts: &mut [Draft]) {
+    let mut last_named: Option<(usize, String)> = None;
+    for d in drafts.iter_mut() {
+        let Some((span, canonical)) = &mut d.speaker else {
+            continue;
+        };
+        let words = &text[*span];
+        if speaker::is_in(&["he", "she"], words) {
+            let mention = names.nearest_before(span.start());
+            let named = last_named.clone();
+            *canonical = match (named, mention) {
+                (Some((a, n)), Some((b, m))) => Some(if a >= b { n } else { m }),
+                (Some((_, n)), None) => Some(n),
+                (None, Some((_, m))) => Some(m),
+                (None, None) => None,
+            };
+        } else if crate::words::capitalised(words) && !words.ends_with('s') {
+            last_named = Some((
+                span.start(),
+                canonical.clone().unwrap_or_else(|| words.to_owned()),
+            ));
+        }
+    }
 }
 
 /// A sentence's tokens, as the block-quote stage sees them.
@@ -189,7 +217,7 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
         i += 1;
     }
     if let Some(cue) = speaker::cue_at(text, tokens, i) {
-        let speaker = speaker::after(text, tokens, cue.next)?;
+        let speaker = speaker::after(text, tokens, cue.next, Place::NextToQuote)?;
         return Some(Attribution {
             speaker,
             cue: cue.span,
@@ -201,10 +229,12 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
     if tokens[i..cue.first].iter().any(|t| !t.word) || cue.according {
         return None;
     }
-    let speaker = speaker::before(text, tokens, cue.first)?;
-    // The cue must end the clause: "…," he said. / "…," he said, adding …
-    let after_cue = tokens.get(cue.next);
-    if after_cue.is_some_and(|t| t.word) {
+    let speaker = speaker::before(text, tokens, cue.first, Place::NextToQuote)?;
+    // The cue ends the attribution: "…," he said. / "…," police said in a statement.
+    if tokens
+        .get(cue.next)
+        .is_some_and(|t| t.word && !speaker::is_in(speaker::TRAILING, &text[t.span]))
+    {
         return None;
     }
     Some(Attribution {
@@ -227,16 +257,21 @@ fn attribution_before(text: &str, tokens: &[Token], to: usize) -> Option<Attribu
             continue;
         };
         if cue.according {
-            let speaker = speaker::after(text, tokens, cue.next)?;
+            let speaker = speaker::after(text, tokens, cue.next, Place::NextToQuote)?;
             return (token_from(tokens, speaker.end()) == end).then_some(Attribution {
                 speaker,
                 cue: cue.span,
             });
         }
-        if cue.next != end {
+        // "X said, …" or, for a verb with an object, "X told reporters, …".
+        let object = end - cue.next;
+        let object_ok = OBJECT_CUES.contains(&&text[cue.span])
+            && object <= 3
+            && tokens[cue.next..end].iter().all(|t| t.word);
+        if cue.next != end && !object_ok {
             return None;
         }
-        let speaker = speaker::before(text, tokens, cue.first)?;
+        let speaker = speaker::before(text, tokens, cue.first, Place::NextToQuote)?;
         return Some(Attribution {
             speaker,
             cue: cue.span,
@@ -259,9 +294,9 @@ pub(super) fn sentence_attribution(
             continue;
         };
         let speaker = if cue.according {
-            speaker::after(text, tokens, cue.next)
+            speaker::after(text, tokens, cue.next, Place::Clause)
         } else {
-            speaker::before(text, tokens, cue.first)
+            speaker::before(text, tokens, cue.first, Place::Clause)
         };
         if let Some(speaker) = speaker {
             return Some(Attribution {
@@ -294,7 +329,8 @@ fn inline_quotes(
         let content = &text[inner];
         let words = tokens(text, inner).filter(|t| t.word).count();
         let sentence_like = content.chars().next().is_some_and(char::is_uppercase)
-            && (words > SCARE_WORDS || content.trim_end().ends_with(['.', '!', '?', ',']));
+            && (words > SCARE_WORDS || content.trim_end().ends_with(['.', '!', '?', ',']))
+            && !title_case(text, inner);
 
         let after = attribution_after(text, &sentences[end_si].tokens, pair.span.end())
             .filter(|_| pair.depth == 0);
@@ -302,7 +338,18 @@ fn inline_quotes(
             attribution_before(text, &s.tokens, pair.span.start()).filter(|_| pair.depth == 0);
         let direct = after.or(before);
 
-        let draft = if let Some(a) = direct {
+        let draft = if title_case(text, inner) && direct.is_none() {
+            // A title ("One Hundred Years of Solitude") is a name held in quotation marks, not
+            // anyone's words.
+            Draft {
+                kind: QuoteKind::Scare,
+                span: pair.span,
+                speaker: None,
+                source: None,
+                cue: None,
+                paragraphs: None,
+            }
+        } else if let Some(a) = direct {
             direct_cues.push(a.cue);
             let speaker = speaker_with_name(names, text, a.speaker);
             last = Some((s.paragraph, speaker.clone(), a.cue));
@@ -339,7 +386,7 @@ fn inline_quotes(
                 cue: Some(a.cue),
                 paragraphs: None,
             }
-        } else if words <= SCARE_WORDS && !sentence_like {
+        } else if (words <= SCARE_WORDS && !sentence_like) || title_case(text, inner) {
             Draft {
                 kind: QuoteKind::Scare,
                 span: pair.span,
@@ -360,6 +407,30 @@ fn inline_quotes(
         };
         drafts.push(draft);
     }
+}
+
+/// Whether the words in `span` are a title: two or more words, each capitalised but for short
+/// function words, and no closing punctuation.
+fn title_case(text: &str, span: Span) -> bool {
+    const SMALL: &[&str] = &[
+        "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "or",
+    ];
+    let content = text[span].trim_end();
+    if content.ends_with(['.', '!', '?', ',', ';', ':']) {
+        return false;
+    }
+    let mut words = 0;
+    for t in tokens(text, span) {
+        if !t.word {
+            continue;
+        }
+        let w = &text[t.span];
+        if !crate::words::capitalised(w) && !SMALL.contains(&w) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 2
 }
 
 /// The span inside a quotation's marks.
@@ -429,6 +500,12 @@ const OBJECT_CUES: &[&str] = &[
     "asked", "asks", "told", "tells", "urged", "urges", "promised", "promises", "warned", "warns",
 ];
 
+/// Prepositions that show a reporting verb has no content clause after it.
+const PREPOSITIONS: &[&str] = &[
+    "to", "from", "in", "on", "at", "for", "with", "by", "about", "of", "into", "during", "after",
+    "before", "over", "under", "through", "without", "against",
+];
+
 /// Words that open a content clause.
 const CONTENT_WORDS: &[&str] = &[
     "that", "whether", "if", "why", "how", "what", "when", "where", "who",
@@ -464,12 +541,14 @@ fn reported_speech(
             // quotation, handled above) and not "to" ("asked them to leave" is a request).
             let next = tokens.get(cue.next);
             let (speaker, source) = if cue.according {
-                let Some(np) = speaker::after(text, tokens, cue.next) else {
+                let Some(np) = speaker::after(text, tokens, cue.next, Place::Clause) else {
                     continue;
                 };
                 according_to(text, tokens, np)
-            } else if let Some(sp) = speaker::before(text, tokens, cue.first) {
-                if !next.is_some_and(|t| t.word && !text[t.span].eq_ignore_ascii_case("to")) {
+            } else if let Some(sp) = speaker::before(text, tokens, cue.first, Place::Clause) {
+                // A preposition after the verb ("explained from a podium", "asked about")
+                // means no content clause follows.
+                if !next.is_some_and(|t| t.word && !speaker::is_in(PREPOSITIONS, &text[t.span])) {
                     // "…, the Americans said." closes the sentence: the content came first.
                     if !next.is_some_and(|t| matches!(&text[t.span], "." | "!" | "?"))
                         || !tokens[..cue.first].iter().any(|t| &text[t.span] == ",")

@@ -122,8 +122,9 @@ const LEADING: &[&str] = &[
     "yesterday",
 ];
 
-/// Words that end a speaker phrase placed after its cue ("said Burton on Monday").
-const TRAILING: &[&str] = &[
+/// Words that end a speaker phrase placed after its cue ("said Burton on Monday"), and may
+/// follow a cue that ends an attribution ("…," police said in a statement).
+pub(crate) const TRAILING: &[&str] = &[
     "on",
     "in",
     "at",
@@ -164,7 +165,7 @@ const NOT_IN_SPEAKER: &[&str] = &[
     "our", "your",
 ];
 
-fn is_in(list: &[&str], word: &str) -> bool {
+pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
@@ -174,9 +175,25 @@ pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they"];
 /// Longest speaker phrase, in words.
 const MAX_WORDS: usize = 9;
 
+/// How strictly a phrase must look like a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// Anywhere in a sentence: a name, a pronoun, or a speaker noun.
+    Clause,
+    /// Right next to a quotation: any short description will do.
+    NextToQuote,
+}
+
+fn accepts(place: Place, text: &str, words: &[Token]) -> bool {
+    match place {
+        Place::Clause => speaker_like(text, words),
+        Place::NextToQuote => speaker_like_next_to_quote(text, words),
+    }
+}
+
 /// The speaker phrase that ends just before token `end` (exclusive), back to a clause
 /// boundary.
-pub(crate) fn before(text: &str, tokens: &[Token], end: usize) -> Option<Span> {
+pub(crate) fn before(text: &str, tokens: &[Token], end: usize, place: Place) -> Option<Span> {
     let mut last = end;
     while last > 0 && tokens[last - 1].word && is_in(BETWEEN, &text[tokens[last - 1].span]) {
         last -= 1;
@@ -203,12 +220,12 @@ pub(crate) fn before(text: &str, tokens: &[Token], end: usize) -> Option<Span> {
         return None;
     }
     let span = tokens[first].span.cover(tokens[last - 1].span);
-    speaker_like(text, &tokens[first..last]).then_some(span)
+    accepts(place, text, &tokens[first..last]).then_some(span)
 }
 
 /// The speaker phrase that starts at token `start`, up to a clause boundary or a word that
 /// ends it.
-pub(crate) fn after(text: &str, tokens: &[Token], start: usize) -> Option<Span> {
+pub(crate) fn after(text: &str, tokens: &[Token], start: usize, place: Place) -> Option<Span> {
     let mut last = start;
     while last < tokens.len() && last - start < MAX_WORDS {
         let t = tokens[last];
@@ -221,7 +238,30 @@ pub(crate) fn after(text: &str, tokens: &[Token], start: usize) -> Option<Span> 
         return None;
     }
     let span = tokens[start].span.cover(tokens[last - 1].span);
-    speaker_like(text, &tokens[start..last]).then_some(span)
+    accepts(place, text, &tokens[start..last]).then_some(span)
+}
+
+/// Determiners and quantifiers that open a description of a speaker ("the clown", "one
+/// official").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "two", "three", "some", "several", "many", "most", "other", "another",
+    "his", "her", "their", "its", "our",
+];
+
+/// A looser test for a phrase in the speaker's place right next to a quotation ("…," the clown
+/// said): there the position says enough, so any short description will do.
+pub(crate) fn speaker_like_next_to_quote(text: &str, words: &[Token]) -> bool {
+    if speaker_like(text, words) {
+        return true;
+    }
+    let clean = !words
+        .iter()
+        .any(|t| !t.word || is_in(NOT_IN_SPEAKER, &text[t.span]));
+    clean
+        && words.len() <= 6
+        && words
+            .first()
+            .is_some_and(|t| is_in(DETERMINERS, &text[t.span]))
 }
 
 /// Whether the words look like a speaker: a pronoun, a name, or a phrase headed by a speaker
@@ -301,7 +341,10 @@ impl Names {
             let start = i;
             while i < tokens.len() && {
                 let w = &text[tokens[i].span];
-                tokens[i].word && capitalised(w) && (!w.contains('.') || is_in(TITLES, w))
+                let initial = w.len() == 2 && w.ends_with('.');
+                tokens[i].word
+                    && capitalised(w)
+                    && (!w.contains('.') || initial || is_in(TITLES, w))
             } {
                 i += 1;
             }
@@ -327,18 +370,19 @@ impl Names {
         }
     }
 
+    /// The last full name mentioned before byte `at`, with where it was mentioned.
+    pub(crate) fn nearest_before(&self, at: usize) -> Option<(usize, String)> {
+        let i = self.mentions.partition_point(|(pos, _)| *pos < at);
+        i.checked_sub(1).map(|i| self.mentions[i].clone())
+    }
+
     /// The fullest name for a speaker phrase: a surname alone maps to the first full name that
     /// ends with it ("Thompson" → "Ginger Thompson"); a pronoun maps to the nearest full name
     /// before `at` (he, she) — plural pronouns are left unresolved.
     pub(crate) fn canonical(&self, speaker: &str, at: usize) -> Option<String> {
         let speaker = speaker.trim_end_matches("'s").trim_end_matches("’s");
         if is_in(&["he", "she"], speaker) {
-            return self
-                .mentions
-                .iter()
-                .rev()
-                .find(|(pos, _)| *pos < at)
-                .map(|(_, name)| name.clone());
+            return self.nearest_before(at).map(|(_, name)| name);
         }
         if speaker.contains(' ') || !capitalised(speaker) {
             return None;
@@ -366,13 +410,13 @@ mod tests {
     fn before_cue(text: &str) -> Option<&str> {
         let t = toks(text);
         let cue = (0..t.len()).find(|&i| cue_at(text, &t, i).is_some())?;
-        before(text, &t, cue).map(|s| &text[s])
+        before(text, &t, cue, Place::Clause).map(|s| &text[s])
     }
 
     fn after_cue(text: &str) -> Option<&str> {
         let t = toks(text);
         let cue = (0..t.len()).find_map(|i| cue_at(text, &t, i))?;
-        after(text, &t, cue.next).map(|s| &text[s])
+        after(text, &t, cue.next, Place::Clause).map(|s| &text[s])
     }
 
     #[test]
@@ -424,5 +468,12 @@ mod tests {
         );
         assert_eq!(names.canonical("he", 60), Some("Ginger Thompson".into()));
         assert_eq!(names.canonical("officials", 60), None);
+        let text = "said Heather C. Briccetti, president. Briccetti said.";
+        let mut names = Names::default();
+        names.add_sentence(text, &toks(text));
+        assert_eq!(
+            names.canonical("Briccetti", 40),
+            Some("Heather C. Briccetti".into())
+        );
     }
 }

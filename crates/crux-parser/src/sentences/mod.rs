@@ -65,7 +65,8 @@ use lists::Marker;
 /// The spans are non-empty, do not overlap, lie on character boundaries and together cover
 /// every character of `text` that is not white space. Line breaks inside `text` are read as
 /// white space (hard-wrapped prose), except for blank lines, which always separate, and lists
-/// of short unpunctuated lines. See the [module documentation](self) for the rules.
+/// of short unpunctuated lines (the rules are described in `docs/ARCHITECTURE.md` and the
+/// module source).
 ///
 /// # Examples
 ///
