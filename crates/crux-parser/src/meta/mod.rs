@@ -236,6 +236,13 @@ fn title_like(line: &str) -> bool {
     if first.is_lowercase() {
         return false;
     }
+    // A line that opens with a quotation mark is usually dialogue or a quoted passage
+    // ("\"Where?\""); as a headline it would be written in headline case with a few words.
+    if line.starts_with(['"', '\'', '“', '‘', '«', '`', '„'])
+        && !(line.split_whitespace().count() >= 3 && headline_case(line))
+    {
+        return false;
+    }
     let end = line.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
     match end.chars().last() {
         Some('.' | '…') => ends_with_abbreviation(end),

@@ -94,6 +94,8 @@ struct Mark {
     span: Span,
     family: Family,
     facing: Facing,
+    /// A LaTeX opening ``` `` ```, which a later `''` may close.
+    latex_open: bool,
 }
 
 /// Words that start with an apostrophe standing for left-out letters ('tis, 'em, 'n').
@@ -129,11 +131,12 @@ fn classify(c: char) -> Option<(Family, Facing)> {
     })
 }
 
-/// The marks of `text`, with LaTeX doubled marks (``` `` ```, `''`) read as one double mark.
+/// The marks of `text`, with a LaTeX ``` `` ``` read as one double mark. (Its closing `''`
+/// is two single marks here: whether they close it depends on what is open, so [`pair`]
+/// decides.)
 fn candidates(text: &str) -> Vec<Mark> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut latex_open = false;
     let mut i = 0;
     while i < bytes.len() {
         if !lead(bytes[i]) {
@@ -144,23 +147,18 @@ fn candidates(text: &str) -> Vec<Mark> {
             break;
         };
         let width = c.len_utf8();
-        if let Some((mut family, mut facing)) = classify(c) {
+        if let Some((mut family, facing)) = classify(c) {
             let mut end = i + width;
-            if c == '`' && bytes.get(i + 1) == Some(&b'`') {
+            let latex_open = c == '`' && bytes.get(i + 1) == Some(&b'`');
+            if latex_open {
                 family = Family::Double;
-                end += 1;
-                latex_open = true;
-            } else if c == '\'' && latex_open && bytes.get(i + 1) == Some(&b'\'') {
-                // `''` closes a LaTeX ``` `` ``` quotation; elsewhere two apostrophes are two
-                // marks ("''Tis nobler'").
-                family = Family::Double;
-                facing = Facing::Closing;
                 end += 1;
             }
             out.push(Mark {
                 span: Span::new(i, end),
                 family,
                 facing,
+                latex_open,
             });
             i = end;
         } else {
@@ -306,7 +304,28 @@ pub(crate) fn pair(text: &str, paragraphs: &[Span]) -> Marks {
     let mut next_paragraph = 0;
     let mut skip_mark: Option<usize> = None;
 
+    let mut skip_next = false;
     for (index, &mark) in marks.iter().enumerate() {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
+        // `''` right after the innermost open mark's matching context closes a LaTeX ``` `` ```.
+        let mut mark = mark;
+        if text[mark.span] == *"'"
+            && stack.last().is_some_and(|(top, _)| top.latex_open)
+            && marks
+                .get(index + 1)
+                .is_some_and(|next| next.span.start() == mark.span.end() && text[next.span] == *"'")
+        {
+            mark = Mark {
+                span: Span::new(mark.span.start(), mark.span.end() + 1),
+                family: Family::Double,
+                facing: Facing::Closing,
+                latex_open: false,
+            };
+            skip_next = true;
+        }
         // Paragraph breaks passed since the last mark.
         while next_paragraph < paragraphs.len()
             && paragraphs[next_paragraph].start() <= mark.span.start()
