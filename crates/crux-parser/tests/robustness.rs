@@ -98,6 +98,12 @@ fn hostile_inputs() {
     let sentence = "word ".repeat(100_000);
     let parens = "(".repeat(50_000) + &")".repeat(10_000);
     let quotes = "\"“'‘".repeat(20_000);
+    let nested_quotes_deep = "“".repeat(30_000) + "x" + &"”".repeat(30_000);
+    let attributions =
+        "Officials said the plan was \"a disaster,\" he said, according to the Times. "
+            .repeat(5_000);
+    let introductions =
+        "According to the piece in the Times:\n\nOfficials said it.\n\n".repeat(5_000);
     let newlines = "\n".repeat(100_000);
     let lines = "short line\n".repeat(20_000);
     let nested_html = "<div>".repeat(10_000) + "text" + &"</div>".repeat(10_000);
@@ -114,6 +120,9 @@ fn hostile_inputs() {
         &sentence,
         &parens,
         &quotes,
+        &nested_quotes_deep,
+        &attributions,
+        &introductions,
         &newlines,
         &lines,
         &nested_html,

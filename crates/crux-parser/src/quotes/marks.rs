@@ -78,7 +78,14 @@ pub(crate) struct Marks {
     /// Double-family and guillemet marks that pair with nothing. (A lone single mark is taken
     /// as an apostrophe, not reported.)
     pub(crate) unmatched: Vec<Unmatched>,
+    /// The first quotation nested [`MAX_DEPTH`] deep or more, when there is one: such
+    /// quotations are left out of `pairs`.
+    pub(crate) too_deep: Option<Span>,
 }
+
+/// How deeply quotations may nest and still be reported (a quotation inside a quotation inside
+/// a quotation is already rare).
+pub(crate) const MAX_DEPTH: usize = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Facing {
@@ -429,6 +436,24 @@ pub(crate) fn pair(text: &str, paragraphs: &[Span]) -> Marks {
     for i in 0..out.pairs.len() {
         out.pairs[i].depth = out.pairs[i].parent.map_or(0, |p| out.pairs[p].depth + 1);
     }
+    // Quotations nested deeper than real text nests them are not reported one by one: each
+    // carries its own text in the output, so thousands of nested levels would make the output
+    // quadratic in the input. (Their ancestors are shallower, so parents stay.)
+    if let Some(deep) = out.pairs.iter().find(|p| p.depth >= MAX_DEPTH) {
+        out.too_deep = Some(deep.span);
+        let mut new_index = vec![None; out.pairs.len()];
+        let mut kept = Vec::new();
+        for (i, pair) in out.pairs.iter().enumerate() {
+            if pair.depth < MAX_DEPTH {
+                new_index[i] = Some(kept.len());
+                kept.push(Pair {
+                    parent: pair.parent.and_then(|p| new_index[p]),
+                    ..*pair
+                });
+            }
+        }
+        out.pairs = kept;
+    }
     out.unmatched.sort_by_key(|u| u.span);
     out
 }
@@ -577,6 +602,20 @@ mod tests {
         assert_eq!(
             top("I was shocked--\"My cow is better than any one of Jones' bovines!\""),
             ["\"My cow is better than any one of Jones' bovines!\""]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_cut() {
+        let text = format!("{}x{}", "“".repeat(10), "”".repeat(10));
+        let marks = pair(&text, &[Span::new(0, text.len())]);
+        assert_eq!(marks.pairs.len(), MAX_DEPTH);
+        assert!(marks.too_deep.is_some());
+        assert!(
+            marks
+                .pairs
+                .iter()
+                .all(|p| p.parent.is_none_or(|q| q < MAX_DEPTH))
         );
     }
 

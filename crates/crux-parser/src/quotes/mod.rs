@@ -18,6 +18,8 @@ pub(crate) mod block;
 pub(crate) mod marks;
 pub(crate) mod speaker;
 
+use std::collections::HashSet;
+
 use crate::document::{
     Diagnostic, Paragraph, ParagraphKind, Quote, QuoteKind, Sentence, Speaker, TextSpan, Voice,
 };
@@ -29,6 +31,10 @@ use speaker::{Names, Place};
 
 /// Longest quotation (in words) still taken as a scare quote.
 const SCARE_WORDS: usize = 4;
+
+/// How many tokens of a quotation are looked at to judge its length and shape: enough for
+/// any title or scare quote, and a bound that keeps deeply nested quotations linear.
+const LOOK_TOKENS: usize = 64;
 
 /// What the quote stage found.
 #[derive(Debug, Default)]
@@ -44,6 +50,8 @@ struct Tokenised {
     span: Span,
     paragraph: usize,
     tokens: Vec<Token>,
+    /// The sentence's attributions, found once when a quotation in it first asks.
+    attributions: std::cell::OnceCell<Vec<Attribution>>,
 }
 
 pub(super) struct Draft {
@@ -71,6 +79,16 @@ pub(crate) fn find(
         .collect();
     let marks = marks::pair(text, &body);
     let mut found = Found::default();
+    if let Some(span) = marks.too_deep {
+        found.diagnostics.push(Diagnostic::warning(
+            "quotes-too-deep",
+            format!(
+                "quotations nested more than {} deep are not reported one by one",
+                marks::MAX_DEPTH
+            ),
+            Some(span),
+        ));
+    }
     for u in &marks.unmatched {
         found.diagnostics.push(Diagnostic::warning(
             "unmatched-quote",
@@ -89,6 +107,7 @@ pub(crate) fn find(
             span: s.span,
             paragraph: s.paragraph,
             tokens: tokens(text, s.span).collect(),
+            attributions: std::cell::OnceCell::new(),
         })
         .collect();
     let mut names = Names::default();
@@ -97,7 +116,7 @@ pub(crate) fn find(
     }
 
     let mut drafts = Vec::new();
-    let mut direct_cues: Vec<Span> = Vec::new();
+    let mut direct_cues: HashSet<Span> = HashSet::new();
     inline_quotes(
         text,
         &marks,
@@ -202,6 +221,7 @@ fn speaker_with_name(names: &Names, text: &str, span: Span) -> (Span, Option<Str
 }
 
 /// A cue and speaker tied to a quotation by position.
+#[derive(Debug, Clone, Copy)]
 pub(super) struct Attribution {
     pub(super) speaker: Span,
     pub(super) cue: Span,
@@ -286,10 +306,15 @@ pub(super) fn sentence_attribution(
     tokens: &[Token],
     skip: Span,
 ) -> Option<Attribution> {
-    for (i, t) in tokens.iter().enumerate() {
-        if skip.contains_span(t.span) {
-            continue;
-        }
+    attributions(text, tokens)
+        .into_iter()
+        .find(|a| !skip.contains_span(a.cue))
+}
+
+/// Every reporting cue of a sentence that has a speaker, in order.
+fn attributions(text: &str, tokens: &[Token]) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for i in 0..tokens.len() {
         let Some(cue) = speaker::cue_at(text, tokens, i) else {
             continue;
         };
@@ -299,13 +324,13 @@ pub(super) fn sentence_attribution(
             speaker::before(text, tokens, cue.first, Place::Clause)
         };
         if let Some(speaker) = speaker {
-            return Some(Attribution {
+            out.push(Attribution {
                 speaker,
                 cue: cue.span,
             });
         }
     }
-    None
+    out
 }
 
 fn inline_quotes(
@@ -314,7 +339,7 @@ fn inline_quotes(
     sentences: &[Tokenised],
     names: &Names,
     drafts: &mut Vec<Draft>,
-    direct_cues: &mut Vec<Span>,
+    direct_cues: &mut HashSet<Span>,
 ) {
     // The last attributed direct quotation, for the one that follows it in the same paragraph
     // with no attribution of its own ("…," said X. "…").
@@ -327,7 +352,13 @@ fn inline_quotes(
         let end_si = sentence_at(sentences, pair.span.end().saturating_sub(1)).unwrap_or(si);
         let inner = inner_span(text, pair.span);
         let content = &text[inner];
-        let words = tokens(text, inner).filter(|t| t.word).count();
+        // Counting stops past the scare-quote limit: a quotation's length beyond it does not
+        // matter, and counting it all would make nested quotations quadratic.
+        let words = tokens(text, inner)
+            .take(LOOK_TOKENS)
+            .filter(|t| t.word)
+            .take(SCARE_WORDS + 1)
+            .count();
         let sentence_like = content.chars().next().is_some_and(char::is_uppercase)
             && (words > SCARE_WORDS || content.trim_end().ends_with(['.', '!', '?', ',']))
             && !title_case(text, inner);
@@ -350,7 +381,7 @@ fn inline_quotes(
                 paragraphs: None,
             }
         } else if let Some(a) = direct {
-            direct_cues.push(a.cue);
+            direct_cues.insert(a.cue);
             let speaker = speaker_with_name(names, text, a.speaker);
             last = Some((s.paragraph, speaker.clone(), a.cue));
             Draft {
@@ -377,7 +408,12 @@ fn inline_quotes(
                 cue: Some(cue),
                 paragraphs: None,
             }
-        } else if let Some(a) = sentence_attribution(text, &s.tokens, pair.span) {
+        } else if let Some(a) = s
+            .attributions
+            .get_or_init(|| attributions(text, &s.tokens))
+            .iter()
+            .find(|a| !pair.span.contains_span(a.cue))
+        {
             Draft {
                 kind: QuoteKind::Partial,
                 span: pair.span,
@@ -420,9 +456,14 @@ fn title_case(text: &str, span: Span) -> bool {
         return false;
     }
     let mut words = 0;
-    for t in tokens(text, span) {
+    for t in tokens(text, span).take(LOOK_TOKENS) {
         if !t.word {
             continue;
+        }
+        // Titles are short; a long capitalised run is something else, and stopping here keeps
+        // nested quotations linear.
+        if words == 12 {
+            return false;
         }
         let w = &text[t.span];
         if !crate::words::capitalised(w) && !SMALL.contains(&w) {
@@ -516,7 +557,7 @@ fn reported_speech(
     marks: &marks::Marks,
     sentences: &[Tokenised],
     names: &Names,
-    direct_cues: &[Span],
+    direct_cues: &HashSet<Span>,
     drafts: &mut Vec<Draft>,
 ) {
     for s in sentences {
