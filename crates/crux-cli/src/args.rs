@@ -22,6 +22,46 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Print the JSON Schema of the `--format json` output.
     Schema,
+    /// Measure crux on labelled data sets and on crux gold annotations: precision, recall and
+    /// F1 (or accuracy) per data set and category.
+    Eval(EvalArgs),
+}
+
+/// Arguments of `crux eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Data set files or folders holding them (golden_rules_en.jsonl,
+    /// textacy_quote_tests.jsonl, corenlp_quote_tests.jsonl, polnear.jsonl; other files are
+    /// listed as skipped), or crux gold files (*.gold.json).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format: aligned tables, or the whole report as one JSON object.
+    #[arg(long, short = 'f', value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
+
+    /// Score only this data set (repeatable). By default, every recognised file is scored.
+    #[arg(long = "dataset", value_name = "NAME",
+          value_parser = clap::builder::PossibleValuesParser::new(crux_eval::dataset_names()))]
+    pub datasets: Vec<String>,
+
+    /// The article a gold file annotates (one gold file only). By default, the gold file's
+    /// `article` field, relative to the folder above the gold file's folder.
+    #[arg(long, value_name = "FILE")]
+    pub article: Option<PathBuf>,
+
+    /// List the failing cases and rules under each table.
+    #[arg(long)]
+    pub show_failures: bool,
+}
+
+/// Output formats of `crux eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// Aligned tables, one per data set.
+    Text,
+    /// The report as one JSON object.
+    Json,
 }
 
 /// Arguments of `crux analyze`.

@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod eval;
 mod input;
 mod render;
 
@@ -15,7 +16,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use crux_parser::InputFormat;
 
-pub use args::{AnalyzeArgs, Cli, Command, InputFormatArg, OutputFormat};
+pub use args::{AnalyzeArgs, Cli, Command, EvalArgs, EvalFormat, InputFormatArg, OutputFormat};
+pub use eval::render_eval_text;
 pub use render::{Report, json_schema, render_text};
 
 use input::{Origin, Reading};
@@ -48,6 +50,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
         Command::Schema => writeln!(out, "{}", json_schema())
             .map(|()| ExitStatus::Success)
             .map_err(anyhow::Error::from),
+        Command::Eval(args) => eval::eval_command(args, out, err),
     };
     match result {
         Ok(status) => status,

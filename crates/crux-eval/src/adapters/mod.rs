@@ -1,0 +1,7 @@
+//! One module per data set. Each exposes `run(path, reader) -> Result<DatasetResult, _>`,
+//! registered in [`crate::DATASETS`]; `docs/evaluation.md` documents its metric.
+
+pub(crate) mod corenlp;
+pub(crate) mod golden_rules;
+pub(crate) mod polnear;
+pub(crate) mod textacy;
