@@ -90,14 +90,16 @@ fn corenlp_groups_option_sets() {
 fn polnear_first_annotator_per_article() {
     let report = report();
     let p = dataset(&report, "polnear");
-    let content = row(p, "attribution: content");
+    let content = row(p, "all attributions: content @0.3");
     // Article "a" is scored once, from its first annotator (two attributions), and "b" once.
     assert_eq!(content.n_items, 2);
     assert_eq!(content.n_gold, Some(3));
     assert_eq!(row(p, "articles: train").value, Some(1.0));
     assert_eq!(row(p, "articles: dev").value, Some(1.0));
-    let quoted = row(p, "quoted content: recall, direct");
-    assert_eq!((quoted.n_correct, quoted.n_items), (Some(1), 1));
+    let quoted = row(p, "quoted content: content @0.3");
+    assert_eq!((quoted.n_gold, quoted.recall), (Some(1), Some(1.0)));
+    assert_eq!(row(p, "quoted content: speaker @0.8").accuracy, Some(1.0));
+    assert!(row(p, "all attributions: content @0.8").f1.is_some());
     // Every row's precision and recall lie in [0, 1].
     for r in &p.rows {
         for x in [r.precision, r.recall, r.f1, r.accuracy]
