@@ -250,10 +250,11 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
         return None;
     }
     let speaker = speaker::before(text, tokens, cue.first, Place::NextToQuote)?;
-    // The cue ends the attribution: "…," he said. / "…," police said in a statement.
+    // The cue ends the attribution ("…," he said. / "…," police said in a statement / "…,"
+    // Sessions told CNN.) unless a content clause follows it: "…," he said that ….
     if tokens
         .get(cue.next)
-        .is_some_and(|t| t.word && !speaker::is_in(speaker::TRAILING, &text[t.span]))
+        .is_some_and(|t| speaker::is_in(CONTENT_WORDS, &text[t.span]))
     {
         return None;
     }
@@ -261,6 +262,93 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
         speaker,
         cue: cue.span,
     })
+}
+
+/// The name that opens a sentence (after clause words such as "And then"), when it is one.
+fn sentence_subject(text: &str, tokens: &[Token], before: usize) -> Option<Span> {
+    let start = tokens[..before].iter().position(|t| {
+        !t.word || !speaker::is_in(&["and", "but", "then", "so", "yet"], &text[t.span])
+    })?;
+    let end = start
+        + tokens[start..before]
+            .iter()
+            .take_while(|t| t.word && crate::words::capitalised(&text[t.span]))
+            .count();
+    (end > start && speaker::speaker_like(text, &tokens[start..end]))
+        .then(|| tokens[start].span.cover(tokens[end - 1].span))
+}
+
+/// "Bush: "The mission is …"" — a name and a colon before a quotation, with no verb.
+fn attribution_by_colon(text: &str, tokens: &[Token], to: usize) -> Option<Attribution> {
+    let end = token_from(tokens, to);
+    let colon = end
+        .checked_sub(1)
+        .filter(|&i| &text[tokens[i].span] == ":")?;
+    let start = tokens[..colon]
+        .iter()
+        .rposition(|t| !t.word)
+        .map_or(0, |i| i + 1);
+    if start == colon || colon - start > 6 {
+        return None;
+    }
+    let words = &tokens[start..colon];
+    (words
+        .iter()
+        .all(|t| crate::words::capitalised(&text[t.span]))
+        && speaker::speaker_like(text, words))
+    .then(|| Attribution {
+        speaker: words[0].span.cover(words[words.len() - 1].span),
+        cue: tokens[colon].span,
+    })
+}
+
+/// The attribution of the sentence before a quotation that opens its own sentence, when that
+/// sentence introduces it with a colon ("Courtney Johnson said:").
+fn attribution_by_introduction(
+    text: &str,
+    sentences: &[Tokenised],
+    si: usize,
+    open: usize,
+) -> Option<Attribution> {
+    let s = &sentences[si];
+    if s.tokens.first().is_some_and(|t| t.span.start() < open) {
+        return None;
+    }
+    let prev = &sentences[si.checked_sub(1)?];
+    if prev.paragraph + 1 < s.paragraph || !text[prev.span].trim_end().ends_with(':') {
+        return None;
+    }
+    prev.attributions
+        .get_or_init(|| attributions(text, &prev.tokens))
+        .last()
+        .copied()
+}
+
+/// "…?" Biden said. — the splitter ends a sentence after a quotation that ends with its own
+/// sentence mark when a capital follows; the attribution then opens the next sentence of the
+/// paragraph, and must end there or at a comma.
+fn attribution_in_next(
+    text: &str,
+    sentences: &[Tokenised],
+    si: usize,
+    close: usize,
+) -> Option<Attribution> {
+    let s = &sentences[si];
+    if s.tokens.last().is_some_and(|t| t.span.start() >= close) {
+        return None;
+    }
+    let next = sentences
+        .get(si + 1)
+        .filter(|n| n.paragraph == s.paragraph)?;
+    if !text[close..next.span.start()].trim().is_empty() {
+        return None;
+    }
+    let a = attribution_after(text, &next.tokens, next.span.start())?;
+    let tail = token_from(&next.tokens, a.speaker.end().max(a.cue.end()));
+    next.tokens
+        .get(tail)
+        .is_none_or(|t| !t.word && matches!(&text[t.span], "." | "," | "!" | "?" | ";"))
+        .then_some(a)
 }
 
 /// X said, "…" / X said: "…" / According to X, "…"
@@ -280,6 +368,18 @@ fn attribution_before(text: &str, tokens: &[Token], to: usize) -> Option<Attribu
             let speaker = speaker::after(text, tokens, cue.next, Place::NextToQuote)?;
             return (token_from(tokens, speaker.end()) == end).then_some(Attribution {
                 speaker,
+                cue: cue.span,
+            });
+        }
+        // "Trump went on the attack, saying, …": a participle's speaker is the subject that
+        // opens the sentence.
+        if text[cue.span].ends_with("ing")
+            && cue.first > 0
+            && &text[tokens[cue.first - 1].span] == ","
+        {
+            let subject = sentence_subject(text, tokens, cue.first)?;
+            return Some(Attribution {
+                speaker: subject,
                 cue: cue.span,
             });
         }
@@ -364,9 +464,12 @@ fn inline_quotes(
             && !title_case(text, inner);
 
         let after = attribution_after(text, &sentences[end_si].tokens, pair.span.end())
+            .or_else(|| attribution_in_next(text, sentences, end_si, pair.span.end()))
             .filter(|_| pair.depth == 0);
-        let before =
-            attribution_before(text, &s.tokens, pair.span.start()).filter(|_| pair.depth == 0);
+        let before = attribution_before(text, &s.tokens, pair.span.start())
+            .or_else(|| attribution_by_colon(text, &s.tokens, pair.span.start()))
+            .or_else(|| attribution_by_introduction(text, sentences, si, pair.span.start()))
+            .filter(|_| pair.depth == 0);
         let direct = after.or(before);
 
         let draft = if title_case(text, inner) && direct.is_none() {
@@ -588,8 +691,16 @@ fn reported_speech(
                 according_to(text, tokens, np)
             } else if let Some(sp) = speaker::before(text, tokens, cue.first, Place::Clause) {
                 // A preposition after the verb ("explained from a podium", "asked about")
-                // means no content clause follows.
-                if !next.is_some_and(|t| t.word && !speaker::is_in(PREPOSITIONS, &text[t.span])) {
+                // means no content clause follows, unless "that" opens one a few words on
+                // ("said in a statement that …").
+                let content_later = || {
+                    tokens[cue.next..(cue.next + 8).min(tokens.len())]
+                        .iter()
+                        .any(|t| text[t.span].eq_ignore_ascii_case("that"))
+                };
+                if !next.is_some_and(|t| {
+                    t.word && (!speaker::is_in(PREPOSITIONS, &text[t.span]) || content_later())
+                }) {
                     // "…, the Americans said." closes the sentence: the content came first.
                     if !next.is_some_and(|t| matches!(&text[t.span], "." | "!" | "?"))
                         || !tokens[..cue.first].iter().any(|t| &text[t.span] == ",")

@@ -198,19 +198,59 @@ pub(crate) fn before(text: &str, tokens: &[Token], end: usize, place: Place) -> 
     while last > 0 && tokens[last - 1].word && is_in(BETWEEN, &text[tokens[last - 1].span]) {
         last -= 1;
     }
+    let punct = |i: usize, p: &str| !tokens[i].word && &text[tokens[i].span] == p;
+    // "Govs. Bush and Christie, who say …": the speaker is the relative pronoun's antecedent.
+    if last >= 2 && is_in(&["who", "which"], &text[tokens[last - 1].span]) && punct(last - 2, ",") {
+        last -= 2;
+    }
+    // "Rep. Elijah E. Cummings (D-Md.) said": a parenthesis between speaker and cue.
+    if last > 0 && punct(last - 1, ")") {
+        let open = (last.saturating_sub(12)..last - 1)
+            .rev()
+            .find(|&i| punct(i, "("))?;
+        last = open;
+    }
+    // "Mr. Conant, the Republican consultant, said": an apposition between speaker and cue.
+    // The name before it is the speaker when it is one; else the apposition itself ("One
+    // Republican hopeful, Carly Fiorina, says").
+    if last > 0 && punct(last - 1, ",") {
+        let comma = (last.saturating_sub(18)..last - 1)
+            .rev()
+            .find(|&i| {
+                !tokens[i].word
+                    && matches!(
+                        &text[tokens[i].span],
+                        "," | "." | ";" | ":" | "“" | "\"" | "(" | ")"
+                    )
+            })
+            .filter(|&i| punct(i, ","))?;
+        let apposition = run_before(text, tokens, last - 1);
+        if let Some(head) = run_before(text, tokens, comma)
+            && speaker_like(text, &tokens[head.0..head.1])
+        {
+            return Some(tokens[head.0].span.cover(tokens[head.1 - 1].span));
+        }
+        let (first, end) = apposition?;
+        return (first == comma + 1 && accepts(place, text, &tokens[first..end]))
+            .then(|| tokens[first].span.cover(tokens[end - 1].span));
+    }
+    let (first, last) = run_before(text, tokens, last)?;
+    let span = tokens[first].span.cover(tokens[last - 1].span);
+    accepts(place, text, &tokens[first..last]).then_some(span)
+}
+
+/// The run of words that ends before token `last`, back to a clause boundary: `(first, last)`
+/// token indices, or `None` when there is none or it was cut at the length limit.
+fn run_before(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize)> {
     let mut first = last;
     while first > 0 && last - first < MAX_WORDS {
         let t = tokens[first - 1];
-        let word = &text[t.span];
-        // Inside a name: "Sen. Elizabeth Warren", "D.E.A. officials"; a lone full stop ends
-        // the clause.
-        if !t.word || is_in(LEADING, word) {
+        // Inside a name: "Sen. Elizabeth Warren", "D.E.A. officials"; punctuation and clause
+        // words end it.
+        if !t.word || is_in(LEADING, &text[t.span]) {
             break;
         }
         first -= 1;
-    }
-    while first < last && is_in(LEADING, &text[tokens[first].span]) {
-        first += 1;
     }
     if first == last {
         return None;
@@ -219,8 +259,7 @@ pub(crate) fn before(text: &str, tokens: &[Token], end: usize, place: Place) -> 
     if first > 0 && tokens[first - 1].word && !is_in(LEADING, &text[tokens[first - 1].span]) {
         return None;
     }
-    let span = tokens[first].span.cover(tokens[last - 1].span);
-    accepts(place, text, &tokens[first..last]).then_some(span)
+    Some((first, last))
 }
 
 /// The speaker phrase that starts at token `start`, up to a clause boundary or a word that
@@ -284,6 +323,22 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
         .trim_end_matches("’s");
     if lexicon::speaker_noun(head_word).is_some() {
         return true;
+    }
+    // A description ending in a name: "State spokesman Mark Toner", "election law expert
+    // Rick Hasen", "strategist Cardenas".
+    let trailing_caps = words
+        .iter()
+        .rev()
+        .take_while(|t| capitalised(&text[t.span]))
+        .count();
+    if trailing_caps >= 2 && trailing_caps < words.len() {
+        return true;
+    }
+    if trailing_caps == 1 && words.len() >= 2 {
+        let before = &text[words[words.len() - 2].span];
+        if lexicon::speaker_noun(before).is_some() {
+            return true;
+        }
     }
     // A name: every word from the first capitalised one on is capitalised or a name particle.
     let Some(first_cap) = words.iter().position(|t| capitalised(&text[t.span])) else {
