@@ -347,7 +347,14 @@ fn attribution_in_next(
     let tail = token_from(&next.tokens, a.speaker.end().max(a.cue.end()));
     next.tokens
         .get(tail)
-        .is_none_or(|t| !t.word && matches!(&text[t.span], "." | "," | "!" | "?" | ";"))
+        .is_none_or(|t| {
+            let w = &text[t.span];
+            if t.word {
+                speaker::is_in(speaker::TRAILING, w)
+            } else {
+                matches!(w, "." | "," | "!" | "?" | ";")
+            }
+        })
         .then_some(a)
 }
 

@@ -214,7 +214,9 @@ pub(crate) fn before(text: &str, tokens: &[Token], end: usize, place: Place) -> 
     // The name before it is the speaker when it is one; else the apposition itself ("One
     // Republican hopeful, Carly Fiorina, says").
     if last > 0 && punct(last - 1, ",") {
-        let comma = (last.saturating_sub(18)..last - 1)
+        // Appositions run long ("co-director of the Liberty and National Security Program at
+        // New York University's Brennan Center for Justice"); 40 tokens still bounds the work.
+        let comma = (last.saturating_sub(40)..last - 1)
             .rev()
             .find(|&i| {
                 !tokens[i].word
