@@ -70,7 +70,12 @@ impl Iterator for Tokens<'_> {
                         let word = &self.text[start..end];
                         let initial = word.chars().count() == 1
                             && word.chars().next().is_some_and(char::is_uppercase);
-                        if c == '.' && (word.contains('.') || initial) {
+                        // "Gov. Kasich", "Mr. Smith": a known abbreviation keeps its stop.
+                        let abbreviation = || {
+                            word.chars().next().is_some_and(char::is_uppercase)
+                                && crate::sentences::is_abbreviation(word)
+                        };
+                        if c == '.' && (word.contains('.') || initial || abbreviation()) {
                             end = start + i + 1;
                         }
                         break;

@@ -243,10 +243,15 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
             cue: cue.span,
         });
     }
-    // X said: the speaker first, its cue within a few words.
-    let end = (i + 10).min(tokens.len());
+    // X said: the speaker first, its cue within a few words (an apposition may stand
+    // between: "…," Graham, a former candidate, told CBS News).
+    let end = (i + 24).min(tokens.len());
     let cue = (i..end).find_map(|j| speaker::cue_at(text, tokens, j))?;
-    if tokens[i..cue.first].iter().any(|t| !t.word) || cue.according {
+    if tokens[i..cue.first]
+        .iter()
+        .any(|t| !t.word && &text[t.span] != ",")
+        || cue.according
+    {
         return None;
     }
     let speaker = speaker::before(text, tokens, cue.first, Place::NextToQuote)?;
@@ -322,6 +327,15 @@ fn attribution_by_introduction(
         .get_or_init(|| attributions(text, &prev.tokens))
         .last()
         .copied()
+        .or_else(|| {
+            // "Cruz called them on it:": no reporting verb, but the sentence's subject
+            // introduces the quotation.
+            let colon = prev.tokens.len().checked_sub(1)?;
+            sentence_subject(text, &prev.tokens, colon).map(|speaker| Attribution {
+                speaker,
+                cue: prev.tokens[colon].span,
+            })
+        })
 }
 
 /// "…?" Biden said. — the splitter ends a sentence after a quotation that ends with its own
@@ -506,10 +520,20 @@ fn inline_quotes(
                 cue: Some(a.cue),
                 paragraphs: None,
             }
-        } else if let Some((_, speaker, cue)) = last
-            .clone()
-            .filter(|(p, _, _)| *p == s.paragraph && sentence_like && pair.depth == 0)
-        {
+        } else if let Some((_, speaker, cue)) = last.clone().filter(|(p, _, _)| {
+            // The same speaker goes on in the paragraph, or in the next one when the quotation
+            // opens it ("…," Adelson said.⏎⏎"It's changing every day …").
+            let opens_paragraph = s
+                .tokens
+                .first()
+                .is_some_and(|t| t.span.start() >= pair.span.start())
+                && sentences[..si]
+                    .last()
+                    .is_none_or(|prev| prev.paragraph != s.paragraph);
+            (*p == s.paragraph || (*p + 1 == s.paragraph && opens_paragraph))
+                && sentence_like
+                && pair.depth == 0
+        }) {
             Draft {
                 kind: QuoteKind::Direct,
                 span: pair.span,

@@ -295,6 +295,12 @@ pub(crate) fn speaker_like_next_to_quote(text: &str, words: &[Token]) -> bool {
     if speaker_like(text, words) {
         return true;
     }
+    // "“Your Honor,” I said": a writer quoting their own words.
+    if let [one] = words
+        && matches!(&text[one.span], "I" | "we" | "We")
+    {
+        return true;
+    }
     let clean = !words
         .iter()
         .any(|t| !t.word || is_in(NOT_IN_SPEAKER, &text[t.span]));

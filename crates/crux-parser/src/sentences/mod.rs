@@ -59,6 +59,12 @@ use crate::span::Span;
 use lexicon::Category;
 use lists::Marker;
 
+/// Whether `word` (without its final full stop) is an abbreviation that takes a full stop
+/// inside a sentence ("Gov", "Mr", "No"), so that a tokenizer keeps the stop with it.
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    lexicon::abbreviation(word).is_some()
+}
+
 /// Splits `text` into sentences, returning their spans (relative to `text`), trimmed of
 /// surrounding white space, in order.
 ///
