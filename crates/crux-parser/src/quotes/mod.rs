@@ -410,7 +410,19 @@ fn attribution_before(text: &str, tokens: &[Token], to: usize) -> Option<Attribu
             && object <= 3
             && tokens[cue.next..end].iter().all(|t| t.word);
         if cue.next != end && !object_ok {
-            return None;
+            // "Trump said Tuesday, …" has its speaker before the cue; "…," said the Florida
+            // senator, "because …" after it.
+            if let Some(speaker) = speaker::before(text, tokens, cue.first, Place::NextToQuote) {
+                return (object <= 4).then_some(Attribution {
+                    speaker,
+                    cue: cue.span,
+                });
+            }
+            let speaker = speaker::after(text, tokens, cue.next, Place::NextToQuote)?;
+            return (token_from(tokens, speaker.end()) == end).then_some(Attribution {
+                speaker,
+                cue: cue.span,
+            });
         }
         let speaker = speaker::before(text, tokens, cue.first, Place::NextToQuote)?;
         return Some(Attribution {

@@ -304,8 +304,9 @@ pub(crate) fn speaker_like_next_to_quote(text: &str, words: &[Token]) -> bool {
     let clean = !words
         .iter()
         .any(|t| !t.word || is_in(NOT_IN_SPEAKER, &text[t.span]));
+    // A determiner and at least one word after it ("the clown"), never a bare "the".
     clean
-        && words.len() <= 6
+        && (2..=6).contains(&words.len())
         && words
             .first()
             .is_some_and(|t| is_in(DETERMINERS, &text[t.span]))
