@@ -53,6 +53,9 @@ pub struct Document {
     pub claims: Vec<Claim>,
     /// Hyperlinks of HTML and Markdown input: the linked words and where they point.
     pub links: Vec<Link>,
+    /// Boosters in the author's voice ("of course", "surely"): not caveats, they raise the
+    /// writer's commitment; the analysis reads them.
+    pub boosters: Vec<Booster>,
 }
 
 impl Document {
@@ -252,6 +255,25 @@ pub struct Caveat {
 }
 
 impl Spanned for Caveat {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
+/// A word or phrase that raises the writer's commitment ("of course", "surely").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Booster {
+    /// The cue.
+    pub span: Span,
+    /// The cue's words, equal to `document.text[span]`.
+    pub text: String,
+    /// What it strengthens: its clause.
+    pub scope: Span,
+    /// How much it raises commitment, in [0, 1].
+    pub strength: f64,
+}
+
+impl Spanned for Booster {
     fn span(&self) -> Span {
         self.span
     }

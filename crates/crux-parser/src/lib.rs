@@ -41,6 +41,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod caveats;
+mod claims;
 mod document;
 mod lexicon;
 mod meta;
@@ -51,8 +53,8 @@ mod span;
 mod words;
 
 pub use document::{
-    Caveat, CaveatKind, Claim, ClaimType, Diagnostic, Document, InputFormat, Link, Meta, Paragraph,
-    ParagraphKind, Quote, QuoteKind, Sentence, Severity, Speaker, TextSpan, Voice,
+    Booster, Caveat, CaveatKind, Claim, ClaimType, Diagnostic, Document, InputFormat, Link, Meta,
+    Paragraph, ParagraphKind, Quote, QuoteKind, Sentence, Severity, Speaker, TextSpan, Voice,
 };
 pub use read::sniff;
 pub use sentences::split_sentences;
@@ -146,6 +148,8 @@ pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
     groups.resize(paragraphs.len(), None);
     let found = quotes::find(&text, &mut paragraphs, &groups, &sentences);
     diagnostics.extend(found.diagnostics);
+    let cues = caveats::find(&text, &paragraphs, &sentences, &found.quotes);
+    let claims = claims::find(&text, &paragraphs, &sentences, &found.quotes, &cues.caveats);
     diagnostics.extend(control_characters(&text));
 
     Parsed {
@@ -156,9 +160,10 @@ pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
             paragraphs,
             sentences,
             quotes: found.quotes,
-            caveats: Vec::new(),
-            claims: Vec::new(),
+            caveats: cues.caveats,
+            claims,
             links: extracted.links,
+            boosters: cues.boosters,
         },
         diagnostics,
     }

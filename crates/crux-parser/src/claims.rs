@@ -1,0 +1,285 @@
+//! Claims: the assertions a text makes, one per sentence or per clause joined by a semicolon,
+//! with their holder, type and caveats.
+//!
+//! A sentence in the author's voice is the author's claim, less what it only relays: reported
+//! speech and attributed direct quotations are quotes, not author claims, so their spans are
+//! cut out and the rest (if three words or more remain) is the claim ("Thompson notes that …,
+//! but I can't help noting that …" claims the second clause). A sentence that introduces a
+//! block quote with a colon, a question, and a heading are not claims. Sentences inside a block
+//! quote are claims held by the block's speaker.
+//!
+//! The type is the first of these a claim's words show, from `data/claim_cues.tsv`: normative
+//! (a deontic modal: "should not stand in the way"), causal ("will enable", "result in"),
+//! prediction ("is surely going to"), evaluation ("a laudable goal"); else factual. A "should"
+//! that a caveat already read as epistemic ("it should be possible") is not normative.
+
+use std::sync::LazyLock;
+
+use crate::document::{
+    Caveat, CaveatKind, Claim, ClaimType, Paragraph, ParagraphKind, Quote, QuoteKind, Sentence,
+    Voice,
+};
+use crate::lexicon::data_lines;
+use crate::span::Span;
+use crate::words::{Token, tokens};
+
+static CUES: LazyLock<Vec<(Vec<&'static str>, ClaimType)>> = LazyLock::new(|| {
+    data_lines(include_str!("../data/claim_cues.tsv"))
+        .map(|line| {
+            let (phrase, kind) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("claim_cues.tsv: expected phrase<TAB>type in {line:?}"));
+            let kind = match kind.trim() {
+                "normative" => ClaimType::Normative,
+                "prediction" => ClaimType::Prediction,
+                "causal" => ClaimType::Causal,
+                "evaluation" => ClaimType::Evaluation,
+                other => panic!("claim_cues.tsv: unknown type {other:?}"),
+            };
+            (phrase.split(' ').collect(), kind)
+        })
+        .collect()
+});
+
+const PRECEDENCE: [ClaimType; 4] = [
+    ClaimType::Normative,
+    ClaimType::Causal,
+    ClaimType::Prediction,
+    ClaimType::Evaluation,
+];
+
+/// The type of the claim over `words` (tokens of the claim, quotations excluded).
+fn claim_type(text: &str, words: &[Token], hedged_should: &[Span]) -> ClaimType {
+    let mut found = [false; 4];
+    for i in 0..words.len() {
+        for (phrase, kind) in CUES.iter() {
+            let matches = phrase.iter().enumerate().all(|(k, p)| {
+                words
+                    .get(i + k)
+                    .is_some_and(|t| t.word && text[t.span].eq_ignore_ascii_case(p))
+            });
+            if !matches {
+                continue;
+            }
+            if *kind == ClaimType::Normative
+                && hedged_should.iter().any(|h| h.contains_span(words[i].span))
+            {
+                continue;
+            }
+            if let Some(slot) = PRECEDENCE.iter().position(|k| k == kind) {
+                found[slot] = true;
+            }
+        }
+    }
+    found
+        .iter()
+        .position(|&f| f)
+        .map_or(ClaimType::Factual, |i| PRECEDENCE[i])
+}
+
+/// Whether a quote's words are someone else's, so not the author's claim.
+fn relayed(q: &Quote) -> bool {
+    match q.kind {
+        QuoteKind::Reported | QuoteKind::Block => true,
+        QuoteKind::Direct => q.speaker.is_some(),
+        QuoteKind::Partial | QuoteKind::Scare => false,
+    }
+}
+
+/// The longest part of `span` not covered by `cut` spans, trimmed.
+fn remainder(text: &str, span: Span, cut: &[Span]) -> Option<Span> {
+    let mut pieces = vec![span];
+    for c in cut.iter().filter(|c| c.overlaps(span)) {
+        pieces = pieces
+            .into_iter()
+            .flat_map(|p| {
+                if !c.overlaps(p) {
+                    return vec![p];
+                }
+                let mut out = Vec::new();
+                if c.start() > p.start() {
+                    out.push(Span::new(p.start(), c.start()));
+                }
+                if c.end() < p.end() {
+                    out.push(Span::new(c.end(), p.end()));
+                }
+                out
+            })
+            .collect();
+    }
+    pieces
+        .into_iter()
+        .map(|p| trim_punctuation(text, p))
+        .filter(|p| tokens(text, *p).filter(|t| t.word).take(3).count() == 3)
+        .max_by_key(|p| p.len())
+}
+
+/// Trims white space and the leading punctuation a cut leaves (", but I …" → "but I …").
+fn trim_punctuation(text: &str, span: Span) -> Span {
+    let s = span.trim(text);
+    let slice = &text[s];
+    let lead = slice.len()
+        - slice
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | ';' | ')' | '—' | '–')
+            })
+            .len();
+    Span::new(s.start() + lead, s.end()).trim(text)
+}
+
+/// Finds the claims.
+pub(crate) fn find(
+    text: &str,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    caveats: &[Caveat],
+) -> Vec<Claim> {
+    let hedged_should: Vec<Span> = caveats
+        .iter()
+        .filter(|c| c.kind == CaveatKind::Hedge)
+        .map(|c| c.span)
+        .collect();
+    let mut claims = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let p = &paragraphs[s.paragraph];
+        if !matches!(p.kind, ParagraphKind::Body | ParagraphKind::List) {
+            continue;
+        }
+        let trimmed = text[s.span].trim_end_matches(['"', '”', '’', '\'', ')']);
+        if trimmed.ends_with('?') {
+            continue;
+        }
+        // The sentence that introduces a block quote: the quote, not a claim.
+        let last_in_paragraph = sentences
+            .get(si + 1)
+            .is_none_or(|n| n.paragraph != s.paragraph);
+        let introduces = last_in_paragraph
+            && trimmed.ends_with(':')
+            && paragraphs
+                .get(s.paragraph + 1)
+                .is_some_and(|n| n.voice == Voice::Quoted);
+        if introduces {
+            continue;
+        }
+        let holder = match (p.voice, &p.quote) {
+            (Voice::Author, _) => "author".to_owned(),
+            (Voice::Quoted, id) => id
+                .as_ref()
+                .and_then(|id| quotes.iter().find(|q| &q.id == id))
+                .and_then(|q| q.speaker.as_ref())
+                .map_or_else(
+                    || "quoted source".to_owned(),
+                    |sp| sp.canonical.clone().unwrap_or_else(|| sp.text.clone()),
+                ),
+        };
+        let cut: Vec<Span> = if p.voice == Voice::Author {
+            let i = quotes.partition_point(|q| q.span.start() < s.span.end());
+            quotes[..i]
+                .iter()
+                .filter(|q| relayed(q) && q.span.overlaps(s.span))
+                .map(|q| q.span)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        // One claim per clause joined by a semicolon outside parentheses.
+        let toks: Vec<Token> = tokens(text, s.span).collect();
+        let mut depth = 0i32;
+        let mut start = s.span.start();
+        let mut clauses = Vec::new();
+        for t in &toks {
+            match &text[t.span] {
+                "(" => depth += 1,
+                ")" => depth = (depth - 1).max(0),
+                ";" if depth == 0 && !t.word => {
+                    clauses.push(Span::new(start, t.span.start()));
+                    start = t.span.end();
+                }
+                _ => {}
+            }
+        }
+        clauses.push(Span::new(start, s.span.end()));
+        for clause in clauses {
+            let Some(span) = remainder(text, clause, &cut) else {
+                continue;
+            };
+            let words: Vec<Token> = toks
+                .iter()
+                .filter(|t| span.contains_span(t.span))
+                .filter(|t| {
+                    // Words inside quotation marks are someone else's.
+                    !quotes
+                        .iter()
+                        .any(|q| q.kind != QuoteKind::Block && q.span.contains_span(t.span))
+                })
+                .copied()
+                .collect();
+            let kind = claim_type(text, &words, &hedged_should);
+            let ids = caveats
+                .iter()
+                .filter(|c| c.scope.overlaps(span))
+                .map(|c| c.id.clone())
+                .collect();
+            claims.push(Claim {
+                id: format!("k{}", claims.len() + 1),
+                span,
+                text: text[span].to_owned(),
+                holder: holder.clone(),
+                kind,
+                caveats: ids,
+            });
+        }
+    }
+    claims
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ClaimType;
+
+    fn claims(text: &str) -> Vec<(String, ClaimType, String)> {
+        crate::parse(text)
+            .document
+            .claims
+            .into_iter()
+            .map(|c| (c.text, c.kind, c.holder))
+            .collect()
+    }
+
+    #[test]
+    fn types() {
+        let got = claims(
+            "This is a laudable goal. The law should not stand in the way. It will enable \
+             arrests. This is going to worry people. The base is in Mexico.",
+        );
+        let kinds: Vec<ClaimType> = got.iter().map(|c| c.1).collect();
+        assert_eq!(
+            kinds,
+            [
+                ClaimType::Evaluation,
+                ClaimType::Normative,
+                ClaimType::Causal,
+                ClaimType::Prediction,
+                ClaimType::Factual
+            ]
+        );
+        assert!(got.iter().all(|c| c.2 == "author"));
+    }
+
+    #[test]
+    fn relayed_speech_is_cut_and_questions_skipped() {
+        let got = claims(
+            "Officials said the base was new. Is this wise? (Smith notes that it was secret, but \
+             I can't help noting that it leaked.)",
+        );
+        let texts: Vec<&str> = got.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(texts, ["but I can't help noting that it leaked.)"]);
+    }
+
+    #[test]
+    fn semicolons_split_claims() {
+        let got = claims("This is serious; the optics are bad.");
+        assert_eq!(got.len(), 2);
+    }
+}
