@@ -505,33 +505,21 @@ fn inline_quotes(
             .filter(|_| pair.depth == 0);
         let direct = after.or(before);
 
-        let draft = if title_case(text, inner) && direct.is_none() {
+        // (kind, speaker, cue) of the quotation, in order of the evidence's strength.
+        let (kind, speaker, cue) = if title_case(text, inner) && direct.is_none() {
             // A title ("One Hundred Years of Solitude") is a name held in quotation marks, not
             // anyone's words.
-            Draft {
-                kind: QuoteKind::Scare,
-                span: pair.span,
-                speaker: None,
-                source: None,
-                cue: None,
-                paragraphs: None,
-            }
+            (QuoteKind::Scare, None, None)
         } else if let Some(a) = direct {
             direct_cues.insert(a.cue);
             let speaker = speaker_with_name(names, text, a.speaker);
             last = Some((s.paragraph, speaker.clone(), a.cue));
-            Draft {
-                kind: if sentence_like || words > SCARE_WORDS {
-                    QuoteKind::Direct
-                } else {
-                    QuoteKind::Partial
-                },
-                span: pair.span,
-                speaker: Some(speaker),
-                source: None,
-                cue: Some(a.cue),
-                paragraphs: None,
-            }
+            let kind = if sentence_like || words > SCARE_WORDS {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
+            (kind, Some(speaker), Some(a.cue))
         } else if let Some((_, speaker, cue)) = last.clone().filter(|(p, _, _)| {
             // The same speaker goes on in the paragraph, or in the next one when the quotation
             // opens it ("…," Adelson said.⏎⏎"It's changing every day …").
@@ -546,48 +534,28 @@ fn inline_quotes(
                 && sentence_like
                 && pair.depth == 0
         }) {
-            Draft {
-                kind: QuoteKind::Direct,
-                span: pair.span,
-                speaker: Some(speaker),
-                source: None,
-                cue: Some(cue),
-                paragraphs: None,
-            }
+            (QuoteKind::Direct, Some(speaker), Some(cue))
         } else if let Some(a) = s
             .attributions
             .get_or_init(|| attributions(text, &s.tokens))
             .iter()
             .find(|a| !pair.span.contains_span(a.cue))
         {
-            Draft {
-                kind: QuoteKind::Partial,
-                span: pair.span,
-                speaker: Some(speaker_with_name(names, text, a.speaker)),
-                source: None,
-                cue: Some(a.cue),
-                paragraphs: None,
-            }
-        } else if (words <= SCARE_WORDS && !sentence_like) || title_case(text, inner) {
-            Draft {
-                kind: QuoteKind::Scare,
-                span: pair.span,
-                speaker: None,
-                source: None,
-                cue: None,
-                paragraphs: None,
-            }
+            let speaker = speaker_with_name(names, text, a.speaker);
+            (QuoteKind::Partial, Some(speaker), Some(a.cue))
+        } else if words <= SCARE_WORDS && !sentence_like {
+            (QuoteKind::Scare, None, None)
         } else {
-            Draft {
-                kind: QuoteKind::Direct,
-                span: pair.span,
-                speaker: None,
-                source: None,
-                cue: None,
-                paragraphs: None,
-            }
+            (QuoteKind::Direct, None, None)
         };
-        drafts.push(draft);
+        drafts.push(Draft {
+            kind,
+            span: pair.span,
+            speaker,
+            source: None,
+            cue,
+            paragraphs: None,
+        });
     }
 }
 
