@@ -274,10 +274,18 @@ fn sentence_subject(text: &str, tokens: &[Token], before: usize) -> Option<Span>
     let start = tokens[..before].iter().position(|t| {
         !t.word || !speaker::is_in(&["and", "but", "then", "so", "yet"], &text[t.span])
     })?;
+    // A name, or a description ending in one ("Band member Flea"): capitalised words, speaker
+    // nouns and determiners, up to the first other word (the verb).
     let end = start
         + tokens[start..before]
             .iter()
-            .take_while(|t| t.word && crate::words::capitalised(&text[t.span]))
+            .take_while(|t| {
+                let w = &text[t.span];
+                t.word
+                    && (crate::words::capitalised(w)
+                        || crate::lexicon::speaker_noun(w).is_some()
+                        || speaker::is_in(&["the", "a", "an"], w))
+            })
             .count();
     (end > start && speaker::speaker_like(text, &tokens[start..end]))
         .then(|| tokens[start].span.cover(tokens[end - 1].span))
@@ -424,7 +432,15 @@ fn attribution_before(text: &str, tokens: &[Token], to: usize) -> Option<Attribu
                 cue: cue.span,
             });
         }
-        let speaker = speaker::before(text, tokens, cue.first, Place::NextToQuote)?;
+        // "Carson did not mention them, but told his supporters, …": after a conjunction the
+        // speaker is the sentence's subject.
+        let speaker =
+            speaker::before(text, tokens, cue.first, Place::NextToQuote).or_else(|| {
+                let conjunction = tokens.get(cue.first.checked_sub(1)?)?;
+                speaker::is_in(&["and", "but"], &text[conjunction.span])
+                    .then(|| sentence_subject(text, tokens, cue.first))
+                    .flatten()
+            })?;
         return Some(Attribution {
             speaker,
             cue: cue.span,
@@ -513,7 +529,9 @@ fn inline_quotes(
         } else if let Some(a) = direct {
             direct_cues.insert(a.cue);
             let speaker = speaker_with_name(names, text, a.speaker);
-            last = Some((s.paragraph, speaker.clone(), a.cue));
+            // The attribution stands where the quotation ends, which may be a later
+            // paragraph than where it opened.
+            last = Some((sentences[end_si].paragraph, speaker.clone(), a.cue));
             let kind = if sentence_like || words > SCARE_WORDS {
                 QuoteKind::Direct
             } else {
