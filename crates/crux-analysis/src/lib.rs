@@ -23,6 +23,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod assess;
+
 use crux_parser::{Document, Span, Spanned};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -194,15 +196,25 @@ pub struct Analysis {
     pub balance: Balance,
 }
 
-/// Analyses a parsed document.
+/// How much an assessment held by someone other than the author counts in the balance: the
+/// article reports the view without making it its own (docs/scoring.md).
+pub const OTHERS_WEIGHT: f64 = 0.5;
+
+/// Analyses a parsed document: its stated risks and benefits, scored, and their balance.
 #[must_use]
 pub fn analyze(document: Document) -> Analysis {
-    let assessments: Vec<Assessment> = Vec::new();
+    let assessments = assess::assessments(&document);
     let total = |kind| {
         assessments
             .iter()
-            .filter(|a| a.kind == kind && a.holder == "author")
-            .map(|a| a.score)
+            .filter(|a| a.kind == kind)
+            .map(|a| {
+                if a.holder == "author" {
+                    a.score
+                } else {
+                    a.score * OTHERS_WEIGHT
+                }
+            })
             .sum::<f64>()
     };
     let balance = Balance::from_totals(total(AssessmentKind::Risk), total(AssessmentKind::Benefit));

@@ -59,6 +59,7 @@ pub use document::{
 pub use read::sniff;
 pub use sentences::split_sentences;
 pub use span::{InvalidSpan, Span, Spanned, span_of};
+pub use words::{Token, Tokens, capitalised, tokens};
 
 use read::BlockKind;
 

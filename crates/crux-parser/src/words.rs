@@ -7,10 +7,11 @@ use crate::span::Span;
 /// inside words ("Mexico's", "drug-trafficking", "D.E.A.", "U.S."), or one punctuation
 /// character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Token {
-    pub(crate) span: Span,
+pub struct Token {
+    /// Where it lies.
+    pub span: Span,
     /// Whether it is a word (else a single punctuation character).
-    pub(crate) word: bool,
+    pub word: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -22,7 +23,18 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// The tokens of `text[span]`, white space skipped, spans into `text`.
-pub(crate) fn tokens(text: &str, span: Span) -> Tokens<'_> {
+///
+/// # Examples
+///
+/// ```
+/// use crux_parser::{tokens, Span};
+///
+/// let text = "The U.S. said: no.";
+/// let words: Vec<&str> = tokens(text, Span::new(0, text.len())).map(|t| &text[t.span]).collect();
+/// assert_eq!(words, ["The", "U.S.", "said", ":", "no", "."]);
+/// ```
+#[must_use]
+pub fn tokens(text: &str, span: Span) -> Tokens<'_> {
     Tokens {
         text,
         pos: span.start(),
@@ -30,9 +42,9 @@ pub(crate) fn tokens(text: &str, span: Span) -> Tokens<'_> {
     }
 }
 
-/// Iterator over the tokens of a span.
+/// Iterator over the tokens of a span, from [`tokens`].
 #[derive(Debug, Clone)]
-pub(crate) struct Tokens<'a> {
+pub struct Tokens<'a> {
     text: &'a str,
     pos: usize,
     end: usize,
@@ -94,7 +106,8 @@ impl Iterator for Tokens<'_> {
 }
 
 /// Whether a word starts with an upper-case letter.
-pub(crate) fn capitalised(word: &str) -> bool {
+#[must_use]
+pub fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 

@@ -1,0 +1,462 @@
+//! Finding and scoring the risks and benefits a document states (the model is described in
+//! `docs/scoring.md`).
+//!
+//! Units are the document's claims, cut further at clause breaks (dashes, and before ", which",
+//! ", yet", ", though", ", but") so that "X will enable Y, which one hopes will in
+//! turn produce Z" gives two units, each with its own hedges. In each unit the terms of
+//! `data/risk_benefit.tsv` are matched, longest first; a negation just before a term drops it
+//! ("adds nothing useful"), a mitigating verb turns a risk into a benefit ("reduce the risk"),
+//! an aggravating one raises it ("increase the risk"). Each unit gives at most one risk and one
+//! benefit, scored:
+//!
+//! - magnitude: the strongest term's weight, plus intensifiers and aggravation, less
+//!   downtoners, in [0.05, 1];
+//! - likelihood: from the unit's first modal or tense marker (will, is: 0.8; would, should,
+//!   ought: 0.6; may, might, could: 0.4; "worth watching", "lest": 0.35; none: 0.7);
+//! - confidence: 0.8, times `1 − s/2` for each hedge, `1 − s` for each concession and
+//!   condition whose scope overlaps the unit, and `1 + s/2` for each booster (capped at 1).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crux_parser::{CaveatKind, Document, Span, Token, tokens};
+
+use crate::{Assessment, AssessmentKind, Cue, CueRole};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Risk,
+    Benefit,
+    Intensifier,
+    Downtoner,
+    Mitigation,
+    Aggravation,
+    Negation,
+}
+
+#[derive(Debug)]
+struct Entry {
+    words: Vec<&'static str>,
+    role: Role,
+    weight: f64,
+}
+
+static LEXICON: LazyLock<HashMap<String, Vec<Entry>>> = LazyLock::new(|| {
+    let mut map: HashMap<String, Vec<Entry>> = HashMap::new();
+    for line in include_str!("../data/risk_benefit.tsv").lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let mut f = line.split('\t').map(str::trim);
+        let (Some(phrase), Some(role), Some(weight)) = (f.next(), f.next(), f.next()) else {
+            panic!("risk_benefit.tsv: expected phrase<TAB>role<TAB>weight in {line:?}");
+        };
+        let role = match role {
+            "risk" | "verdict-" => Role::Risk,
+            "benefit" | "verdict+" => Role::Benefit,
+            "intensifier" => Role::Intensifier,
+            "downtoner" => Role::Downtoner,
+            "mitigation" => Role::Mitigation,
+            "aggravation" => Role::Aggravation,
+            "negation" => Role::Negation,
+            other => panic!("risk_benefit.tsv: unknown role {other:?}"),
+        };
+        let weight: f64 = weight
+            .parse()
+            .unwrap_or_else(|_| panic!("risk_benefit.tsv: bad weight in {line:?}"));
+        let words: Vec<&'static str> = phrase.split(' ').collect();
+        map.entry(words[0].to_lowercase()).or_default().push(Entry {
+            words,
+            role,
+            weight,
+        });
+    }
+    for entries in map.values_mut() {
+        entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+    }
+    map
+});
+
+/// A matched term.
+#[derive(Debug, Clone, Copy)]
+struct Term {
+    span: Span,
+    role: Role,
+    weight: f64,
+    /// Token index of its first word.
+    at: usize,
+}
+
+fn same(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || (a.replace('’', "'").eq_ignore_ascii_case(b))
+}
+
+fn terms(text: &str, toks: &[Token]) -> Vec<Term> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].word {
+            i += 1;
+            continue;
+        }
+        let w = &text[toks[i].span];
+        let key = w.to_lowercase().replace('’', "'");
+        // "n't" is the tail of a word ("doesn't", "can't").
+        let key = if key.ends_with("n't") {
+            "n't".to_owned()
+        } else {
+            key
+        };
+        let found = LEXICON.get(&key).and_then(|entries| {
+            entries.iter().find(|e| {
+                e.words.len() == 1 && key == "n't"
+                    || e.words.iter().enumerate().all(|(k, ew)| {
+                        toks.get(i + k)
+                            .is_some_and(|t| t.word && same(&text[t.span], ew))
+                    })
+            })
+        });
+        match found {
+            Some(e) => {
+                let len = e.words.len();
+                out.push(Term {
+                    span: toks[i].span.cover(toks[i + len - 1].span),
+                    role: e.role,
+                    weight: e.weight,
+                    at: i,
+                });
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The unit breaks inside a claim: token indices where a new clause unit starts.
+fn units(text: &str, toks: &[Token], span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start();
+    for (i, t) in toks.iter().enumerate() {
+        let w = &text[t.span];
+        // Parentheses stay inside their unit: a parenthetical ("I'm assuming Mexico has such
+        // an advantage") qualifies its host, it does not state a risk or benefit of its own.
+        let cut_before = if !t.word {
+            matches!(w, "—" | "–")
+        } else {
+            i > 0
+                && &text[toks[i - 1].span] == ","
+                && matches!(w, "which" | "yet" | "though" | "although" | "but")
+        };
+        if cut_before && t.span.start() > start {
+            let end = if t.word {
+                toks[i - 1].span.start()
+            } else {
+                t.span.start()
+            };
+            out.push(Span::new(start, end.max(start)));
+            start = if t.word { t.span.start() } else { t.span.end() };
+        }
+    }
+    out.push(Span::new(start, span.end()));
+    out.into_iter()
+        .map(|s| s.trim(text))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn likelihood(text: &str, toks: &[Token]) -> (f64, Option<Span>) {
+    // A stated possibility ("a risk worth watching out for", "lest we fall") sets the
+    // likelihood wherever it stands; else the first modal or tense marker does.
+    for (i, t) in toks.iter().enumerate() {
+        let w = text[t.span].to_ascii_lowercase();
+        let next = toks.get(i + 1).map(|n| text[n.span].to_ascii_lowercase());
+        if (w == "worth" && next.as_deref() == Some("watching")) || w == "lest" {
+            return (0.35, Some(t.span));
+        }
+    }
+    for (i, t) in toks.iter().enumerate() {
+        if !t.word {
+            continue;
+        }
+        let w = text[t.span].to_ascii_lowercase();
+        let next = toks.get(i + 1).map(|n| text[n.span].to_ascii_lowercase());
+        let value = match w.as_str() {
+            "may" | "might" | "could" => 0.4,
+            "would" | "should" | "ought" => 0.6,
+            "going" if next.as_deref() == Some("to") => 0.8,
+            "will" | "is" | "are" | "was" | "were" | "does" | "do" | "did" | "carries" => 0.8,
+            _ => continue,
+        };
+        return (value, Some(t.span));
+    }
+    (0.7, None)
+}
+
+/// Who holds the view in a unit: "will strike some as", "get some observers concerned".
+fn holder(text: &str, unit: Span, claim_holder: &str) -> String {
+    let lower = text[unit].to_ascii_lowercase();
+    if ["strike some", "some observers", "some critics", "critics"]
+        .iter()
+        .any(|p| lower.contains(p))
+    {
+        "some observers".to_owned()
+    } else {
+        claim_holder.to_owned()
+    }
+}
+
+/// What is at risk or gains: the words after "to", "for" or "of" that follow the term, or
+/// the subject of "are at risk".
+fn target(text: &str, toks: &[Token], term: &Term) -> Option<String> {
+    let end = term.at + tokens(text, term.span).count();
+    let phrase = |from: usize| {
+        let words: Vec<&Token> = toks[from..].iter().take_while(|t| t.word).take(8).collect();
+        (!words.is_empty())
+            .then(|| text[words[0].span.cover(words[words.len() - 1].span)].to_owned())
+    };
+    if let Some(next) = toks.get(end).filter(|t| t.word)
+        && matches!(
+            text[next.span].to_ascii_lowercase().as_str(),
+            "to" | "for" | "of"
+        )
+    {
+        return phrase(end + 1);
+    }
+    if text[term.span].eq_ignore_ascii_case("at risk") {
+        // "the U.S. personnel involved of course are at risk"
+        let verb = term.at.checked_sub(1)?;
+        let start = toks[..verb]
+            .iter()
+            .rposition(|t| !t.word)
+            .map_or(0, |i| i + 1);
+        let words: Vec<&Token> = toks[start..verb]
+            .iter()
+            .filter(|t| {
+                !matches!(
+                    text[t.span].to_ascii_lowercase().as_str(),
+                    "of" | "course" | "surely" | "obviously" | "clearly" | "most"
+                )
+            })
+            .collect();
+        return (!words.is_empty())
+            .then(|| text[words[0].span.cover(words[words.len() - 1].span)].to_owned());
+    }
+    None
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// The assessments of a document, in text order.
+pub(crate) fn assessments(doc: &Document) -> Vec<Assessment> {
+    let text = &doc.text;
+    let mut out = Vec::new();
+    for claim in &doc.claims {
+        let claim_tokens: Vec<Token> = tokens(text, claim.span).collect();
+        for unit in units(text, &claim_tokens, claim.span) {
+            let toks: Vec<Token> = tokens(text, unit).collect();
+            let found = terms(text, &toks);
+            for kind in [AssessmentKind::Risk, AssessmentKind::Benefit] {
+                if let Some(a) = assess(doc, unit, &toks, &found, kind, &claim.holder) {
+                    out.push(a);
+                }
+            }
+        }
+    }
+    out.sort_by_key(|a| (a.span, a.kind == AssessmentKind::Benefit));
+    for (n, a) in out.iter_mut().enumerate() {
+        a.id = format!("a{}", n + 1);
+    }
+    out
+}
+
+fn assess(
+    doc: &Document,
+    unit: Span,
+    toks: &[Token],
+    found: &[Term],
+    kind: AssessmentKind,
+    claim_holder: &str,
+) -> Option<Assessment> {
+    let text = &doc.text;
+    let mut cues = Vec::new();
+    let mut magnitude: Option<f64> = None;
+    let mut main: Option<Term> = None;
+    let push = |cues: &mut Vec<Cue>, span: Span, role: CueRole| {
+        cues.push(Cue {
+            text: text[span].to_owned(),
+            span,
+            role,
+        });
+    };
+    for (n, term) in found.iter().enumerate() {
+        if !matches!(term.role, Role::Risk | Role::Benefit) {
+            continue;
+        }
+        let before = |roles: &[Role], reach: usize| {
+            found[..n]
+                .iter()
+                .rev()
+                .take_while(|t| term.at - t.at <= reach)
+                .find(|t| roles.contains(&t.role))
+                .copied()
+        };
+        if before(&[Role::Negation], 3).is_some() {
+            // Negated: "adds nothing useful", "not a threat" states no risk or benefit.
+            continue;
+        }
+        let mitigated = if term.role == Role::Risk {
+            before(&[Role::Mitigation], 4)
+        } else {
+            None
+        };
+        let this_kind = match (term.role, mitigated) {
+            (Role::Risk, None) => AssessmentKind::Risk,
+            (Role::Risk, Some(_)) | (Role::Benefit, _) => AssessmentKind::Benefit,
+            _ => continue,
+        };
+        if this_kind != kind {
+            continue;
+        }
+        let mut weight = term.weight;
+        if let Some(m) = mitigated {
+            push(&mut cues, m.span, CueRole::Modal);
+        }
+        if term.role == Role::Risk
+            && let Some(a) = before(&[Role::Aggravation], 4)
+        {
+            weight += a.weight;
+            push(&mut cues, a.span, CueRole::Intensifier);
+        }
+        push(
+            &mut cues,
+            term.span,
+            if term.role == Role::Risk && mitigated.is_none() {
+                CueRole::RiskTerm
+            } else {
+                CueRole::BenefitTerm
+            },
+        );
+        if magnitude.is_none_or(|m| weight > m) {
+            magnitude = Some(weight);
+            main = Some(*term);
+        }
+    }
+    let mut magnitude = magnitude?;
+    let main = main?;
+    for t in found {
+        match t.role {
+            Role::Intensifier => {
+                magnitude += t.weight;
+                push(&mut cues, t.span, CueRole::Intensifier);
+            }
+            Role::Downtoner => {
+                magnitude -= t.weight;
+                push(&mut cues, t.span, CueRole::Downtoner);
+            }
+            _ => {}
+        }
+    }
+    let magnitude = magnitude.clamp(0.05, 1.0);
+    let (likelihood, modal) = likelihood(text, toks);
+    if let Some(m) = modal {
+        push(&mut cues, m, CueRole::Modal);
+    }
+    let mut confidence = 0.8;
+    for c in doc.caveats.iter().filter(|c| c.scope.overlaps(unit)) {
+        let (factor, role) = match c.kind {
+            CaveatKind::Hedge | CaveatKind::Limitation => (1.0 - c.strength / 2.0, CueRole::Hedge),
+            CaveatKind::Concession | CaveatKind::Condition => {
+                (1.0 - c.strength, CueRole::Concession)
+            }
+        };
+        confidence *= factor;
+        push(&mut cues, c.span, role);
+    }
+    for b in doc.boosters.iter().filter(|b| b.scope.overlaps(unit)) {
+        confidence *= 1.0 + b.strength / 2.0;
+        push(&mut cues, b.span, CueRole::Booster);
+    }
+    let confidence = confidence.clamp(0.0, 1.0);
+    cues.sort_by_key(|c| c.span);
+    cues.dedup_by_key(|c| c.span);
+    Some(Assessment {
+        id: String::new(),
+        kind,
+        span: unit,
+        text: text[unit].to_owned(),
+        holder: holder(text, unit, claim_holder),
+        target: target(text, toks, &main),
+        magnitude: round(magnitude),
+        likelihood: round(likelihood),
+        confidence: round(confidence),
+        score: round(magnitude * likelihood * confidence),
+        cues,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{AssessmentKind, analyze};
+
+    fn kinds(text: &str) -> Vec<(AssessmentKind, String)> {
+        analyze(crux_parser::parse(text).document)
+            .assessments
+            .into_iter()
+            .map(|a| (a.kind, a.text))
+            .collect()
+    }
+
+    #[test]
+    fn polarity() {
+        assert_eq!(
+            kinds("The plan will reduce the risk of escalation."),
+            [(
+                AssessmentKind::Benefit,
+                "The plan will reduce the risk of escalation.".to_owned()
+            )]
+        );
+        assert_eq!(
+            kinds("The plan will increase the risk of escalation.")[0].0,
+            AssessmentKind::Risk
+        );
+        assert!(kinds("This adds nothing useful to the story.").is_empty());
+        assert!(kinds("The move is not a threat.").is_empty());
+    }
+
+    #[test]
+    fn scores_are_explained() {
+        let analysis =
+            analyze(crux_parser::parse("This is certainly a serious risk to the troops.").document);
+        let a = &analysis.assessments[0];
+        assert_eq!(a.kind, AssessmentKind::Risk);
+        assert_eq!(a.target.as_deref(), Some("the troops"));
+        let roles: Vec<_> = a.cues.iter().map(|c| (c.text.as_str(), c.role)).collect();
+        assert!(roles.contains(&("risk", crate::CueRole::RiskTerm)));
+        assert!(roles.contains(&("serious", crate::CueRole::Intensifier)));
+        assert!(roles.contains(&("certainly", crate::CueRole::Booster)));
+        assert!((a.score - a.magnitude * a.likelihood * a.confidence).abs() < 0.002);
+    }
+
+    #[test]
+    fn hedges_and_possibility_lower_the_score() {
+        let firm = analyze(crux_parser::parse("The plan is a risk.").document);
+        let soft = analyze(crux_parser::parse("The plan might be a risk worth watching.").document);
+        assert!(soft.assessments[0].score < firm.assessments[0].score);
+        assert!(soft.assessments[0].likelihood < firm.assessments[0].likelihood);
+        assert!(soft.assessments[0].confidence < firm.assessments[0].confidence);
+    }
+
+    #[test]
+    fn others_views_count_less() {
+        let analysis = analyze(
+            crux_parser::parse("This will strike some observers as a serious danger.").document,
+        );
+        let a = &analysis.assessments[0];
+        assert_eq!(a.holder, "some observers");
+        assert!((analysis.balance.risk - a.score * crate::OTHERS_WEIGHT).abs() < 1e-9);
+    }
+}
