@@ -134,6 +134,14 @@ fn terms(text: &str, toks: &[Token]) -> Vec<Term> {
     out
 }
 
+/// Whether a multi-word negation (a dismissal: "jump to the conclusion", "overstated") stands
+/// anywhere before the term in its unit.
+fn dismissed(found: &[Term], term: &Term) -> bool {
+    found
+        .iter()
+        .any(|t| t.role == Role::Negation && t.at < term.at && t.span.len() > 12)
+}
+
 /// The unit breaks inside a claim: token indices where a new clause unit starts.
 fn units(text: &str, toks: &[Token], span: Span) -> Vec<Span> {
     let mut out = Vec::new();
@@ -304,8 +312,10 @@ fn assess(
                 .find(|t| roles.contains(&t.role))
                 .copied()
         };
-        if before(&[Role::Negation], 3).is_some() {
-            // Negated: "adds nothing useful", "not a threat" states no risk or benefit.
+        if before(&[Role::Negation], 3).is_some() || dismissed(found, term) {
+            // Negated: "adds nothing useful", "not a threat" states no risk or benefit; nor
+            // does a risk the writer dismisses ("one should not jump to the conclusion that
+            // … lest we fall all the way down the slippery slope").
             continue;
         }
         let mitigated = if term.role == Role::Risk {
@@ -425,6 +435,11 @@ mod tests {
         );
         assert!(kinds("This adds nothing useful to the story.").is_empty());
         assert!(kinds("The move is not a threat.").is_empty());
+        assert!(kinds("Politics should not stand in the way.").is_empty());
+        assert!(
+            kinds("One should not jump to the conclusion that we face a slippery slope.")
+                .is_empty()
+        );
     }
 
     #[test]
