@@ -13,32 +13,40 @@
 //! prediction ("is surely going to"), evaluation ("a laudable goal"); else factual. A "should"
 //! that a caveat already read as epistemic ("it should be possible") is not normative.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::document::{
     Caveat, CaveatKind, Claim, ClaimType, Paragraph, ParagraphKind, Quote, QuoteKind, Sentence,
     Voice,
 };
-use crate::lexicon::data_lines;
+use crate::lexicon::{data_lines, lower};
 use crate::span::Span;
 use crate::words::{Token, tokens};
 
-static CUES: LazyLock<Vec<(Vec<&'static str>, ClaimType)>> = LazyLock::new(|| {
-    data_lines(include_str!("../data/claim_cues.tsv"))
-        .map(|line| {
-            let (phrase, kind) = line
-                .split_once('\t')
-                .unwrap_or_else(|| panic!("claim_cues.tsv: expected phrase<TAB>type in {line:?}"));
-            let kind = match kind.trim() {
-                "normative" => ClaimType::Normative,
-                "prediction" => ClaimType::Prediction,
-                "causal" => ClaimType::Causal,
-                "evaluation" => ClaimType::Evaluation,
-                other => panic!("claim_cues.tsv: unknown type {other:?}"),
-            };
-            (phrase.split(' ').collect(), kind)
-        })
-        .collect()
+/// A cue phrase, as words, with the type it gives a claim.
+type Cue = (Vec<&'static str>, ClaimType);
+
+/// Claim cues by their first word (ASCII lower case).
+static CUES: LazyLock<HashMap<String, Vec<Cue>>> = LazyLock::new(|| {
+    let mut map: HashMap<String, Vec<Cue>> = HashMap::new();
+    for line in data_lines(include_str!("../data/claim_cues.tsv")) {
+        let (phrase, kind) = line
+            .split_once('\t')
+            .unwrap_or_else(|| panic!("claim_cues.tsv: expected phrase<TAB>type in {line:?}"));
+        let kind = match kind.trim() {
+            "normative" => ClaimType::Normative,
+            "prediction" => ClaimType::Prediction,
+            "causal" => ClaimType::Causal,
+            "evaluation" => ClaimType::Evaluation,
+            other => panic!("claim_cues.tsv: unknown type {other:?}"),
+        };
+        let words: Vec<&'static str> = phrase.split(' ').collect();
+        map.entry(words[0].to_ascii_lowercase())
+            .or_default()
+            .push((words, kind));
+    }
+    map
 });
 
 const PRECEDENCE: [ClaimType; 4] = [
@@ -52,7 +60,12 @@ const PRECEDENCE: [ClaimType; 4] = [
 fn claim_type(text: &str, words: &[Token], hedged_should: &[Span]) -> ClaimType {
     let mut found = [false; 4];
     for i in 0..words.len() {
-        for (phrase, kind) in CUES.iter() {
+        let mut buf = [0u8; 32];
+        let Some(candidates) = lower(&text[words[i].span], &mut buf).and_then(|k| CUES.get(k))
+        else {
+            continue;
+        };
+        for (phrase, kind) in candidates {
             let matches = phrase.iter().enumerate().all(|(k, p)| {
                 words
                     .get(i + k)
@@ -204,15 +217,22 @@ pub(crate) fn find(
             let Some(span) = remainder(text, clause, &cut) else {
                 continue;
             };
+            // Words inside quotation marks are someone else's: the inline quotations that
+            // overlap this sentence, found once by binary search.
+            let last = quotes.partition_point(|q| q.span.start() < span.end());
+            // Inline quotations barely overlap one another, so the last few before the claim's
+            // end are all that can hold its words; the bound keeps many quotes linear.
+            let inside: Vec<Span> = quotes[..last]
+                .iter()
+                .rev()
+                .take(64)
+                .filter(|q| q.kind != QuoteKind::Block && q.span.overlaps(span))
+                .map(|q| q.span)
+                .collect();
             let words: Vec<Token> = toks
                 .iter()
                 .filter(|t| span.contains_span(t.span))
-                .filter(|t| {
-                    // Words inside quotation marks are someone else's.
-                    !quotes
-                        .iter()
-                        .any(|q| q.kind != QuoteKind::Block && q.span.contains_span(t.span))
-                })
+                .filter(|t| !inside.iter().any(|q| q.contains_span(t.span)))
                 .copied()
                 .collect();
             let kind = claim_type(text, &words, &hedged_should);

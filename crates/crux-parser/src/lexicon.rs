@@ -89,6 +89,14 @@ static SPEAKER_NOUNS: LazyLock<HashMap<&'static str, SpeakerNoun>> = LazyLock::n
     )
 });
 
+/// The first words of the multi-word reporting phrases ("according" of "according to").
+static PAIR_FIRST_WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    REPORTING
+        .keys()
+        .filter_map(|k| k.split_once(' ').map(|(first, _)| first))
+        .collect()
+});
+
 /// `word` in ASCII lower case, in `buf`; `None` when it is longer than the buffer, and so
 /// longer than any listed entry. Lookups use this instead of allocating a lower-case copy.
 pub(crate) fn lower<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&'b str> {
@@ -110,7 +118,12 @@ pub(crate) fn reporting(word: &str) -> Option<Reporting> {
 pub(crate) fn reporting_pair(first: &str, second: &str) -> Option<Reporting> {
     let mut a = [0; 32];
     let mut b = [0; 32];
-    let (first, second) = (lower(first, &mut a)?, lower(second, &mut b)?);
+    let first = lower(first, &mut a)?;
+    // Most words begin no phrase: answer those without building a key.
+    if !PAIR_FIRST_WORDS.contains(first) {
+        return None;
+    }
+    let second = lower(second, &mut b)?;
     let mut joined = [0u8; 65];
     let len = first.len() + 1 + second.len();
     joined[..first.len()].copy_from_slice(first.as_bytes());
