@@ -111,6 +111,36 @@ pub const DATASETS: &[Dataset] = &[
         about: "attribution content and source in political news: PolNeAR",
         run: adapters::polnear::run,
     },
+    Dataset {
+        name: "szeged_uncertainty_factbank",
+        file_name: "szeged_uncertainty_factbank.jsonl",
+        about: "uncertainty cues and uncertain sentences in news: Szeged Uncertainty (FactBank)",
+        run: adapters::szeged::run_factbank,
+    },
+    Dataset {
+        name: "szeged_uncertainty_wiki",
+        file_name: "szeged_uncertainty_wiki.jsonl",
+        about: "uncertainty cues and uncertain sentences in Wikipedia: Szeged Uncertainty (wiki)",
+        run: adapters::szeged::run_wiki,
+    },
+    Dataset {
+        name: "newssd_eng",
+        file_name: "newssd_eng.jsonl",
+        about: "subjective vs objective news sentences: NewsSD-ENG",
+        run: adapters::newssd::run,
+    },
+    Dataset {
+        name: "webis_editorials16",
+        file_name: "webis_editorials16.jsonl",
+        about: "the author's claims and cited testimony in editorials: Webis-Editorials-16",
+        run: adapters::webis_editorials::run,
+    },
+    Dataset {
+        name: "arg_microtexts_en",
+        file_name: "arg_microtexts_en.jsonl",
+        about: "concessions and central claims: argumentative microtexts (English)",
+        run: adapters::microtexts::run,
+    },
 ];
 
 /// Names `--dataset` accepts: every entry of [`DATASETS`], then [`GOLD_DATASET`].

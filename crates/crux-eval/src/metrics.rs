@@ -1,4 +1,5 @@
-//! The arithmetic every adapter shares: precision/recall/F1, span overlap, word sets.
+//! The arithmetic every adapter shares: precision/recall/F1, two-class tables and macro-F1,
+//! span overlap, word sets.
 //!
 //! These follow `score.py` (the scorer of crux's gold format) exactly, so that a figure means
 //! the same thing whichever data set it comes from.
@@ -121,6 +122,140 @@ pub fn touches(a: (usize, usize), b: (usize, usize), min_share: f64) -> bool {
     o > 0 && enough
 }
 
+/// Whether `b` covers at least `min_share` of `a` (and shares at least one byte with it): the
+/// one-sided test for "a claim overlaps at least half of the unit", where [`touches`] would
+/// also accept a short claim lying inside a long unit.
+///
+/// # Examples
+///
+/// ```
+/// use crux_eval::metrics::covers;
+///
+/// assert!(covers((0, 10), (0, 5), 0.5)); // half of the unit
+/// assert!(!covers((0, 10), (2, 6), 0.5)); // inside it, but only 4 of its 10 bytes
+/// assert!(!covers((0, 0), (0, 4), 0.0)); // nothing shared
+/// ```
+#[must_use]
+pub fn covers(a: (usize, usize), b: (usize, usize), min_share: f64) -> bool {
+    let o = overlap(a, b);
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "span lengths are far below 2^52"
+    )]
+    let enough = o as f64 >= min_share * a.1.saturating_sub(a.0) as f64;
+    o > 0 && enough
+}
+
+/// Counts of a yes/no decision (subjective, uncertain) against yes/no labels.
+///
+/// # Examples
+///
+/// ```
+/// use crux_eval::metrics::Confusion;
+///
+/// let mut c = Confusion::default();
+/// for (gold, predicted) in [(true, true), (true, false), (false, false), (false, false)] {
+///     c.add(gold, predicted);
+/// }
+/// assert_eq!(c.positive().recall, 0.5);
+/// assert_eq!(c.negative().precision, 2.0 / 3.0);
+/// assert_eq!((c.correct(), c.total()), (3, 4));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Confusion {
+    /// Labelled yes, predicted yes.
+    pub true_positives: usize,
+    /// Labelled no, predicted yes.
+    pub false_positives: usize,
+    /// Labelled yes, predicted no.
+    pub false_negatives: usize,
+    /// Labelled no, predicted no.
+    pub true_negatives: usize,
+}
+
+impl Confusion {
+    /// Counts one item.
+    pub fn add(&mut self, gold: bool, predicted: bool) {
+        match (gold, predicted) {
+            (true, true) => self.true_positives += 1,
+            (false, true) => self.false_positives += 1,
+            (true, false) => self.false_negatives += 1,
+            (false, false) => self.true_negatives += 1,
+        }
+    }
+
+    /// Adds another table's counts.
+    pub fn merge(&mut self, other: &Confusion) {
+        self.true_positives += other.true_positives;
+        self.false_positives += other.false_positives;
+        self.false_negatives += other.false_negatives;
+        self.true_negatives += other.true_negatives;
+    }
+
+    /// Precision, recall and F1 of the "yes" class.
+    #[must_use]
+    pub fn positive(&self) -> Prf {
+        let tp = self.true_positives;
+        prf(tp, tp + self.false_positives, tp, tp + self.false_negatives)
+    }
+
+    /// Precision, recall and F1 of the "no" class.
+    #[must_use]
+    pub fn negative(&self) -> Prf {
+        let tn = self.true_negatives;
+        prf(tn, tn + self.false_negatives, tn, tn + self.false_positives)
+    }
+
+    /// Items decided right.
+    #[must_use]
+    pub fn correct(&self) -> usize {
+        self.true_positives + self.true_negatives
+    }
+
+    /// Items counted.
+    #[must_use]
+    pub fn total(&self) -> usize {
+        self.correct() + self.false_positives + self.false_negatives
+    }
+
+    /// The mean F1 of the two classes ([`macro_f1`]).
+    #[must_use]
+    pub fn macro_f1(&self) -> f64 {
+        macro_f1(&[self.positive(), self.negative()])
+    }
+}
+
+/// The mean of the classes' F1, over the classes that occur among the gold labels or the
+/// predictions: a class neither labelled nor predicted is left out, as scikit-learn does when
+/// it takes the labels from the data, rather than counted as a perfect 1 (what [`prf`] gives
+/// it). A class labelled but never predicted, or predicted but never labelled, counts 0. With
+/// no class at all (nothing scored) the mean is 1, like an accuracy over no items.
+///
+/// # Examples
+///
+/// ```
+/// use crux_eval::metrics::{macro_f1, prf};
+///
+/// let subj = prf(1, 2, 1, 1); // F1 2/3
+/// let obj = prf(1, 1, 1, 2); // F1 2/3
+/// assert!((macro_f1(&[subj, obj]) - 2.0 / 3.0).abs() < 1e-12);
+/// // No subjective sentence labelled or predicted: only the objective class counts.
+/// assert_eq!(macro_f1(&[prf(0, 0, 0, 0), prf(3, 3, 3, 3)]), 1.0);
+/// ```
+#[must_use]
+pub fn macro_f1(classes: &[Prf]) -> f64 {
+    let present: Vec<f64> = classes
+        .iter()
+        .filter(|c| c.gold > 0 || c.predicted > 0)
+        .map(|c| c.f1)
+        .collect();
+    if present.is_empty() {
+        1.0
+    } else {
+        present.iter().sum::<f64>() / ratio(present.len(), 1)
+    }
+}
+
 /// Words that say nothing about who a speaker is (`score.py`'s `STOP`).
 const STOP: &[&str] = &["the", "a", "an", "of", "one", "some", "several", "former"];
 
@@ -220,6 +355,70 @@ mod tests {
         assert!(touches((0, 1000), (999, 1001), 0.01) == (1.0 >= 0.01 * 2.0));
         // Empty spans never touch.
         assert!(!touches((5, 5), (0, 10), 0.0));
+    }
+
+    #[test]
+    fn covers_is_one_sided() {
+        assert!(covers((0, 10), (5, 100), 0.5), "half of the first span");
+        assert!(!covers((0, 10), (6, 100), 0.5));
+        assert!(
+            !covers((0, 10), (3, 7), 0.5),
+            "a short span inside a long one"
+        );
+        assert!(
+            covers((3, 7), (0, 10), 0.5),
+            "the long one covers the short one"
+        );
+        assert!(
+            !covers((5, 5), (0, 10), 0.0),
+            "empty spans are never covered"
+        );
+    }
+
+    #[test]
+    fn confusion_classes() {
+        let mut c = Confusion::default();
+        c.add(true, true);
+        c.add(true, true);
+        c.add(true, false);
+        c.add(false, true);
+        c.add(false, false);
+        let yes = c.positive();
+        assert_eq!((yes.precision, yes.recall), (2.0 / 3.0, 2.0 / 3.0));
+        assert_eq!((yes.gold, yes.predicted), (3, 3));
+        let no = c.negative();
+        assert_eq!((no.precision, no.recall), (0.5, 0.5));
+        assert_eq!((no.gold, no.predicted), (2, 2));
+        assert!((c.macro_f1() - (2.0 / 3.0 + 0.5) / 2.0).abs() < 1e-12);
+        assert_eq!((c.correct(), c.total()), (3, 5));
+        let mut d = Confusion::default();
+        d.merge(&c);
+        d.merge(&c);
+        assert_eq!(d.total(), 10);
+    }
+
+    #[test]
+    fn macro_f1_with_empty_classes() {
+        // Every sentence labelled and predicted objective: the subjective class is absent from
+        // both and left out, rather than counted as a perfect 1.
+        let mut c = Confusion::default();
+        c.add(false, false);
+        c.add(false, false);
+        assert_eq!(c.macro_f1(), 1.0);
+        // A class labelled but never predicted counts 0.
+        let mut c = Confusion::default();
+        c.add(true, false);
+        c.add(false, false);
+        assert_eq!(c.negative().f1, 2.0 / 3.0);
+        assert!((c.macro_f1() - 1.0 / 3.0).abs() < 1e-12);
+        // A class predicted but never labelled counts 0 too.
+        let mut c = Confusion::default();
+        c.add(false, true);
+        c.add(false, false);
+        assert!((c.macro_f1() - 1.0 / 3.0).abs() < 1e-12);
+        // Nothing scored.
+        assert_eq!(Confusion::default().macro_f1(), 1.0);
+        assert_eq!(macro_f1(&[]), 1.0);
     }
 
     #[test]

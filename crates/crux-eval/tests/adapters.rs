@@ -21,6 +21,13 @@ fn dataset<'a>(report: &'a Report, name: &str) -> &'a DatasetResult {
         .unwrap_or_else(|| panic!("{name} not scored: {report:#?}"))
 }
 
+/// Asserts `x` is `expected` to within rounding.
+#[track_caller]
+fn close(x: Option<f64>, expected: f64) {
+    let x = x.expect("a number");
+    assert!((x - expected).abs() < 1e-9, "{x} != {expected}");
+}
+
 fn row<'a>(result: &'a DatasetResult, category: &str) -> &'a Row {
     result
         .rows
@@ -36,12 +43,18 @@ fn folder_scores_known_files_and_skips_others() {
     assert_eq!(
         names,
         [
+            "arg_microtexts_en",
             "corenlp_quote_tests",
             "golden_rules_en",
+            "newssd_eng",
             "polnear",
-            "textacy_quote_tests"
+            "szeged_uncertainty_factbank",
+            "szeged_uncertainty_wiki",
+            "textacy_quote_tests",
+            "webis_editorials16",
         ]
     );
+    // Every fixture but the notes is a data set: nothing else is skipped.
     assert_eq!(report.skipped.len(), 1);
     assert!(report.skipped[0].path.ends_with("notes.txt"));
     assert!(report.errors.is_empty());
@@ -112,6 +125,147 @@ fn polnear_first_annotator_per_article() {
 }
 
 #[test]
+fn szeged_factbank_sentences_and_cues() {
+    let report = report();
+    let s = dataset(&report, "szeged_uncertainty_factbank");
+    // Five sentences: "might" (in "The café …", byte offsets past a two-byte letter) and "If"
+    // found; "believe" (reported speech: "Analysts believe …") missed; "Nearly 300" a crux
+    // hedge where the corpus sees no uncertainty; one plain sentence.
+    let sentences = row(s, "sentences: uncertain");
+    assert_eq!(
+        (sentences.n_gold, sentences.n_predicted),
+        (Some(3), Some(3))
+    );
+    close(sentences.precision, 2.0 / 3.0);
+    close(sentences.recall, 2.0 / 3.0);
+    let accuracy = row(s, "sentences: accuracy");
+    assert_eq!((accuracy.n_correct, accuracy.n_items), (Some(3), 5));
+    assert_eq!(
+        row(s, "sentences: uncertain (any caveat)").n_predicted,
+        Some(3)
+    );
+    let cues = row(s, "cues");
+    assert_eq!((cues.n_gold, cues.n_predicted), (Some(3), Some(3)));
+    close(cues.recall, 2.0 / 3.0);
+    close(cues.precision, 2.0 / 3.0);
+    // "believe" lies in crux's reported speech: out of the outside-quotes measure.
+    let outside = row(s, "cues outside crux quotes");
+    assert_eq!(outside.n_gold, Some(2));
+    close(outside.recall, 1.0);
+    let doxastic = row(s, "cues: recall, hypo_doxastic");
+    assert_eq!((doxastic.n_correct, doxastic.n_items), (Some(0), 1));
+    close(row(s, "cues: recall, hypo_condition").accuracy, 1.0);
+    close(row(s, "sentences read as a header line").value, 0.0);
+    assert_eq!(s.failures.len(), 2);
+    assert!(s.failures[0].starts_with("szeged_uncertainty_factbank:a.txt:S1.3: "));
+    assert!(
+        s.failures[1].contains("\"Nearly\" (hedge)"),
+        "{:?}",
+        s.failures
+    );
+}
+
+#[test]
+fn szeged_wiki() {
+    let report = report();
+    let s = dataset(&report, "szeged_uncertainty_wiki");
+    // A title, "probably" found, investigative "whether" missed.
+    let sentences = row(s, "sentences: uncertain");
+    assert_eq!(
+        (sentences.n_gold, sentences.n_predicted),
+        (Some(2), Some(1))
+    );
+    close(sentences.precision, 1.0);
+    close(sentences.recall, 0.5);
+    assert_eq!(row(s, "sentences: accuracy").n_correct, Some(2));
+    assert_eq!(
+        row(s, "cues: recall, hypo_investigation").n_correct,
+        Some(0)
+    );
+}
+
+#[test]
+fn newssd_splits_and_rules() {
+    let report = report();
+    let n = dataset(&report, "newssd_eng");
+    // train: an announcement (factual), "should resign" (normative), a quotation: all right.
+    close(row(n, "train: macro-F1").value, 1.0);
+    assert_eq!(row(n, "train: accuracy").n_correct, Some(3));
+    // val: "Sadly, …" and "Of course, …" are subjective, crux calls both claims factual; "Of
+    // course" is a booster, which the second rule counts.
+    let subj = row(n, "val: subjective");
+    assert_eq!((subj.n_gold, subj.n_predicted), (Some(2), Some(0)));
+    let obj = row(n, "val: objective");
+    close(obj.precision, 1.0 / 3.0);
+    close(obj.f1, 0.5);
+    close(row(n, "val: macro-F1").value, 0.25);
+    close(row(n, "val: accuracy").accuracy, 1.0 / 3.0);
+    close(row(n, "val: macro-F1 (any signal)").value, 2.0 / 3.0);
+    close(row(n, "val: subjective (any signal)").recall, 0.5);
+    // Both splits together: subjective F1 0.5, objective 0.75.
+    close(row(n, "all: macro-F1").value, 0.625);
+    assert_eq!(row(n, "all: accuracy").n_items, 6);
+    assert_eq!(n.failures.len(), 2);
+    assert!(n.published.as_deref().unwrap().contains("0.82"));
+}
+
+#[test]
+fn webis_assumptions_and_testimony() {
+    let report = report();
+    let w = dataset(&report, "webis_editorials16");
+    // crux's author claims: the title (not a unit), "This plan is a mistake." (the assumption),
+    // "said the city treasurer." (inside the testimony unit), the statistics sentence. The
+    // anecdote is reported speech to crux, so no author claim covers it.
+    let assumptions = row(w, "assumptions: author claims");
+    assert_eq!(
+        (assumptions.n_gold, assumptions.n_predicted),
+        (Some(1), Some(4))
+    );
+    close(assumptions.recall, 1.0);
+    close(assumptions.precision, 0.25);
+    let units = row(w, "any unit: author claims");
+    assert_eq!(units.n_gold, Some(4), "the title is not a unit");
+    close(units.precision, 0.75);
+    // The testimony's author claim covers 23 of its 50 bytes: under half.
+    close(units.recall, 0.5);
+    let testimony = row(w, "testimony: quotes");
+    assert_eq!(
+        (testimony.n_gold, testimony.n_predicted),
+        (Some(1), Some(2))
+    );
+    close(testimony.recall, 1.0);
+    close(testimony.precision, 0.5);
+    close(
+        row(w, "units covered by an author claim: anecdote").accuracy,
+        0.0,
+    );
+    close(
+        row(w, "units covered by an author claim: statistics").accuracy,
+        1.0,
+    );
+}
+
+#[test]
+fn microtexts_concessions_and_central_claims() {
+    let report = report();
+    let m = dataset(&report, "arg_microtexts_en");
+    // "Admittedly, …" is found; "Yes, it's annoying … But still …" is not.
+    let concessions = row(m, "concessions");
+    assert_eq!(
+        (concessions.n_gold, concessions.n_predicted),
+        (Some(2), Some(1))
+    );
+    close(concessions.recall, 0.5);
+    close(concessions.precision, 1.0);
+    let central = row(m, "central claims: recall");
+    assert_eq!((central.n_correct, central.n_items), (Some(2), 2));
+    assert_eq!(
+        m.failures,
+        ["arg_microtexts_en:micro_x002: conceded unit a1 not found"]
+    );
+}
+
+#[test]
 fn dataset_filter_and_renamed_file() {
     let options = Options {
         datasets: vec!["golden_rules_en".to_owned()],
@@ -125,15 +279,34 @@ fn dataset_filter_and_renamed_file() {
             .iter()
             .any(|s| s.reason == "polnear not selected")
     );
+    for name in [
+        "szeged_uncertainty_factbank",
+        "szeged_uncertainty_wiki",
+        "newssd_eng",
+        "webis_editorials16",
+        "arg_microtexts_en",
+    ] {
+        let options = Options {
+            datasets: vec![name.to_owned()],
+            ..Options::default()
+        };
+        let report = evaluate(&[fixtures()], &options);
+        let names: Vec<&str> = report.datasets.iter().map(|d| d.dataset.as_str()).collect();
+        assert_eq!(names, [name]);
+        assert_eq!(report.skipped.len(), 9, "{:#?}", report.skipped);
+    }
 
     // A file named on the command line is recognised by its records' `dataset` field.
     let dir = std::env::temp_dir().join(format!("crux-eval-renamed-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let renamed = dir.join("rules-copy.jsonl");
     std::fs::copy(fixtures().join("golden_rules_en.jsonl"), &renamed).unwrap();
-    let report = evaluate(&[renamed], &Options::default());
+    let subjective = dir.join("subjectivity.jsonl");
+    std::fs::copy(fixtures().join("newssd_eng.jsonl"), &subjective).unwrap();
+    let report = evaluate(&[renamed, subjective], &Options::default());
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(report.datasets[0].dataset, "golden_rules_en");
+    assert_eq!(report.datasets[1].dataset, "newssd_eng");
 }
 
 #[test]

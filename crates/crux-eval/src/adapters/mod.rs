@@ -3,5 +3,9 @@
 
 pub(crate) mod corenlp;
 pub(crate) mod golden_rules;
+pub(crate) mod microtexts;
+pub(crate) mod newssd;
 pub(crate) mod polnear;
+pub(crate) mod szeged;
 pub(crate) mod textacy;
+pub(crate) mod webis_editorials;
