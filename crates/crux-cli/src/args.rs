@@ -30,9 +30,12 @@ pub enum Command {
 /// Arguments of `crux eval`.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// Data set files or folders holding them (golden_rules_en.jsonl,
-    /// textacy_quote_tests.jsonl, corenlp_quote_tests.jsonl, polnear.jsonl; other files are
-    /// listed as skipped), or crux gold files (*.gold.json).
+    /// Data set files or folders holding them (the labelled sets of docs/evaluation.md, named
+    /// as distributed: golden_rules_en.jsonl, textacy_quote_tests.jsonl,
+    /// corenlp_quote_tests.jsonl, polnear.jsonl, szeged_uncertainty_factbank.jsonl,
+    /// szeged_uncertainty_wiki.jsonl, newssd_eng.jsonl, webis_editorials16.jsonl,
+    /// arg_microtexts_en.jsonl; other files are listed as skipped), or crux gold files
+    /// (*.gold.json).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 

@@ -49,6 +49,13 @@ static CUES: LazyLock<HashMap<String, Vec<Cue>>> = LazyLock::new(|| {
     map
 });
 
+/// Evaluative words (data/evaluative.tsv): a claim that uses one judges.
+static EVALUATIVE: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    data_lines(include_str!("../data/evaluative.tsv"))
+        .filter_map(|line| line.split('\t').next())
+        .collect()
+});
+
 const PRECEDENCE: [ClaimType; 4] = [
     ClaimType::Normative,
     ClaimType::Causal,
@@ -61,6 +68,11 @@ fn claim_type(text: &str, words: &[Token], hedged_should: &[Span]) -> ClaimType 
     let mut found = [false; 4];
     for i in 0..words.len() {
         let mut buf = [0u8; 32];
+        if words[i].word
+            && lower(&text[words[i].span], &mut buf).is_some_and(|w| EVALUATIVE.contains(w))
+        {
+            found[3] = true;
+        }
         let Some(candidates) = lower(&text[words[i].span], &mut buf).and_then(|k| CUES.get(k))
         else {
             continue;
