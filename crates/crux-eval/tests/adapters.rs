@@ -169,18 +169,19 @@ fn szeged_factbank_sentences_and_cues() {
 fn szeged_wiki() {
     let report = report();
     let s = dataset(&report, "szeged_uncertainty_wiki");
-    // A title, "probably" found, investigative "whether" missed.
+    // A title, "probably" found, investigative "whether" found (a hedge since the doxastic
+    // and investigative frames were added).
     let sentences = row(s, "sentences: uncertain");
     assert_eq!(
         (sentences.n_gold, sentences.n_predicted),
-        (Some(2), Some(1))
+        (Some(2), Some(2))
     );
     close(sentences.precision, 1.0);
-    close(sentences.recall, 0.5);
-    assert_eq!(row(s, "sentences: accuracy").n_correct, Some(2));
+    close(sentences.recall, 1.0);
+    assert_eq!(row(s, "sentences: accuracy").n_correct, Some(3));
     assert_eq!(
         row(s, "cues: recall, hypo_investigation").n_correct,
-        Some(0)
+        Some(1)
     );
 }
 
@@ -250,20 +251,18 @@ fn webis_assumptions_and_testimony() {
 fn microtexts_concessions_and_central_claims() {
     let report = report();
     let m = dataset(&report, "arg_microtexts_en");
-    // "Admittedly, …" is found; "Yes, it's annoying … But still …" is not.
+    // "Admittedly, …" is found, and so is "Yes, it's annoying … But still …" (the opener
+    // conceded, "still" countering).
     let concessions = row(m, "concessions");
     assert_eq!(
         (concessions.n_gold, concessions.n_predicted),
-        (Some(2), Some(1))
+        (Some(2), Some(3))
     );
-    close(concessions.recall, 0.5);
+    close(concessions.recall, 1.0);
     close(concessions.precision, 1.0);
     let central = row(m, "central claims: recall");
     assert_eq!((central.n_correct, central.n_items), (Some(2), 2));
-    assert_eq!(
-        m.failures,
-        ["arg_microtexts_en:micro_x002: conceded unit a1 not found"]
-    );
+    assert!(m.failures.is_empty(), "{:?}", m.failures);
 }
 
 #[test]

@@ -244,7 +244,7 @@ fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> bool
         }
         Rule::Number => next.is_some_and(is_number),
         Rule::Concessive => {
-            at_clause_start
+            (at_clause_start || prev.is_some_and(|p| same_word(p, "but")))
                 && !prev.is_some_and(|p| {
                     matches!(p.to_ascii_lowercase().as_str(), "not" | "as" | "and")
                 })
@@ -277,6 +277,100 @@ fn clause(text: &str, tokens: &[Token], sentence: Span, i: usize, len: usize) ->
         .position(boundary)
         .map_or(sentence.end(), |b| tokens[i + len + b].span.start());
     Span::new(start, end.max(start)).trim(text)
+}
+
+/// Openers that grant a point when a counter follows ("Yes, it's annoying … But still …";
+/// "Of course, first they'd need to be caught, but …").
+const CONCESSIVE_OPENERS: &[&str] = &[
+    "yes",
+    "sure",
+    "granted",
+    "admittedly",
+    "true",
+    "of course",
+    "certainly",
+    "indeed",
+    "clearly",
+    "obviously",
+    "to be sure",
+    "it is true that",
+    "it's true that",
+    "no doubt",
+];
+
+/// Words that counter what came before.
+const COUNTERS: &[&str] = &[
+    "but",
+    "however",
+    "yet",
+    "still",
+    "nevertheless",
+    "nonetheless",
+    "even so",
+    "though",
+];
+
+fn starts_with_phrase(text: &str, toks: &[Token], phrases: &[&str]) -> Option<usize> {
+    phrases.iter().find_map(|p| {
+        let words: Vec<&str> = p.split(' ').collect();
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| word(text, toks, k).is_some_and(|t| same_word(t, w)))
+            .then_some(words.len())
+    })
+}
+
+/// The concede-then-counter structure: a sentence that opens by granting a point ("Yes,",
+/// "Of course,", "Granted,") and is countered, in its own second clause (", but …") or by the
+/// next sentence of the paragraph ("But …", "However, …"), is a concession: its opener is the
+/// cue (a booster such as "of course" is read as conceding there), its scope the sentence.
+fn concede_then_counter(
+    text: &str,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    boosters: &mut Vec<Booster>,
+    drafts: &mut Vec<(CaveatKind, Span, Span, f64)>,
+) {
+    for (i, s) in sentences.iter().enumerate() {
+        let p = &paragraphs[s.paragraph];
+        if p.voice != Voice::Author || p.kind != ParagraphKind::Body {
+            continue;
+        }
+        let toks: Vec<Token> = tokens(text, s.span).take(64).collect();
+        let Some(len) = starts_with_phrase(text, &toks, CONCESSIVE_OPENERS) else {
+            continue;
+        };
+        // A counter in the sentence's own clauses, not inside a parenthesis.
+        let mut depth = 0i32;
+        let countered_inside = toks.windows(2).skip(len).any(|w| {
+            match &text[w[0].span] {
+                "(" => depth += 1,
+                ")" => depth -= 1,
+                _ => {}
+            }
+            depth == 0
+                && !w[0].word
+                && matches!(&text[w[0].span], "," | ";")
+                && word(text, &w[1..], 0).is_some_and(|t| COUNTERS.iter().any(|c| same_word(t, c)))
+        });
+        let countered_next = sentences
+            .get(i + 1)
+            .filter(|n| n.paragraph == s.paragraph)
+            .is_some_and(|n| {
+                let next: Vec<Token> = tokens(text, n.span).take(4).collect();
+                starts_with_phrase(text, &next, COUNTERS).is_some()
+            });
+        if !(countered_inside || countered_next) {
+            continue;
+        }
+        let cue = toks[0].span.cover(toks[len - 1].span);
+        if drafts.iter().any(|d| d.1.overlaps(cue)) {
+            continue;
+        }
+        boosters.retain(|b| !b.span.overlaps(cue));
+        drafts.push((CaveatKind::Concession, cue, s.span, 0.3));
+    }
 }
 
 /// Finds the caveats and boosters of the author's text: body and list paragraphs in the
@@ -352,6 +446,14 @@ pub(crate) fn find(
             }
         }
     }
+    concede_then_counter(
+        text,
+        paragraphs,
+        sentences,
+        &mut found.boosters,
+        &mut drafts,
+    );
+    drafts.sort_by_key(|d| d.1);
     // Stacking: other caveats in the same scope raise a caveat's strength.
     for (n, &(kind, span, scope, base)) in drafts.iter().enumerate() {
         let others: f64 = drafts
@@ -434,6 +536,22 @@ mod tests {
     #[test]
     fn quotations_belong_to_their_speaker() {
         assert!(cues("\"It might rain,\" he said.").is_empty());
+    }
+
+    #[test]
+    fn concede_then_counter() {
+        assert_eq!(
+            cues("Yes, it's annoying to sort rubbish. But still we produce too much."),
+            [
+                ("Yes", CaveatKind::Concession),
+                ("still", CaveatKind::Concession)
+            ]
+        );
+        assert_eq!(
+            cues("Of course, they must first be caught, but fines then work."),
+            [("Of course", CaveatKind::Concession)]
+        );
+        assert!(cues("Of course it works. It is cheap.").is_empty());
     }
 
     #[test]
