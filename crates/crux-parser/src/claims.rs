@@ -200,10 +200,26 @@ pub(crate) fn find(
         };
         let cut: Vec<Span> = if p.voice == Voice::Author {
             let i = quotes.partition_point(|q| q.span.start() < s.span.end());
+            // A relayed quotation takes its attribution with it ("…," said the city
+            // treasurer.): the cue and the speaker are not the author's claim either.
             quotes[..i]
                 .iter()
                 .filter(|q| relayed(q) && q.span.overlaps(s.span))
-                .map(|q| q.span)
+                .map(|q| {
+                    let mut span = q.span;
+                    for part in [
+                        q.cue.as_ref().map(|c| c.span),
+                        q.speaker.as_ref().map(|sp| sp.span),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    {
+                        if s.span.contains_span(part) {
+                            span = span.cover(part);
+                        }
+                    }
+                    span
+                })
                 .collect()
         } else {
             Vec::new()
