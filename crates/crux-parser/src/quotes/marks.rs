@@ -439,18 +439,45 @@ pub(crate) fn pair(text: &str, paragraphs: &[Span]) -> Marks {
     // Quotations nested deeper than real text nests them are not reported one by one: each
     // carries its own text in the output, so thousands of nested levels would make the output
     // quadratic in the input. (Their ancestors are shallower, so parents stay.)
-    if let Some(deep) = out.pairs.iter().find(|p| p.depth >= MAX_DEPTH) {
-        out.too_deep = Some(deep.span);
+    out.too_deep = out
+        .pairs
+        .iter()
+        .find(|p| p.depth >= MAX_DEPTH)
+        .map(|p| p.span);
+    // ''…'' (two apostrophes for a double mark, as the New York Times archive prints them)
+    // pairs as a single quotation inside another one byte wider on each side: one quotation.
+    let doubled = |pair: &Pair| {
+        pair.family == Family::Single
+            && pair.parent.is_some_and(|p| {
+                let outer = out.pairs[p].span;
+                outer.start() + 1 == pair.span.start() && pair.span.end() + 1 == outer.end()
+            })
+    };
+    if out.too_deep.is_some() || out.pairs.iter().any(doubled) {
+        let drop: Vec<bool> = out
+            .pairs
+            .iter()
+            .map(|p| p.depth >= MAX_DEPTH || doubled(p))
+            .collect();
         let mut new_index = vec![None; out.pairs.len()];
         let mut kept = Vec::new();
         for (i, pair) in out.pairs.iter().enumerate() {
-            if pair.depth < MAX_DEPTH {
+            if !drop[i] {
+                // The nearest kept ancestor (a dropped doubled mark's children belong to the
+                // quotation it doubles).
+                let mut parent = pair.parent;
+                while let Some(p) = parent.filter(|&p| drop[p]) {
+                    parent = out.pairs[p].parent;
+                }
                 new_index[i] = Some(kept.len());
                 kept.push(Pair {
-                    parent: pair.parent.and_then(|p| new_index[p]),
+                    parent: parent.and_then(|p| new_index[p]),
                     ..*pair
                 });
             }
+        }
+        for i in 0..kept.len() {
+            kept[i].depth = kept[i].parent.map_or(0, |p| kept[p].depth + 1);
         }
         out.pairs = kept;
     }

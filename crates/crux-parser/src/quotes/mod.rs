@@ -610,13 +610,12 @@ fn title_case(text: &str, span: Span) -> bool {
 fn inner_span(text: &str, span: Span) -> Span {
     let s = &text[span];
     let open = s.chars().next().map_or(0, char::len_utf8);
-    let open = if s.starts_with("``") { 2 } else { open };
+    // LaTeX ``…'' and the doubled straight marks some papers print (''…'', as the New York
+    // Times' archive does) open and close with two characters.
+    let doubled = (s.starts_with("``") || s.starts_with("''")) && s.ends_with("''");
+    let open = if doubled { 2 } else { open };
     let close = s.chars().next_back().map_or(0, char::len_utf8);
-    let close = if s.ends_with("''") && s.starts_with("``") {
-        2
-    } else {
-        close
-    };
+    let close = if doubled { 2 } else { close };
     if open + close > span.len() {
         return Span::empty(span.start());
     }
@@ -810,4 +809,56 @@ pub(super) fn publication_after(text: &str, tokens: &[Token], from: usize) -> Op
         j += 1;
     }
     (j > names_start).then(|| tokens[start].span.cover(tokens[j - 1].span))
+}
+
+#[cfg(test)]
+mod tests {
+    /// (kind, text, speaker) of every quote of `text`.
+    fn quotes(text: &str) -> Vec<(String, String, Option<String>)> {
+        crate::parse(text)
+            .document
+            .quotes
+            .into_iter()
+            .map(|q| (format!("{:?}", q.kind), q.text, q.speaker.map(|s| s.text)))
+            .collect()
+    }
+
+    #[test]
+    fn doubled_straight_marks_continue_a_speaker() {
+        // The New York Times archive prints quotation marks as two apostrophes.
+        let got = quotes("''It's embarrassing,'' Mr. Rubel said. ''The stock didn't do well.''");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got.iter()
+                .all(|q| q.0 == "Direct" && q.2.as_deref() == Some("Mr. Rubel"))
+        );
+    }
+
+    #[test]
+    fn attribution_patterns() {
+        let cases = [
+            (
+                "\"We will act,\" said Sen. Elizabeth Warren.",
+                "Sen. Elizabeth Warren",
+            ),
+            ("\"We will act,\" Gov. Kasich replied.", "Gov. Kasich"),
+            (
+                "\"We will act,\" Graham, a former candidate, told CBS News.",
+                "Graham",
+            ),
+            ("Bush: \"The mission is to destroy ISIS.\"", "Bush"),
+            (
+                "Trump went on the attack, saying, \"Is the president weak?\"",
+                "Trump",
+            ),
+        ];
+        for (text, speaker) in cases {
+            let got = quotes(text);
+            assert!(
+                got.iter()
+                    .any(|q| q.0 == "Direct" && q.2.as_deref() == Some(speaker)),
+                "{text}: {got:?}"
+            );
+        }
+    }
 }
