@@ -375,8 +375,36 @@ fn assess(
     if let Some(m) = modal {
         push(&mut cues, m, CueRole::Modal);
     }
+    // Caveats and boosters are in text order and their scopes lie inside their sentence, so
+    // only the unit's sentence's cues can overlap it: found by binary search, which keeps a
+    // long paragraph linear.
+    let sentence = doc
+        .sentences
+        .get(
+            doc.sentences
+                .partition_point(|s| s.span.end() <= unit.start()),
+        )
+        .map_or(unit, |s| s.span);
+    let caveats = {
+        let from = doc
+            .caveats
+            .partition_point(|c| c.span.start() < sentence.start());
+        let to = doc
+            .caveats
+            .partition_point(|c| c.span.start() < sentence.end());
+        &doc.caveats[from..to.max(from)]
+    };
+    let boosters = {
+        let from = doc
+            .boosters
+            .partition_point(|b| b.span.start() < sentence.start());
+        let to = doc
+            .boosters
+            .partition_point(|b| b.span.start() < sentence.end());
+        &doc.boosters[from..to.max(from)]
+    };
     let mut confidence = 0.8;
-    for c in doc.caveats.iter().filter(|c| c.scope.overlaps(unit)) {
+    for c in caveats.iter().filter(|c| c.scope.overlaps(unit)) {
         let (factor, role) = match c.kind {
             CaveatKind::Hedge | CaveatKind::Limitation => (1.0 - c.strength / 2.0, CueRole::Hedge),
             CaveatKind::Concession | CaveatKind::Condition => {
@@ -386,7 +414,7 @@ fn assess(
         confidence *= factor;
         push(&mut cues, c.span, role);
     }
-    for b in doc.boosters.iter().filter(|b| b.scope.overlaps(unit)) {
+    for b in boosters.iter().filter(|b| b.scope.overlaps(unit)) {
         confidence *= 1.0 + b.strength / 2.0;
         push(&mut cues, b.span, CueRole::Booster);
     }

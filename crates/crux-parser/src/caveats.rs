@@ -332,6 +332,9 @@ fn concede_then_counter(
     boosters: &mut Vec<Booster>,
     drafts: &mut Vec<(CaveatKind, Span, Span, f64)>,
 ) {
+    let sorted = drafts.len();
+    // Boosters read as conceding here ("Of course, …, but …"), removed once at the end.
+    let mut conceding: Vec<Span> = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         let p = &paragraphs[s.paragraph];
         if p.voice != Voice::Author || p.kind != ParagraphKind::Body {
@@ -365,11 +368,23 @@ fn concede_then_counter(
             continue;
         }
         let cue = toks[0].span.cover(toks[len - 1].span);
-        if drafts.iter().any(|d| d.1.overlaps(cue)) {
+        // The drafts before `sorted` are in text order: a binary search finds any at the cue.
+        let at = drafts[..sorted].partition_point(|d| d.1.end() <= cue.start());
+        if drafts[..sorted].get(at).is_some_and(|d| d.1.overlaps(cue)) {
             continue;
         }
-        boosters.retain(|b| !b.span.overlaps(cue));
+        conceding.push(cue);
         drafts.push((CaveatKind::Concession, cue, s.span, 0.3));
+    }
+    if !conceding.is_empty() {
+        // Both lists are in text order: one merge pass.
+        let mut c = conceding.iter().peekable();
+        boosters.retain(|b| {
+            while c.peek().is_some_and(|x| x.end() <= b.span.start()) {
+                c.next();
+            }
+            !c.peek().is_some_and(|x| x.overlaps(b.span))
+        });
     }
 }
 
@@ -455,11 +470,19 @@ pub(crate) fn find(
     );
     drafts.sort_by_key(|d| d.1);
     // Stacking: other caveats in the same scope raise a caveat's strength.
+    // Scopes lie inside their sentence, so the caveats that can share one are those whose cue
+    // lies inside this scope's sentence: a window found by binary search (drafts are sorted by
+    // cue), at most eight of them counted, which keeps a paragraph of caveats linear.
     for (n, &(kind, span, scope, base)) in drafts.iter().enumerate() {
-        let others: f64 = drafts
+        let sentence = sentences
+            .get(sentences.partition_point(|s| s.span.end() <= span.start()))
+            .map_or(scope, |s| s.span);
+        let from = drafts.partition_point(|d| d.1.start() < sentence.start());
+        let to = drafts.partition_point(|d| d.1.start() < sentence.end());
+        let others: f64 = drafts[from..to.max(from)]
             .iter()
             .enumerate()
-            .filter(|&(m, d)| m != n && d.2.overlaps(scope))
+            .filter(|&(m, d)| from + m != n && d.2.overlaps(scope))
             .take(8)
             .map(|(_, d)| 1.0 - d.3 / 2.0)
             .product();

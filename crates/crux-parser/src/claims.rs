@@ -160,10 +160,11 @@ pub(crate) fn find(
     quotes: &[Quote],
     caveats: &[Caveat],
 ) -> Vec<Claim> {
-    let hedged_should: Vec<Span> = caveats
+    let by_id: HashMap<&str, usize> = quotes
         .iter()
-        .filter(|c| c.kind == CaveatKind::Hedge)
-        .map(|c| c.span)
+        .enumerate()
+        .filter(|(_, q)| q.kind == QuoteKind::Block)
+        .map(|(i, q)| (q.id.as_str(), i))
         .collect();
     let mut claims = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
@@ -187,11 +188,23 @@ pub(crate) fn find(
         if introduces {
             continue;
         }
+        // A caveat's scope lies inside its sentence, so only this sentence's caveats (found by
+        // binary search: caveats are in text order) can qualify its claims.
+        let in_sentence = {
+            let from = caveats.partition_point(|c| c.span.start() < s.span.start());
+            let to = caveats.partition_point(|c| c.span.start() < s.span.end());
+            &caveats[from..to]
+        };
+        let hedged_should: Vec<Span> = in_sentence
+            .iter()
+            .filter(|c| c.kind == CaveatKind::Hedge)
+            .map(|c| c.span)
+            .collect();
         let holder = match (p.voice, &p.quote) {
             (Voice::Author, _) => "author".to_owned(),
             (Voice::Quoted, id) => id
                 .as_ref()
-                .and_then(|id| quotes.iter().find(|q| &q.id == id))
+                .and_then(|id| by_id.get(id.as_str()).map(|&i| &quotes[i]))
                 .and_then(|q| q.speaker.as_ref())
                 .map_or_else(
                     || "quoted source".to_owned(),
@@ -202,8 +215,12 @@ pub(crate) fn find(
             let i = quotes.partition_point(|q| q.span.start() < s.span.end());
             // A relayed quotation takes its attribution with it ("…," said the city
             // treasurer.): the cue and the speaker are not the author's claim either.
+            // Relayed quotations that overlap an author's sentence are inline or reported
+            // (block quotes hold quoted paragraphs), so the last few before it suffice.
             quotes[..i]
                 .iter()
+                .rev()
+                .take(64)
                 .filter(|q| relayed(q) && q.span.overlaps(s.span))
                 .map(|q| {
                     let mut span = q.span;
@@ -264,7 +281,7 @@ pub(crate) fn find(
                 .copied()
                 .collect();
             let kind = claim_type(text, &words, &hedged_should);
-            let ids = caveats
+            let ids = in_sentence
                 .iter()
                 .filter(|c| c.scope.overlaps(span))
                 .map(|c| c.id.clone())

@@ -102,6 +102,9 @@ fn hostile_inputs() {
     let attributions =
         "Officials said the plan was \"a disaster,\" he said, according to the Times. "
             .repeat(5_000);
+    let caveats =
+        "It might perhaps be, though, that if we may, yet still, of course, the risk may be high. "
+            .repeat(5_000);
     let introductions =
         "According to the piece in the Times:\n\nOfficials said it.\n\n".repeat(5_000);
     let newlines = "\n".repeat(100_000);
@@ -123,6 +126,7 @@ fn hostile_inputs() {
         &nested_quotes_deep,
         &attributions,
         &introductions,
+        &caveats,
         &newlines,
         &lines,
         &nested_html,
