@@ -163,16 +163,31 @@ pub(crate) fn find(
     found
 }
 
-/// Gives a pronoun speaker ("he said") the name of the nearest singular named speaker before
-/// it, or of the nearest full name the text mentions, whichever is closer.
+/// Whether a speaker phrase names a group: its last word is a plural speaker noun
+/// ("officials", "the Americans") or a lower-case plural ("some observers").
+fn plural_speaker(words: &str) -> bool {
+    let last = words.rsplit(' ').next().unwrap_or(words);
+    last.ends_with('s')
+        && !last.ends_with("'s")
+        && !last.ends_with("’s")
+        && (crate::lexicon::speaker_noun(last).is_some() || !crate::words::capitalised(last))
+}
+
+/// Gives a pronoun speaker its antecedent as `canonical`: "he"/"she" the nearest singular named
+/// speaker before it or the nearest full name the text mentions, whichever is closer; "they"
+/// the nearest plural speaker before it ("the officials").
 fn resolve_pronouns(text: &str, names: &Names, drafts: &mut [Draft]) {
     let mut last_named: Option<(usize, String)> = None;
+    // The last plural speaker ("the officials", "Democrats"), for "they".
+    let mut last_group: Option<String> = None;
     for d in drafts.iter_mut() {
         let Some((span, canonical)) = &mut d.speaker else {
             continue;
         };
         let words = &text[*span];
-        if speaker::is_in(&["he", "she"], words) {
+        if speaker::is_in(&["they"], words) {
+            *canonical = last_group.clone();
+        } else if speaker::is_in(&["he", "she"], words) {
             let mention = names.nearest_before(span.start());
             let named = last_named.clone();
             *canonical = match (named, mention) {
@@ -181,7 +196,9 @@ fn resolve_pronouns(text: &str, names: &Names, drafts: &mut [Draft]) {
                 (None, Some((_, m))) => Some(m),
                 (None, None) => None,
             };
-        } else if crate::words::capitalised(words) && !words.ends_with('s') {
+        } else if plural_speaker(words) {
+            last_group = Some(words.to_owned());
+        } else if crate::words::capitalised(words) {
             last_named = Some((
                 span.start(),
                 canonical.clone().unwrap_or_else(|| words.to_owned()),
@@ -831,6 +848,28 @@ mod tests {
         assert!(
             got.iter()
                 .all(|q| q.0 == "Direct" && q.2.as_deref() == Some("Mr. Rubel"))
+        );
+    }
+
+    #[test]
+    fn pronouns_resolve() {
+        let doc = crate::parse(
+            "Officials said the base was new. \"We will stay,\" they said. Ginger Thompson wrote \
+             about it. \"It is big,\" she said.",
+        )
+        .document;
+        let canonical: Vec<Option<String>> = doc
+            .quotes
+            .iter()
+            .filter(|q| q.kind == crate::QuoteKind::Direct)
+            .map(|q| q.speaker.as_ref().and_then(|s| s.canonical.clone()))
+            .collect();
+        assert_eq!(
+            canonical,
+            [
+                Some("Officials".to_owned()),
+                Some("Ginger Thompson".to_owned())
+            ]
         );
     }
 
