@@ -329,6 +329,7 @@ fn concede_then_counter(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
+    sentence_tokens: &[Vec<Token>],
     boosters: &mut Vec<Booster>,
     drafts: &mut Vec<(CaveatKind, Span, Span, f64)>,
 ) {
@@ -340,8 +341,8 @@ fn concede_then_counter(
         if p.voice != Voice::Author || p.kind != ParagraphKind::Body {
             continue;
         }
-        let toks: Vec<Token> = tokens(text, s.span).take(64).collect();
-        let Some(len) = starts_with_phrase(text, &toks, CONCESSIVE_OPENERS) else {
+        let toks = &sentence_tokens[i][..sentence_tokens[i].len().min(64)];
+        let Some(len) = starts_with_phrase(text, toks, CONCESSIVE_OPENERS) else {
             continue;
         };
         // A counter in the sentence's own clauses, not inside a parenthesis.
@@ -394,6 +395,7 @@ pub(crate) fn find(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
+    sentence_tokens: &[Vec<Token>],
     quotes: &[Quote],
 ) -> Found {
     let mut found = Found::default();
@@ -465,6 +467,7 @@ pub(crate) fn find(
         text,
         paragraphs,
         sentences,
+        sentence_tokens,
         &mut found.boosters,
         &mut drafts,
     );

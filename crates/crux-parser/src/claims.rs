@@ -157,6 +157,7 @@ pub(crate) fn find(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
+    sentence_tokens: &[Vec<Token>],
     quotes: &[Quote],
     caveats: &[Caveat],
 ) -> Vec<Claim> {
@@ -242,11 +243,11 @@ pub(crate) fn find(
             Vec::new()
         };
         // One claim per clause joined by a semicolon outside parentheses.
-        let toks: Vec<Token> = tokens(text, s.span).collect();
+        let toks = &sentence_tokens[si];
         let mut depth = 0i32;
         let mut start = s.span.start();
         let mut clauses = Vec::new();
-        for t in &toks {
+        for t in toks {
             match &text[t.span] {
                 "(" => depth += 1,
                 ")" => depth = (depth - 1).max(0),

@@ -147,10 +147,34 @@ pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
         }
     }
     groups.resize(paragraphs.len(), None);
-    let found = quotes::find(&text, &mut paragraphs, &groups, &sentences);
+    // Every stage reads the same words: tokenise each sentence once.
+    let sentence_tokens: Vec<Vec<Token>> = sentences
+        .iter()
+        .map(|s| tokens(&text, s.span).collect())
+        .collect();
+    let found = quotes::find(
+        &text,
+        &mut paragraphs,
+        &groups,
+        &sentences,
+        &sentence_tokens,
+    );
     diagnostics.extend(found.diagnostics);
-    let cues = caveats::find(&text, &paragraphs, &sentences, &found.quotes);
-    let claims = claims::find(&text, &paragraphs, &sentences, &found.quotes, &cues.caveats);
+    let cues = caveats::find(
+        &text,
+        &paragraphs,
+        &sentences,
+        &sentence_tokens,
+        &found.quotes,
+    );
+    let claims = claims::find(
+        &text,
+        &paragraphs,
+        &sentences,
+        &sentence_tokens,
+        &found.quotes,
+        &cues.caveats,
+    );
     diagnostics.extend(control_characters(&text));
 
     Parsed {

@@ -46,10 +46,10 @@ pub(crate) struct Found {
 }
 
 /// A sentence with its tokens.
-struct Tokenised {
+struct Tokenised<'a> {
     span: Span,
     paragraph: usize,
-    tokens: Vec<Token>,
+    tokens: &'a [Token],
     /// The sentence's attributions, found once when a quotation in it first asks.
     attributions: std::cell::OnceCell<Vec<Attribution>>,
 }
@@ -71,6 +71,7 @@ pub(crate) fn find(
     paragraphs: &mut [Paragraph],
     groups: &[Option<usize>],
     sentences: &[Sentence],
+    sentence_tokens: &[Vec<Token>],
 ) -> Found {
     let body: Vec<Span> = paragraphs
         .iter()
@@ -103,16 +104,17 @@ pub(crate) fn find(
 
     let tokenised: Vec<Tokenised> = sentences
         .iter()
-        .map(|s| Tokenised {
+        .zip(sentence_tokens)
+        .map(|(s, toks)| Tokenised {
             span: s.span,
             paragraph: s.paragraph,
-            tokens: tokens(text, s.span).collect(),
+            tokens: toks,
             attributions: std::cell::OnceCell::new(),
         })
         .collect();
     let mut names = Names::default();
     for s in &tokenised {
-        names.add_sentence(text, &s.tokens);
+        names.add_sentence(text, s.tokens);
     }
 
     let mut drafts = Vec::new();
@@ -213,11 +215,11 @@ pub(crate) struct SentenceView<'a> {
     pub(crate) tokens: &'a [Token],
 }
 
-fn tokenised_view(t: &[Tokenised]) -> Vec<SentenceView<'_>> {
+fn tokenised_view<'a>(t: &'a [Tokenised<'a>]) -> Vec<SentenceView<'a>> {
     t.iter()
         .map(|s| SentenceView {
             paragraph: s.paragraph,
-            tokens: &s.tokens,
+            tokens: s.tokens,
         })
         .collect()
 }
@@ -349,14 +351,14 @@ fn attribution_by_introduction(
         return None;
     }
     prev.attributions
-        .get_or_init(|| attributions(text, &prev.tokens))
+        .get_or_init(|| attributions(text, prev.tokens))
         .last()
         .copied()
         .or_else(|| {
             // "Cruz called them on it:": no reporting verb, but the sentence's subject
             // introduces the quotation.
             let colon = prev.tokens.len().checked_sub(1)?;
-            sentence_subject(text, &prev.tokens, colon).map(|speaker| Attribution {
+            sentence_subject(text, prev.tokens, colon).map(|speaker| Attribution {
                 speaker,
                 cue: prev.tokens[colon].span,
             })
@@ -382,8 +384,8 @@ fn attribution_in_next(
     if !text[close..next.span.start()].trim().is_empty() {
         return None;
     }
-    let a = attribution_after(text, &next.tokens, next.span.start())?;
-    let tail = token_from(&next.tokens, a.speaker.end().max(a.cue.end()));
+    let a = attribution_after(text, next.tokens, next.span.start())?;
+    let tail = token_from(next.tokens, a.speaker.end().max(a.cue.end()));
     next.tokens
         .get(tail)
         .is_none_or(|t| {
@@ -529,11 +531,11 @@ fn inline_quotes(
             && (words > SCARE_WORDS || content.trim_end().ends_with(['.', '!', '?', ',']))
             && !title_case(text, inner);
 
-        let after = attribution_after(text, &sentences[end_si].tokens, pair.span.end())
+        let after = attribution_after(text, sentences[end_si].tokens, pair.span.end())
             .or_else(|| attribution_in_next(text, sentences, end_si, pair.span.end()))
             .filter(|_| pair.depth == 0);
-        let before = attribution_before(text, &s.tokens, pair.span.start())
-            .or_else(|| attribution_by_colon(text, &s.tokens, pair.span.start()))
+        let before = attribution_before(text, s.tokens, pair.span.start())
+            .or_else(|| attribution_by_colon(text, s.tokens, pair.span.start()))
             .or_else(|| attribution_by_introduction(text, sentences, si, pair.span.start()))
             .filter(|_| pair.depth == 0);
         let direct = after.or(before);
@@ -572,7 +574,7 @@ fn inline_quotes(
             (QuoteKind::Direct, Some(speaker), Some(cue))
         } else if let Some(a) = s
             .attributions
-            .get_or_init(|| attributions(text, &s.tokens))
+            .get_or_init(|| attributions(text, s.tokens))
             .iter()
             .find(|a| !pair.span.contains_span(a.cue))
         {
@@ -709,7 +711,7 @@ fn reported_speech(
     drafts: &mut Vec<Draft>,
 ) {
     for s in sentences {
-        let tokens = &s.tokens;
+        let tokens = s.tokens;
         for i in 0..tokens.len() {
             let Some(cue) = speaker::cue_at(text, tokens, i) else {
                 continue;
