@@ -19,7 +19,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crux_parser::{CaveatKind, Document, Span, Token, tokens};
+use crux_parser::{CaveatKind, Document, Span, Token, starting_within, tokens};
 
 use crate::{Assessment, AssessmentKind, Cue, CueRole};
 
@@ -385,24 +385,8 @@ fn assess(
                 .partition_point(|s| s.span.end() <= unit.start()),
         )
         .map_or(unit, |s| s.span);
-    let caveats = {
-        let from = doc
-            .caveats
-            .partition_point(|c| c.span.start() < sentence.start());
-        let to = doc
-            .caveats
-            .partition_point(|c| c.span.start() < sentence.end());
-        &doc.caveats[from..to.max(from)]
-    };
-    let boosters = {
-        let from = doc
-            .boosters
-            .partition_point(|b| b.span.start() < sentence.start());
-        let to = doc
-            .boosters
-            .partition_point(|b| b.span.start() < sentence.end());
-        &doc.boosters[from..to.max(from)]
-    };
+    let caveats = starting_within(&doc.caveats, sentence, |c| c.span);
+    let boosters = starting_within(&doc.boosters, sentence, |b| b.span);
     let mut confidence = 0.8;
     for c in caveats.iter().filter(|c| c.scope.overlaps(unit)) {
         let (factor, role) = match c.kind {

@@ -480,14 +480,11 @@ pub(crate) fn find(
         let sentence = sentences
             .get(sentences.partition_point(|s| s.span.end() <= span.start()))
             .map_or(scope, |s| s.span);
-        let from = drafts.partition_point(|d| d.1.start() < sentence.start());
-        let to = drafts.partition_point(|d| d.1.start() < sentence.end());
-        let others: f64 = drafts[from..to.max(from)]
+        let others: f64 = crate::span::starting_within(&drafts, sentence, |d| d.1)
             .iter()
-            .enumerate()
-            .filter(|&(m, d)| from + m != n && d.2.overlaps(scope))
+            .filter(|d| d.1 != span && d.2.overlaps(scope))
             .take(8)
-            .map(|(_, d)| 1.0 - d.3 / 2.0)
+            .map(|d| 1.0 - d.3 / 2.0)
             .product();
         let strength = (1.0 - (1.0 - base) * others).clamp(0.0, 1.0);
         found.caveats.push(Caveat {

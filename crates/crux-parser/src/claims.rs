@@ -191,11 +191,7 @@ pub(crate) fn find(
         }
         // A caveat's scope lies inside its sentence, so only this sentence's caveats (found by
         // binary search: caveats are in text order) can qualify its claims.
-        let in_sentence = {
-            let from = caveats.partition_point(|c| c.span.start() < s.span.start());
-            let to = caveats.partition_point(|c| c.span.start() < s.span.end());
-            &caveats[from..to]
-        };
+        let in_sentence = crate::span::starting_within(caveats, s.span, |c| c.span);
         let hedged_should: Vec<Span> = in_sentence
             .iter()
             .filter(|c| c.kind == CaveatKind::Hedge)

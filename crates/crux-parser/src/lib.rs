@@ -58,7 +58,7 @@ pub use document::{
 };
 pub use read::sniff;
 pub use sentences::split_sentences;
-pub use span::{InvalidSpan, Span, Spanned, span_of};
+pub use span::{InvalidSpan, Span, Spanned, span_of, starting_within};
 pub use words::{Token, Tokens, capitalised, tokens};
 
 use read::BlockKind;

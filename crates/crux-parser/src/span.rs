@@ -214,6 +214,24 @@ pub fn span_of(whole: &str, piece: &str) -> Span {
     Span::new(start, start + piece.len())
 }
 
+/// The items of `items` (ordered by where they start) whose span starts inside `range`, found
+/// by binary search: the stages look up a sentence's caveats or cues this way, which keeps
+/// long documents linear.
+///
+/// # Examples
+///
+/// ```
+/// use crux_parser::{Span, starting_within};
+///
+/// let spans = [Span::new(0, 2), Span::new(5, 7), Span::new(9, 12)];
+/// assert_eq!(starting_within(&spans, Span::new(3, 10), |s| *s), &spans[1..]);
+/// ```
+pub fn starting_within<T>(items: &[T], range: Span, span: impl Fn(&T) -> Span) -> &[T] {
+    let from = items.partition_point(|i| span(i).start() < range.start());
+    let to = items.partition_point(|i| span(i).start() < range.end());
+    &items[from..to.max(from)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
