@@ -16,67 +16,12 @@
 //! - confidence: 0.8, times `1 − s/2` for each hedge, `1 − s` for each concession and
 //!   condition whose scope overlaps the unit, and `1 + s/2` for each booster (capped at 1).
 
-use std::collections::HashMap;
-use std::sync::LazyLock;
+use crux_parser::{CaveatKind, Document, Span, TextSpan, Token, starting_within, tokens};
 
-use crux_parser::{CaveatKind, Document, Span, Token, starting_within, tokens};
-
-use crate::{Assessment, AssessmentKind, Cue, CueRole};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Risk,
-    Benefit,
-    Intensifier,
-    Downtoner,
-    Mitigation,
-    Aggravation,
-    Negation,
-}
-
-#[derive(Debug)]
-struct Entry {
-    words: Vec<&'static str>,
-    role: Role,
-    weight: f64,
-}
-
-static LEXICON: LazyLock<HashMap<String, Vec<Entry>>> = LazyLock::new(|| {
-    let mut map: HashMap<String, Vec<Entry>> = HashMap::new();
-    for line in include_str!("../data/risk_benefit.tsv").lines() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        let mut f = line.split('\t').map(str::trim);
-        let (Some(phrase), Some(role), Some(weight)) = (f.next(), f.next(), f.next()) else {
-            panic!("risk_benefit.tsv: expected phrase<TAB>role<TAB>weight in {line:?}");
-        };
-        let role = match role {
-            "risk" | "verdict-" => Role::Risk,
-            "benefit" | "verdict+" => Role::Benefit,
-            "intensifier" => Role::Intensifier,
-            "downtoner" => Role::Downtoner,
-            "mitigation" => Role::Mitigation,
-            "aggravation" => Role::Aggravation,
-            "negation" => Role::Negation,
-            other => panic!("risk_benefit.tsv: unknown role {other:?}"),
-        };
-        let weight: f64 = weight
-            .parse()
-            .unwrap_or_else(|_| panic!("risk_benefit.tsv: bad weight in {line:?}"));
-        let words: Vec<&'static str> = phrase.split(' ').collect();
-        map.entry(words[0].to_lowercase()).or_default().push(Entry {
-            words,
-            role,
-            weight,
-        });
-    }
-    for entries in map.values_mut() {
-        entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
-    }
-    map
-});
+use crate::lexicon::{Lexicon, Role, fold_into};
+use crate::{
+    Assessment, AssessmentKind, Cue, CueRole, STATED_BALANCE_WEIGHT, WeightReason, Weighting,
+};
 
 /// A matched term.
 #[derive(Debug, Clone, Copy)]
@@ -88,34 +33,40 @@ struct Term {
     at: usize,
 }
 
-fn same(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b) || (a.replace('’', "'").eq_ignore_ascii_case(b))
+/// Whether a word of the text equals a folded lexicon word (lower case, ’ as '), without
+/// allocating.
+fn same(word: &str, folded: &str) -> bool {
+    let mut folded = folded.chars();
+    for c in word.chars() {
+        let c = if c == '’' { '\'' } else { c };
+        for l in c.to_lowercase() {
+            if folded.next() != Some(l) {
+                return false;
+            }
+        }
+    }
+    folded.next().is_none()
 }
 
-fn terms(text: &str, toks: &[Token]) -> Vec<Term> {
+fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> {
     let mut out = Vec::new();
+    let mut key = String::new();
     let mut i = 0;
     while i < toks.len() {
         if !toks[i].word {
             i += 1;
             continue;
         }
-        let w = &text[toks[i].span];
-        let key = w.to_lowercase().replace('’', "'");
+        fold_into(&text[toks[i].span], &mut key);
         // "n't" is the tail of a word ("doesn't", "can't").
-        let key = if key.ends_with("n't") {
-            "n't".to_owned()
-        } else {
-            key
-        };
-        let found = LEXICON.get(&key).and_then(|entries| {
-            entries.iter().find(|e| {
-                e.words.len() == 1 && key == "n't"
-                    || e.words.iter().enumerate().all(|(k, ew)| {
-                        toks.get(i + k)
-                            .is_some_and(|t| t.word && same(&text[t.span], ew))
-                    })
-            })
+        let tail = key.ends_with("n't");
+        let entries = lexicon.starting_with(if tail { "n't" } else { &key });
+        let found = entries.iter().find(|e| {
+            e.words.len() == 1 && tail
+                || e.words.iter().enumerate().all(|(k, ew)| {
+                    toks.get(i + k)
+                        .is_some_and(|t| t.word && same(&text[t.span], ew))
+                })
         });
         match found {
             Some(e) => {
@@ -259,15 +210,25 @@ fn round(x: f64) -> f64 {
 }
 
 /// The assessments of a document, in text order.
-pub(crate) fn assessments(doc: &Document) -> Vec<Assessment> {
+pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> {
     let text = &doc.text;
     let mut out = Vec::new();
     for claim in &doc.claims {
         let claim_tokens: Vec<Token> = tokens(text, claim.span).collect();
         for unit in units(text, &claim_tokens, claim.span) {
             let toks: Vec<Token> = tokens(text, unit).collect();
-            let found = terms(text, &toks);
+            let found = terms(text, &toks, lexicon);
+            // A unit that states a balance weighs the other side, it does not state it: "the
+            // benefits outweigh the risks" is no risk.
+            let stated = found.iter().find_map(|t| match t.role {
+                Role::Verdict(true) => Some(AssessmentKind::Risk),
+                Role::Verdict(false) => Some(AssessmentKind::Benefit),
+                _ => None,
+            });
             for kind in [AssessmentKind::Risk, AssessmentKind::Benefit] {
+                if stated == Some(kind) {
+                    continue;
+                }
                 if let Some(a) = assess(doc, unit, &toks, &found, kind, &claim.holder) {
                     out.push(a);
                 }
@@ -301,7 +262,7 @@ fn assess(
         });
     };
     for (n, term) in found.iter().enumerate() {
-        if !matches!(term.role, Role::Risk | Role::Benefit) {
+        if !matches!(term.role, Role::Risk | Role::Benefit | Role::Verdict(_)) {
             continue;
         }
         let before = |roles: &[Role], reach: usize| {
@@ -324,8 +285,11 @@ fn assess(
             None
         };
         let this_kind = match (term.role, mitigated) {
-            (Role::Risk, None) => AssessmentKind::Risk,
-            (Role::Risk, Some(_)) | (Role::Benefit, _) => AssessmentKind::Benefit,
+            (Role::Risk | Role::Verdict(false), None) => AssessmentKind::Risk,
+            (Role::Risk, Some(_)) | (Role::Benefit | Role::Verdict(true), _) => {
+                AssessmentKind::Benefit
+            }
+            // A mitigated stated balance ("reduce the net negative") is not a verdict.
             _ => continue,
         };
         if this_kind != kind {
@@ -344,7 +308,7 @@ fn assess(
         push(
             &mut cues,
             term.span,
-            if term.role == Role::Risk && mitigated.is_none() {
+            if matches!(term.role, Role::Risk | Role::Verdict(false)) && mitigated.is_none() {
                 CueRole::RiskTerm
             } else {
                 CueRole::BenefitTerm
@@ -405,6 +369,17 @@ fn assess(
     let confidence = confidence.clamp(0.0, 1.0);
     cues.sort_by_key(|c| c.span);
     cues.dedup_by_key(|c| c.span);
+    let weighting = match main.role {
+        Role::Verdict(_) => vec![Weighting {
+            reason: WeightReason::StatedBalance,
+            factor: STATED_BALANCE_WEIGHT,
+            cue: Some(TextSpan {
+                text: text[main.span].to_owned(),
+                span: main.span,
+            }),
+        }],
+        _ => Vec::new(),
+    };
     Some(Assessment {
         id: String::new(),
         kind,
@@ -417,6 +392,8 @@ fn assess(
         confidence: round(confidence),
         score: round(magnitude * likelihood * confidence),
         cues,
+        weight: 1.0,
+        weighting,
     })
 }
 
@@ -452,6 +429,22 @@ mod tests {
             kinds("One should not jump to the conclusion that we face a slippery slope.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_stated_balance_is_not_also_the_other_side() {
+        assert_eq!(
+            kinds("The benefits outweigh the risks."),
+            [(
+                AssessmentKind::Benefit,
+                "The benefits outweigh the risks.".to_owned()
+            )]
+        );
+        assert_eq!(
+            kinds("It would do more harm than good.")[0].0,
+            AssessmentKind::Risk
+        );
+        assert_eq!(kinds("It is not worth the risk.").len(), 1);
     }
 
     #[test]

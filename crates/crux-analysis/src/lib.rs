@@ -24,6 +24,10 @@
 #![deny(missing_docs)]
 
 mod assess;
+mod lexicon;
+mod weigh;
+
+pub use lexicon::{Lexicon, LexiconError};
 
 use crux_parser::{Document, Span, Spanned};
 use schemars::JsonSchema;
@@ -99,6 +103,35 @@ pub struct Assessment {
     pub score: f64,
     /// Every word that moved the numbers.
     pub cues: Vec<Cue>,
+    /// How much the score counts in the balance: the product of the `weighting` factors, 1
+    /// when there are none.
+    pub weight: f64,
+    /// Why the assessment counts more or less than its score in the balance.
+    pub weighting: Vec<Weighting>,
+}
+
+/// Why an assessment counts more or less than its score in the balance (docs/scoring.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WeightReason {
+    /// The view is someone else's: the article reports it without making it its own.
+    OthersView,
+    /// The writer grants the point, then counters it ("…, to be sure. But …").
+    Conceded,
+    /// The writer states the balance itself ("a net positive"): a verdict on the other
+    /// assessments, not one of them.
+    StatedBalance,
+}
+
+/// One factor of an assessment's weight in the balance, with the words that set it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Weighting {
+    /// Why.
+    pub reason: WeightReason,
+    /// The factor the score is multiplied by.
+    pub factor: f64,
+    /// The words that set it ("But", "net positive"), or null when no single word does.
+    pub cue: Option<crux_parser::TextSpan>,
 }
 
 impl Spanned for Assessment {
@@ -137,7 +170,7 @@ pub struct Balance {
     pub risk: f64,
     /// Summed scores of the benefits.
     pub benefit: f64,
-    /// `(benefit − risk) / (benefit + risk)`, 0 when both are 0.
+    /// `(benefit − risk) / (benefit + risk)` to three decimals, 0 when both are 0.
     pub net: f64,
     /// The verdict.
     pub verdict: Verdict,
@@ -157,8 +190,9 @@ impl Balance {
     #[must_use]
     pub fn from_totals(risk: f64, benefit: f64) -> Balance {
         let sum = risk + benefit;
+        // Three decimals, like the scores: more would be noise of the arithmetic.
         let net = if sum > 0.0 {
-            (benefit - risk) / sum
+            ((benefit - risk) / sum * 1000.0).round() / 1000.0
         } else {
             0.0
         };
@@ -200,24 +234,39 @@ pub struct Analysis {
 /// article reports the view without making it its own (docs/scoring.md).
 pub const OTHERS_WEIGHT: f64 = 0.5;
 
-/// Analyses a parsed document: its stated risks and benefits, scored, and their balance.
+/// How much a conceded assessment counts in the balance: the writer grants it only to set it
+/// aside for the point that follows (docs/scoring.md).
+pub const CONCEDED_WEIGHT: f64 = 0.5;
+
+/// How much a stated balance ("this ought to be a net positive") counts: it is the writer's
+/// own verdict on the other assessments, so it counts as two of them (docs/scoring.md).
+pub const STATED_BALANCE_WEIGHT: f64 = 2.0;
+
+/// Analyses a parsed document with the built-in lexicon: its stated risks and benefits,
+/// scored, and their balance.
 #[must_use]
 pub fn analyze(document: Document) -> Analysis {
-    let assessments = assess::assessments(&document);
+    analyze_with(document, Lexicon::builtin())
+}
+
+/// Analyses a parsed document with the given lexicon (the built-in one with a user's entries,
+/// say).
+#[must_use]
+pub fn analyze_with(document: Document, lexicon: &Lexicon) -> Analysis {
+    let mut assessments = assess::assessments(&document, lexicon);
+    weigh::weigh(&document, &mut assessments);
     let total = |kind| {
         assessments
             .iter()
             .filter(|a| a.kind == kind)
-            .map(|a| {
-                if a.holder == "author" {
-                    a.score
-                } else {
-                    a.score * OTHERS_WEIGHT
-                }
-            })
+            .map(|a| a.score * a.weight)
             .sum::<f64>()
     };
-    let balance = Balance::from_totals(total(AssessmentKind::Risk), total(AssessmentKind::Benefit));
+    let round = |x: f64| (x * 1000.0).round() / 1000.0;
+    let balance = Balance::from_totals(
+        round(total(AssessmentKind::Risk)),
+        round(total(AssessmentKind::Benefit)),
+    );
     Analysis {
         document,
         assessments,

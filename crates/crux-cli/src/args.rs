@@ -22,6 +22,10 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Print the JSON Schema of the `--format json` output.
     Schema,
+    /// Print the risk and benefit lexicon in use (the built-in one, with any `--lexicon`
+    /// files merged in), one `phrase<TAB>role<TAB>weight` entry a line: the format a
+    /// `--lexicon` file takes.
+    Lexicon(LexiconArgs),
     /// Measure crux on labelled data sets and on crux gold annotations: precision, recall and
     /// F1 (or accuracy) per data set and category.
     Eval(EvalArgs),
@@ -84,6 +88,20 @@ pub struct AnalyzeArgs {
     /// content.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormatArg>,
+
+    /// Add to or override the risk and benefit lexicon with this file (repeatable; later files
+    /// win): `phrase<TAB>role<TAB>weight` lines, `#` comments; the role `off` removes an entry.
+    /// `crux lexicon` prints the built-in entries. See docs/scoring.md.
+    #[arg(long = "lexicon", value_name = "FILE")]
+    pub lexicons: Vec<PathBuf>,
+}
+
+/// Arguments of `crux lexicon`.
+#[derive(Debug, Args)]
+pub struct LexiconArgs {
+    /// Lexicon files to merge into the built-in one, as `crux analyze --lexicon` does.
+    #[arg(long = "lexicon", value_name = "FILE")]
+    pub lexicons: Vec<PathBuf>,
 }
 
 /// Output formats.

@@ -13,10 +13,15 @@ mod render;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
-use anyhow::Result;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use crux_analysis::Lexicon;
 use crux_parser::InputFormat;
 
-pub use args::{AnalyzeArgs, Cli, Command, EvalArgs, EvalFormat, InputFormatArg, OutputFormat};
+pub use args::{
+    AnalyzeArgs, Cli, Command, EvalArgs, EvalFormat, InputFormatArg, LexiconArgs, OutputFormat,
+};
 pub use eval::render_eval_text;
 pub use render::{Report, json_schema, render_text};
 
@@ -51,6 +56,10 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
             .map(|()| ExitStatus::Success)
             .map_err(anyhow::Error::from),
         Command::Eval(args) => eval::eval_command(args, out, err),
+        Command::Lexicon(args) => load_lexicon(&args.lexicons).and_then(|lexicon| {
+            out.write_all(lexicon.to_tsv().as_bytes())?;
+            Ok(ExitStatus::Success)
+        }),
     };
     match result {
         Ok(status) => status,
@@ -69,12 +78,37 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-/// Analyses one article's text.
+/// Analyses one article's text with the built-in lexicon.
 #[must_use]
 pub fn analyze_text(source: &str, text: &str, format: InputFormat) -> Report {
+    analyze_text_with(source, text, format, Lexicon::builtin())
+}
+
+/// Analyses one article's text with the given risk and benefit lexicon.
+#[must_use]
+pub fn analyze_text_with(
+    source: &str,
+    text: &str,
+    format: InputFormat,
+    lexicon: &Lexicon,
+) -> Report {
     let parsed = crux_parser::parse_as(text, format);
-    let analysis = crux_analysis::analyze(parsed.document);
+    let analysis = crux_analysis::analyze_with(parsed.document, lexicon);
     Report::new(source, analysis, parsed.diagnostics)
+}
+
+/// The built-in lexicon with the users' files merged in, in order. Errors name the file, the
+/// line and the reason.
+fn load_lexicon(paths: &[PathBuf]) -> Result<Lexicon> {
+    let mut lexicon = Lexicon::builtin().clone();
+    for path in paths {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).with_context(|| format!("{name}: cannot read lexicon"))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| anyhow::anyhow!("{name}: lexicon is not UTF-8 text ({e})"))?;
+        lexicon = lexicon.with_entries(&name, &text)?;
+    }
+    Ok(lexicon)
 }
 
 /// Where results go, in the chosen output format.
@@ -135,6 +169,13 @@ fn analyze_command(
         )?;
         return Ok(ExitStatus::Error);
     }
+    let lexicon = match load_lexicon(&args.lexicons) {
+        Ok(l) => l,
+        Err(e) => {
+            writeln!(err, "crux: error: {e:#}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
     let mut sink = Sink {
         format: args.format,
         out,
@@ -142,7 +183,8 @@ fn analyze_command(
     };
     let mut failed = false;
     for origin in origins {
-        let outcome = origin.and_then(|origin| analyze_origin(&origin, args, &mut sink, err));
+        let outcome =
+            origin.and_then(|origin| analyze_origin(&origin, args, &lexicon, &mut sink, err));
         match outcome {
             Ok(ok) => failed |= !ok,
             Err(e) if is_broken_pipe(&e) => return Err(e),
@@ -163,6 +205,7 @@ fn analyze_command(
 fn analyze_origin(
     origin: &Origin,
     args: &AnalyzeArgs,
+    lexicon: &Lexicon,
     sink: &mut Sink<'_>,
     err: &mut dyn Write,
 ) -> Result<bool> {
@@ -183,7 +226,7 @@ fn analyze_origin(
     };
     match input::reading(origin, args.input_format, &text) {
         Reading::Article(format) => {
-            sink.report(&analyze_text(&label, &text, format))?;
+            sink.report(&analyze_text_with(&label, &text, format, lexicon))?;
             Ok(true)
         }
         Reading::Records => {
@@ -195,7 +238,12 @@ fn analyze_origin(
                 }
                 let record = input::record(&label, n + 1, &line);
                 match record.text {
-                    Ok(t) => sink.report(&analyze_text(&record.id, &t, InputFormat::Text))?,
+                    Ok(t) => sink.report(&analyze_text_with(
+                        &record.id,
+                        &t,
+                        InputFormat::Text,
+                        lexicon,
+                    ))?,
                     Err(e) => {
                         writeln!(err, "crux: error: {label}: {e:#}")?;
                         sink.failure(&record.id, &e)?;

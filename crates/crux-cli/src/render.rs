@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use crux_analysis::{Analysis, AssessmentKind};
+use crux_analysis::{Analysis, AssessmentKind, WeightReason};
 use crux_parser::{Diagnostic, ParagraphKind, Span, Voice};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -219,15 +219,31 @@ pub fn render_text(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
         writeln!(out, "Risks and benefits")?;
         for a in assessments {
+            // The weight in the balance and why, when it is not 1: "×0.25 others, conceded".
+            let weight = if a.weighting.is_empty() {
+                String::new()
+            } else {
+                let reasons: Vec<&str> = a
+                    .weighting
+                    .iter()
+                    .map(|w| match w.reason {
+                        WeightReason::OthersView => "others",
+                        WeightReason::Conceded => "conceded",
+                        WeightReason::StatedBalance => "balance",
+                    })
+                    .collect();
+                format!("×{:.2} {}", a.weight, reasons.join(", "))
+            };
             writeln!(
                 out,
-                "  {:<4} {:<7} {:.2} = {:.2}×{:.2}×{:.2}  {}",
+                "  {:<4} {:<7} {:.2} = {:.2}×{:.2}×{:.2} {:<22} {}",
                 a.id,
                 format!("{:?}", a.kind).to_lowercase(),
                 a.score,
                 a.magnitude,
                 a.likelihood,
                 a.confidence,
+                weight,
                 excerpt(&a.text, EXCERPT)
             )?;
         }

@@ -71,3 +71,73 @@ fn text_report_on_standard_input() {
     assert!(out.starts_with("-  (text, 29 bytes)\n"), "{out}");
     assert!(out.contains("2 sentences"), "{out}");
 }
+
+fn lexicon_file(name: &str, body: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("crux-cli-lexicon-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, body).unwrap();
+    path
+}
+
+#[test]
+fn user_lexicon_adds_and_overrides_entries() {
+    let text = b"The merger is a boondoggle. It is also a risk.";
+    let (code, out, err) = crux(&["analyze", "-", "--format", "json"], text);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["assessments"].as_array().unwrap().len(), 1);
+
+    let path = lexicon_file(
+        "user.tsv",
+        "# my terms\nboondoggle\trisk\t0.7\nrisk\toff\t0\n",
+    );
+    let (code, out, err) = crux(
+        &[
+            "analyze",
+            "-",
+            "--format",
+            "json",
+            "--lexicon",
+            path.to_str().unwrap(),
+        ],
+        text,
+    );
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let assessments = json["assessments"].as_array().unwrap();
+    assert_eq!(assessments.len(), 1);
+    assert_eq!(assessments[0]["magnitude"], 0.7);
+    let term = assessments[0]["cues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["role"] == "risk_term")
+        .unwrap();
+    assert_eq!(term["text"], "boondoggle");
+
+    // `crux lexicon` prints what is in use, in the file format.
+    let (code, out, _) = crux(&["lexicon", "--lexicon", path.to_str().unwrap()], b"");
+    assert_eq!(code, 0);
+    assert!(out.lines().any(|l| l == "boondoggle\trisk\t0.7"));
+    assert!(!out.lines().any(|l| l.starts_with("risk\t")));
+}
+
+#[test]
+fn malformed_user_lexicon_names_file_line_and_reason() {
+    let path = lexicon_file("bad.tsv", "peril\trisk\t0.6\nhazardous\tdanger\t0.6\n");
+    let (code, out, err) = crux(
+        &["analyze", "-", "--lexicon", path.to_str().unwrap()],
+        b"Some text.",
+    );
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    let name = path.display().to_string();
+    assert!(
+        err.starts_with(&format!("crux: error: {name}:2: unknown role \"danger\"")),
+        "{err}"
+    );
+    let (code, _, err) = crux(&["analyze", "-", "--lexicon", "no/such.tsv"], b"x");
+    assert_eq!(code, 2);
+    assert!(err.contains("no/such.tsv: cannot read lexicon"), "{err}");
+}

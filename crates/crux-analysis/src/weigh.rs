@@ -1,0 +1,289 @@
+//! How much each assessment counts in the balance (docs/scoring.md, "Weights").
+//!
+//! - A view held by someone other than the writer counts [`OTHERS_WEIGHT`].
+//! - A stated balance ("a net positive") counts [`STATED_BALANCE_WEIGHT`]; it is set where the
+//!   assessment is made.
+//! - **Concede, then counter.** A writer who grants a point and then answers it ("And that is a
+//!   risk worth watching out for, to be sure. But note …") subordinates the point granted to
+//!   the answer. A *counter* is a sentence opening with a contrastive connective (But, Yet,
+//!   However, Nevertheless, Nonetheless, Even so, Still), a clause opening with ", but" or
+//!   ", yet", or a ", though" clause that dismisses what precedes it ("…, though one should
+//!   not jump to the conclusion …"). What it answers is the previous sentence (for a sentence
+//!   opening) or the clauses before it in its sentence, reaching back to the paragraph's start
+//!   when the writer marks the concession (a concession cue such as "to be sure" or
+//!   "admittedly" before the counter, or the dismissing "though" itself). There, the
+//!   assessments of the other kind than the counter's (or, when the counter states none, of
+//!   the kind it answers) count [`CONCEDED_WEIGHT`], once however many counters follow.
+
+use crux_parser::{CaveatKind, Document, Span, TextSpan, Token, starting_within, tokens};
+
+use crate::{Assessment, AssessmentKind, CONCEDED_WEIGHT, OTHERS_WEIGHT, WeightReason, Weighting};
+
+/// Where a counter stands and what it may answer.
+struct Counter {
+    /// The connective ("But", "though").
+    cue: Span,
+    /// Where the material it answers starts, before any reach back to the paragraph.
+    answers_from: usize,
+    /// The end of the counter's sentence: the counter's own assessments lie in `cue.start()..end`.
+    end: usize,
+    /// Whether the counter itself marks a concession (the dismissing "though").
+    concessive: bool,
+    /// The start of the paragraph that `answers_from` lies in.
+    paragraph_start: usize,
+}
+
+fn lower_is(text: &str, t: &Token, word: &str) -> bool {
+    text[t.span].eq_ignore_ascii_case(word)
+}
+
+/// Whether the words of a ", though" clause set aside what came before: "one should not jump
+/// to the conclusion", "need not", "does not mean", "is no reason", "overstated".
+fn dismisses(text: &str, words: &[&Token]) -> bool {
+    words.iter().enumerate().any(|(i, t)| {
+        let w = text[t.span].to_ascii_lowercase().replace('’', "'");
+        let next = words.get(i + 1).map(|n| text[n.span].to_ascii_lowercase());
+        let not_next = next.as_deref() == Some("not");
+        match w.as_str() {
+            "should" | "need" | "must" | "ought" => not_next,
+            "shouldn't" | "needn't" | "mustn't" => true,
+            "does" | "do" => {
+                not_next && words.get(i + 2).is_some_and(|m| lower_is(text, m, "mean"))
+            }
+            "doesn't" | "don't" => next.as_deref() == Some("mean"),
+            "no" => next.as_deref() == Some("reason"),
+            "overstated" | "exaggerated" | "overblown" => true,
+            _ => false,
+        }
+    })
+}
+
+/// The counters of one sentence.
+fn counters_in(
+    doc: &Document,
+    sentence: Span,
+    previous: Option<Span>,
+    paragraph_start: usize,
+    out: &mut Vec<Counter>,
+) {
+    let text = &doc.text;
+    let toks: Vec<Token> = tokens(text, sentence).collect();
+    let words: Vec<&Token> = toks.iter().filter(|t| t.word).collect();
+    // A sentence opening: the first word, after any opening bracket or quotation mark.
+    if let Some(first) = words.first() {
+        let second = words.get(1);
+        let after_first = toks
+            .iter()
+            .find(|t| t.span.start() >= first.span.end())
+            .map(|t| &text[t.span]);
+        let opens = match text[first.span].to_ascii_lowercase().as_str() {
+            "but" | "yet" | "nevertheless" | "nonetheless" => true,
+            // "However, …", "Still, …": the comma tells the connective from "however much" and
+            // the adjective.
+            "however" | "still" => after_first == Some(","),
+            "even" => second.is_some_and(|s| lower_is(text, s, "so")),
+            _ => false,
+        };
+        if opens && let Some(previous) = previous {
+            out.push(Counter {
+                cue: first.span,
+                answers_from: previous.start(),
+                end: sentence.end(),
+                concessive: false,
+                paragraph_start: paragraph_start.min(previous.start()),
+            });
+        }
+    }
+    // A clause opening: ", but", ", yet", "; but", and the dismissing ", though".
+    for (i, t) in toks.iter().enumerate().skip(1) {
+        if !t.word || !matches!(&text[toks[i - 1].span], "," | ";") {
+            continue;
+        }
+        let w = text[t.span].to_ascii_lowercase();
+        let concessive = match w.as_str() {
+            "but" | "yet" => false,
+            "though" | "although" => {
+                let rest: Vec<&Token> = toks[i + 1..].iter().filter(|t| t.word).collect();
+                if !dismisses(text, &rest) {
+                    continue;
+                }
+                true
+            }
+            _ => continue,
+        };
+        out.push(Counter {
+            cue: t.span,
+            answers_from: sentence.start(),
+            end: sentence.end(),
+            concessive,
+            paragraph_start,
+        });
+    }
+}
+
+/// Sets each assessment's `weighting` and `weight`. `assessments` are in text order.
+pub(crate) fn weigh(doc: &Document, assessments: &mut [Assessment]) {
+    for a in assessments.iter_mut() {
+        if a.holder != "author" {
+            a.weighting.push(Weighting {
+                reason: WeightReason::OthersView,
+                factor: OTHERS_WEIGHT,
+                cue: None,
+            });
+        }
+    }
+    let text = &doc.text;
+    let mut counters = Vec::new();
+    for (n, sentence) in doc.sentences.iter().enumerate() {
+        let paragraph = doc.paragraphs.get(sentence.paragraph).map(|p| p.span);
+        let paragraph_start = paragraph.map_or(sentence.span.start(), |p| p.start());
+        // A counter can only subordinate an assessment of its own or the previous paragraph.
+        let reach = Span::new(
+            n.checked_sub(1)
+                .map_or(paragraph_start, |p| doc.sentences[p].span.start())
+                .min(paragraph_start),
+            sentence.span.end(),
+        );
+        if starting_within(assessments, reach, |a| a.span).is_empty() {
+            continue;
+        }
+        let previous = n.checked_sub(1).map(|p| doc.sentences[p].span);
+        counters_in(doc, sentence.span, previous, paragraph_start, &mut counters);
+    }
+    let mut conceded = vec![false; assessments.len()];
+    for counter in &counters {
+        let before_cue = Span::new(counter.answers_from, counter.cue.start());
+        let marked = counter.concessive
+            || starting_within(&doc.caveats, before_cue, |c| c.span)
+                .iter()
+                .any(|c| c.kind == CaveatKind::Concession);
+        let from = if marked {
+            counter.paragraph_start.min(counter.answers_from)
+        } else {
+            counter.answers_from
+        };
+        let region = Span::new(from, counter.cue.start());
+        let own = Span::new(counter.cue.start(), counter.end);
+        let first = assessments.partition_point(|a| a.span.start() < region.start());
+        let split = assessments.partition_point(|a| a.span.start() < own.start());
+        let answered: Option<AssessmentKind> =
+            match starting_within(assessments, own, |a| a.span).first() {
+                Some(a) => Some(match a.kind {
+                    AssessmentKind::Risk => AssessmentKind::Benefit,
+                    AssessmentKind::Benefit => AssessmentKind::Risk,
+                }),
+                None => assessments[first..split].last().map(|a| a.kind),
+            };
+        let Some(answered) = answered else {
+            continue;
+        };
+        for k in first..split {
+            if assessments[k].kind == answered && !conceded[k] {
+                conceded[k] = true;
+                assessments[k].weighting.push(Weighting {
+                    reason: WeightReason::Conceded,
+                    factor: CONCEDED_WEIGHT,
+                    cue: Some(TextSpan {
+                        text: text[counter.cue].to_owned(),
+                        span: counter.cue,
+                    }),
+                });
+            }
+        }
+    }
+    for a in assessments.iter_mut() {
+        a.weight = a.weighting.iter().map(|w| w.factor).product();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{AssessmentKind, Verdict, WeightReason, analyze};
+
+    fn weights(text: &str) -> Vec<(AssessmentKind, f64)> {
+        analyze(crux_parser::parse(text).document)
+            .assessments
+            .into_iter()
+            .map(|a| (a.kind, a.weight))
+            .collect()
+    }
+
+    #[test]
+    fn a_countered_risk_counts_half() {
+        assert_eq!(
+            weights("The plan is costly. But it will protect the coast."),
+            [(AssessmentKind::Risk, 0.5), (AssessmentKind::Benefit, 1.0)]
+        );
+        assert_eq!(
+            weights("The plan is costly, but it will protect the coast."),
+            [(AssessmentKind::Risk, 0.5), (AssessmentKind::Benefit, 1.0)]
+        );
+        // Without a counter both count fully.
+        assert_eq!(
+            weights("The plan is costly. It will protect the coast."),
+            [(AssessmentKind::Risk, 1.0), (AssessmentKind::Benefit, 1.0)]
+        );
+    }
+
+    #[test]
+    fn a_marked_concession_reaches_back_to_the_paragraph() {
+        let text = "The plan is costly. It is a danger to the budget. And that is a risk, to be \
+                    sure. But it will protect the coast.";
+        assert_eq!(
+            weights(text),
+            [
+                (AssessmentKind::Risk, 0.5),
+                (AssessmentKind::Risk, 0.5),
+                (AssessmentKind::Risk, 0.5),
+                (AssessmentKind::Benefit, 1.0)
+            ]
+        );
+        // Unmarked, a "But" answers only the sentence before it.
+        let text =
+            "The plan is costly. It is a danger to the budget. But it will protect the coast.";
+        assert_eq!(
+            weights(text),
+            [
+                (AssessmentKind::Risk, 1.0),
+                (AssessmentKind::Risk, 0.5),
+                (AssessmentKind::Benefit, 1.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dismissing_though_concedes_the_paragraph() {
+        let text = "The stakes are high. Troops are at risk. That is a serious consideration, \
+                    though one should not jump to the conclusion that we must withdraw.";
+        assert!(weights(text).iter().all(|&(_, w)| w == 0.5));
+        // A though-clause that does not dismiss is itself the concession: nothing is countered.
+        let text = "The plan will protect the coast, though it is costly.";
+        assert!(weights(text).iter().all(|&(_, w)| w == 1.0));
+    }
+
+    #[test]
+    fn a_stated_balance_counts_double() {
+        let analysis = analyze(
+            crux_parser::parse("This will be a net positive. The plan is a risk.").document,
+        );
+        let a = &analysis.assessments[0];
+        assert_eq!(a.weight, crate::STATED_BALANCE_WEIGHT);
+        assert_eq!(a.weighting[0].reason, WeightReason::StatedBalance);
+        assert_eq!(
+            a.weighting[0].cue.as_ref().map(|c| c.text.as_str()),
+            Some("net positive")
+        );
+        assert_eq!(analysis.balance.verdict, Verdict::Positive);
+    }
+
+    #[test]
+    fn others_conceded_views_multiply() {
+        let text = "Critics call the plan a danger, to be sure. But it will protect the coast.";
+        let analysis = analyze(crux_parser::parse(text).document);
+        let risk = &analysis.assessments[0];
+        assert_eq!(risk.holder, "some observers");
+        assert_eq!(risk.weight, crate::OTHERS_WEIGHT * crate::CONCEDED_WEIGHT);
+        let sum = risk.score * risk.weight;
+        assert!((analysis.balance.risk - sum).abs() < 1e-3);
+    }
+}
