@@ -126,26 +126,29 @@ fn units(text: &str, toks: &[Token], span: Span) -> Vec<Span> {
 }
 
 fn likelihood(text: &str, toks: &[Token]) -> (f64, Option<Span>) {
+    let is = |t: Option<&Token>, w: &str| t.is_some_and(|t| text[t.span].eq_ignore_ascii_case(w));
     // A stated possibility ("a risk worth watching out for", "lest we fall") sets the
     // likelihood wherever it stands; else the first modal or tense marker does.
     for (i, t) in toks.iter().enumerate() {
-        let w = text[t.span].to_ascii_lowercase();
-        let next = toks.get(i + 1).map(|n| text[n.span].to_ascii_lowercase());
-        if (w == "worth" && next.as_deref() == Some("watching")) || w == "lest" {
+        if (is(Some(t), "worth") && is(toks.get(i + 1), "watching")) || is(Some(t), "lest") {
             return (0.35, Some(t.span));
         }
     }
     for (i, t) in toks.iter().enumerate() {
-        if !t.word {
+        if !t.word || t.span.len() > 7 {
             continue;
         }
-        let w = text[t.span].to_ascii_lowercase();
-        let next = toks.get(i + 1).map(|n| text[n.span].to_ascii_lowercase());
-        let value = match w.as_str() {
-            "may" | "might" | "could" => 0.4,
-            "would" | "should" | "ought" => 0.6,
-            "going" if next.as_deref() == Some("to") => 0.8,
-            "will" | "is" | "are" | "was" | "were" | "does" | "do" | "did" | "carries" => 0.8,
+        let mut buf = [0u8; 7];
+        let w = &mut buf[..t.span.len()];
+        w.copy_from_slice(text[t.span].as_bytes());
+        w.make_ascii_lowercase();
+        let value = match &*w {
+            b"may" | b"might" | b"could" => 0.4,
+            b"would" | b"should" | b"ought" => 0.6,
+            b"going" if is(toks.get(i + 1), "to") => 0.8,
+            b"will" | b"is" | b"are" | b"was" | b"were" | b"does" | b"do" | b"did" | b"carries" => {
+                0.8
+            }
             _ => continue,
         };
         return (value, Some(t.span));
