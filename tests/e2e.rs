@@ -4,7 +4,10 @@
 use std::path::Path;
 
 use clap::Parser;
-use crux_cli::{Cli, ExitStatus, analyze_text, render_text, run};
+use crux_cli::{
+    Cli, ExitStatus, analyze_text, html_foot, html_head, render_html, render_markdown, render_text,
+    run,
+};
 use crux_parser::InputFormat;
 use serde_json::Value;
 
@@ -187,7 +190,52 @@ fn fixture_reports() {
         let mut text = Vec::new();
         render_text(&report, &mut text).unwrap();
         insta::assert_snapshot!("text", String::from_utf8(text).unwrap());
+        let mut markdown = Vec::new();
+        render_markdown(&report, &mut markdown).unwrap();
+        insta::assert_snapshot!("markdown", String::from_utf8(markdown).unwrap());
+        let mut page = Vec::new();
+        html_head(&mut page, "crux").unwrap();
+        render_html(&report, 1, &mut page).unwrap();
+        html_foot(&mut page).unwrap();
+        let page = String::from_utf8(page).unwrap();
+        check_html(&page);
+        if format_of(path) == InputFormat::Text {
+            insta::assert_snapshot!("html", page);
+        }
     });
+}
+
+/// The HTML report's elements nest properly, and its text section holds every word of the
+/// article's body paragraphs.
+fn check_html(page: &str) {
+    let mut stack: Vec<&str> = Vec::new();
+    let mut rest = page;
+    while let Some(open) = rest.find('<') {
+        let close = open + rest[open..].find('>').expect("tag closed");
+        let tag = &rest[open + 1..close];
+        rest = &rest[close + 1..];
+        if tag.starts_with('!') {
+            continue;
+        }
+        let name = tag
+            .trim_start_matches('/')
+            .split([' ', '>'])
+            .next()
+            .unwrap();
+        if name == "meta" {
+            continue;
+        }
+        if tag.starts_with('/') {
+            assert_eq!(
+                stack.pop(),
+                Some(name),
+                "</{name}> closes the wrong element"
+            );
+        } else {
+            stack.push(name);
+        }
+    }
+    assert!(stack.is_empty(), "unclosed: {stack:?}");
 }
 
 /// Runs the command line `args` and returns its status, standard output and standard error.
@@ -309,4 +357,37 @@ fn folder_without_articles_is_reported() {
     let (status, _, err) = crux(&["analyze", dir.to_str().unwrap()]);
     assert_eq!(status, ExitStatus::InputFailed);
     assert!(err.contains("holds no article files"), "{err}");
+}
+
+#[test]
+fn html_page_holds_every_article_with_its_own_ids() {
+    let dir = temp_dir("html");
+    std::fs::write(
+        dir.join("a.txt"),
+        "<script>alert(1)</script> The plan is a risk. But it will protect the coast.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "Officials said the plan is a \"danger\".\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("c.txt"), b"broken \xff").unwrap();
+    let (status, out, err) = crux(&["analyze", dir.to_str().unwrap(), "--format", "html"]);
+    assert_eq!(status, ExitStatus::InputFailed, "{err}");
+    assert!(err.contains("c.txt: invalid UTF-8"), "{err}");
+    check_html(&out);
+    assert_eq!(out.matches("<!DOCTYPE html>").count(), 1);
+    assert_eq!(out.matches("<article ").count(), 2);
+    assert!(!out.contains("<script>"), "text is escaped");
+    assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(out.contains("id=\"d1-a1\"") && out.contains("id=\"d2-a1\""));
+    assert!(out.contains("href=\"#d1-t-a1\""));
+
+    let a = dir.join("a.txt");
+    let (status, out, _) = crux(&["analyze", a.to_str().unwrap(), "-f", "markdown"]);
+    assert_eq!(status, ExitStatus::Success);
+    assert!(out.starts_with(&format!("# {}\n", a.display())), "{out}");
+    assert!(out.contains("1 paragraph, 2 sentences"), "{out}");
+    assert!(out.contains("| a1 | risk |"), "{out}");
 }

@@ -79,8 +79,8 @@ pub struct AnalyzeArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format: a readable report, one JSON object (one input only), or one JSON object
-    /// per line.
+    /// Output format: a readable report, one JSON object (one input only), one JSON object
+    /// per line, a Markdown report, or an HTML page.
     #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
 
@@ -113,6 +113,12 @@ pub enum OutputFormat {
     Json,
     /// One JSON object per input, one per line.
     Jsonl,
+    /// A Markdown report per input: metadata, balance, and tables of the risks and benefits,
+    /// claims, quotes and caveats.
+    Markdown,
+    /// One self-contained HTML page: per input, the text with quotes, caveats and risks and
+    /// benefits marked where they stand, and the tables behind the marks.
+    Html,
 }
 
 /// Input formats.

@@ -7,7 +7,9 @@
 
 mod args;
 mod eval;
+mod html;
 mod input;
+mod markdown;
 mod render;
 
 use std::io::{BufRead, Write};
@@ -23,6 +25,8 @@ pub use args::{
     AnalyzeArgs, Cli, Command, EvalArgs, EvalFormat, InputFormatArg, LexiconArgs, OutputFormat,
 };
 pub use eval::render_eval_text;
+pub use html::{html_foot, html_head, render_html};
+pub use markdown::render_markdown;
 pub use render::{Report, json_schema, render_text};
 
 use input::{Origin, Reading};
@@ -135,8 +139,35 @@ impl Sink<'_> {
                 serde_json::to_writer(&mut *self.out, report)?;
                 writeln!(self.out)?;
             }
+            OutputFormat::Markdown => {
+                if self.written > 0 {
+                    writeln!(self.out, "\n---\n")?;
+                }
+                render_markdown(report, self.out)?;
+            }
+            OutputFormat::Html => {
+                if self.written == 0 {
+                    let title = report.analysis.document.meta.title.as_deref();
+                    html_head(
+                        self.out,
+                        &format!("crux: {}", title.unwrap_or(&report.source)),
+                    )?;
+                }
+                render_html(report, self.written + 1, self.out)?;
+            }
         }
         self.written += 1;
+        Ok(())
+    }
+
+    /// Ends the output: the HTML page's end (and its start, when nothing was reported).
+    fn finish(&mut self) -> Result<()> {
+        if self.format == OutputFormat::Html {
+            if self.written == 0 {
+                html_head(self.out, "crux")?;
+            }
+            html_foot(self.out)?;
+        }
         Ok(())
     }
 
@@ -194,6 +225,7 @@ fn analyze_command(
             }
         }
     }
+    sink.finish()?;
     Ok(if failed {
         ExitStatus::InputFailed
     } else {

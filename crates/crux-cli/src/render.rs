@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use crux_analysis::{Analysis, AssessmentKind, WeightReason};
+use crux_analysis::{Analysis, AssessmentKind, Verdict, WeightReason};
 use crux_parser::{Diagnostic, ParagraphKind, Span, Voice};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -76,7 +76,19 @@ fn excerpt(text: &str, max: usize) -> String {
     out
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+/// A verdict's name as the contract spells it ("mostly positive").
+pub(crate) fn verdict_name(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Positive => "positive",
+        Verdict::MostlyPositive => "mostly positive",
+        Verdict::Mixed => "mixed",
+        Verdict::MostlyNegative => "mostly negative",
+        Verdict::Negative => "negative",
+        Verdict::Neutral => "neutral",
+    }
+}
+
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -142,8 +154,15 @@ pub fn render_text(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if !doc.paragraphs.is_empty() {
         writeln!(out)?;
         writeln!(out, "Paragraphs")?;
+        // Sentences per paragraph, counted in one pass (not one pass per paragraph).
+        let mut per_paragraph = vec![0usize; doc.paragraphs.len()];
+        for s in &doc.sentences {
+            if let Some(n) = per_paragraph.get_mut(s.paragraph) {
+                *n += 1;
+            }
+        }
         for (i, p) in doc.paragraphs.iter().enumerate() {
-            let sentences = doc.sentences.iter().filter(|s| s.paragraph == i).count();
+            let sentences = per_paragraph[i];
             let kind = match p.kind {
                 ParagraphKind::Meta => "meta",
                 ParagraphKind::Heading => "heading",
@@ -251,10 +270,7 @@ pub fn render_text(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
     let balance = &report.analysis.balance;
     writeln!(out)?;
-    let verdict = serde_json::to_value(balance.verdict)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
+    let verdict = verdict_name(balance.verdict);
     if assessments.is_empty() {
         writeln!(out, "Balance   {verdict} (no risks or benefits found)")?;
     } else {

@@ -1,0 +1,196 @@
+//! The Markdown report: per article, a heading, its metadata and balance, and the risks and
+//! benefits, claims, quotes and caveats as GitHub-flavoured tables, ready to paste into an
+//! issue, a wiki or a notebook.
+
+use std::io::{self, Write};
+
+use crux_analysis::WeightReason;
+
+use crate::render::{Report, plural, verdict_name};
+
+/// Text for a Markdown table cell: white space folded, `|` and the characters Markdown would
+/// read as markup escaped.
+fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if matches!(
+            c,
+            '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    if out.is_empty() {
+        out.push('—');
+    }
+    out
+}
+
+fn name<T: serde::Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Writes one article's Markdown report.
+///
+/// # Errors
+///
+/// Fails when `out` fails.
+pub fn render_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let doc = &report.analysis.document;
+    let balance = &report.analysis.balance;
+    let title = doc.meta.title.as_deref().unwrap_or(&report.source);
+    writeln!(out, "# {}\n", cell(title))?;
+    let mut meta = Vec::new();
+    if !doc.meta.authors.is_empty() {
+        meta.push(format!("By {}", cell(&doc.meta.authors.join(", "))));
+    }
+    match (&doc.meta.date, &doc.meta.time) {
+        (Some(d), Some(t)) => meta.push(format!("{d} {t}")),
+        (Some(d), None) => meta.push(d.clone()),
+        _ => {}
+    }
+    if let Some(section) = &doc.meta.section {
+        meta.push(cell(section));
+    }
+    meta.push(format!("`{}`", report.source.replace('`', "'")));
+    writeln!(out, "{}\n", meta.join(" · "))?;
+    writeln!(
+        out,
+        "**Balance: {}**, net {:+.2} (benefit {:.2}, risk {:.2}). {}, {}, {}, {}, {}, {}.",
+        verdict_name(balance.verdict),
+        balance.net,
+        balance.benefit,
+        balance.risk,
+        plural(doc.paragraphs.len(), "paragraph", "paragraphs"),
+        plural(doc.sentences.len(), "sentence", "sentences"),
+        plural(doc.quotes.len(), "quote", "quotes"),
+        plural(doc.caveats.len(), "caveat", "caveats"),
+        plural(doc.claims.len(), "claim", "claims"),
+        plural(
+            report.analysis.assessments.len(),
+            "assessment",
+            "assessments"
+        )
+    )?;
+
+    let assessments = &report.analysis.assessments;
+    if !assessments.is_empty() {
+        writeln!(out, "\n## Risks and benefits\n")?;
+        writeln!(
+            out,
+            "| id | kind | score | m × l × c | weight | holder | target | text | cues |"
+        )?;
+        writeln!(out, "|---|---|--:|--:|---|---|---|---|---|")?;
+        for a in assessments {
+            let weight = if a.weighting.is_empty() {
+                "1".to_owned()
+            } else {
+                let why: Vec<&str> = a
+                    .weighting
+                    .iter()
+                    .map(|w| match w.reason {
+                        WeightReason::OthersView => "others' view",
+                        WeightReason::Conceded => "conceded",
+                        WeightReason::StatedBalance => "stated balance",
+                    })
+                    .collect();
+                format!("{:.2} ({})", a.weight, why.join(", "))
+            };
+            let cues: Vec<String> = a
+                .cues
+                .iter()
+                .map(|c| format!("{} ({})", cell(&c.text), name(c.role)))
+                .collect();
+            writeln!(
+                out,
+                "| {} | {} | {:.2} | {:.2} × {:.2} × {:.2} | {weight} | {} | {} | {} | {} |",
+                a.id,
+                name(a.kind),
+                a.score,
+                a.magnitude,
+                a.likelihood,
+                a.confidence,
+                cell(&a.holder),
+                cell(a.target.as_deref().unwrap_or("")),
+                cell(&a.text),
+                cues.join(", ")
+            )?;
+        }
+    }
+    if !doc.claims.is_empty() {
+        writeln!(out, "\n## Claims\n")?;
+        writeln!(out, "| id | type | holder | text | caveats |")?;
+        writeln!(out, "|---|---|---|---|---|")?;
+        for k in &doc.claims {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                k.id,
+                name(k.kind),
+                cell(&k.holder),
+                cell(&k.text),
+                cell(&k.caveats.join(", "))
+            )?;
+        }
+    }
+    if !doc.quotes.is_empty() {
+        writeln!(out, "\n## Quotes\n")?;
+        writeln!(out, "| id | kind | speaker | source | cue | text |")?;
+        writeln!(out, "|---|---|---|---|---|---|")?;
+        for q in &doc.quotes {
+            let speaker = q
+                .speaker
+                .as_ref()
+                .map_or(String::new(), |s| match &s.canonical {
+                    Some(c) if *c != s.text => format!("{} ({c})", s.text),
+                    _ => s.text.clone(),
+                });
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                q.id,
+                name(q.kind),
+                cell(&speaker),
+                cell(q.source.as_ref().map_or("", |t| t.text.as_str())),
+                cell(q.cue.as_ref().map_or("", |t| t.text.as_str())),
+                cell(&q.text)
+            )?;
+        }
+    }
+    if !doc.caveats.is_empty() {
+        writeln!(out, "\n## Caveats\n")?;
+        writeln!(out, "| id | kind | strength | cue | scope |")?;
+        writeln!(out, "|---|---|--:|---|---|")?;
+        for c in &doc.caveats {
+            writeln!(
+                out,
+                "| {} | {} | {:.2} | {} | {} |",
+                c.id,
+                name(c.kind),
+                c.strength,
+                cell(&c.text),
+                cell(&doc.text[c.scope])
+            )?;
+        }
+    }
+    if !report.diagnostics.is_empty() {
+        writeln!(out, "\n## Diagnostics\n")?;
+        for d in &report.diagnostics {
+            writeln!(out, "- `{}`: {}", d.code, cell(&d.message))?;
+        }
+    }
+    Ok(())
+}
