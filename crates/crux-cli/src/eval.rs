@@ -82,6 +82,11 @@ fn cells(row: &Row) -> [String; 10] {
                 format!("{v:.3}")
             }
         }),
+        // A correlation always has three decimals (1.000 is not a count); "n/a" when undefined.
+        MetricKind::Correlation => Some(
+            row.value
+                .map_or_else(|| "n/a".to_owned(), |v| format!("{v:.3}")),
+        ),
         _ => None,
     };
     [

@@ -1,13 +1,16 @@
-//! What every corpus file shares: JSON Lines records and labelled spans.
+//! What every corpus file shares: JSON Lines records and labelled spans, and the polarity
+//! crux and VADER give a text.
 
 use std::io::BufRead;
 use std::path::Path;
 
+use crux_analysis::{Analysis, AssessmentKind, CueRole};
 use crux_parser::{InputFormat, Quote, QuoteKind};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::EvalError;
+use crate::metrics::Polarity;
 
 /// A labelled span as the corpora give it. Only the byte offsets are used: they are what Rust
 /// string indexing needs, and crux's spans are bytes too.
@@ -74,4 +77,60 @@ pub(crate) fn is_inline(q: &Quote) -> bool {
         q.kind,
         QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Scare
     )
+}
+
+/// VADER's threshold on its compound score: positive at 0.05 or above, negative at −0.05 or
+/// below, neutral between (Hutto & Gilbert 2014; the corpora's `polarity_3way_derived`).
+pub(crate) const VADER_THRESHOLD: f64 = 0.05;
+
+/// crux's polarity of an analysed text: benefits only → positive (for), risks only →
+/// negative (against), both → the sign of the balance's net, neither (or a net of exactly 0
+/// between both kinds) → neutral. Any holder counts, as in the balance.
+pub(crate) fn polarity(a: &Analysis) -> Polarity {
+    let has = |kind| a.assessments.iter().any(|x| x.kind == kind);
+    match (has(AssessmentKind::Benefit), has(AssessmentKind::Risk)) {
+        (false, false) => Polarity::Neutral,
+        (true, false) => Polarity::Positive,
+        (false, true) => Polarity::Negative,
+        (true, true) if a.balance.net > 0.0 => Polarity::Positive,
+        (true, true) if a.balance.net < 0.0 => Polarity::Negative,
+        (true, true) => Polarity::Neutral,
+    }
+}
+
+/// The label a polarity is written with in failure lists.
+pub(crate) fn polarity_name(p: Polarity) -> &'static str {
+    match p {
+        Polarity::Positive => "positive",
+        Polarity::Negative => "negative",
+        Polarity::Neutral => "neutral",
+    }
+}
+
+/// crux's assessments in a few words, for failure lists: `net 0.42: risk "crash", benefit
+/// "gains"` (each with the terms that named it).
+pub(crate) fn describe(a: &Analysis) -> String {
+    let items: Vec<String> = a
+        .assessments
+        .iter()
+        .map(|x| {
+            let terms: Vec<&str> = x
+                .cues
+                .iter()
+                .filter(|c| matches!(c.role, CueRole::RiskTerm | CueRole::BenefitTerm))
+                .map(|c| c.text.as_str())
+                .collect();
+            let kind = match x.kind {
+                AssessmentKind::Risk => "risk",
+                AssessmentKind::Benefit => "benefit",
+            };
+            let holder = if x.holder == "author" {
+                String::new()
+            } else {
+                format!(" ({})", x.holder)
+            };
+            format!("{kind} \"{}\"{holder}", terms.join("/"))
+        })
+        .collect();
+    format!("net {:.2}: [{}]", a.balance.net, items.join(", "))
 }

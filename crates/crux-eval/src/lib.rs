@@ -141,6 +141,30 @@ pub const DATASETS: &[Dataset] = &[
         about: "concessions and central claims: argumentative microtexts (English)",
         run: adapters::microtexts::run,
     },
+    Dataset {
+        name: "ukp_sentential",
+        file_name: "ukp_sentential.jsonl",
+        about: "for/against/no-argument sentences on a topic: UKP Sentential Argument Mining",
+        run: adapters::ukp::run,
+    },
+    Dataset {
+        name: "ibm_claim_stance",
+        file_name: "ibm_claim_stance.jsonl",
+        about: "the sentiment of claims towards their target: IBM Debater Claim Stance",
+        run: adapters::ibm_claim_stance::run,
+    },
+    Dataset {
+        name: "vader_nyt_documents",
+        file_name: "vader_nyt_documents.jsonl",
+        about: "rated polarity of NYT opinion snippets, per document: VADER NYT",
+        run: adapters::vader_nyt::run_documents,
+    },
+    Dataset {
+        name: "vader_nyt_sentences",
+        file_name: "vader_nyt_sentences.jsonl",
+        about: "rated polarity of NYT opinion snippets, per sentence: VADER NYT",
+        run: adapters::vader_nyt::run_sentences,
+    },
 ];
 
 /// Names `--dataset` accepts: every entry of [`DATASETS`], then [`GOLD_DATASET`].

@@ -1,5 +1,5 @@
-//! The arithmetic every adapter shares: precision/recall/F1, two-class tables and macro-F1,
-//! span overlap, word sets.
+//! The arithmetic every adapter shares: precision/recall/F1, two- and three-class tables and
+//! macro-F1, rank correlation, span overlap, word sets.
 //!
 //! These follow `score.py` (the scorer of crux's gold format) exactly, so that a figure means
 //! the same thing whichever data set it comes from.
@@ -256,6 +256,205 @@ pub fn macro_f1(classes: &[Prf]) -> f64 {
     }
 }
 
+/// A three-way polarity label: for or against (positive or negative), or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Polarity {
+    /// For, positive, a benefit.
+    Positive,
+    /// Against, negative, a risk.
+    Negative,
+    /// Neither: no argument, neutral.
+    Neutral,
+}
+
+impl Polarity {
+    /// The three labels, in the order [`Confusion3`] reports them.
+    pub const ALL: [Polarity; 3] = [Polarity::Positive, Polarity::Negative, Polarity::Neutral];
+
+    /// The label of a score by VADER's rule: positive at `threshold` or above, negative at
+    /// `-threshold` or below, neutral in between (VADER uses 0.05 on its compound score).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use crux_eval::metrics::Polarity;
+    ///
+    /// assert_eq!(Polarity::of(0.05, 0.05), Polarity::Positive);
+    /// assert_eq!(Polarity::of(-0.2, 0.05), Polarity::Negative);
+    /// assert_eq!(Polarity::of(0.049, 0.05), Polarity::Neutral);
+    /// ```
+    #[must_use]
+    pub fn of(score: f64, threshold: f64) -> Polarity {
+        if score >= threshold {
+            Polarity::Positive
+        } else if score <= -threshold {
+            Polarity::Negative
+        } else {
+            Polarity::Neutral
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Polarity::Positive => 0,
+            Polarity::Negative => 1,
+            Polarity::Neutral => 2,
+        }
+    }
+}
+
+/// Counts of a three-way decision (for / against / neither) against three-way labels.
+///
+/// # Examples
+///
+/// ```
+/// use crux_eval::metrics::{Confusion3, Polarity::*};
+///
+/// let mut c = Confusion3::default();
+/// c.add(Positive, Positive);
+/// c.add(Negative, Neutral);
+/// c.add(Neutral, Neutral);
+/// assert_eq!(c.class(Neutral).precision, 0.5);
+/// assert_eq!(c.class(Negative).recall, 0.0);
+/// assert_eq!((c.correct(), c.total()), (2, 3));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Confusion3 {
+    /// `counts[gold][predicted]`, in the order of [`Polarity::ALL`].
+    counts: [[usize; 3]; 3],
+}
+
+impl Confusion3 {
+    /// Counts one item.
+    pub fn add(&mut self, gold: Polarity, predicted: Polarity) {
+        let row = &mut self.counts[gold.index()];
+        row[predicted.index()] += 1;
+    }
+
+    /// Adds another table's counts.
+    pub fn merge(&mut self, other: &Confusion3) {
+        for (mine, theirs) in self.counts.iter_mut().zip(&other.counts) {
+            for (m, t) in mine.iter_mut().zip(theirs) {
+                *m += t;
+            }
+        }
+    }
+
+    /// Items labelled `gold` and predicted `predicted`.
+    #[must_use]
+    pub fn count(&self, gold: Polarity, predicted: Polarity) -> usize {
+        self.counts[gold.index()][predicted.index()]
+    }
+
+    /// Precision, recall and F1 of one class against the other two.
+    #[must_use]
+    pub fn class(&self, label: Polarity) -> Prf {
+        let i = label.index();
+        let right = self.counts[i][i];
+        let gold = self.counts[i].iter().sum();
+        let predicted = self.counts.iter().map(|row| row[i]).sum();
+        prf(right, predicted, right, gold)
+    }
+
+    /// Items decided right.
+    #[must_use]
+    pub fn correct(&self) -> usize {
+        (0..3).map(|i| self.counts[i][i]).sum()
+    }
+
+    /// Items counted.
+    #[must_use]
+    pub fn total(&self) -> usize {
+        self.counts.iter().flatten().sum()
+    }
+
+    /// The mean F1 of the three classes ([`macro_f1`]).
+    #[must_use]
+    pub fn macro_f1(&self) -> f64 {
+        macro_f1(&Polarity::ALL.map(|p| self.class(p)))
+    }
+}
+
+/// The ranks of `values`, from 1, ties given the mean of the ranks they span (so `[10, 20, 20,
+/// 30]` ranks `[1, 2.5, 2.5, 4]`).
+///
+/// # Examples
+///
+/// ```
+/// use crux_eval::metrics::ranks;
+///
+/// assert_eq!(ranks(&[0.3, 0.1, 0.3, 0.2]), [3.5, 1.0, 3.5, 2.0]);
+/// ```
+#[must_use]
+pub fn ranks(values: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+    let mut out = vec![0.0; values.len()];
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start + 1;
+        while end < order.len() && values[order[end]] == values[order[start]] {
+            end += 1;
+        }
+        // Positions start..end (0-based) hold ranks start+1..=end: their mean.
+        let mean = ratio(start + 1 + end, 2);
+        for &i in &order[start..end] {
+            out[i] = mean;
+        }
+        start = end;
+    }
+    out
+}
+
+/// Pearson's correlation coefficient of two equally long series, or `None` when it is
+/// undefined: fewer than two pairs, lengths that differ, or a series that does not vary.
+///
+/// # Examples
+///
+/// ```
+/// use crux_eval::metrics::pearson;
+///
+/// assert_eq!(pearson(&[1.0, 2.0, 3.0], &[2.0, 4.0, 6.0]), Some(1.0));
+/// assert_eq!(pearson(&[1.0, 2.0, 3.0], &[5.0, 5.0, 5.0]), None);
+/// ```
+#[must_use]
+pub fn pearson(xs: &[f64], ys: &[f64]) -> Option<f64> {
+    if xs.len() != ys.len() || xs.len() < 2 {
+        return None;
+    }
+    let n = ratio(xs.len(), 1);
+    let (mx, my) = (xs.iter().sum::<f64>() / n, ys.iter().sum::<f64>() / n);
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (x, y) in xs.iter().zip(ys) {
+        let (dx, dy) = (x - mx, y - my);
+        sxy += dx * dy;
+        sxx += dx * dx;
+        syy += dy * dy;
+    }
+    if sxx == 0.0 || syy == 0.0 {
+        return None;
+    }
+    Some((sxy / (sxx * syy).sqrt()).clamp(-1.0, 1.0))
+}
+
+/// Spearman's rank correlation: Pearson's coefficient of the two series' [`ranks`], ties given
+/// their mean rank (as `scipy.stats.spearmanr` does). `None` when it is undefined (see
+/// [`pearson`]), for instance when every prediction is the same number.
+///
+/// # Examples
+///
+/// ```
+/// use crux_eval::metrics::spearman;
+///
+/// // Monotone but not linear: a perfect rank correlation.
+/// assert_eq!(spearman(&[1.0, 2.0, 3.0, 4.0], &[1.0, 4.0, 9.0, 100.0]), Some(1.0));
+/// assert_eq!(spearman(&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]), Some(-1.0));
+/// ```
+#[must_use]
+pub fn spearman(xs: &[f64], ys: &[f64]) -> Option<f64> {
+    pearson(&ranks(xs), &ranks(ys))
+}
+
 /// Words that say nothing about who a speaker is (`score.py`'s `STOP`).
 const STOP: &[&str] = &["the", "a", "an", "of", "one", "some", "several", "former"];
 
@@ -446,5 +645,73 @@ mod tests {
             collapse_whitespace("  It was a cold \nnight. "),
             "It was a cold night."
         );
+    }
+
+    #[test]
+    fn three_classes() {
+        use Polarity::{Negative, Neutral, Positive};
+        let mut c = Confusion3::default();
+        for (gold, predicted) in [
+            (Positive, Positive),
+            (Positive, Negative),
+            (Negative, Negative),
+            (Neutral, Neutral),
+            (Neutral, Positive),
+            (Neutral, Neutral),
+        ] {
+            c.add(gold, predicted);
+        }
+        let pos = c.class(Positive);
+        assert_eq!((pos.gold, pos.predicted), (2, 2));
+        assert_eq!((pos.precision, pos.recall), (0.5, 0.5));
+        let neg = c.class(Negative);
+        assert_eq!((neg.precision, neg.recall), (0.5, 1.0));
+        let neu = c.class(Neutral);
+        assert_eq!((neu.precision, neu.recall), (1.0, 2.0 / 3.0));
+        let expected = (0.5 + 2.0 / 3.0 + 0.8) / 3.0;
+        assert!((c.macro_f1() - expected).abs() < 1e-12);
+        assert_eq!((c.correct(), c.total()), (4, 6));
+        let mut d = Confusion3::default();
+        d.merge(&c);
+        d.merge(&c);
+        assert_eq!((d.correct(), d.total()), (8, 12));
+        // A class neither labelled nor predicted is left out of the mean.
+        let mut e = Confusion3::default();
+        e.add(Positive, Positive);
+        e.add(Neutral, Neutral);
+        assert_eq!(e.macro_f1(), 1.0);
+        assert_eq!(Confusion3::default().macro_f1(), 1.0);
+    }
+
+    #[test]
+    fn ranks_average_ties() {
+        assert_eq!(ranks(&[10.0, 20.0, 20.0, 30.0]), [1.0, 2.5, 2.5, 4.0]);
+        assert_eq!(ranks(&[5.0, 5.0, 5.0]), [2.0, 2.0, 2.0]);
+        assert_eq!(ranks(&[3.0, -1.0, 0.0]), [3.0, 1.0, 2.0]);
+        assert!(ranks(&[]).is_empty());
+    }
+
+    #[test]
+    fn spearman_as_scipy() {
+        // scipy.stats.spearmanr([1, 2, 3, 4, 5], [5, 6, 7, 8, 7]) = 0.8207826816681233
+        let r = spearman(&[1.0, 2.0, 3.0, 4.0, 5.0], &[5.0, 6.0, 7.0, 8.0, 7.0]).unwrap();
+        assert!((r - 0.820_782_681_668_123_3).abs() < 1e-12, "{r}");
+        // Ties on both sides: ranks [1.5, 1.5, 3, 4] and [1, 2.5, 2.5, 4], whose Pearson
+        // coefficient is 5/6 (spearmanr([0, 0, 1, 2], [1, 2, 2, 3]) = 0.8333333333333334).
+        let r = spearman(&[0.0, 0.0, 1.0, 2.0], &[1.0, 2.0, 2.0, 3.0]).unwrap();
+        let (a, b) = ([1.5, 1.5, 3.0, 4.0], [1.0, 2.5, 2.5, 4.0]);
+        assert!((r - pearson(&a, &b).unwrap()).abs() < 1e-12);
+        assert!((r - 5.0 / 6.0).abs() < 1e-12, "{r}");
+        // Undefined: a constant series, too few pairs, lengths that differ.
+        assert_eq!(spearman(&[0.0, 0.0, 0.0], &[1.0, 2.0, 3.0]), None);
+        assert_eq!(spearman(&[1.0], &[1.0]), None);
+        assert_eq!(spearman(&[1.0, 2.0], &[1.0]), None);
+    }
+
+    #[test]
+    fn pearson_values() {
+        let r = pearson(&[1.0, 2.0, 3.0, 4.0], &[2.0, 1.0, 4.0, 3.0]).unwrap();
+        assert!((r - 0.6).abs() < 1e-12, "{r}");
+        assert_eq!(pearson(&[1.0, 2.0], &[2.0, 1.0]), Some(-1.0));
     }
 }

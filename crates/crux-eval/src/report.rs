@@ -61,6 +61,9 @@ pub enum MetricKind {
     Accuracy,
     /// A plain number (`value`): a count, a net score.
     Value,
+    /// A correlation coefficient in [-1, 1] (`value`) over `n_items` pairs; `value` is null
+    /// when it is undefined (a series that does not vary).
+    Correlation,
 }
 
 /// One measured category of one data set.
@@ -80,7 +83,7 @@ pub struct Row {
     pub f1: Option<f64>,
     /// For [`MetricKind::Accuracy`].
     pub accuracy: Option<f64>,
-    /// For [`MetricKind::Value`].
+    /// For [`MetricKind::Value`] and [`MetricKind::Correlation`].
     pub value: Option<f64>,
     /// Gold items (recall's denominator), where there are gold items.
     pub n_gold: Option<usize>,
@@ -124,6 +127,15 @@ impl Row {
         Row {
             value: Some(value),
             ..Row::empty(dataset, category, MetricKind::Value, n_items)
+        }
+    }
+
+    /// A correlation row: `value` over `n_pairs` pairs, `None` when undefined.
+    #[must_use]
+    pub fn correlation(dataset: &str, category: &str, value: Option<f64>, n_pairs: usize) -> Row {
+        Row {
+            value,
+            ..Row::empty(dataset, category, MetricKind::Correlation, n_pairs)
         }
     }
 

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crux_eval::{DatasetResult, Options, Report, Row, evaluate};
+use crux_eval::{DatasetResult, MetricKind, Options, Report, Row, evaluate};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpora")
@@ -46,11 +46,15 @@ fn folder_scores_known_files_and_skips_others() {
             "arg_microtexts_en",
             "corenlp_quote_tests",
             "golden_rules_en",
+            "ibm_claim_stance",
             "newssd_eng",
             "polnear",
             "szeged_uncertainty_factbank",
             "szeged_uncertainty_wiki",
             "textacy_quote_tests",
+            "ukp_sentential",
+            "vader_nyt_documents",
+            "vader_nyt_sentences",
             "webis_editorials16",
         ]
     );
@@ -265,6 +269,128 @@ fn microtexts_concessions_and_central_claims() {
 }
 
 #[test]
+fn ukp_three_classes_beside_vader() {
+    let report = report();
+    let u = dataset(&report, "ukp_sentential");
+    // train: "risks the health" (against), "cure … and benefit" (for) and a date (no
+    // argument) are right; "Without a minimum wage, poverty would be a serious risk" argues for
+    // the minimum wage through a risk of its absence, and crux, which does not read the topic,
+    // calls it against. VADER's calls give the same table.
+    let against = row(u, "train: against");
+    assert_eq!((against.n_gold, against.n_predicted), (Some(1), Some(2)));
+    close(against.precision, 0.5);
+    close(row(u, "train: for").recall, 0.5);
+    close(row(u, "train: accuracy").accuracy, 0.75);
+    close(row(u, "train: side right").accuracy, 2.0 / 3.0);
+    close(
+        row(u, "train: macro-F1").value,
+        (2.0 / 3.0 + 2.0 / 3.0 + 1.0) / 3.0,
+    );
+    close(row(u, "train: macro-F1 (VADER)").value, 7.0 / 9.0);
+    // val: "The death penalty is simply wrong." has no risk or benefit for crux (no argument);
+    // VADER's "wrong" makes it negative. No-argument F1 0 (predicted, never labelled), against 0.
+    close(row(u, "val: macro-F1").value, 1.0 / 3.0);
+    close(row(u, "val: macro-F1 (VADER)").value, 1.0);
+    assert_eq!(row(u, "all: accuracy").n_correct, Some(4));
+    assert_eq!(row(u, "all: accuracy (VADER)").n_correct, Some(5));
+    close(row(u, "topic death penalty: macro-F1").value, 0.0);
+    // The test split is counted, not scored.
+    let test = row(u, "test split: not scored");
+    assert_eq!((test.value, test.n_items), (Some(1.0), 1));
+    assert_eq!(row(u, "all: macro-F1").n_items, 6);
+    assert_eq!(u.failures.len(), 2);
+    assert!(
+        u.failures[0].contains("crux Argument_against"),
+        "{:?}",
+        u.failures
+    );
+}
+
+#[test]
+fn ibm_claim_sentiment_coverage_and_accuracy() {
+    let report = report();
+    let i = dataset(&report, "ibm_claim_stance");
+    // Four claims with a sentiment: "great benefits" (+1) and "increase the risk of war" (−1)
+    // right; "decrease the chances of crisis escalation" (+1) read as a risk; "unconstitutional"
+    // (−1) neither risk nor benefit: uncovered. The claim without a sentiment and the test
+    // claim are left out.
+    let coverage = row(i, "train: coverage");
+    assert_eq!((coverage.n_correct, coverage.n_items), (Some(3), 4));
+    let covered = row(i, "train: accuracy on covered");
+    assert_eq!((covered.n_correct, covered.n_items), (Some(2), 3));
+    close(row(i, "train: accuracy").accuracy, 0.5);
+    close(row(i, "train: negative").precision, 0.5);
+    close(row(i, "train: positive").recall, 0.5);
+    // VADER: the same calls ("unconstitutional" is not in its lexicon).
+    close(row(i, "train: accuracy (VADER)").accuracy, 0.5);
+    close(row(i, "train: coverage (VADER)").accuracy, 0.75);
+    assert_eq!(
+        row(i, "claims without claim_sentiment: not scored").value,
+        Some(1.0)
+    );
+    assert_eq!(row(i, "test split: not scored").value, Some(1.0));
+    assert_eq!(i.failures.len(), 2);
+}
+
+#[test]
+fn vader_nyt_documents_rank_correlation() {
+    let report = report();
+    let d = dataset(&report, "vader_nyt_documents");
+    // Mean ratings 1.25, 0.1, −2, 2.5; crux's nets 1 ("benefits", "gain"), 0, −1 ("risk of
+    // famine"; "disaster" is not a risk term), 0 ("wonderful, happy": sentiment, no benefit).
+    // Ranks [4, 2.5, 1, 2.5] against [3, 2, 1, 4]: r = 3 / sqrt(4.5 × 5).
+    let crux = row(d, "documents: Spearman, crux net");
+    assert_eq!(crux.metric, MetricKind::Correlation);
+    assert_eq!(crux.n_items, 4);
+    close(crux.value, 3.0 / 22.5_f64.sqrt());
+    // Sentence nets: 1 and 1, 0, 0 and −1, 0: the same ranks.
+    close(
+        row(d, "documents: Spearman, crux mean of sentence nets").value,
+        3.0 / 22.5_f64.sqrt(),
+    );
+    close(row(d, "documents: Spearman, VADER compound").value, 1.0);
+    close(
+        row(d, "documents: Spearman, VADER mean of sentence compounds").value,
+        1.0,
+    );
+    assert_eq!(row(d, "documents: crux coverage").n_correct, Some(2));
+    assert!(d.failures.is_empty(), "{:?}", d.failures);
+    assert!(d.published.as_deref().unwrap().contains("0.492"));
+}
+
+#[test]
+fn vader_nyt_sentences_correlation_and_three_classes() {
+    let report = report();
+    let s = dataset(&report, "vader_nyt_sentences");
+    // Six sentences: crux finds the benefits of the first two and the risk of famine; the
+    // bridge is rightly neutral; "a disaster" and "wonderful, happy" are missed.
+    assert_eq!(row(s, "sentences: crux coverage").n_correct, Some(3));
+    let neutral = row(s, "3-way: neutral");
+    assert_eq!((neutral.n_gold, neutral.n_predicted), (Some(1), Some(3)));
+    close(row(s, "3-way: accuracy").accuracy, 4.0 / 6.0);
+    close(
+        row(s, "3-way: macro-F1").value,
+        (0.8 + 2.0 / 3.0 + 0.5) / 3.0,
+    );
+    close(row(s, "3-way: macro-F1 (VADER)").value, 1.0);
+    // Ratings 1.5, 1, 0.1, −2.5, −1.5, 2.5 against nets 1, 1, 0, 0, −1, 0.
+    let (ratings, nets) = (
+        [1.5, 1.0, 0.1, -2.5, -1.5, 2.5],
+        [1.0, 1.0, 0.0, 0.0, -1.0, 0.0],
+    );
+    let expected = crux_eval::metrics::spearman(&nets, &ratings);
+    close(
+        row(s, "sentences: Spearman, crux net").value,
+        expected.unwrap(),
+    );
+    assert_eq!(
+        row(s, "sentences: Pearson r, VADER compound").metric,
+        MetricKind::Correlation
+    );
+    assert_eq!(s.failures.len(), 2);
+}
+
+#[test]
 fn dataset_filter_and_renamed_file() {
     let options = Options {
         datasets: vec!["golden_rules_en".to_owned()],
@@ -284,6 +410,10 @@ fn dataset_filter_and_renamed_file() {
         "newssd_eng",
         "webis_editorials16",
         "arg_microtexts_en",
+        "ukp_sentential",
+        "ibm_claim_stance",
+        "vader_nyt_documents",
+        "vader_nyt_sentences",
     ] {
         let options = Options {
             datasets: vec![name.to_owned()],
@@ -292,7 +422,7 @@ fn dataset_filter_and_renamed_file() {
         let report = evaluate(&[fixtures()], &options);
         let names: Vec<&str> = report.datasets.iter().map(|d| d.dataset.as_str()).collect();
         assert_eq!(names, [name]);
-        assert_eq!(report.skipped.len(), 9, "{:#?}", report.skipped);
+        assert_eq!(report.skipped.len(), 13, "{:#?}", report.skipped);
     }
 
     // A file named on the command line is recognised by its records' `dataset` field.
@@ -325,4 +455,46 @@ fn unreadable_and_malformed_files_are_errors_others_still_scored() {
     assert_eq!(report.errors.len(), 2, "{:#?}", report.errors);
     assert!(report.errors[0].message.contains("polnear.jsonl:1: "));
     assert_eq!(report.datasets.len(), 1);
+}
+
+#[test]
+fn bad_labels_and_spans_name_the_line() {
+    let dir = std::env::temp_dir().join(format!("crux-eval-bad-polarity-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ukp = r#"{"id": "u1", "topic": "t", "split": "train", "text": "A.", "label": "NoArgument"}
+{"id": "u2", "topic": "t", "split": "train", "text": "B.", "label": "Maybe"}
+"#;
+    std::fs::write(dir.join("ukp_sentential.jsonl"), ukp).unwrap();
+    let ibm = r#"{"id": "c1", "split": "train", "text": "A claim", "claim_sentiment": 2}
+"#;
+    std::fs::write(dir.join("ibm_claim_stance.jsonl"), ibm).unwrap();
+    let doc = r#"{"id": "d1", "text": "Short.", "spans": [{"start_byte": 0, "end_byte": 60}], "doc_mean_of_sentence_means_derived": 0.5}
+"#;
+    std::fs::write(dir.join("vader_nyt_documents.jsonl"), doc).unwrap();
+    let report = evaluate(std::slice::from_ref(&dir), &Options::default());
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(report.datasets.is_empty(), "{:#?}", report.datasets);
+    let messages: Vec<&str> = report.errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(messages.len(), 3, "{messages:#?}");
+    assert!(
+        messages[0].contains("ibm_claim_stance.jsonl:1: "),
+        "{}",
+        messages[0]
+    );
+    assert!(messages[0].contains("claim_sentiment 2"), "{}", messages[0]);
+    assert!(
+        messages[1].contains("ukp_sentential.jsonl:2: "),
+        "{}",
+        messages[1]
+    );
+    assert!(
+        messages[2].contains("vader_nyt_documents.jsonl:1: "),
+        "{}",
+        messages[2]
+    );
+    assert!(
+        messages[2].contains("not inside the text"),
+        "{}",
+        messages[2]
+    );
 }

@@ -3,9 +3,12 @@
 
 pub(crate) mod corenlp;
 pub(crate) mod golden_rules;
+pub(crate) mod ibm_claim_stance;
 pub(crate) mod microtexts;
 pub(crate) mod newssd;
 pub(crate) mod polnear;
 pub(crate) mod szeged;
 pub(crate) mod textacy;
+pub(crate) mod ukp;
+pub(crate) mod vader_nyt;
 pub(crate) mod webis_editorials;
