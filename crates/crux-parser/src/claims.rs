@@ -49,10 +49,16 @@ static CUES: LazyLock<HashMap<String, Vec<Cue>>> = LazyLock::new(|| {
     map
 });
 
-/// Evaluative words (data/evaluative.tsv): a claim that uses one judges.
+/// Event and topic words (data/event_words.txt): VADER entries that name what happened
+/// ("killed", "war", "profits"), not the writer's judgement of it.
+static EVENT_WORDS: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../data/event_words.txt")).collect());
+
+/// Evaluative words (data/evaluative.tsv, less the event words): a claim that uses one judges.
 static EVALUATIVE: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
     data_lines(include_str!("../data/evaluative.tsv"))
         .filter_map(|line| line.split('\t').next())
+        .filter(|w| !EVENT_WORDS.contains(w))
         .collect()
 });
 
@@ -95,6 +101,11 @@ fn claim_type(text: &str, words: &[Token], hedged_should: &[Span]) -> ClaimType 
                 found[slot] = true;
             }
         }
+    }
+    // A causal claim that also judges ("this is dangerous because …") is the writer's
+    // evaluation: the judgement, not the mechanism, is what it asserts.
+    if found[1] && found[3] && !found[0] {
+        return ClaimType::Evaluation;
     }
     found
         .iter()
@@ -337,6 +348,39 @@ mod tests {
         );
         let texts: Vec<&str> = got.iter().map(|c| c.0.as_str()).collect();
         assert_eq!(texts, ["but I can't help noting that it leaked.)"]);
+    }
+
+    #[test]
+    fn event_words_report_and_judgements_evaluate() {
+        let kinds: Vec<ClaimType> = claims(
+            "Two soldiers were killed in the attack on Monday. The plan is frankly absurd. \
+             The vote was extremely close. The law is dangerous because it invites abuse. \
+             Profits rose after the agreement.",
+        )
+        .into_iter()
+        .map(|c| c.1)
+        .collect();
+        assert_eq!(
+            kinds,
+            [
+                ClaimType::Factual,
+                ClaimType::Evaluation,
+                ClaimType::Evaluation,
+                ClaimType::Evaluation,
+                ClaimType::Factual
+            ]
+        );
+    }
+
+    #[test]
+    fn event_words_are_listed_evaluative_words() {
+        for w in crate::lexicon::data_lines(include_str!("../data/event_words.txt")) {
+            assert!(
+                crate::lexicon::data_lines(include_str!("../data/evaluative.tsv"))
+                    .any(|l| l.split('\t').next() == Some(w)),
+                "{w} is not in evaluative.tsv"
+            );
+        }
     }
 
     #[test]
