@@ -4,8 +4,9 @@
 //! more than one sense pass a rule first (the `rule` column): "May" the month, "military
 //! might", "could not" (past ability), deontic "should" (which makes a normative claim, not a
 //! hedge), approximators before numbers only, concessive "yet"/"still" at a clause start only,
-//! "if"/"assuming" as subordinators only. Cues inside quotations and block quotes belong to
-//! their speaker, not the author, and are not reported as the author's caveats.
+//! "if"/"assuming" as subordinators only. Cues inside quotations, reported speech and block
+//! quotes belong to their speaker, not the author: they are reported with the speaker as their
+//! `holder` (the author's are held by `"author"`). Boosters are read in the author's voice only.
 //!
 //! The scope of a cue is its clause: the stretch of the sentence between `;`, `:`, parentheses
 //! and dashes around it (so a parenthetical "as I understand it" takes its host clause). A
@@ -17,7 +18,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::document::{
-    Booster, Caveat, CaveatKind, Paragraph, ParagraphKind, Quote, Sentence, Voice,
+    Booster, Caveat, CaveatKind, Paragraph, ParagraphKind, Quote, QuoteKind, Sentence, Voice,
 };
 use crate::lexicon::data_lines;
 use crate::span::Span;
@@ -99,6 +100,26 @@ static CUES: LazyLock<HashMap<String, Vec<Entry>>> = LazyLock::new(|| {
     map
 });
 
+/// A caveat before its strength is stacked and its id given.
+#[derive(Debug, Clone)]
+struct Draft {
+    kind: CaveatKind,
+    cue: Span,
+    scope: Span,
+    base: f64,
+    /// `None` for the author, else the speaker's words.
+    holder: Option<String>,
+}
+
+/// Who holds what a quote says: its speaker's fullest name, its words, or, with no speaker
+/// found, "quoted source" (as for claims).
+fn speaker_of(q: &Quote) -> String {
+    q.speaker.as_ref().map_or_else(
+        || "quoted source".to_owned(),
+        |sp| sp.canonical.clone().unwrap_or_else(|| sp.text.clone()),
+    )
+}
+
 /// What the caveat stage found.
 #[derive(Debug, Default)]
 pub(crate) struct Found {
@@ -139,32 +160,34 @@ fn is_number(w: &str) -> bool {
     w.chars()
         .next()
         .is_some_and(|c| c.is_ascii_digit() || c == '$')
-        || matches!(
-            w.to_ascii_lowercase().as_str(),
-            "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "a"
-                | "dozen"
-                | "dozens"
-                | "hundred"
-                | "hundreds"
-                | "thousand"
-                | "thousands"
-                | "half"
-                | "twenty"
-                | "thirty"
-                | "forty"
-                | "fifty"
-                | "million"
-                | "billion"
+        || one_of(
+            w,
+            &[
+                "one",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+                "a",
+                "dozen",
+                "dozens",
+                "hundred",
+                "hundreds",
+                "thousand",
+                "thousands",
+                "half",
+                "twenty",
+                "thirty",
+                "forty",
+                "fifty",
+                "million",
+                "billion",
+            ],
         )
 }
 
@@ -209,25 +232,12 @@ fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> bool
             !(next.is_some_and(is_number) || (i > 0 && capitalised(w)))
         }
         Rule::ModalMight => !prev.is_some_and(|p| {
-            matches!(
-                p.to_ascii_lowercase().as_str(),
-                "the"
-                    | "its"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "our"
-                    | "military"
-                    | "economic"
-                    | "naval"
-                    | "full"
-                    | "all"
-                    | "with"
-                    | "of"
-                    | "american"
-                    | "russian"
-                    | "chinese"
-                    | "sheer"
+            one_of(
+                p,
+                &[
+                    "the", "its", "his", "her", "their", "our", "military", "economic", "naval",
+                    "full", "all", "with", "of", "american", "russian", "chinese", "sheer",
+                ],
             )
         }),
         Rule::ModalCould => {
@@ -245,20 +255,15 @@ fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> bool
         Rule::Number => next.is_some_and(is_number),
         Rule::Concessive => {
             (at_clause_start || prev.is_some_and(|p| same_word(p, "but")))
-                && !prev.is_some_and(|p| {
-                    matches!(p.to_ascii_lowercase().as_str(), "not" | "as" | "and")
-                })
-                && !next.is_some_and(|n| {
-                    matches!(
-                        n.to_ascii_lowercase().as_str(),
-                        "another" | "more" | "again"
-                    )
-                })
+                && !prev.is_some_and(|p| one_of(p, &["not", "as", "and"]))
+                && !next.is_some_and(|n| one_of(n, &["another", "more", "again"]))
         }
         Rule::Clause => !prev.is_some_and(|p| {
-            matches!(
-                p.to_ascii_lowercase().as_str(),
-                "as" | "even" | "ask" | "asked" | "asks" | "wonder" | "wondered" | "see" | "know"
+            one_of(
+                p,
+                &[
+                    "as", "even", "ask", "asked", "asks", "wonder", "wondered", "see", "know",
+                ],
             )
         }),
     }
@@ -312,13 +317,16 @@ const COUNTERS: &[&str] = &[
 
 fn starts_with_phrase(text: &str, toks: &[Token], phrases: &[&str]) -> Option<usize> {
     phrases.iter().find_map(|p| {
-        let words: Vec<&str> = p.split(' ').collect();
-        words
-            .iter()
+        p.split(' ')
             .enumerate()
             .all(|(k, w)| word(text, toks, k).is_some_and(|t| same_word(t, w)))
-            .then_some(words.len())
+            .then(|| p.split(' ').count())
     })
+}
+
+/// Whether `w` is one of `words`, ignoring ASCII case, without allocating.
+fn one_of(w: &str, words: &[&str]) -> bool {
+    words.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// The concede-then-counter structure: a sentence that opens by granting a point ("Yes,",
@@ -331,7 +339,7 @@ fn concede_then_counter(
     sentences: &[Sentence],
     sentence_tokens: &[Vec<Token>],
     boosters: &mut Vec<Booster>,
-    drafts: &mut Vec<(CaveatKind, Span, Span, f64)>,
+    drafts: &mut Vec<Draft>,
 ) {
     let sorted = drafts.len();
     // Boosters read as conceding here ("Of course, …, but …"), removed once at the end.
@@ -370,12 +378,21 @@ fn concede_then_counter(
         }
         let cue = toks[0].span.cover(toks[len - 1].span);
         // The drafts before `sorted` are in text order: a binary search finds any at the cue.
-        let at = drafts[..sorted].partition_point(|d| d.1.end() <= cue.start());
-        if drafts[..sorted].get(at).is_some_and(|d| d.1.overlaps(cue)) {
+        let at = drafts[..sorted].partition_point(|d| d.cue.end() <= cue.start());
+        if drafts[..sorted]
+            .get(at)
+            .is_some_and(|d| d.cue.overlaps(cue))
+        {
             continue;
         }
         conceding.push(cue);
-        drafts.push((CaveatKind::Concession, cue, s.span, 0.3));
+        drafts.push(Draft {
+            kind: CaveatKind::Concession,
+            cue,
+            scope: s.span,
+            base: 0.3,
+            holder: None,
+        });
     }
     if !conceding.is_empty() {
         // Both lists are in text order: one merge pass.
@@ -389,8 +406,9 @@ fn concede_then_counter(
     }
 }
 
-/// Finds the caveats and boosters of the author's text: body and list paragraphs in the
-/// author's voice, outside quotations.
+/// Finds the caveats of body and list paragraphs, each with its holder (the author, or the
+/// speaker of the quotation, reported speech or block quote it lies in), and the boosters of
+/// the author's text.
 pub(crate) fn find(
     text: &str,
     paragraphs: &[Paragraph],
@@ -399,36 +417,50 @@ pub(crate) fn find(
     quotes: &[Quote],
 ) -> Found {
     let mut found = Found::default();
-    let mut drafts: Vec<(CaveatKind, Span, Span, f64)> = Vec::new();
-    // Quotations sorted by start, for a bounded look-back.
-    let inside_quote = |span: Span| {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let block_speaker: HashMap<&str, String> = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Block)
+        .map(|q| (q.id.as_str(), speaker_of(q)))
+        .collect();
+    // The innermost inline quotation or reported speech holding a span: quotes are sorted by
+    // start, so the last one starting before it that contains it, in a bounded look-back.
+    let quote_at = |span: Span| {
         let i = quotes.partition_point(|q| q.span.start() <= span.start());
         quotes[..i]
             .iter()
             .rev()
             .take(16)
-            .any(|q| q.span.contains_span(span))
+            .find(|q| q.kind != QuoteKind::Block && q.span.contains_span(span))
     };
-    for s in sentences {
+    for (si, s) in sentences.iter().enumerate() {
         let p = &paragraphs[s.paragraph];
-        if p.voice != Voice::Author || !matches!(p.kind, ParagraphKind::Body | ParagraphKind::List)
-        {
+        if !matches!(p.kind, ParagraphKind::Body | ParagraphKind::List) {
             continue;
         }
-        let toks: Vec<Token> = tokens(text, s.span).collect();
+        let paragraph_holder = match (p.voice, &p.quote) {
+            (Voice::Author, _) => None,
+            (Voice::Quoted, id) => Some(
+                id.as_deref()
+                    .and_then(|id| block_speaker.get(id).cloned())
+                    .unwrap_or_else(|| "quoted source".to_owned()),
+            ),
+        };
+        let toks = &sentence_tokens[si];
         let mut i = 0;
         while i < toks.len() {
-            let Some(w) = word(text, &toks, i) else {
+            let Some(w) = word(text, toks, i) else {
                 i += 1;
                 continue;
             };
-            let key = w.to_lowercase().replace('’', "'");
-            let matched =
-                CUES.get(&key).and_then(|entries| {
+            let mut buf = [0u8; 32];
+            let matched = key(w, &mut buf)
+                .and_then(|k| CUES.get(k))
+                .and_then(|entries| {
                     entries.iter().find(|e| {
                         e.words.iter().enumerate().all(|(k, ew)| {
-                            word(text, &toks, i + k).is_some_and(|tw| same_word(tw, ew))
-                        }) && sense(text, &toks, i, e.words.len(), e.rule)
+                            word(text, toks, i + k).is_some_and(|tw| same_word(tw, ew))
+                        }) && sense(text, toks, i, e.words.len(), e.rule)
                     })
                 });
             let Some(entry) = matched else {
@@ -438,10 +470,18 @@ pub(crate) fn find(
             let len = entry.words.len();
             let span = toks[i].span.cover(toks[i + len - 1].span);
             i += len;
-            if inside_quote(span) {
+            let quote = quote_at(span);
+            // The reporting verb ("Thompson suggests that …") is the author's report of the
+            // speaker, not the speaker's words: not a caveat.
+            if quote.is_some_and(|q| q.cue.as_ref().is_some_and(|c| c.span.overlaps(span))) {
                 continue;
             }
-            let mut scope = clause(text, &toks, s.span, i - len, len);
+            let holder = quote.map(speaker_of).or_else(|| paragraph_holder.clone());
+            let mut scope = clause(text, toks, s.span, i - len, len);
+            if let Some(q) = quote {
+                // A speaker's caveat qualifies the speaker's words, not the author's around them.
+                scope = intersect(scope, q.span).unwrap_or(scope);
+            }
             if matches!(
                 entry.kind,
                 CueKind::Caveat(CaveatKind::Concession | CaveatKind::Condition)
@@ -453,13 +493,21 @@ pub(crate) fn find(
                 scope = Span::new(span.start(), scope.end());
             }
             match entry.kind {
-                CueKind::Caveat(kind) => drafts.push((kind, span, scope, entry.strength)),
-                CueKind::Booster => found.boosters.push(Booster {
+                CueKind::Caveat(kind) => drafts.push(Draft {
+                    kind,
+                    cue: span,
+                    scope,
+                    base: entry.strength,
+                    holder,
+                }),
+                // Boosters raise the writer's commitment: the author's only.
+                CueKind::Booster if holder.is_none() => found.boosters.push(Booster {
                     span,
                     text: text[span].to_owned(),
                     scope,
                     strength: entry.strength,
                 }),
+                CueKind::Booster => {}
             }
         }
     }
@@ -471,32 +519,59 @@ pub(crate) fn find(
         &mut found.boosters,
         &mut drafts,
     );
-    drafts.sort_by_key(|d| d.1);
-    // Stacking: other caveats in the same scope raise a caveat's strength.
+    drafts.sort_by_key(|d| d.cue);
+    // Stacking: other caveats of the same holder in the same scope raise a caveat's strength.
     // Scopes lie inside their sentence, so the caveats that can share one are those whose cue
     // lies inside this scope's sentence: a window found by binary search (drafts are sorted by
     // cue), at most eight of them counted, which keeps a paragraph of caveats linear.
-    for (n, &(kind, span, scope, base)) in drafts.iter().enumerate() {
+    let mut caveats = Vec::with_capacity(drafts.len());
+    for (n, d) in drafts.iter().enumerate() {
         let sentence = sentences
-            .get(sentences.partition_point(|s| s.span.end() <= span.start()))
-            .map_or(scope, |s| s.span);
-        let others: f64 = crate::span::starting_within(&drafts, sentence, |d| d.1)
+            .get(sentences.partition_point(|s| s.span.end() <= d.cue.start()))
+            .map_or(d.scope, |s| s.span);
+        let others: f64 = crate::span::starting_within(&drafts, sentence, |o| o.cue)
             .iter()
-            .filter(|d| d.1 != span && d.2.overlaps(scope))
+            .filter(|o| o.cue != d.cue && o.holder == d.holder && o.scope.overlaps(d.scope))
             .take(8)
-            .map(|d| 1.0 - d.3 / 2.0)
+            .map(|o| 1.0 - o.base / 2.0)
             .product();
-        let strength = (1.0 - (1.0 - base) * others).clamp(0.0, 1.0);
-        found.caveats.push(Caveat {
+        let strength = (1.0 - (1.0 - d.base) * others).clamp(0.0, 1.0);
+        caveats.push(Caveat {
             id: format!("c{}", n + 1),
-            kind,
-            span,
-            text: text[span].to_owned(),
-            scope,
+            kind: d.kind,
+            span: d.cue,
+            text: text[d.cue].to_owned(),
+            scope: d.scope,
             strength: (strength * 1000.0).round() / 1000.0,
+            holder: d.holder.clone().unwrap_or_else(|| "author".to_owned()),
         });
     }
+    found.caveats = caveats;
     found
+}
+
+/// The overlap of two spans, if any.
+fn intersect(a: Span, b: Span) -> Option<Span> {
+    let (start, end) = (a.start().max(b.start()), a.end().min(b.end()));
+    (start < end).then(|| Span::new(start, end))
+}
+
+/// A cue key for `w`: ASCII lower case with curly apostrophes made straight, in `buf`, without
+/// allocating; `None` when it does not fit (no cue is that long).
+fn key<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in w.chars() {
+        let c = if c == '’' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        };
+        let len = c.len_utf8();
+        let slot = buf.get_mut(n..n + len)?;
+        c.encode_utf8(slot);
+        n += len;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 #[cfg(test)]
@@ -556,9 +631,40 @@ mod tests {
         assert_eq!(&text[c.scope], "though one should not jump to conclusions.");
     }
 
+    fn holders(text: &str) -> Vec<(&str, String)> {
+        crate::parse(text)
+            .document
+            .caveats
+            .into_iter()
+            .map(|c| (&text[c.span], c.holder))
+            .collect()
+    }
+
     #[test]
     fn quotations_belong_to_their_speaker() {
-        assert!(cues("\"It might rain,\" he said.").is_empty());
+        let text = "\"It might rain,\" said Jane Smith. It may not.";
+        let parsed = crate::parse(text);
+        let c = &parsed.document.caveats;
+        assert_eq!(c.len(), 2);
+        assert_eq!(
+            (&text[c[0].span], c[0].holder.as_str()),
+            ("might", "Jane Smith")
+        );
+        // The speaker's caveat qualifies the quotation only.
+        assert_eq!(&text[c[0].scope], "\"It might rain,\"");
+        assert_eq!((&text[c[1].span], c[1].holder.as_str()), ("may", "author"));
+        // Reported speech: the speaker's; the reporting verb is no caveat.
+        assert_eq!(
+            holders("Officials suggested that the talks could resume."),
+            [("could", "Officials".to_owned())]
+        );
+        // Speakers' caveats do not lower the author's confidence and are not boosters.
+        assert!(
+            crate::parse("\"It will surely rain,\" he said.")
+                .document
+                .boosters
+                .is_empty()
+        );
     }
 
     #[test]

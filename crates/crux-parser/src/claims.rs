@@ -291,7 +291,9 @@ pub(crate) fn find(
             let kind = claim_type(text, &words, &hedged_should);
             let ids = in_sentence
                 .iter()
-                .filter(|c| c.scope.overlaps(span))
+                // The claim's holder's own caveats: a speaker's, inside a quotation, qualify
+                // the speaker's words, not the claim around them.
+                .filter(|c| c.holder == holder && c.scope.overlaps(span))
                 .map(|c| c.id.clone())
                 .collect();
             claims.push(Claim {

@@ -14,9 +14,9 @@
 //! - **cues**: a gold cue is found when a crux hedge or condition caveat's cue shares a byte with
 //!   it; precision counts crux's hedge and condition caveats that share a byte with some gold
 //!   cue. Recall is also broken down by `label_short`.
-//! - crux reports only the author's caveats: cues inside quotations and reported speech belong
-//!   to their speaker and are not caveats. Cue-level P/R/F1 is therefore also given over the gold
-//!   cues that lie in no crux quote (of any kind), the part of the corpus crux means to cover.
+//! - The corpus marks cues whoever holds them, so every crux caveat counts, the author's and
+//!   the speakers' (cues inside quotations and reported speech, with the speaker as `holder`).
+//!   Cue-level P/R/F1 is also given over the gold cues that lie in no crux quote (of any kind).
 
 use std::collections::BTreeMap;
 use std::io::BufRead;
