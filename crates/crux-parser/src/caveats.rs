@@ -313,7 +313,170 @@ const COUNTERS: &[&str] = &[
     "nonetheless",
     "even so",
     "though",
+    "and yet",
+    "then again",
 ];
+
+/// Subjects that voice a view as others' (generic or indefinite holders): "Critics say …",
+/// "Some worry …", "Many people think …", "One could argue …".
+const GENERIC_HOLDERS: &[&str] = &[
+    "some",
+    "many",
+    "most",
+    "few",
+    "several",
+    "others",
+    "one",
+    "people",
+    "those",
+    "critics",
+    "opponents",
+    "proponents",
+    "supporters",
+    "advocates",
+    "defenders",
+    "detractors",
+    "skeptics",
+    "sceptics",
+];
+
+/// Verbs of stance that voice a view, beside the reporting verbs of `data/reporting_verbs.tsv`.
+const STANCE_VERBS: &[&str] = &[
+    "worry",
+    "worries",
+    "fear",
+    "assume",
+    "assumes",
+    "feel",
+    "feels",
+    "maintain",
+    "maintains",
+    "object",
+    "objects",
+    "complain",
+    "complains",
+    "concede",
+    "concedes",
+    "admit",
+    "admits",
+];
+
+/// Modals and emphatic "do" that may stand between a subject and its verb ("Dog owners may
+/// think", "Ralf does insist").
+const AUXILIARIES: &[&str] = &[
+    "may", "might", "could", "would", "will", "can", "do", "does", "did",
+];
+
+/// Words after "do"/"does"/"did" that show it is not the emphatic auxiliary ("did the work",
+/// "do not", "did so").
+const NOT_EMPHATIC: &[&str] = &[
+    "not",
+    "n't",
+    "so",
+    "it",
+    "this",
+    "that",
+    "the",
+    "a",
+    "an",
+    "nothing",
+    "anything",
+    "something",
+    "everything",
+    "what",
+    "well",
+    "more",
+    "less",
+    "much",
+    "their",
+    "his",
+    "her",
+    "its",
+    "our",
+    "your",
+    "my",
+    "them",
+    "him",
+    "us",
+    "me",
+    "you",
+    "some",
+    "any",
+    "no",
+    "all",
+];
+
+/// Whether the word at `i` voices a view: a reporting or stance verb ("say", "point out",
+/// "worry"); the number of words it takes.
+fn voicing_verb(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let w = word(text, toks, i)?;
+    if let Some(n) = word(text, toks, i + 1)
+        && crate::lexicon::reporting_pair(w, n).is_some()
+    {
+        return Some(2);
+    }
+    (crate::lexicon::reporting(w).is_some() || one_of(w, STANCE_VERBS)).then_some(1)
+}
+
+/// How a sentence grants a point, when it does: `(cue start, cue end)` in tokens and the
+/// holder's span (`None` for the author).
+///
+/// - an opener ("Yes,", "Of course,", "Granted,", "It is true that");
+/// - a view voiced through others: a generic holder, or any holder with a modal or emphatic
+///   "do", and a reporting or stance verb among the first words ("Critics say …", "Some argue
+///   that …", "Dog owners may think …", "Ralf does insist …"): held by them;
+/// - the emphatic "do" ("They do offer a benefit, but …"): held by the author.
+///
+/// Only the first eight tokens are read.
+fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<Span>)> {
+    if let Some(len) = starts_with_phrase(text, toks, CONCESSIVE_OPENERS) {
+        return Some((0, len, None));
+    }
+    let first = word(text, toks, 0)?;
+    if one_of(first, COUNTERS) || one_of(first, &["and", "so", "if", "when", "because"]) {
+        return None;
+    }
+    let head = &toks[..toks.len().min(8)];
+    // The subject runs to the first auxiliary or voicing verb, over words only.
+    let mut aux: Option<usize> = None;
+    for i in 1..head.len() {
+        if !head[i].word {
+            return None;
+        }
+        let w = &text[head[i].span];
+        if aux.is_none()
+            && let Some(len) = voicing_verb(text, head, i)
+        {
+            let generic = one_of(first, GENERIC_HOLDERS)
+                || (i == 2 && one_of(&text[head[1].span], GENERIC_HOLDERS))
+                || one_of(first, &["my", "our"]) && i == 2;
+            if !generic {
+                return None;
+            }
+            return Some((0, i + len, Some(toks[0].span.cover(toks[i - 1].span))));
+        }
+        if let Some(a) = aux {
+            // Subject, auxiliary, then (an adverb at most) a voicing verb.
+            if let Some(len) = voicing_verb(text, head, i) {
+                let holder = toks[0].span.cover(toks[a - 1].span);
+                let first_person = one_of(first, &["i", "we"]) && a == 1;
+                return Some((0, i + len, (!first_person).then_some(holder)));
+            }
+            if i > a + 1 {
+                break;
+            }
+            continue;
+        }
+        if one_of(w, AUXILIARIES) {
+            aux = Some(i);
+        }
+    }
+    // The emphatic "do": "They do offer …", "Patients do often report …".
+    let a = aux?;
+    let w = &text[head[a].span];
+    let next = word(text, head, a + 1)?;
+    (one_of(w, &["do", "does", "did"]) && !one_of(next, NOT_EMPHATIC)).then_some((a, a + 1, None))
+}
 
 fn starts_with_phrase(text: &str, toks: &[Token], phrases: &[&str]) -> Option<usize> {
     phrases.iter().find_map(|p| {
@@ -344,13 +507,15 @@ fn concede_then_counter(
     let sorted = drafts.len();
     // Boosters read as conceding here ("Of course, …, but …"), removed once at the end.
     let mut conceding: Vec<Span> = Vec::new();
+    // Frames of others' views that replace the author's cues inside them, in text order.
+    let mut replaced: Vec<Span> = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         let p = &paragraphs[s.paragraph];
         if p.voice != Voice::Author || p.kind != ParagraphKind::Body {
             continue;
         }
         let toks = &sentence_tokens[i][..sentence_tokens[i].len().min(64)];
-        let Some(len) = starts_with_phrase(text, toks, CONCESSIVE_OPENERS) else {
+        let Some((from, len, holder)) = conceding_frame(text, toks) else {
             continue;
         };
         // A counter in the sentence's own clauses, not inside a parenthesis.
@@ -370,20 +535,31 @@ fn concede_then_counter(
             .get(i + 1)
             .filter(|n| n.paragraph == s.paragraph)
             .is_some_and(|n| {
-                let next: Vec<Token> = tokens(text, n.span).take(4).collect();
+                let next: Vec<Token> = tokens(text, n.span).take(12).collect();
+                // "But …", "However, …", or "The work, however, …".
                 starts_with_phrase(text, &next, COUNTERS).is_some()
+                    || next.windows(3).any(|w| {
+                        &text[w[0].span] == ","
+                            && same_word(&text[w[1].span], "however")
+                            && &text[w[2].span] == ","
+                    })
             });
         if !(countered_inside || countered_next) {
             continue;
         }
-        let cue = toks[0].span.cover(toks[len - 1].span);
+        let cue = toks[from].span.cover(toks[len - 1].span);
         // The drafts before `sorted` are in text order: a binary search finds any at the cue.
         let at = drafts[..sorted].partition_point(|d| d.cue.end() <= cue.start());
         if drafts[..sorted]
             .get(at)
             .is_some_and(|d| d.cue.overlaps(cue))
         {
-            continue;
+            if holder.is_none() {
+                continue;
+            }
+            // "Dog owners may think …": the modal is part of the others' view, not the
+            // author's hedge; the frame replaces it.
+            replaced.push(cue);
         }
         conceding.push(cue);
         drafts.push(Draft {
@@ -391,7 +567,15 @@ fn concede_then_counter(
             cue,
             scope: s.span,
             base: 0.3,
-            holder: None,
+            holder: holder.map(|h| text[h].to_owned()),
+        });
+    }
+    if !replaced.is_empty() {
+        let mut n = 0;
+        drafts.retain(|d| {
+            n += 1;
+            let at = replaced.partition_point(|r| r.end() <= d.cue.start());
+            n > sorted || !replaced.get(at).is_some_and(|r| r.overlaps(d.cue))
         });
     }
     if !conceding.is_empty() {
@@ -681,6 +865,54 @@ mod tests {
             [("Of course", CaveatKind::Concession)]
         );
         assert!(cues("Of course it works. It is cheap.").is_empty());
+    }
+
+    #[test]
+    fn concessions_voiced_through_others() {
+        assert_eq!(
+            holders("Critics say it is costly, but it works."),
+            [("Critics say", "Critics".to_owned())]
+        );
+        assert_eq!(
+            cues("Critics say it is costly, but it works."),
+            [("Critics say", CaveatKind::Concession)]
+        );
+        assert_eq!(
+            holders("Some argue that the tax is unfair. But it pays for schools."),
+            [("Some argue", "Some".to_owned())]
+        );
+        assert_eq!(
+            holders("Dog owners may think it is harmless. Yet it is a hazard."),
+            [
+                ("Dog owners may think", "Dog owners".to_owned()),
+                ("Yet", "author".to_owned())
+            ]
+        );
+        assert_eq!(
+            holders("It is true that fees rise, but quality does too."),
+            [("It is true that", "author".to_owned())]
+        );
+        // Not countered, or a named source in the news: no concession.
+        assert!(cues("Critics say it is costly.").is_empty());
+        assert!(cues("The minister said taxes would rise, but not this year.").is_empty());
+    }
+
+    #[test]
+    fn emphatic_do_concedes_when_countered() {
+        assert_eq!(
+            holders("They do offer a benefit. Nevertheless few want them."),
+            [("do", "author".to_owned())]
+        );
+        assert!(cues("They did the work, but late.").is_empty());
+        assert!(cues("They do offer a benefit.").is_empty());
+    }
+
+    #[test]
+    fn countered_by_an_inner_however() {
+        assert_eq!(
+            cues("Of course secrecy is needed. Unregulated work, however, is a danger."),
+            [("Of course", CaveatKind::Concession)]
+        );
     }
 
     #[test]

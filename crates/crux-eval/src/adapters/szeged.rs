@@ -129,7 +129,13 @@ impl Tally {
                     .any(|q| q.span.start() <= g.start_byte && g.end_byte <= q.span.end())
             })
             .collect();
-        self.cues_outside_quotes.add(&outside, &uncertain);
+        // Outside quotations: the author's caveats against the gold cues crux does not quote.
+        let authors: Vec<&Caveat> = uncertain
+            .iter()
+            .copied()
+            .filter(|c| c.holder == "author")
+            .collect();
+        self.cues_outside_quotes.add(&outside, &authors);
         for g in &record.spans {
             let entry = self.labels.entry(g.label_short.clone()).or_default();
             entry.0 += usize::from(uncertain.iter().any(|c| hit(g, c)));
@@ -191,7 +197,7 @@ impl Tally {
                 prf(o.right, o.predicted, o.found, o.gold),
                 n,
             )
-            .with_note("gold cues in no crux quote or reported speech; crux: hedge or condition"),
+            .with_note("gold cues in no crux quote or reported speech; crux: the author's hedges and conditions"),
         ];
         for (label, (found, gold)) in &self.labels {
             rows.push(
