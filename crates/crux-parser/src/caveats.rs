@@ -916,6 +916,19 @@ mod tests {
     }
 
     #[test]
+    fn beliefs_without_their_holder_hedge() {
+        assert_eq!(
+            cues("The castle is widely regarded as the oldest in Wales."),
+            [("is widely regarded as", CaveatKind::Hedge)]
+        );
+        assert_eq!(
+            cues("He was considered a reformer."),
+            [("was considered", CaveatKind::Hedge)]
+        );
+        assert!(cues("He considered the offer.").is_empty());
+    }
+
+    #[test]
     fn boosters_are_not_caveats() {
         let parsed = crate::parse("It is of course very significant.");
         assert!(parsed.document.caveats.is_empty());

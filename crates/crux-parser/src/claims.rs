@@ -69,12 +69,29 @@ const PRECEDENCE: [ClaimType; 4] = [
     ClaimType::Evaluation,
 ];
 
+/// Whether the word at `i` is in a sense that does not judge: "right now", "the right to",
+/// "right after", "kind of", "sort of".
+fn other_sense(text: &str, words: &[Token], i: usize) -> bool {
+    let w = &text[words[i].span];
+    let next = words.get(i + 1).map_or("", |t| &text[t.span]);
+    (w.eq_ignore_ascii_case("right")
+        && [
+            "now", "to", "away", "after", "before", "here", "there", "wing", "in",
+        ]
+        .iter()
+        .any(|n| next.eq_ignore_ascii_case(n)))
+        || (["kind", "sort"].iter().any(|k| w.eq_ignore_ascii_case(k))
+            && next.eq_ignore_ascii_case("of"))
+}
+
 /// The type of the claim over `words` (tokens of the claim, quotations excluded).
 fn claim_type(text: &str, words: &[Token], hedged_should: &[Span]) -> ClaimType {
     let mut found = [false; 4];
     for i in 0..words.len() {
         let mut buf = [0u8; 32];
+        let other_sense = other_sense(text, words, i);
         if words[i].word
+            && !other_sense
             && lower(&text[words[i].span], &mut buf).is_some_and(|w| EVALUATIVE.contains(w))
         {
             found[3] = true;
@@ -95,6 +112,9 @@ fn claim_type(text: &str, words: &[Token], hedged_should: &[Span]) -> ClaimType 
             if *kind == ClaimType::Normative
                 && hedged_should.iter().any(|h| h.contains_span(words[i].span))
             {
+                continue;
+            }
+            if *kind == ClaimType::Evaluation && other_sense {
                 continue;
             }
             if let Some(slot) = PRECEDENCE.iter().position(|k| k == kind) {
@@ -356,6 +376,7 @@ mod tests {
     fn event_words_report_and_judgements_evaluate() {
         let kinds: Vec<ClaimType> = claims(
             "Two soldiers were killed in the attack on Monday. The plan is frankly absurd. \
+             Right now the vote is due. This kind of vote is rare. \
              The vote was extremely close. The law is dangerous because it invites abuse. \
              Profits rose after the agreement.",
         )
@@ -367,6 +388,8 @@ mod tests {
             [
                 ClaimType::Factual,
                 ClaimType::Evaluation,
+                ClaimType::Factual,
+                ClaimType::Factual,
                 ClaimType::Evaluation,
                 ClaimType::Evaluation,
                 ClaimType::Factual
