@@ -76,7 +76,7 @@ fn split_rows(split: &str, s: &Split) -> Vec<Row> {
         (
             " (any signal)",
             &s.signal,
-            "subjective: any caveat or booster, or a non-factual author claim",
+            "subjective: any author caveat or booster, or a non-factual author claim",
         ),
     ] {
         rows.push(
