@@ -8,6 +8,12 @@
 //! quotes belong to their speaker, not the author: they are reported with the speaker as their
 //! `holder` (the author's are held by `"author"`). Boosters are read in the author's voice only.
 //!
+//! A sentence that grants a point and is countered (", but …" in it, or the next sentence of the
+//! paragraph opening "But", "However", "Yet", … or holding ", however,") is a concession: when
+//! it opens with a granting word ("Yes,", "Of course,", "It is true that"), a view voiced
+//! through others ("Critics say …", "Some argue …", "Dog owners may think …", held by them) or
+//! the emphatic "do" ("They do offer …").
+//!
 //! The scope of a cue is its clause: the stretch of the sentence between `;`, `:`, parentheses
 //! and dashes around it (so a parenthetical "as I understand it" takes its host clause). A
 //! concession or condition that opens a subordinate clause ("though one should not jump …")

@@ -11,7 +11,12 @@
 //! The type is the first of these a claim's words show, from `data/claim_cues.tsv`: normative
 //! (a deontic modal: "should not stand in the way"), causal ("will enable", "result in"),
 //! prediction ("is surely going to"), evaluation ("a laudable goal"); else factual. A "should"
-//! that a caveat already read as epistemic ("it should be possible") is not normative.
+//! that a caveat already read as epistemic ("it should be possible") is not normative. A causal
+//! claim that also judges ("dangerous because …") is an evaluation. Evaluation cues are the
+//! evaluative words of `data/evaluative.tsv` less the event and topic words of
+//! `data/event_words.txt` ("killed", "war", "profits": what happened, not a judgement of it),
+//! and the stance adverbs, amplifiers and evaluative adjectives of `data/claim_cues.tsv`;
+//! "right now", "the right to" and "kind of" do not judge.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
