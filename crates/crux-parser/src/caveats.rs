@@ -276,18 +276,28 @@ fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> bool
 }
 
 /// The clause around tokens `[i, i + len)`: between `;`, `:`, parentheses and dashes.
-fn clause(text: &str, tokens: &[Token], sentence: Span, i: usize, len: usize) -> Span {
-    let boundary =
-        |t: &Token| !t.word && matches!(&text[t.span], ";" | ":" | "(" | ")" | "—" | "–");
-    let start = tokens[..i]
+/// `boundaries` holds the indices of those tokens in the sentence, in order (see
+/// [`boundaries`]), so that each cue finds its clause by binary search, not by a rescan.
+fn clause(tokens: &[Token], boundaries: &[usize], sentence: Span, i: usize, len: usize) -> Span {
+    let at = boundaries.partition_point(|&b| b < i);
+    let start = at
+        .checked_sub(1)
+        .map_or(sentence.start(), |b| tokens[boundaries[b]].span.end());
+    let after = boundaries.partition_point(|&b| b < i + len);
+    let end = boundaries
+        .get(after)
+        .map_or(sentence.end(), |&b| tokens[b].span.start());
+    Span::new(start, end.max(start))
+}
+
+/// The indices of the clause boundaries among a sentence's tokens.
+fn boundaries(text: &str, tokens: &[Token]) -> Vec<usize> {
+    tokens
         .iter()
-        .rposition(boundary)
-        .map_or(sentence.start(), |b| tokens[b].span.end());
-    let end = tokens[i + len..]
-        .iter()
-        .position(boundary)
-        .map_or(sentence.end(), |b| tokens[i + len + b].span.start());
-    Span::new(start, end.max(start)).trim(text)
+        .enumerate()
+        .filter(|(_, t)| !t.word && matches!(&text[t.span], ";" | ":" | "(" | ")" | "—" | "–"))
+        .map(|(b, _)| b)
+        .collect()
 }
 
 /// Openers that grant a point when a counter follows ("Yes, it's annoying … But still …";
@@ -637,6 +647,8 @@ pub(crate) fn find(
             ),
         };
         let toks = &sentence_tokens[si];
+        // The sentence's clause boundaries, found once when it has a cue.
+        let mut bounds: Option<Vec<usize>> = None;
         let mut i = 0;
         while i < toks.len() {
             let Some(w) = word(text, toks, i) else {
@@ -667,7 +679,8 @@ pub(crate) fn find(
                 continue;
             }
             let holder = quote.map(speaker_of).or_else(|| paragraph_holder.clone());
-            let mut scope = clause(text, toks, s.span, i - len, len);
+            let bounds = bounds.get_or_insert_with(|| boundaries(text, toks));
+            let mut scope = clause(toks, bounds, s.span, i - len, len).trim(text);
             if let Some(q) = quote {
                 // A speaker's caveat qualifies the speaker's words, not the author's around them.
                 scope = intersect(scope, q.span).unwrap_or(scope);
@@ -713,13 +726,19 @@ pub(crate) fn find(
     // Stacking: other caveats of the same holder in the same scope raise a caveat's strength.
     // Scopes lie inside their sentence, so the caveats that can share one are those whose cue
     // lies inside this scope's sentence: a window found by binary search (drafts are sorted by
-    // cue), at most eight of them counted, which keeps a paragraph of caveats linear.
+    // cue), at most eight of them counted.
     let mut caveats = Vec::with_capacity(drafts.len());
     for (n, d) in drafts.iter().enumerate() {
         let sentence = sentences
             .get(sentences.partition_point(|s| s.span.end() <= d.cue.start()))
             .map_or(d.scope, |s| s.span);
-        let others: f64 = crate::span::starting_within(&drafts, sentence, |o| o.cue)
+        // The sentence's caveats near this one (32 on either side): scopes that overlap are
+        // neighbours, and the bound keeps a sentence of many clauses linear.
+        let lo = drafts.partition_point(|o| o.cue.start() < sentence.start());
+        let hi = drafts.partition_point(|o| o.cue.start() < sentence.end());
+        let start = lo.max(n.saturating_sub(32));
+        let window = &drafts[start..hi.min(n + 33).max(start)];
+        let others: f64 = window
             .iter()
             .filter(|o| o.cue != d.cue && o.holder == d.holder && o.scope.overlaps(d.scope))
             .take(8)
@@ -932,6 +951,17 @@ mod tests {
             [("was considered", CaveatKind::Hedge)]
         );
         assert!(cues("He considered the offer.").is_empty());
+    }
+
+    #[test]
+    fn many_cues_in_one_sentence_stay_linear() {
+        // Each cue finds its clause by binary search: 20,000 cues in one clause-less sentence
+        // would take minutes if each rescanned the sentence.
+        let text = format!("It {}rains.", "may perhaps ".repeat(10_000));
+        assert_eq!(crate::parse(&text).document.caveats.len(), 20_000);
+        // And as many clauses, each with its own cue, whose scopes do not stack.
+        let text = format!("It {}rains.", "may rain; ".repeat(20_000));
+        assert_eq!(crate::parse(&text).document.caveats.len(), 20_000);
     }
 
     #[test]

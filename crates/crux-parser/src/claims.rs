@@ -228,11 +228,6 @@ pub(crate) fn find(
         // A caveat's scope lies inside its sentence, so only this sentence's caveats (found by
         // binary search: caveats are in text order) can qualify its claims.
         let in_sentence = crate::span::starting_within(caveats, s.span, |c| c.span);
-        let hedged_should: Vec<Span> = in_sentence
-            .iter()
-            .filter(|c| c.kind == CaveatKind::Hedge)
-            .map(|c| c.span)
-            .collect();
         let holder = match (p.voice, &p.quote) {
             (Voice::Author, _) => "author".to_owned(),
             (Voice::Quoted, id) => id
@@ -307,14 +302,30 @@ pub(crate) fn find(
                 .filter(|q| q.kind != QuoteKind::Block && q.span.overlaps(span))
                 .map(|q| q.span)
                 .collect();
-            let words: Vec<Token> = toks
+            // The claim's tokens, found by binary search (tokens are in text order), so that a
+            // sentence of many clauses stays linear.
+            let words: Vec<Token> = crate::span::starting_within(toks, span, |t| t.span)
                 .iter()
                 .filter(|t| span.contains_span(t.span))
                 .filter(|t| !inside.iter().any(|q| q.contains_span(t.span)))
                 .copied()
                 .collect();
+            // The caveats that can qualify this clause: those whose cue lies in it, and a few
+            // on either side whose scope may reach it (a sentence-wide concession); a bounded
+            // window keeps a sentence of many clauses linear.
+            let from = in_sentence
+                .partition_point(|c| c.span.start() < span.start())
+                .saturating_sub(16);
+            let to = (in_sentence.partition_point(|c| c.span.start() < span.end()) + 16)
+                .min(in_sentence.len());
+            let near = &in_sentence[from..to.max(from)];
+            let hedged_should: Vec<Span> = near
+                .iter()
+                .filter(|c| c.kind == CaveatKind::Hedge && span.contains_span(c.span))
+                .map(|c| c.span)
+                .collect();
             let kind = claim_type(text, &words, &hedged_should);
-            let ids = in_sentence
+            let ids = near
                 .iter()
                 // The claim's holder's own caveats: a speaker's, inside a quotation, qualify
                 // the speaker's words, not the claim around them.
