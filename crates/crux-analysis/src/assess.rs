@@ -355,7 +355,11 @@ fn assess(
     let caveats = starting_within(&doc.caveats, sentence, |c| c.span);
     let boosters = starting_within(&doc.boosters, sentence, |b| b.span);
     let mut confidence = 0.8;
-    for c in caveats.iter().filter(|c| c.scope.overlaps(unit)) {
+    // A speaker's caveat (one inside a quotation) is not the author's doubt.
+    for c in caveats
+        .iter()
+        .filter(|c| c.holder == "author" && c.scope.overlaps(unit))
+    {
         let (factor, role) = match c.kind {
             CaveatKind::Hedge | CaveatKind::Limitation => (1.0 - c.strength / 2.0, CueRole::Hedge),
             CaveatKind::Concession | CaveatKind::Condition => {

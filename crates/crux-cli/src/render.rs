@@ -209,9 +209,14 @@ pub fn render_text(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
         writeln!(out, "Caveats")?;
         for c in &doc.caveats {
+            let holder = if c.holder == "author" {
+                String::new()
+            } else {
+                format!("  — {}", c.holder)
+            };
             writeln!(
                 out,
-                "  {:<4} {:<10} {:.2}  {}",
+                "  {:<4} {:<10} {:.2}  {}{holder}",
                 c.id,
                 format!("{:?}", c.kind).to_lowercase(),
                 c.strength,

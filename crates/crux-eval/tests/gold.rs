@@ -52,9 +52,10 @@ fn bundled_article_scores_at_least_as_measured() {
     assert_eq!(s.span_text_mismatches.bad, 0);
     assert!(s.span_text_mismatches.checked >= 47);
     // Caveats: every one found; the two concessive "yet"s the annotation leaves out cost
-    // precision (12 of 14). Claims: all 18 of the author's, nothing else.
+    // precision (13 of 15, Thompson's own "not yet" matching an optional one). Claims: all 18
+    // of the author's, nothing else.
     assert!(s.caveats.recall >= 1.0, "{:?}", s.caveats);
-    assert!(s.caveats.f1 >= 0.92, "{:?}", s.caveats);
+    assert!(s.caveats.f1 >= 0.928, "{:?}", s.caveats);
     assert!(s.claims.f1 >= 1.0, "{:?}", s.claims);
     // Risks and benefits: every stated one found, nothing else.
     assert!(s.risks.f1 >= 1.0, "{:?}", s.risks);

@@ -4,8 +4,15 @@
 //! more than one sense pass a rule first (the `rule` column): "May" the month, "military
 //! might", "could not" (past ability), deontic "should" (which makes a normative claim, not a
 //! hedge), approximators before numbers only, concessive "yet"/"still" at a clause start only,
-//! "if"/"assuming" as subordinators only. Cues inside quotations and block quotes belong to
-//! their speaker, not the author, and are not reported as the author's caveats.
+//! "if"/"assuming" as subordinators only. Cues inside quotations, reported speech and block
+//! quotes belong to their speaker, not the author: they are reported with the speaker as their
+//! `holder` (the author's are held by `"author"`). Boosters are read in the author's voice only.
+//!
+//! A sentence that grants a point and is countered (", but …" in it, or the next sentence of the
+//! paragraph opening "But", "However", "Yet", … or holding ", however,") is a concession: when
+//! it opens with a granting word ("Yes,", "Of course,", "It is true that"), a view voiced
+//! through others ("Critics say …", "Some argue …", "Dog owners may think …", held by them) or
+//! the emphatic "do" ("They do offer …").
 //!
 //! The scope of a cue is its clause: the stretch of the sentence between `;`, `:`, parentheses
 //! and dashes around it (so a parenthetical "as I understand it" takes its host clause). A
@@ -17,7 +24,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::document::{
-    Booster, Caveat, CaveatKind, Paragraph, ParagraphKind, Quote, Sentence, Voice,
+    Booster, Caveat, CaveatKind, Paragraph, ParagraphKind, Quote, QuoteKind, Sentence, Voice,
 };
 use crate::lexicon::data_lines;
 use crate::span::Span;
@@ -99,6 +106,26 @@ static CUES: LazyLock<HashMap<String, Vec<Entry>>> = LazyLock::new(|| {
     map
 });
 
+/// A caveat before its strength is stacked and its id given.
+#[derive(Debug, Clone)]
+struct Draft {
+    kind: CaveatKind,
+    cue: Span,
+    scope: Span,
+    base: f64,
+    /// `None` for the author, else the speaker's words.
+    holder: Option<String>,
+}
+
+/// Who holds what a quote says: its speaker's fullest name, its words, or, with no speaker
+/// found, "quoted source" (as for claims).
+fn speaker_of(q: &Quote) -> String {
+    q.speaker.as_ref().map_or_else(
+        || "quoted source".to_owned(),
+        |sp| sp.canonical.clone().unwrap_or_else(|| sp.text.clone()),
+    )
+}
+
 /// What the caveat stage found.
 #[derive(Debug, Default)]
 pub(crate) struct Found {
@@ -139,32 +166,34 @@ fn is_number(w: &str) -> bool {
     w.chars()
         .next()
         .is_some_and(|c| c.is_ascii_digit() || c == '$')
-        || matches!(
-            w.to_ascii_lowercase().as_str(),
-            "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "a"
-                | "dozen"
-                | "dozens"
-                | "hundred"
-                | "hundreds"
-                | "thousand"
-                | "thousands"
-                | "half"
-                | "twenty"
-                | "thirty"
-                | "forty"
-                | "fifty"
-                | "million"
-                | "billion"
+        || one_of(
+            w,
+            &[
+                "one",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+                "a",
+                "dozen",
+                "dozens",
+                "hundred",
+                "hundreds",
+                "thousand",
+                "thousands",
+                "half",
+                "twenty",
+                "thirty",
+                "forty",
+                "fifty",
+                "million",
+                "billion",
+            ],
         )
 }
 
@@ -209,25 +238,12 @@ fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> bool
             !(next.is_some_and(is_number) || (i > 0 && capitalised(w)))
         }
         Rule::ModalMight => !prev.is_some_and(|p| {
-            matches!(
-                p.to_ascii_lowercase().as_str(),
-                "the"
-                    | "its"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "our"
-                    | "military"
-                    | "economic"
-                    | "naval"
-                    | "full"
-                    | "all"
-                    | "with"
-                    | "of"
-                    | "american"
-                    | "russian"
-                    | "chinese"
-                    | "sheer"
+            one_of(
+                p,
+                &[
+                    "the", "its", "his", "her", "their", "our", "military", "economic", "naval",
+                    "full", "all", "with", "of", "american", "russian", "chinese", "sheer",
+                ],
             )
         }),
         Rule::ModalCould => {
@@ -245,38 +261,43 @@ fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> bool
         Rule::Number => next.is_some_and(is_number),
         Rule::Concessive => {
             (at_clause_start || prev.is_some_and(|p| same_word(p, "but")))
-                && !prev.is_some_and(|p| {
-                    matches!(p.to_ascii_lowercase().as_str(), "not" | "as" | "and")
-                })
-                && !next.is_some_and(|n| {
-                    matches!(
-                        n.to_ascii_lowercase().as_str(),
-                        "another" | "more" | "again"
-                    )
-                })
+                && !prev.is_some_and(|p| one_of(p, &["not", "as", "and"]))
+                && !next.is_some_and(|n| one_of(n, &["another", "more", "again"]))
         }
         Rule::Clause => !prev.is_some_and(|p| {
-            matches!(
-                p.to_ascii_lowercase().as_str(),
-                "as" | "even" | "ask" | "asked" | "asks" | "wonder" | "wondered" | "see" | "know"
+            one_of(
+                p,
+                &[
+                    "as", "even", "ask", "asked", "asks", "wonder", "wondered", "see", "know",
+                ],
             )
         }),
     }
 }
 
 /// The clause around tokens `[i, i + len)`: between `;`, `:`, parentheses and dashes.
-fn clause(text: &str, tokens: &[Token], sentence: Span, i: usize, len: usize) -> Span {
-    let boundary =
-        |t: &Token| !t.word && matches!(&text[t.span], ";" | ":" | "(" | ")" | "—" | "–");
-    let start = tokens[..i]
+/// `boundaries` holds the indices of those tokens in the sentence, in order (see
+/// [`boundaries`]), so that each cue finds its clause by binary search, not by a rescan.
+fn clause(tokens: &[Token], boundaries: &[usize], sentence: Span, i: usize, len: usize) -> Span {
+    let at = boundaries.partition_point(|&b| b < i);
+    let start = at
+        .checked_sub(1)
+        .map_or(sentence.start(), |b| tokens[boundaries[b]].span.end());
+    let after = boundaries.partition_point(|&b| b < i + len);
+    let end = boundaries
+        .get(after)
+        .map_or(sentence.end(), |&b| tokens[b].span.start());
+    Span::new(start, end.max(start))
+}
+
+/// The indices of the clause boundaries among a sentence's tokens.
+fn boundaries(text: &str, tokens: &[Token]) -> Vec<usize> {
+    tokens
         .iter()
-        .rposition(boundary)
-        .map_or(sentence.start(), |b| tokens[b].span.end());
-    let end = tokens[i + len..]
-        .iter()
-        .position(boundary)
-        .map_or(sentence.end(), |b| tokens[i + len + b].span.start());
-    Span::new(start, end.max(start)).trim(text)
+        .enumerate()
+        .filter(|(_, t)| !t.word && matches!(&text[t.span], ";" | ":" | "(" | ")" | "—" | "–"))
+        .map(|(b, _)| b)
+        .collect()
 }
 
 /// Openers that grant a point when a counter follows ("Yes, it's annoying … But still …";
@@ -308,17 +329,183 @@ const COUNTERS: &[&str] = &[
     "nonetheless",
     "even so",
     "though",
+    "and yet",
+    "then again",
 ];
+
+/// Subjects that voice a view as others' (generic or indefinite holders): "Critics say …",
+/// "Some worry …", "Many people think …", "One could argue …".
+const GENERIC_HOLDERS: &[&str] = &[
+    "some",
+    "many",
+    "most",
+    "few",
+    "several",
+    "others",
+    "one",
+    "people",
+    "those",
+    "critics",
+    "opponents",
+    "proponents",
+    "supporters",
+    "advocates",
+    "defenders",
+    "detractors",
+    "skeptics",
+    "sceptics",
+];
+
+/// Verbs of stance that voice a view, beside the reporting verbs of `data/reporting_verbs.tsv`.
+const STANCE_VERBS: &[&str] = &[
+    "worry",
+    "worries",
+    "fear",
+    "assume",
+    "assumes",
+    "feel",
+    "feels",
+    "maintain",
+    "maintains",
+    "object",
+    "objects",
+    "complain",
+    "complains",
+    "concede",
+    "concedes",
+    "admit",
+    "admits",
+];
+
+/// Modals and emphatic "do" that may stand between a subject and its verb ("Dog owners may
+/// think", "Ralf does insist").
+const AUXILIARIES: &[&str] = &[
+    "may", "might", "could", "would", "will", "can", "do", "does", "did",
+];
+
+/// Words after "do"/"does"/"did" that show it is not the emphatic auxiliary ("did the work",
+/// "do not", "did so").
+const NOT_EMPHATIC: &[&str] = &[
+    "not",
+    "n't",
+    "so",
+    "it",
+    "this",
+    "that",
+    "the",
+    "a",
+    "an",
+    "nothing",
+    "anything",
+    "something",
+    "everything",
+    "what",
+    "well",
+    "more",
+    "less",
+    "much",
+    "their",
+    "his",
+    "her",
+    "its",
+    "our",
+    "your",
+    "my",
+    "them",
+    "him",
+    "us",
+    "me",
+    "you",
+    "some",
+    "any",
+    "no",
+    "all",
+];
+
+/// Whether the word at `i` voices a view: a reporting or stance verb ("say", "point out",
+/// "worry"); the number of words it takes.
+fn voicing_verb(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let w = word(text, toks, i)?;
+    if let Some(n) = word(text, toks, i + 1)
+        && crate::lexicon::reporting_pair(w, n).is_some()
+    {
+        return Some(2);
+    }
+    (crate::lexicon::reporting(w).is_some() || one_of(w, STANCE_VERBS)).then_some(1)
+}
+
+/// How a sentence grants a point, when it does: `(cue start, cue end)` in tokens and the
+/// holder's span (`None` for the author).
+///
+/// - an opener ("Yes,", "Of course,", "Granted,", "It is true that");
+/// - a view voiced through others: a generic holder, or any holder with a modal or emphatic
+///   "do", and a reporting or stance verb among the first words ("Critics say …", "Some argue
+///   that …", "Dog owners may think …", "Ralf does insist …"): held by them;
+/// - the emphatic "do" ("They do offer a benefit, but …"): held by the author.
+///
+/// Only the first eight tokens are read.
+fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<Span>)> {
+    if let Some(len) = starts_with_phrase(text, toks, CONCESSIVE_OPENERS) {
+        return Some((0, len, None));
+    }
+    let first = word(text, toks, 0)?;
+    if one_of(first, COUNTERS) || one_of(first, &["and", "so", "if", "when", "because"]) {
+        return None;
+    }
+    let head = &toks[..toks.len().min(8)];
+    // The subject runs to the first auxiliary or voicing verb, over words only.
+    let mut aux: Option<usize> = None;
+    for i in 1..head.len() {
+        if !head[i].word {
+            return None;
+        }
+        let w = &text[head[i].span];
+        if aux.is_none()
+            && let Some(len) = voicing_verb(text, head, i)
+        {
+            let generic = one_of(first, GENERIC_HOLDERS)
+                || (i == 2 && one_of(&text[head[1].span], GENERIC_HOLDERS))
+                || one_of(first, &["my", "our"]) && i == 2;
+            if !generic {
+                return None;
+            }
+            return Some((0, i + len, Some(toks[0].span.cover(toks[i - 1].span))));
+        }
+        if let Some(a) = aux {
+            // Subject, auxiliary, then (an adverb at most) a voicing verb.
+            if let Some(len) = voicing_verb(text, head, i) {
+                let holder = toks[0].span.cover(toks[a - 1].span);
+                let first_person = one_of(first, &["i", "we"]) && a == 1;
+                return Some((0, i + len, (!first_person).then_some(holder)));
+            }
+            if i > a + 1 {
+                break;
+            }
+            continue;
+        }
+        if one_of(w, AUXILIARIES) {
+            aux = Some(i);
+        }
+    }
+    // The emphatic "do": "They do offer …", "Patients do often report …".
+    let a = aux?;
+    let w = &text[head[a].span];
+    let next = word(text, head, a + 1)?;
+    (one_of(w, &["do", "does", "did"]) && !one_of(next, NOT_EMPHATIC)).then_some((a, a + 1, None))
+}
 
 fn starts_with_phrase(text: &str, toks: &[Token], phrases: &[&str]) -> Option<usize> {
     phrases.iter().find_map(|p| {
-        let words: Vec<&str> = p.split(' ').collect();
-        words
-            .iter()
+        p.split(' ')
             .enumerate()
             .all(|(k, w)| word(text, toks, k).is_some_and(|t| same_word(t, w)))
-            .then_some(words.len())
+            .then(|| p.split(' ').count())
     })
+}
+
+/// Whether `w` is one of `words`, ignoring ASCII case, without allocating.
+fn one_of(w: &str, words: &[&str]) -> bool {
+    words.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// The concede-then-counter structure: a sentence that opens by granting a point ("Yes,",
@@ -331,18 +518,20 @@ fn concede_then_counter(
     sentences: &[Sentence],
     sentence_tokens: &[Vec<Token>],
     boosters: &mut Vec<Booster>,
-    drafts: &mut Vec<(CaveatKind, Span, Span, f64)>,
+    drafts: &mut Vec<Draft>,
 ) {
     let sorted = drafts.len();
     // Boosters read as conceding here ("Of course, …, but …"), removed once at the end.
     let mut conceding: Vec<Span> = Vec::new();
+    // Frames of others' views that replace the author's cues inside them, in text order.
+    let mut replaced: Vec<Span> = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         let p = &paragraphs[s.paragraph];
         if p.voice != Voice::Author || p.kind != ParagraphKind::Body {
             continue;
         }
         let toks = &sentence_tokens[i][..sentence_tokens[i].len().min(64)];
-        let Some(len) = starts_with_phrase(text, toks, CONCESSIVE_OPENERS) else {
+        let Some((from, len, holder)) = conceding_frame(text, toks) else {
             continue;
         };
         // A counter in the sentence's own clauses, not inside a parenthesis.
@@ -362,20 +551,48 @@ fn concede_then_counter(
             .get(i + 1)
             .filter(|n| n.paragraph == s.paragraph)
             .is_some_and(|n| {
-                let next: Vec<Token> = tokens(text, n.span).take(4).collect();
+                let next: Vec<Token> = tokens(text, n.span).take(12).collect();
+                // "But …", "However, …", or "The work, however, …".
                 starts_with_phrase(text, &next, COUNTERS).is_some()
+                    || next.windows(3).any(|w| {
+                        &text[w[0].span] == ","
+                            && same_word(&text[w[1].span], "however")
+                            && &text[w[2].span] == ","
+                    })
             });
         if !(countered_inside || countered_next) {
             continue;
         }
-        let cue = toks[0].span.cover(toks[len - 1].span);
+        let cue = toks[from].span.cover(toks[len - 1].span);
         // The drafts before `sorted` are in text order: a binary search finds any at the cue.
-        let at = drafts[..sorted].partition_point(|d| d.1.end() <= cue.start());
-        if drafts[..sorted].get(at).is_some_and(|d| d.1.overlaps(cue)) {
-            continue;
+        let at = drafts[..sorted].partition_point(|d| d.cue.end() <= cue.start());
+        if drafts[..sorted]
+            .get(at)
+            .is_some_and(|d| d.cue.overlaps(cue))
+        {
+            if holder.is_none() {
+                continue;
+            }
+            // "Dog owners may think …": the modal is part of the others' view, not the
+            // author's hedge; the frame replaces it.
+            replaced.push(cue);
         }
         conceding.push(cue);
-        drafts.push((CaveatKind::Concession, cue, s.span, 0.3));
+        drafts.push(Draft {
+            kind: CaveatKind::Concession,
+            cue,
+            scope: s.span,
+            base: 0.3,
+            holder: holder.map(|h| text[h].to_owned()),
+        });
+    }
+    if !replaced.is_empty() {
+        let mut n = 0;
+        drafts.retain(|d| {
+            n += 1;
+            let at = replaced.partition_point(|r| r.end() <= d.cue.start());
+            n > sorted || !replaced.get(at).is_some_and(|r| r.overlaps(d.cue))
+        });
     }
     if !conceding.is_empty() {
         // Both lists are in text order: one merge pass.
@@ -389,8 +606,9 @@ fn concede_then_counter(
     }
 }
 
-/// Finds the caveats and boosters of the author's text: body and list paragraphs in the
-/// author's voice, outside quotations.
+/// Finds the caveats of body and list paragraphs, each with its holder (the author, or the
+/// speaker of the quotation, reported speech or block quote it lies in), and the boosters of
+/// the author's text.
 pub(crate) fn find(
     text: &str,
     paragraphs: &[Paragraph],
@@ -399,36 +617,52 @@ pub(crate) fn find(
     quotes: &[Quote],
 ) -> Found {
     let mut found = Found::default();
-    let mut drafts: Vec<(CaveatKind, Span, Span, f64)> = Vec::new();
-    // Quotations sorted by start, for a bounded look-back.
-    let inside_quote = |span: Span| {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let block_speaker: HashMap<&str, String> = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Block)
+        .map(|q| (q.id.as_str(), speaker_of(q)))
+        .collect();
+    // The innermost inline quotation or reported speech holding a span: quotes are sorted by
+    // start, so the last one starting before it that contains it, in a bounded look-back.
+    let quote_at = |span: Span| {
         let i = quotes.partition_point(|q| q.span.start() <= span.start());
         quotes[..i]
             .iter()
             .rev()
             .take(16)
-            .any(|q| q.span.contains_span(span))
+            .find(|q| q.kind != QuoteKind::Block && q.span.contains_span(span))
     };
-    for s in sentences {
+    for (si, s) in sentences.iter().enumerate() {
         let p = &paragraphs[s.paragraph];
-        if p.voice != Voice::Author || !matches!(p.kind, ParagraphKind::Body | ParagraphKind::List)
-        {
+        if !matches!(p.kind, ParagraphKind::Body | ParagraphKind::List) {
             continue;
         }
-        let toks: Vec<Token> = tokens(text, s.span).collect();
+        let paragraph_holder = match (p.voice, &p.quote) {
+            (Voice::Author, _) => None,
+            (Voice::Quoted, id) => Some(
+                id.as_deref()
+                    .and_then(|id| block_speaker.get(id).cloned())
+                    .unwrap_or_else(|| "quoted source".to_owned()),
+            ),
+        };
+        let toks = &sentence_tokens[si];
+        // The sentence's clause boundaries, found once when it has a cue.
+        let mut bounds: Option<Vec<usize>> = None;
         let mut i = 0;
         while i < toks.len() {
-            let Some(w) = word(text, &toks, i) else {
+            let Some(w) = word(text, toks, i) else {
                 i += 1;
                 continue;
             };
-            let key = w.to_lowercase().replace('’', "'");
-            let matched =
-                CUES.get(&key).and_then(|entries| {
+            let mut buf = [0u8; 32];
+            let matched = key(w, &mut buf)
+                .and_then(|k| CUES.get(k))
+                .and_then(|entries| {
                     entries.iter().find(|e| {
                         e.words.iter().enumerate().all(|(k, ew)| {
-                            word(text, &toks, i + k).is_some_and(|tw| same_word(tw, ew))
-                        }) && sense(text, &toks, i, e.words.len(), e.rule)
+                            word(text, toks, i + k).is_some_and(|tw| same_word(tw, ew))
+                        }) && sense(text, toks, i, e.words.len(), e.rule)
                     })
                 });
             let Some(entry) = matched else {
@@ -438,10 +672,19 @@ pub(crate) fn find(
             let len = entry.words.len();
             let span = toks[i].span.cover(toks[i + len - 1].span);
             i += len;
-            if inside_quote(span) {
+            let quote = quote_at(span);
+            // The reporting verb ("Thompson suggests that …") is the author's report of the
+            // speaker, not the speaker's words: not a caveat.
+            if quote.is_some_and(|q| q.cue.as_ref().is_some_and(|c| c.span.overlaps(span))) {
                 continue;
             }
-            let mut scope = clause(text, &toks, s.span, i - len, len);
+            let holder = quote.map(speaker_of).or_else(|| paragraph_holder.clone());
+            let bounds = bounds.get_or_insert_with(|| boundaries(text, toks));
+            let mut scope = clause(toks, bounds, s.span, i - len, len).trim(text);
+            if let Some(q) = quote {
+                // A speaker's caveat qualifies the speaker's words, not the author's around them.
+                scope = intersect(scope, q.span).unwrap_or(scope);
+            }
             if matches!(
                 entry.kind,
                 CueKind::Caveat(CaveatKind::Concession | CaveatKind::Condition)
@@ -453,13 +696,21 @@ pub(crate) fn find(
                 scope = Span::new(span.start(), scope.end());
             }
             match entry.kind {
-                CueKind::Caveat(kind) => drafts.push((kind, span, scope, entry.strength)),
-                CueKind::Booster => found.boosters.push(Booster {
+                CueKind::Caveat(kind) => drafts.push(Draft {
+                    kind,
+                    cue: span,
+                    scope,
+                    base: entry.strength,
+                    holder,
+                }),
+                // Boosters raise the writer's commitment: the author's only.
+                CueKind::Booster if holder.is_none() => found.boosters.push(Booster {
                     span,
                     text: text[span].to_owned(),
                     scope,
                     strength: entry.strength,
                 }),
+                CueKind::Booster => {}
             }
         }
     }
@@ -471,32 +722,65 @@ pub(crate) fn find(
         &mut found.boosters,
         &mut drafts,
     );
-    drafts.sort_by_key(|d| d.1);
-    // Stacking: other caveats in the same scope raise a caveat's strength.
+    drafts.sort_by_key(|d| d.cue);
+    // Stacking: other caveats of the same holder in the same scope raise a caveat's strength.
     // Scopes lie inside their sentence, so the caveats that can share one are those whose cue
     // lies inside this scope's sentence: a window found by binary search (drafts are sorted by
-    // cue), at most eight of them counted, which keeps a paragraph of caveats linear.
-    for (n, &(kind, span, scope, base)) in drafts.iter().enumerate() {
+    // cue), at most eight of them counted.
+    let mut caveats = Vec::with_capacity(drafts.len());
+    for (n, d) in drafts.iter().enumerate() {
         let sentence = sentences
-            .get(sentences.partition_point(|s| s.span.end() <= span.start()))
-            .map_or(scope, |s| s.span);
-        let others: f64 = crate::span::starting_within(&drafts, sentence, |d| d.1)
+            .get(sentences.partition_point(|s| s.span.end() <= d.cue.start()))
+            .map_or(d.scope, |s| s.span);
+        // The sentence's caveats near this one (32 on either side): scopes that overlap are
+        // neighbours, and the bound keeps a sentence of many clauses linear.
+        let lo = drafts.partition_point(|o| o.cue.start() < sentence.start());
+        let hi = drafts.partition_point(|o| o.cue.start() < sentence.end());
+        let start = lo.max(n.saturating_sub(32));
+        let window = &drafts[start..hi.min(n + 33).max(start)];
+        let others: f64 = window
             .iter()
-            .filter(|d| d.1 != span && d.2.overlaps(scope))
+            .filter(|o| o.cue != d.cue && o.holder == d.holder && o.scope.overlaps(d.scope))
             .take(8)
-            .map(|d| 1.0 - d.3 / 2.0)
+            .map(|o| 1.0 - o.base / 2.0)
             .product();
-        let strength = (1.0 - (1.0 - base) * others).clamp(0.0, 1.0);
-        found.caveats.push(Caveat {
+        let strength = (1.0 - (1.0 - d.base) * others).clamp(0.0, 1.0);
+        caveats.push(Caveat {
             id: format!("c{}", n + 1),
-            kind,
-            span,
-            text: text[span].to_owned(),
-            scope,
+            kind: d.kind,
+            span: d.cue,
+            text: text[d.cue].to_owned(),
+            scope: d.scope,
             strength: (strength * 1000.0).round() / 1000.0,
+            holder: d.holder.clone().unwrap_or_else(|| "author".to_owned()),
         });
     }
+    found.caveats = caveats;
     found
+}
+
+/// The overlap of two spans, if any.
+fn intersect(a: Span, b: Span) -> Option<Span> {
+    let (start, end) = (a.start().max(b.start()), a.end().min(b.end()));
+    (start < end).then(|| Span::new(start, end))
+}
+
+/// A cue key for `w`: ASCII lower case with curly apostrophes made straight, in `buf`, without
+/// allocating; `None` when it does not fit (no cue is that long).
+fn key<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in w.chars() {
+        let c = if c == '’' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        };
+        let len = c.len_utf8();
+        let slot = buf.get_mut(n..n + len)?;
+        c.encode_utf8(slot);
+        n += len;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 #[cfg(test)]
@@ -556,9 +840,40 @@ mod tests {
         assert_eq!(&text[c.scope], "though one should not jump to conclusions.");
     }
 
+    fn holders(text: &str) -> Vec<(&str, String)> {
+        crate::parse(text)
+            .document
+            .caveats
+            .into_iter()
+            .map(|c| (&text[c.span], c.holder))
+            .collect()
+    }
+
     #[test]
     fn quotations_belong_to_their_speaker() {
-        assert!(cues("\"It might rain,\" he said.").is_empty());
+        let text = "\"It might rain,\" said Jane Smith. It may not.";
+        let parsed = crate::parse(text);
+        let c = &parsed.document.caveats;
+        assert_eq!(c.len(), 2);
+        assert_eq!(
+            (&text[c[0].span], c[0].holder.as_str()),
+            ("might", "Jane Smith")
+        );
+        // The speaker's caveat qualifies the quotation only.
+        assert_eq!(&text[c[0].scope], "\"It might rain,\"");
+        assert_eq!((&text[c[1].span], c[1].holder.as_str()), ("may", "author"));
+        // Reported speech: the speaker's; the reporting verb is no caveat.
+        assert_eq!(
+            holders("Officials suggested that the talks could resume."),
+            [("could", "Officials".to_owned())]
+        );
+        // Speakers' caveats do not lower the author's confidence and are not boosters.
+        assert!(
+            crate::parse("\"It will surely rain,\" he said.")
+                .document
+                .boosters
+                .is_empty()
+        );
     }
 
     #[test]
@@ -575,6 +890,78 @@ mod tests {
             [("Of course", CaveatKind::Concession)]
         );
         assert!(cues("Of course it works. It is cheap.").is_empty());
+    }
+
+    #[test]
+    fn concessions_voiced_through_others() {
+        assert_eq!(
+            holders("Critics say it is costly, but it works."),
+            [("Critics say", "Critics".to_owned())]
+        );
+        assert_eq!(
+            cues("Critics say it is costly, but it works."),
+            [("Critics say", CaveatKind::Concession)]
+        );
+        assert_eq!(
+            holders("Some argue that the tax is unfair. But it pays for schools."),
+            [("Some argue", "Some".to_owned())]
+        );
+        assert_eq!(
+            holders("Dog owners may think it is harmless. Yet it is a hazard."),
+            [
+                ("Dog owners may think", "Dog owners".to_owned()),
+                ("Yet", "author".to_owned())
+            ]
+        );
+        assert_eq!(
+            holders("It is true that fees rise, but quality does too."),
+            [("It is true that", "author".to_owned())]
+        );
+        // Not countered, or a named source in the news: no concession.
+        assert!(cues("Critics say it is costly.").is_empty());
+        assert!(cues("The minister said taxes would rise, but not this year.").is_empty());
+    }
+
+    #[test]
+    fn emphatic_do_concedes_when_countered() {
+        assert_eq!(
+            holders("They do offer a benefit. Nevertheless few want them."),
+            [("do", "author".to_owned())]
+        );
+        assert!(cues("They did the work, but late.").is_empty());
+        assert!(cues("They do offer a benefit.").is_empty());
+    }
+
+    #[test]
+    fn countered_by_an_inner_however() {
+        assert_eq!(
+            cues("Of course secrecy is needed. Unregulated work, however, is a danger."),
+            [("Of course", CaveatKind::Concession)]
+        );
+    }
+
+    #[test]
+    fn beliefs_without_their_holder_hedge() {
+        assert_eq!(
+            cues("The castle is widely regarded as the oldest in Wales."),
+            [("is widely regarded as", CaveatKind::Hedge)]
+        );
+        assert_eq!(
+            cues("He was considered a reformer."),
+            [("was considered", CaveatKind::Hedge)]
+        );
+        assert!(cues("He considered the offer.").is_empty());
+    }
+
+    #[test]
+    fn many_cues_in_one_sentence_stay_linear() {
+        // Each cue finds its clause by binary search: 20,000 cues in one clause-less sentence
+        // would take minutes if each rescanned the sentence.
+        let text = format!("It {}rains.", "may perhaps ".repeat(10_000));
+        assert_eq!(crate::parse(&text).document.caveats.len(), 20_000);
+        // And as many clauses, each with its own cue, whose scopes do not stack.
+        let text = format!("It {}rains.", "may rain; ".repeat(20_000));
+        assert_eq!(crate::parse(&text).document.caveats.len(), 20_000);
     }
 
     #[test]

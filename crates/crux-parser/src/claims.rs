@@ -11,7 +11,12 @@
 //! The type is the first of these a claim's words show, from `data/claim_cues.tsv`: normative
 //! (a deontic modal: "should not stand in the way"), causal ("will enable", "result in"),
 //! prediction ("is surely going to"), evaluation ("a laudable goal"); else factual. A "should"
-//! that a caveat already read as epistemic ("it should be possible") is not normative.
+//! that a caveat already read as epistemic ("it should be possible") is not normative. A causal
+//! claim that also judges ("dangerous because …") is an evaluation. Evaluation cues are the
+//! evaluative words of `data/evaluative.tsv` less the event and topic words of
+//! `data/event_words.txt` ("killed", "war", "profits": what happened, not a judgement of it),
+//! and the stance adverbs, amplifiers and evaluative adjectives of `data/claim_cues.tsv`;
+//! "right now", "the right to" and "kind of" do not judge.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -49,10 +54,16 @@ static CUES: LazyLock<HashMap<String, Vec<Cue>>> = LazyLock::new(|| {
     map
 });
 
-/// Evaluative words (data/evaluative.tsv): a claim that uses one judges.
+/// Event and topic words (data/event_words.txt): VADER entries that name what happened
+/// ("killed", "war", "profits"), not the writer's judgement of it.
+static EVENT_WORDS: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../data/event_words.txt")).collect());
+
+/// Evaluative words (data/evaluative.tsv, less the event words): a claim that uses one judges.
 static EVALUATIVE: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
     data_lines(include_str!("../data/evaluative.tsv"))
         .filter_map(|line| line.split('\t').next())
+        .filter(|w| !EVENT_WORDS.contains(w))
         .collect()
 });
 
@@ -63,12 +74,29 @@ const PRECEDENCE: [ClaimType; 4] = [
     ClaimType::Evaluation,
 ];
 
+/// Whether the word at `i` is in a sense that does not judge: "right now", "the right to",
+/// "right after", "kind of", "sort of".
+fn other_sense(text: &str, words: &[Token], i: usize) -> bool {
+    let w = &text[words[i].span];
+    let next = words.get(i + 1).map_or("", |t| &text[t.span]);
+    (w.eq_ignore_ascii_case("right")
+        && [
+            "now", "to", "away", "after", "before", "here", "there", "wing", "in",
+        ]
+        .iter()
+        .any(|n| next.eq_ignore_ascii_case(n)))
+        || (["kind", "sort"].iter().any(|k| w.eq_ignore_ascii_case(k))
+            && next.eq_ignore_ascii_case("of"))
+}
+
 /// The type of the claim over `words` (tokens of the claim, quotations excluded).
 fn claim_type(text: &str, words: &[Token], hedged_should: &[Span]) -> ClaimType {
     let mut found = [false; 4];
     for i in 0..words.len() {
         let mut buf = [0u8; 32];
+        let other_sense = other_sense(text, words, i);
         if words[i].word
+            && !other_sense
             && lower(&text[words[i].span], &mut buf).is_some_and(|w| EVALUATIVE.contains(w))
         {
             found[3] = true;
@@ -91,10 +119,18 @@ fn claim_type(text: &str, words: &[Token], hedged_should: &[Span]) -> ClaimType 
             {
                 continue;
             }
+            if *kind == ClaimType::Evaluation && other_sense {
+                continue;
+            }
             if let Some(slot) = PRECEDENCE.iter().position(|k| k == kind) {
                 found[slot] = true;
             }
         }
+    }
+    // A causal claim that also judges ("this is dangerous because …") is the writer's
+    // evaluation: the judgement, not the mechanism, is what it asserts.
+    if found[1] && found[3] && !found[0] {
+        return ClaimType::Evaluation;
     }
     found
         .iter()
@@ -192,11 +228,6 @@ pub(crate) fn find(
         // A caveat's scope lies inside its sentence, so only this sentence's caveats (found by
         // binary search: caveats are in text order) can qualify its claims.
         let in_sentence = crate::span::starting_within(caveats, s.span, |c| c.span);
-        let hedged_should: Vec<Span> = in_sentence
-            .iter()
-            .filter(|c| c.kind == CaveatKind::Hedge)
-            .map(|c| c.span)
-            .collect();
         let holder = match (p.voice, &p.quote) {
             (Voice::Author, _) => "author".to_owned(),
             (Voice::Quoted, id) => id
@@ -271,16 +302,34 @@ pub(crate) fn find(
                 .filter(|q| q.kind != QuoteKind::Block && q.span.overlaps(span))
                 .map(|q| q.span)
                 .collect();
-            let words: Vec<Token> = toks
+            // The claim's tokens, found by binary search (tokens are in text order), so that a
+            // sentence of many clauses stays linear.
+            let words: Vec<Token> = crate::span::starting_within(toks, span, |t| t.span)
                 .iter()
                 .filter(|t| span.contains_span(t.span))
                 .filter(|t| !inside.iter().any(|q| q.contains_span(t.span)))
                 .copied()
                 .collect();
-            let kind = claim_type(text, &words, &hedged_should);
-            let ids = in_sentence
+            // The caveats that can qualify this clause: those whose cue lies in it, and a few
+            // on either side whose scope may reach it (a sentence-wide concession); a bounded
+            // window keeps a sentence of many clauses linear.
+            let from = in_sentence
+                .partition_point(|c| c.span.start() < span.start())
+                .saturating_sub(16);
+            let to = (in_sentence.partition_point(|c| c.span.start() < span.end()) + 16)
+                .min(in_sentence.len());
+            let near = &in_sentence[from..to.max(from)];
+            let hedged_should: Vec<Span> = near
                 .iter()
-                .filter(|c| c.scope.overlaps(span))
+                .filter(|c| c.kind == CaveatKind::Hedge && span.contains_span(c.span))
+                .map(|c| c.span)
+                .collect();
+            let kind = claim_type(text, &words, &hedged_should);
+            let ids = near
+                .iter()
+                // The claim's holder's own caveats: a speaker's, inside a quotation, qualify
+                // the speaker's words, not the claim around them.
+                .filter(|c| c.holder == holder && c.scope.overlaps(span))
                 .map(|c| c.id.clone())
                 .collect();
             claims.push(Claim {
@@ -337,6 +386,42 @@ mod tests {
         );
         let texts: Vec<&str> = got.iter().map(|c| c.0.as_str()).collect();
         assert_eq!(texts, ["but I can't help noting that it leaked.)"]);
+    }
+
+    #[test]
+    fn event_words_report_and_judgements_evaluate() {
+        let kinds: Vec<ClaimType> = claims(
+            "Two soldiers were killed in the attack on Monday. The plan is frankly absurd. \
+             Right now the vote is due. This kind of vote is rare. \
+             The vote was extremely close. The law is dangerous because it invites abuse. \
+             Profits rose after the agreement.",
+        )
+        .into_iter()
+        .map(|c| c.1)
+        .collect();
+        assert_eq!(
+            kinds,
+            [
+                ClaimType::Factual,
+                ClaimType::Evaluation,
+                ClaimType::Factual,
+                ClaimType::Factual,
+                ClaimType::Evaluation,
+                ClaimType::Evaluation,
+                ClaimType::Factual
+            ]
+        );
+    }
+
+    #[test]
+    fn event_words_are_listed_evaluative_words() {
+        for w in crate::lexicon::data_lines(include_str!("../data/event_words.txt")) {
+            assert!(
+                crate::lexicon::data_lines(include_str!("../data/evaluative.tsv"))
+                    .any(|l| l.split('\t').next() == Some(w)),
+                "{w} is not in evaluative.tsv"
+            );
+        }
     }
 
     #[test]

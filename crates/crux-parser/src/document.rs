@@ -252,6 +252,15 @@ pub struct Caveat {
     pub scope: Span,
     /// How much it weakens what it qualifies, in [0, 1].
     pub strength: f64,
+    /// Whose caveat it is: `"author"` for the writer's own, else the speaker's words, as for
+    /// claims: a cue inside a quotation or reported speech is the speaker's, and a concession
+    /// voiced through others ("Critics say …, but …") is theirs.
+    #[serde(default = "author")]
+    pub holder: String,
+}
+
+fn author() -> String {
+    "author".to_owned()
 }
 
 impl Spanned for Caveat {

@@ -48,9 +48,9 @@ fn author_opinion(d: &Document) -> bool {
     })
 }
 
-/// The variant: any caveat or booster, or an author claim that is not factual.
+/// The variant: any caveat of the author's or booster, or an author claim that is not factual.
 fn any_signal(d: &Document) -> bool {
-    !d.caveats.is_empty()
+    d.caveats.iter().any(|c| c.holder == "author")
         || !d.boosters.is_empty()
         || d.claims
             .iter()
@@ -76,7 +76,7 @@ fn split_rows(split: &str, s: &Split) -> Vec<Row> {
         (
             " (any signal)",
             &s.signal,
-            "subjective: any caveat or booster, or a non-factual author claim",
+            "subjective: any author caveat or booster, or a non-factual author claim",
         ),
     ] {
         rows.push(

@@ -14,9 +14,9 @@
 //! - **cues**: a gold cue is found when a crux hedge or condition caveat's cue shares a byte with
 //!   it; precision counts crux's hedge and condition caveats that share a byte with some gold
 //!   cue. Recall is also broken down by `label_short`.
-//! - crux reports only the author's caveats: cues inside quotations and reported speech belong
-//!   to their speaker and are not caveats. Cue-level P/R/F1 is therefore also given over the gold
-//!   cues that lie in no crux quote (of any kind), the part of the corpus crux means to cover.
+//! - The corpus marks cues whoever holds them, so every crux caveat counts, the author's and
+//!   the speakers' (cues inside quotations and reported speech, with the speaker as `holder`).
+//!   Cue-level P/R/F1 is also given over the gold cues that lie in no crux quote (of any kind).
 
 use std::collections::BTreeMap;
 use std::io::BufRead;
@@ -129,7 +129,13 @@ impl Tally {
                     .any(|q| q.span.start() <= g.start_byte && g.end_byte <= q.span.end())
             })
             .collect();
-        self.cues_outside_quotes.add(&outside, &uncertain);
+        // Outside quotations: the author's caveats against the gold cues crux does not quote.
+        let authors: Vec<&Caveat> = uncertain
+            .iter()
+            .copied()
+            .filter(|c| c.holder == "author")
+            .collect();
+        self.cues_outside_quotes.add(&outside, &authors);
         for g in &record.spans {
             let entry = self.labels.entry(g.label_short.clone()).or_default();
             entry.0 += usize::from(uncertain.iter().any(|c| hit(g, c)));
@@ -191,7 +197,7 @@ impl Tally {
                 prf(o.right, o.predicted, o.found, o.gold),
                 n,
             )
-            .with_note("gold cues in no crux quote or reported speech; crux: hedge or condition"),
+            .with_note("gold cues in no crux quote or reported speech; crux: the author's hedges and conditions"),
         ];
         for (label, (found, gold)) in &self.labels {
             rows.push(
