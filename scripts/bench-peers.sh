@@ -144,7 +144,9 @@ if [ -n "$have_py" ]; then
         fi
       fi
     fi
-    if [ -z "$model" ]; then
+    if [ -z "$model" ] && [ "$install" = 0 ]; then
+      note "no en_core_web_sm in $venv (--no-install): the spaCy full pipeline and textacy rows are skipped"
+    elif [ -z "$model" ]; then
       note "spaCy's en_core_web_sm could not be installed (not on the package registry, and its" \
         "usual download host is out of reach): the spaCy full pipeline and textacy rows are skipped"
     elif [ "$model" != en_core_web_sm ]; then
