@@ -156,50 +156,51 @@ if [ -n "$have_py" ]; then
 fi
 
 # --- measuring ------------------------------------------------------------------------------
-# measure OUT CMD...: runs CMD once, its standard output to OUT; prints "seconds peak_kb".
+# measure OUT CMD...: runs CMD once, its standard output to OUT; prints "seconds peak_kb cpu_s"
+# (wall seconds, peak RSS in kB, user + system CPU seconds).
 measure() {
   local out=$1 t0 t1
   shift
   t0=$EPOCHREALTIME
-  if ! /usr/bin/time -f '%M' -o "$work/time" "$@" >"$out" 2>"$work/err"; then
+  if ! /usr/bin/time -f '%M %U %S' -o "$work/time" "$@" >"$out" 2>"$work/err"; then
     say "failed: $*"
     tail -n 5 "$work/err" >&2
     return 1
   fi
   t1=$EPOCHREALTIME
-  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }') $(tail -n 1 "$work/time")"
+  tail -n 1 "$work/time" | awk -v a="$t0" -v b="$t1" '{ printf "%.3f %s %.2f\n", b - a, $1, $2 + $3 }'
 }
-# best N OUT CMD...: the fastest of N runs, "seconds peak_kb" of that run.
+# best N OUT CMD...: the fastest of N runs, "seconds peak_kb cpu_s" of that run.
 best() {
-  local n=$1 out=$2 i secs kb best_secs="" best_kb=""
+  local n=$1 out=$2 i secs kb cpu best_secs="" best_kb="" best_cpu=""
   shift 2
   for ((i = 0; i < n; i++)); do
-    read -r secs kb < <(measure "$out" "$@") || return 1
+    read -r secs kb cpu < <(measure "$out" "$@") || return 1
     [ -n "${secs:-}" ] || return 1
     if [ -z "$best_secs" ] || awk -v a="$secs" -v b="$best_secs" 'BEGIN { exit !(a < b) }'; then
-      best_secs=$secs best_kb=$kb
+      best_secs=$secs best_kb=$kb best_cpu=$cpu
     fi
   done
-  echo "$best_secs $best_kb"
+  echo "$best_secs $best_kb $best_cpu"
 }
 
 rows=()
 # bench ROW_NAME JOB REFERENCE SLOW(0|1) OUT CMD... (CORPUS in CMD is replaced by the corpus)
 bench() {
   local name=$1 job=$2 ref=$3 slow=$4 out=$5 n=$runs file=$corpus articles=$all_articles
-  local bytes=$all_bytes input secs kb start _ done_=""
+  local bytes=$all_bytes input secs kb cpu start _ done_=""
   shift 5
   if [ "$slow" = 1 ]; then n=1 file=$sample_corpus articles=$sample_articles bytes=$sample_bytes; fi
   if [ "$articles" = "$all_articles" ]; then input="all $articles"; else input="first $articles"; fi
   say "$name: $input articles, best of $n"
   local cmd=("${@//CORPUS/$file}") empty=("${@//CORPUS/$work/empty.jsonl}")
-  if ! read -r secs kb < <(best "$n" "$out" "${cmd[@]}"); then
+  if ! read -r secs kb cpu < <(best "$n" "$out" "${cmd[@]}"); then
     note "$name failed; see the messages above"
     return 0
   fi
   [ "$out" = /dev/null ] || done_=$(tail -n 1 "$out" | sed 's/articles=[0-9]* *//; s/=/ /g')
   read -r start _ < <(best "$n" /dev/null "${empty[@]}") || start=""
-  rows+=("$name|$job|$input|$bytes|$articles|$secs|$kb|$start|$ref|$done_")
+  rows+=("$name|$job|$input|$bytes|$articles|$secs|$cpu|$kb|$start|$ref|$done_")
 }
 
 cores=$(nproc) # before OMP_NUM_THREADS, which nproc obeys
@@ -263,11 +264,11 @@ EOF
 }
 
 echo
-echo "| tool | job | articles | MB/s | articles/s | wall s | start-up s | MB/s less start-up | peak RSS MB | crux ÷ tool, speed | same, less start-up | issue's reference | work done |"
-echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
+echo "| tool | job | articles | MB/s | articles/s | wall s | CPU s | start-up s | MB/s less start-up | peak RSS MB | crux ÷ tool, speed | same, less start-up | issue's reference | work done |"
+echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
 crux_rate="" crux_net=""
 for row in "${rows[@]}"; do
-  IFS='|' read -r name _ _ bytes _ secs _ start _ <<<"$row"
+  IFS='|' read -r name _ _ bytes _ secs _ _ start _ <<<"$row"
   if [[ $name == crux* ]]; then
     crux_rate=$(awk -v b="$bytes" -v s="$secs" 'BEGIN { print b / 1e6 / s }')
     crux_net=$(awk -v b="$bytes" -v s="$secs" -v st="$start" 'BEGIN { if (st != "" && s > st) print b / 1e6 / (s - st) }')
@@ -275,8 +276,8 @@ for row in "${rows[@]}"; do
   fi
 done
 for row in "${rows[@]}"; do
-  IFS='|' read -r name job input bytes articles secs kb start ref done_ <<<"$row"
-  awk -v n="$name" -v j="$job" -v i="$input" -v b="$bytes" -v a="$articles" -v s="$secs" \
+  IFS='|' read -r name job input bytes articles secs cpu kb start ref done_ <<<"$row"
+  awk -v n="$name" -v j="$job" -v i="$input" -v b="$bytes" -v a="$articles" -v s="$secs" -v cpu="$cpu" \
     -v k="$kb" -v st="$start" -v r="$ref" -v w="$done_" -v c="$crux_rate" -v cn="$crux_net" '
     function rate(x) { return x >= 10 ? sprintf("%.0f", x) : x >= 1 ? sprintf("%.2f", x) \
       : x >= 0.1 ? sprintf("%.3f", x) : sprintf("%.4f", x) }
@@ -289,12 +290,13 @@ for row in "${rows[@]}"; do
       net = netr == "" ? "—" : rate(netr)
       nratio = (cn == "" || netr == "") ? "—" : times(cn / netr)
       if (n ~ /^crux/) ratio = nratio = "—"
-      printf "| %s | %s | %s (%.2f MB) | %s | %s | %.3g | %s | %s | %.1f | %s | %s | %s | %s |\n",
-        n, j, i, b / 1e6, rate(mbs), num(a / s), s, (st == "" ? "?" : sprintf("%.3g", st)), net,
+      printf "| %s | %s | %s (%.2f MB) | %s | %s | %.3g | %.3g | %s | %s | %.1f | %s | %s | %s | %s |\n",
+        n, j, i, b / 1e6, rate(mbs), num(a / s), s, cpu, (st == "" ? "?" : sprintf("%.3g", st)), net,
         k / 1024, ratio, nratio, (r == "" ? "—" : r), (w == "" ? "—" : w)
     }'
 done
 echo
 versions
-echo "- fast tools: best of $runs runs; the slow peers: one run, start-up once"
+echo "- fast tools: best of $runs runs; the slow peers: one run, start-up once; CPU s (user + system of" \
+  "the timed run) well under wall s means the machine was busy with other work"
 for n in "${notes[@]}"; do echo "- $n"; done
