@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures crux and its Python peers on the same corpus in one run, each in one process, and
-# prints a Markdown table: MB/s, articles/s, start-up, peak RSS, and crux's speed over each peer's.
+# prints a Markdown table: MB/s, articles/s, start-up, CPU time, peak RSS, and crux's speed over
+# each peer's (by wall time, and by CPU time, which other work on a shared machine disturbs less).
 #
 #   scripts/bench-peers.sh CORPUS.jsonl [--sample N] [--runs R] [--only PEER,...] [--no-install]
 #
@@ -264,35 +265,35 @@ EOF
 }
 
 echo
-echo "| tool | job | articles | MB/s | articles/s | wall s | CPU s | start-up s | MB/s less start-up | peak RSS MB | crux ÷ tool, speed | same, less start-up | issue's reference | work done |"
-echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
-crux_rate="" crux_net=""
+echo "| tool | job | articles | wall s | CPU s | start-up s | MB/s | articles/s | MB/s less start-up | MB per CPU s | peak RSS MB | crux ÷ tool, wall | crux ÷ tool, CPU | issue's reference | work done |"
+echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
+crux_rate="" crux_cpu=""
 for row in "${rows[@]}"; do
-  IFS='|' read -r name _ _ bytes _ secs _ _ start _ <<<"$row"
+  IFS='|' read -r name _ _ bytes _ secs cpu _ <<<"$row"
   if [[ $name == crux* ]]; then
     crux_rate=$(awk -v b="$bytes" -v s="$secs" 'BEGIN { print b / 1e6 / s }')
-    crux_net=$(awk -v b="$bytes" -v s="$secs" -v st="$start" 'BEGIN { if (st != "" && s > st) print b / 1e6 / (s - st) }')
+    crux_cpu=$(awk -v b="$bytes" -v c="$cpu" 'BEGIN { if (c > 0) print b / 1e6 / c }')
     break
   fi
 done
 for row in "${rows[@]}"; do
   IFS='|' read -r name job input bytes articles secs cpu kb start ref done_ <<<"$row"
   awk -v n="$name" -v j="$job" -v i="$input" -v b="$bytes" -v a="$articles" -v s="$secs" -v cpu="$cpu" \
-    -v k="$kb" -v st="$start" -v r="$ref" -v w="$done_" -v c="$crux_rate" -v cn="$crux_net" '
+    -v k="$kb" -v st="$start" -v r="$ref" -v w="$done_" -v cr="$crux_rate" -v cc="$crux_cpu" '
     function rate(x) { return x >= 10 ? sprintf("%.0f", x) : x >= 1 ? sprintf("%.2f", x) \
       : x >= 0.1 ? sprintf("%.3f", x) : sprintf("%.4f", x) }
     function num(x) { return x >= 100 ? sprintf("%.0f", x) : sprintf("%.3g", x) }
     function times(x) { return x >= 10 ? sprintf("%.0f×", x) : sprintf("%.2f×", x) }
     BEGIN {
-      mbs = b / 1e6 / s
-      ratio = c == "" ? "—" : times(c / mbs)
-      netr = (st == "" || s - st <= 0) ? "" : b / 1e6 / (s - st)
-      net = netr == "" ? "—" : rate(netr)
-      nratio = (cn == "" || netr == "") ? "—" : times(cn / netr)
-      if (n ~ /^crux/) ratio = nratio = "—"
-      printf "| %s | %s | %s (%.2f MB) | %s | %s | %.3g | %.3g | %s | %s | %.1f | %s | %s | %s | %s |\n",
-        n, j, i, b / 1e6, rate(mbs), num(a / s), s, cpu, (st == "" ? "?" : sprintf("%.3g", st)), net,
-        k / 1024, ratio, nratio, (r == "" ? "—" : r), (w == "" ? "—" : w)
+      mb = b / 1e6
+      net = (st == "" || s - st <= 0) ? "—" : rate(mb / (s - st))
+      per_cpu = cpu > 0 ? rate(mb / cpu) : "—"
+      wall_ratio = cr == "" ? "—" : times(cr / (mb / s))
+      cpu_ratio = (cc == "" || cpu <= 0) ? "—" : times(cc / (mb / cpu))
+      if (n ~ /^crux/) wall_ratio = cpu_ratio = "—"
+      printf "| %s | %s | %s (%.2f MB) | %.3g | %.3g | %s | %s | %s | %s | %s | %.1f | %s | %s | %s | %s |\n",
+        n, j, i, mb, s, cpu, (st == "" ? "?" : sprintf("%.3g", st)), rate(mb / s), num(a / s),
+        net, per_cpu, k / 1024, wall_ratio, cpu_ratio, (r == "" ? "—" : r), (w == "" ? "—" : w)
     }'
 done
 echo
