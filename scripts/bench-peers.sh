@@ -6,7 +6,7 @@
 #   scripts/bench-peers.sh CORPUS.jsonl [--sample N] [--runs R] [--only PEER,...] [--no-install]
 #
 #   --sample N    the slow peers (spaCy's full pipeline, textacy) read only the first N articles
-#                 (default 100; 0 = the whole corpus: about 3 minutes each for 4.3 MB)
+#                 (default 100; 0 = the whole corpus: 5 minutes each for 4.3 MB on 2 busy cores)
 #   --runs R      best of R runs for the fast tools (default 2); the slow peers run once
 #   --only LIST   comma-separated subset of: c-floor vader spacy-sentencizer pysbd spacy-full
 #                 textacy crux
