@@ -50,17 +50,47 @@ pub struct Tokens<'a> {
     end: usize,
 }
 
+impl Tokens<'_> {
+    /// The character at byte `i`, if `i` is before the end of the span (ASCII without
+    /// decoding).
+    #[inline]
+    fn char_at(&self, i: usize) -> Option<char> {
+        if i >= self.end {
+            return None;
+        }
+        let b = self.text.as_bytes()[i];
+        if b.is_ascii() {
+            Some(char::from(b))
+        } else {
+            self.text[i..self.end].chars().next()
+        }
+    }
+}
+
+/// `is_word_char` with the ASCII answer first.
+#[inline]
+fn word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_word_char(c)
+    }
+}
+
 impl Iterator for Tokens<'_> {
     type Item = Token;
 
     fn next(&mut self) -> Option<Token> {
-        let slice = &self.text[self.pos..self.end];
-        let skip = slice.len() - slice.trim_start().len();
-        self.pos += skip;
-        let rest = &self.text[self.pos..self.end];
-        let first = rest.chars().next()?;
+        // White space skipped (as `str::trim_start` does).
+        let first = loop {
+            let c = self.char_at(self.pos)?;
+            if !c.is_whitespace() {
+                break c;
+            }
+            self.pos += c.len_utf8();
+        };
         let start = self.pos;
-        if !is_word_char(first) {
+        if !word_char(first) {
             self.pos += first.len_utf8();
             return Some(Token {
                 span: Span::new(start, self.pos),
@@ -68,34 +98,33 @@ impl Iterator for Tokens<'_> {
             });
         }
         let mut end = start;
-        let mut chars = rest.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if is_word_char(c) {
-                end = start + i + c.len_utf8();
+        let mut i = start;
+        while let Some(c) = self.char_at(i) {
+            let next = i + c.len_utf8();
+            if word_char(c) {
+                end = next;
             } else if is_joiner(c) {
                 // A joiner stays inside the word when a letter or digit follows it ("U.S",
                 // "it's"); a final dot stays when the word is a dotted abbreviation ("U.S.").
-                match chars.peek() {
-                    Some(&(_, n)) if is_word_char(n) => {}
-                    _ => {
-                        // "U.S." keeps its final dot, and so does an initial ("Heather C.").
-                        let word = &self.text[start..end];
-                        let initial = word.chars().count() == 1
-                            && word.chars().next().is_some_and(char::is_uppercase);
-                        // "Gov. Kasich", "Mr. Smith": a known abbreviation keeps its stop.
-                        let abbreviation = || {
-                            word.chars().next().is_some_and(char::is_uppercase)
-                                && crate::sentences::is_abbreviation(word)
-                        };
-                        if c == '.' && (word.contains('.') || initial || abbreviation()) {
-                            end = start + i + 1;
-                        }
-                        break;
+                if !self.char_at(next).is_some_and(word_char) {
+                    // "U.S." keeps its final dot, and so does an initial ("Heather C.").
+                    let word = &self.text[start..end];
+                    let initial = word.chars().count() == 1
+                        && word.chars().next().is_some_and(char::is_uppercase);
+                    // "Gov. Kasich", "Mr. Smith": a known abbreviation keeps its stop.
+                    let abbreviation = || {
+                        word.chars().next().is_some_and(char::is_uppercase)
+                            && crate::sentences::is_abbreviation(word)
+                    };
+                    if c == '.' && (word.contains('.') || initial || abbreviation()) {
+                        end = i + 1;
                     }
+                    break;
                 }
             } else {
                 break;
             }
+            i = next;
         }
         self.pos = end;
         Some(Token {
