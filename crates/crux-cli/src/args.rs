@@ -84,6 +84,11 @@ pub struct AnalyzeArgs {
     /// content.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormatArg>,
+
+    /// How many articles to analyse at once. By default, one per core; 1 analyses them one
+    /// after another. The output is the same, in input order, whatever the number.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 }
 
 /// Output formats.

@@ -10,7 +10,7 @@ mod eval;
 mod input;
 mod render;
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -77,45 +77,203 @@ pub fn analyze_text(source: &str, text: &str, format: InputFormat) -> Report {
     Report::new(source, analysis, parsed.diagnostics)
 }
 
-/// Where results go, in the chosen output format.
-struct Sink<'a> {
-    format: OutputFormat,
-    out: &'a mut dyn Write,
-    written: usize,
+/// Articles per thread, and input bytes per thread, gathered before a batch is analysed: the
+/// bound on what is held in memory at once, whatever the size of the corpus.
+const BATCH_JOBS_PER_THREAD: usize = 32;
+const BATCH_BYTES_PER_THREAD: usize = 1 << 20;
+
+/// One unit of work, in input order.
+enum Job {
+    /// An input that failed before it could be analysed.
+    Failed {
+        /// The `source` of its JSON Lines failure line; `None` writes none.
+        source: Option<String>,
+        /// The message for standard error.
+        message: String,
+        /// The error, for the failure line.
+        error: String,
+    },
+    /// A whole article.
+    Article {
+        label: String,
+        text: String,
+        format: InputFormat,
+    },
+    /// One line of a JSON Lines input, parsed by the worker that analyses it.
+    Record {
+        label: String,
+        line_number: usize,
+        line: String,
+    },
 }
 
-impl Sink<'_> {
-    fn report(&mut self, report: &Report) -> Result<()> {
-        match self.format {
-            OutputFormat::Text => {
-                if self.written > 0 {
-                    writeln!(self.out)?;
+impl Job {
+    fn failed(source: Option<&str>, error: &anyhow::Error) -> Job {
+        Job::Failed {
+            source: source.map(str::to_owned),
+            message: format!("crux: error: {error:#}"),
+            error: format!("{error:#}"),
+        }
+    }
+
+    fn size(&self) -> usize {
+        match self {
+            Job::Failed { .. } => 0,
+            Job::Article { text, .. } => text.len(),
+            Job::Record { line, .. } => line.len(),
+        }
+    }
+}
+
+/// What a job produced: its output, rendered.
+struct Done {
+    /// The bytes for standard output: a report, a failure line, or nothing.
+    out: Vec<u8>,
+    /// Whether `out` is a report (text reports are set apart by a blank line).
+    report: bool,
+    /// The message for standard error when it failed.
+    error: Option<String>,
+}
+
+/// Renders a report in the chosen output format.
+fn render(format: OutputFormat, report: &Report) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    match format {
+        OutputFormat::Text => render_text(report, &mut out)?,
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, report)?;
+            out.push(b'\n');
+        }
+        OutputFormat::Jsonl => {
+            serde_json::to_writer(&mut out, report)?;
+            out.push(b'\n');
+        }
+    }
+    Ok(out)
+}
+
+/// In JSON Lines output a failed input still gets its line, so that line `n` of the output
+/// answers input `n`.
+fn failure_line(format: OutputFormat, source: &str, error: &str) -> Vec<u8> {
+    if format != OutputFormat::Jsonl {
+        return Vec::new();
+    }
+    let mut line = serde_json::json!({ "source": source, "error": error }).to_string();
+    line.push('\n');
+    line.into_bytes()
+}
+
+/// Runs one job: analyses and renders it.
+fn process(format: OutputFormat, job: Job) -> Done {
+    let failed = |source: Option<&str>, message: String, error: &str| Done {
+        out: source.map_or_else(Vec::new, |s| failure_line(format, s, error)),
+        report: false,
+        error: Some(message),
+    };
+    let (source, text, input_format) = match job {
+        Job::Failed {
+            source,
+            message,
+            error,
+        } => return failed(source.as_deref(), message, &error),
+        Job::Article {
+            label,
+            text,
+            format,
+        } => (label, text, format),
+        Job::Record {
+            label,
+            line_number,
+            line,
+        } => {
+            let record = input::record(&label, line_number, &line);
+            match record.text {
+                Ok(text) => (record.id, text, InputFormat::Text),
+                Err(e) => {
+                    let message = format!("crux: error: {label}: {e:#}");
+                    return failed(Some(&record.id), message, &format!("{e:#}"));
                 }
-                render_text(report, self.out)?;
-            }
-            OutputFormat::Json => {
-                serde_json::to_writer_pretty(&mut *self.out, report)?;
-                writeln!(self.out)?;
-            }
-            OutputFormat::Jsonl => {
-                serde_json::to_writer(&mut *self.out, report)?;
-                writeln!(self.out)?;
             }
         }
-        self.written += 1;
+    };
+    match render(format, &analyze_text(&source, &text, input_format)) {
+        Ok(out) => Done {
+            out,
+            report: true,
+            error: None,
+        },
+        Err(e) => failed(
+            Some(&source),
+            format!("crux: error: {source}: {e:#}"),
+            &format!("{e:#}"),
+        ),
+    }
+}
+
+/// Gathers jobs into batches, analyses each batch on the thread pool, and writes the results
+/// in input order.
+struct Batches<'a> {
+    format: OutputFormat,
+    pool: Option<rayon::ThreadPool>,
+    jobs: Vec<Job>,
+    bytes: usize,
+    max_jobs: usize,
+    max_bytes: usize,
+    out: &'a mut dyn Write,
+    err: &'a mut dyn Write,
+    written: usize,
+    failed: bool,
+}
+
+impl Batches<'_> {
+    fn push(&mut self, job: Job) -> Result<()> {
+        self.bytes += job.size();
+        self.jobs.push(job);
+        if self.jobs.len() >= self.max_jobs || self.bytes >= self.max_bytes {
+            self.flush()?;
+        }
         Ok(())
     }
 
-    /// In JSON Lines output a failed input still gets its line, so that line `n` of the output
-    /// answers input `n`.
-    fn failure(&mut self, source: &str, error: &anyhow::Error) -> Result<()> {
-        if self.format == OutputFormat::Jsonl {
-            let line = serde_json::json!({ "source": source, "error": format!("{error:#}") });
-            serde_json::to_writer(&mut *self.out, &line)?;
-            writeln!(self.out)?;
+    fn flush(&mut self) -> Result<()> {
+        let jobs = std::mem::take(&mut self.jobs);
+        self.bytes = 0;
+        let format = self.format;
+        let done: Vec<Done> = match &self.pool {
+            Some(pool) => {
+                use rayon::prelude::*;
+                pool.install(|| {
+                    jobs.into_par_iter()
+                        .with_max_len(1)
+                        .map(|job| process(format, job))
+                        .collect()
+                })
+            }
+            None => jobs.into_iter().map(|job| process(format, job)).collect(),
+        };
+        for done in done {
+            if let Some(message) = &done.error {
+                self.failed = true;
+                writeln!(self.err, "{message}")?;
+            }
+            if done.report {
+                if self.format == OutputFormat::Text && self.written > 0 {
+                    writeln!(self.out)?;
+                }
+                self.written += 1;
+            }
+            self.out.write_all(&done.out)?;
         }
         Ok(())
     }
+}
+
+/// The number of threads to analyse with: the one asked for, else one per core.
+fn thread_count(asked: Option<u16>) -> usize {
+    asked.map_or_else(
+        || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        usize::from,
+    )
 }
 
 fn analyze_command(
@@ -135,75 +293,112 @@ fn analyze_command(
         )?;
         return Ok(ExitStatus::Error);
     }
-    let mut sink = Sink {
+    let threads = thread_count(args.threads);
+    // Without a pool (one thread, or none to be had) the articles are analysed one by one on
+    // this thread, to the same output.
+    let pool = (threads > 1)
+        .then(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .ok()
+        })
+        .flatten();
+    let mut batches = Batches {
         format: args.format,
+        pool,
+        jobs: Vec::new(),
+        bytes: 0,
+        max_jobs: BATCH_JOBS_PER_THREAD * threads,
+        max_bytes: BATCH_BYTES_PER_THREAD * threads,
         out,
+        err,
         written: 0,
+        failed: false,
     };
-    let mut failed = false;
     for origin in origins {
-        let outcome = origin.and_then(|origin| analyze_origin(&origin, args, &mut sink, err));
-        match outcome {
-            Ok(ok) => failed |= !ok,
-            Err(e) if is_broken_pipe(&e) => return Err(e),
-            Err(e) => {
-                writeln!(err, "crux: error: {e:#}")?;
-                failed = true;
-            }
+        match origin {
+            Ok(origin) => add_origin(&origin, args, &mut batches)?,
+            Err(e) => batches.push(Job::failed(None, &e))?,
         }
     }
-    Ok(if failed {
+    batches.flush()?;
+    Ok(if batches.failed {
         ExitStatus::InputFailed
     } else {
         ExitStatus::Success
     })
 }
 
-/// Analyses one input; `Ok(false)` when some of its records failed (already reported).
-fn analyze_origin(
-    origin: &Origin,
-    args: &AnalyzeArgs,
-    sink: &mut Sink<'_>,
-    err: &mut dyn Write,
-) -> Result<bool> {
+/// Adds the jobs of one input: the article, or each of its JSON Lines records, read line by
+/// line so that a corpus of any size is never held whole.
+fn add_origin(origin: &Origin, args: &AnalyzeArgs, batches: &mut Batches<'_>) -> Result<()> {
     let label = origin.label();
-    let bytes = match input::read_bytes(origin) {
-        Ok(b) => b,
-        Err(e) => {
-            sink.failure(&label, &e)?;
-            return Err(e);
-        }
-    };
-    let text = match input::decode(&label, bytes) {
+    if input::known_reading(origin, args.input_format) == Some(Reading::Records) {
+        return add_records(origin, label, batches);
+    }
+    let text = match input::read_bytes(origin).and_then(|bytes| input::decode(&label, bytes)) {
         Ok(t) => t,
-        Err(e) => {
-            sink.failure(&label, &e)?;
-            return Err(e);
-        }
+        Err(e) => return batches.push(Job::failed(Some(&label), &e)),
     };
     match input::reading(origin, args.input_format, &text) {
-        Reading::Article(format) => {
-            sink.report(&analyze_text(&label, &text, format))?;
-            Ok(true)
-        }
+        Reading::Article(format) => batches.push(Job::Article {
+            label,
+            text,
+            format,
+        }),
         Reading::Records => {
-            let mut all_ok = true;
-            for (n, line) in text.as_bytes().lines().enumerate() {
-                let line = line?;
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let record = input::record(&label, n + 1, &line);
-                match record.text {
-                    Ok(t) => sink.report(&analyze_text(&record.id, &t, InputFormat::Text))?,
-                    Err(e) => {
-                        writeln!(err, "crux: error: {label}: {e:#}")?;
-                        sink.failure(&record.id, &e)?;
-                        all_ok = false;
-                    }
+            for (n, line) in text.lines().enumerate() {
+                if !line.trim().is_empty() {
+                    batches.push(Job::Record {
+                        label: label.clone(),
+                        line_number: n + 1,
+                        line: line.to_owned(),
+                    })?;
                 }
             }
-            Ok(all_ok)
+            Ok(())
+        }
+    }
+}
+
+fn add_records(origin: &Origin, label: String, batches: &mut Batches<'_>) -> Result<()> {
+    let mut reader = match input::open(origin) {
+        Ok(r) => r,
+        Err(e) => return batches.push(Job::failed(Some(&label), &e)),
+    };
+    let mut bytes = Vec::new();
+    let mut offset = 0;
+    let mut line_number = 0;
+    loop {
+        let start = offset;
+        match input::next_line(&mut *reader, &mut bytes) {
+            Ok(0) => return Ok(()),
+            Ok(read) => offset += read,
+            Err(e) => {
+                let e = anyhow::Error::new(e).context(format!("reading {label}"));
+                return batches.push(Job::failed(Some(&label), &e));
+            }
+        }
+        line_number += 1;
+        match std::str::from_utf8(&bytes) {
+            Ok(line) if line.trim().is_empty() => {}
+            Ok(line) => batches.push(Job::Record {
+                label: label.clone(),
+                line_number,
+                line: line.to_owned(),
+            })?,
+            Err(e) => {
+                let at = start + e.valid_up_to();
+                let error = format!(
+                    "line {line_number}: invalid UTF-8 at byte {at}; crux reads UTF-8 text"
+                );
+                batches.push(Job::Failed {
+                    source: Some(format!("{label}:{line_number}")),
+                    message: format!("crux: error: {label}: {error}"),
+                    error,
+                })?;
+            }
         }
     }
 }
