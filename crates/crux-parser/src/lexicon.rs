@@ -65,6 +65,129 @@ impl Hasher for FxHasher {
 /// A `HashMap` hashed with [`FxHasher`].
 pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// Eight bytes in ASCII lower case at once (bytes outside ASCII unchanged): the bit trick of
+/// the standard library's `make_ascii_lowercase`.
+#[inline]
+fn lower_u64(w: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let heptets = w & !HIGH;
+    // Each byte's high bit: set when the byte is at least 'A', and when it is above 'Z'.
+    let at_least_a = heptets + 0x3f3f_3f3f_3f3f_3f3f;
+    let above_z = heptets + 0x2525_2525_2525_2525;
+    let upper = !w & (at_least_a ^ above_z) & HIGH;
+    w | (upper >> 2)
+}
+
+/// The hash of `bytes`, in ASCII lower case when `lower`, without copying them.
+#[inline]
+fn word_hash(bytes: &[u8], lower: bool) -> u64 {
+    let mut h = FxHasher::default();
+    let fold = |w: u64| if lower { lower_u64(w) } else { w };
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(chunk);
+        h.add(fold(u64::from_le_bytes(b)));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut b = [0u8; 8];
+        b[..rest.len()].copy_from_slice(rest);
+        h.add(fold(u64::from_le_bytes(b)));
+    }
+    h.add(bytes.len() as u64);
+    h.hash
+}
+
+/// A slot of a [`WordMap`]: a word and its value, or empty.
+type Slot<T> = Option<(&'static [u8], T)>;
+
+/// A map from words to values for the lookups done at every word: looked up as given
+/// ([`WordMap::get`]) or in ASCII lower case ([`WordMap::get_lower`]) with neither a copy
+/// nor an allocation of the word. An open-addressed table at most a quarter full, hashed with
+/// [`FxHasher`], so that a word that is not listed (most words) usually costs one hash and
+/// one empty slot; words longer than the longest entry are answered before hashing.
+#[derive(Debug)]
+pub(crate) struct WordMap<T> {
+    slots: Box<[Slot<T>]>,
+    mask: usize,
+    max_len: usize,
+}
+
+impl<T: Copy> WordMap<T> {
+    /// A map of `(word, value)` entries; a word listed twice keeps its last value.
+    pub(crate) fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> WordMap<T> {
+        let entries: Vec<(&'static str, T)> = entries.into_iter().collect();
+        let size = (entries.len() * 4).next_power_of_two().max(16);
+        let mut map = WordMap {
+            slots: vec![None; size].into_boxed_slice(),
+            mask: size - 1,
+            max_len: 0,
+        };
+        for (word, value) in entries {
+            let key = word.as_bytes();
+            map.max_len = map.max_len.max(key.len());
+            let mut i = usize::try_from(word_hash(key, false)).unwrap_or_default() & map.mask;
+            loop {
+                match &mut map.slots[i] {
+                    Some((k, v)) if *k == key => {
+                        *v = value;
+                        break;
+                    }
+                    Some(_) => i = (i + 1) & map.mask,
+                    slot @ None => {
+                        *slot = Some((key, value));
+                        break;
+                    }
+                }
+            }
+        }
+        map
+    }
+
+    #[inline]
+    fn find(&self, word: &[u8], lower: bool) -> Option<T> {
+        if word.len() > self.max_len {
+            return None;
+        }
+        let mut i = usize::try_from(word_hash(word, lower)).unwrap_or_default() & self.mask;
+        // The table is at most a quarter full: there is always an empty slot to stop at.
+        while let Some((key, value)) = &self.slots[i] {
+            let same = if lower {
+                key.len() == word.len()
+                    && key
+                        .iter()
+                        .zip(word)
+                        .all(|(k, w)| *k == w.to_ascii_lowercase())
+            } else {
+                *key == word
+            };
+            if same {
+                return Some(*value);
+            }
+            i = (i + 1) & self.mask;
+        }
+        None
+    }
+
+    /// The value of `word` exactly as listed.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<T> {
+        self.find(word.as_bytes(), false)
+    }
+
+    /// The value of `word` in ASCII lower case ("Said" finds "said", never "Said").
+    #[inline]
+    pub(crate) fn get_lower(&self, word: &str) -> Option<T> {
+        self.find(word.as_bytes(), true)
+    }
+
+    /// The listed words, in no particular order.
+    fn words(&self) -> impl Iterator<Item = &'static [u8]> + '_ {
+        self.slots.iter().flatten().map(|(k, _)| *k)
+    }
+}
+
 /// What a reporting verb or phrase reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Reporting {
@@ -107,20 +230,18 @@ fn parse<T: Copy>(
     name: &str,
     data: &'static str,
     category: impl Fn(&str) -> Option<T>,
-) -> FxHashMap<&'static [u8], T> {
-    let mut map = FxHashMap::default();
-    for line in data_lines(data) {
+) -> WordMap<T> {
+    WordMap::new(data_lines(data).map(|line| {
         let (entry, cat) = line
             .split_once('\t')
             .unwrap_or_else(|| panic!("{name}: expected entry<TAB>category in {line:?}"));
         let cat = category(cat.trim())
             .unwrap_or_else(|| panic!("{name}: unknown category {cat:?} in {line:?}"));
-        map.insert(entry.trim().as_bytes(), cat);
-    }
-    map
+        (entry.trim(), cat)
+    }))
 }
 
-static REPORTING: LazyLock<FxHashMap<&'static [u8], Reporting>> = LazyLock::new(|| {
+static REPORTING: LazyLock<WordMap<Reporting>> = LazyLock::new(|| {
     parse(
         "reporting_verbs.tsv",
         include_str!("../data/reporting_verbs.tsv"),
@@ -134,7 +255,7 @@ static REPORTING: LazyLock<FxHashMap<&'static [u8], Reporting>> = LazyLock::new(
     )
 });
 
-static SPEAKER_NOUNS: LazyLock<FxHashMap<&'static [u8], SpeakerNoun>> = LazyLock::new(|| {
+static SPEAKER_NOUNS: LazyLock<WordMap<SpeakerNoun>> = LazyLock::new(|| {
     parse(
         "speaker_nouns.tsv",
         include_str!("../data/speaker_nouns.tsv"),
@@ -148,14 +269,12 @@ static SPEAKER_NOUNS: LazyLock<FxHashMap<&'static [u8], SpeakerNoun>> = LazyLock
 });
 
 /// The first words of the multi-word reporting phrases ("according" of "according to").
-static PAIR_FIRST_WORDS: LazyLock<FxHashMap<&'static [u8], ()>> = LazyLock::new(|| {
-    REPORTING
-        .keys()
-        .filter_map(|k| {
-            let space = k.iter().position(|&b| b == b' ')?;
-            Some((&k[..space], ()))
-        })
-        .collect()
+static PAIR_FIRST_WORDS: LazyLock<WordMap<()>> = LazyLock::new(|| {
+    WordMap::new(REPORTING.words().filter_map(|k| {
+        let space = k.iter().position(|&b| b == b' ')?;
+        // The entries are `&'static str`: the bytes before a space are too.
+        Some((std::str::from_utf8(&k[..space]).ok()?, ()))
+    }))
 });
 
 /// `word` in ASCII lower case, in `buf`; `None` when it is longer than the buffer, and so
@@ -178,18 +297,15 @@ fn lower_bytes<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&
 
 /// The category of a one-word reporting verb ("said", "notes").
 pub(crate) fn reporting(word: &str) -> Option<Reporting> {
-    let mut buf = [0; 32];
-    REPORTING.get(lower_bytes(word, &mut buf)?).copied()
+    REPORTING.get_lower(word)
 }
 
 /// The category of a two-word reporting phrase ("according to", "points out").
 pub(crate) fn reporting_pair(first: &str, second: &str) -> Option<Reporting> {
+    // Most words begin no phrase: answer those without building a key.
+    PAIR_FIRST_WORDS.get_lower(first)?;
     let mut a = [0; 32];
     let first = lower_bytes(first, &mut a)?;
-    // Most words begin no phrase: answer those without building a key.
-    if !PAIR_FIRST_WORDS.contains_key(first) {
-        return None;
-    }
     let mut b = [0; 32];
     let second = lower_bytes(second, &mut b)?;
     let mut joined = [0u8; 65];
@@ -197,16 +313,14 @@ pub(crate) fn reporting_pair(first: &str, second: &str) -> Option<Reporting> {
     joined[..first.len()].copy_from_slice(first);
     joined[first.len()] = b' ';
     joined[first.len() + 1..len].copy_from_slice(second);
-    REPORTING.get(&joined[..len]).copied()
+    REPORTING.find(&joined[..len], false)
 }
 
 /// The category of a noun that can name a speaker ("officials", "article").
 pub(crate) fn speaker_noun(word: &str) -> Option<SpeakerNoun> {
-    if let Some(kind) = SPEAKER_NOUNS.get(word.as_bytes()) {
-        return Some(*kind);
-    }
-    let mut buf = [0; 32];
-    SPEAKER_NOUNS.get(lower_bytes(word, &mut buf)?).copied()
+    SPEAKER_NOUNS
+        .get(word)
+        .or_else(|| SPEAKER_NOUNS.get_lower(word))
 }
 
 /// Longest word, in bytes, that a [`Folded`] key holds; longer words match no entry.
@@ -426,6 +540,55 @@ mod tests {
         assert_eq!(speaker_noun("x".repeat(100).as_str()), None);
         assert_eq!(reporting_pair("x".repeat(40).as_str(), "to"), None);
         assert_eq!(reporting_pair("according", "x".repeat(40).as_str()), None);
+    }
+
+    #[test]
+    fn word_map_agrees_with_a_hash_map() {
+        let words = [
+            "said",
+            "Said",
+            "SAID",
+            "says",
+            "according",
+            "Americans",
+            "americans",
+            "AMERICANS",
+            "officials",
+            "x",
+            "",
+            "naïve",
+            "ÉCRIT",
+            "abcdefghijklmnopqrstuvwxyz",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{",
+            "wrote",
+            "Wrote9",
+        ];
+        let entries = [
+            ("said", 1),
+            ("Americans", 2),
+            ("naïve", 3),
+            ("abcdefghijklmnopqrstuvwxyz", 4),
+            ("said", 5),
+        ];
+        let map = WordMap::new(entries);
+        let reference: HashMap<&str, i32> = entries.into_iter().collect();
+        for w in words {
+            assert_eq!(map.get(w), reference.get(w).copied(), "{w}");
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(
+                map.get_lower(w),
+                reference.get(lower.as_str()).copied(),
+                "{w}"
+            );
+        }
+        for (n, b) in (0..=255u8).enumerate() {
+            let w = u64::from_le_bytes([b; 8]);
+            assert_eq!(
+                lower_u64(w),
+                u64::from_le_bytes([b.to_ascii_lowercase(); 8]),
+                "{n}"
+            );
+        }
     }
 
     #[test]

@@ -97,9 +97,21 @@ impl Iterator for Tokens<'_> {
                 word: false,
             });
         }
+        let bytes = self.text.as_bytes();
         let mut end = start;
         let mut i = start;
-        while let Some(c) = self.char_at(i) {
+        loop {
+            // A run of ASCII letters and digits, the bulk of any word, byte by byte.
+            let run = i;
+            while i < self.end && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i > run {
+                end = i;
+            }
+            let Some(c) = self.char_at(i) else {
+                break;
+            };
             let next = i + c.len_utf8();
             if word_char(c) {
                 end = next;
