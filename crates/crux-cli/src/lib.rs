@@ -220,6 +220,7 @@ fn process(format: OutputFormat, job: Job) -> Done {
 /// in input order.
 struct Batches<'a> {
     format: OutputFormat,
+    threads: usize,
     pool: Option<rayon::ThreadPool>,
     jobs: Vec<Job>,
     bytes: usize,
@@ -245,8 +246,16 @@ impl Batches<'_> {
         let jobs = std::mem::take(&mut self.jobs);
         self.bytes = 0;
         let format = self.format;
+        // The pool is made when a batch first has work for more than one thread: one article
+        // (the common command line) starts no threads.
+        if self.threads > 1 && jobs.len() > 1 && self.pool.is_none() {
+            self.pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(self.threads)
+                .build()
+                .ok();
+        }
         let done: Vec<Done> = match &self.pool {
-            Some(pool) => {
+            Some(pool) if jobs.len() > 1 => {
                 use rayon::prelude::*;
                 pool.install(|| {
                     jobs.into_par_iter()
@@ -255,7 +264,9 @@ impl Batches<'_> {
                         .collect()
                 })
             }
-            None => jobs.into_iter().map(|job| process(format, job)).collect(),
+            // Without a pool (one thread asked for, or none to be had) the jobs are run one by
+            // one on this thread, to the same output.
+            _ => jobs.into_iter().map(|job| process(format, job)).collect(),
         };
         for done in done {
             if let Some(message) = &done.error {
@@ -300,19 +311,10 @@ fn analyze_command(
         return Ok(ExitStatus::Error);
     }
     let threads = thread_count(args.threads);
-    // Without a pool (one thread, or none to be had) the articles are analysed one by one on
-    // this thread, to the same output.
-    let pool = (threads > 1)
-        .then(|| {
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .ok()
-        })
-        .flatten();
     let mut batches = Batches {
         format: args.format,
-        pool,
+        threads,
+        pool: None,
         jobs: Vec::new(),
         bytes: 0,
         max_jobs: BATCH_JOBS_PER_THREAD * threads,
