@@ -125,64 +125,68 @@ impl Job {
     }
 }
 
-/// What a job produced: its output, rendered.
-struct Done {
-    /// The bytes for standard output: a report, a failure line, or nothing.
-    out: Vec<u8>,
-    /// Whether `out` is a report (text reports are set apart by a blank line).
-    report: bool,
-    /// The message for standard error when it failed.
-    error: Option<String>,
+/// What a job produced.
+enum Done {
+    /// A report, rendered on a worker thread.
+    Rendered(Vec<u8>),
+    /// A report not yet rendered: it is written straight to the output.
+    Report(Box<Report>),
+    /// A failure.
+    Failed(Failure),
 }
 
-/// Renders a report in the chosen output format.
-fn render(format: OutputFormat, report: &Report, text_len: usize) -> Result<Vec<u8>> {
-    // The JSON of an article is about four times its text: reserve that once rather than
-    // grow the buffer a dozen times.
-    let mut out = Vec::with_capacity(text_len.saturating_mul(4).saturating_add(4096));
+/// A failed job: its line in JSON Lines output (else empty), and its message for standard
+/// error.
+struct Failure {
+    line: Vec<u8>,
+    message: String,
+}
+
+impl Failure {
+    /// In JSON Lines output a failed input still gets its line, so that line `n` of the output
+    /// answers input `n`; `source: None` gets none.
+    fn new(format: OutputFormat, source: Option<&str>, message: String, error: &str) -> Failure {
+        let line = match source {
+            Some(source) if format == OutputFormat::Jsonl => {
+                let mut line = serde_json::json!({ "source": source, "error": error }).to_string();
+                line.push('\n');
+                line.into_bytes()
+            }
+            _ => Vec::new(),
+        };
+        Failure { line, message }
+    }
+}
+
+/// Writes a report in the chosen output format.
+fn write_report(format: OutputFormat, report: &Report, out: &mut dyn Write) -> Result<()> {
     match format {
-        OutputFormat::Text => render_text(report, &mut out)?,
+        OutputFormat::Text => render_text(report, out)?,
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, report)?;
-            out.push(b'\n');
+            serde_json::to_writer_pretty(&mut *out, report)?;
+            writeln!(out)?;
         }
         OutputFormat::Jsonl => {
-            serde_json::to_writer(&mut out, report)?;
-            out.push(b'\n');
+            serde_json::to_writer(&mut *out, report)?;
+            writeln!(out)?;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
-/// In JSON Lines output a failed input still gets its line, so that line `n` of the output
-/// answers input `n`.
-fn failure_line(format: OutputFormat, source: &str, error: &str) -> Vec<u8> {
-    if format != OutputFormat::Jsonl {
-        return Vec::new();
-    }
-    let mut line = serde_json::json!({ "source": source, "error": error }).to_string();
-    line.push('\n');
-    line.into_bytes()
-}
-
-/// Runs one job: analyses and renders it.
-fn process(format: OutputFormat, job: Job) -> Done {
-    let failed = |source: Option<&str>, message: String, error: &str| Done {
-        out: source.map_or_else(Vec::new, |s| failure_line(format, s, error)),
-        report: false,
-        error: Some(message),
-    };
-    let (source, text, input_format) = match job {
+/// Analyses one job: its report and the length of its text, or why it failed.
+fn analyse(format: OutputFormat, job: Job) -> std::result::Result<(Report, usize), Failure> {
+    match job {
         Job::Failed {
             source,
             message,
             error,
-        } => return failed(source.as_deref(), message, &error),
+        } => Err(Failure::new(format, source.as_deref(), message, &error)),
         Job::Article {
             label,
             text,
-            format,
-        } => (label, text, format),
+            format: input_format,
+        } => Ok((analyze_text(&label, &text, input_format), text.len())),
         Job::Record {
             label,
             line_number,
@@ -190,29 +194,38 @@ fn process(format: OutputFormat, job: Job) -> Done {
         } => {
             let record = input::record(&label, line_number, &line);
             match record.text {
-                Ok(text) => (record.id, text, InputFormat::Text),
-                Err(e) => {
-                    let message = format!("crux: error: {label}: {e:#}");
-                    return failed(Some(&record.id), message, &format!("{e:#}"));
-                }
+                Ok(text) => Ok((
+                    analyze_text(&record.id, &text, InputFormat::Text),
+                    text.len(),
+                )),
+                Err(e) => Err(Failure::new(
+                    format,
+                    Some(&record.id),
+                    format!("crux: error: {label}: {e:#}"),
+                    &format!("{e:#}"),
+                )),
             }
         }
+    }
+}
+
+/// Analyses one job and renders its report, on a worker thread.
+fn process(format: OutputFormat, job: Job) -> Done {
+    let (report, text_len) = match analyse(format, job) {
+        Ok(r) => r,
+        Err(failure) => return Done::Failed(failure),
     };
-    match render(
-        format,
-        &analyze_text(&source, &text, input_format),
-        text.len(),
-    ) {
-        Ok(out) => Done {
-            out,
-            report: true,
-            error: None,
-        },
-        Err(e) => failed(
-            Some(&source),
-            format!("crux: error: {source}: {e:#}"),
+    // The JSON of an article is about four times its text: reserve that once rather than
+    // grow the buffer a dozen times.
+    let mut out = Vec::with_capacity(text_len.saturating_mul(4).saturating_add(4096));
+    match write_report(format, &report, &mut out) {
+        Ok(()) => Done::Rendered(out),
+        Err(e) => Done::Failed(Failure::new(
+            format,
+            Some(&report.source),
+            format!("crux: error: {}: {e:#}", report.source),
             &format!("{e:#}"),
-        ),
+        )),
     }
 }
 
@@ -265,21 +278,41 @@ impl Batches<'_> {
                 })
             }
             // Without a pool (one thread asked for, or none to be had) the jobs are run one by
-            // one on this thread, to the same output.
-            _ => jobs.into_iter().map(|job| process(format, job)).collect(),
+            // one on this thread, to the same output, each report written straight out rather
+            // than held whole in memory.
+            _ => {
+                for job in jobs {
+                    let done = match analyse(format, job) {
+                        Ok((report, _)) => Done::Report(Box::new(report)),
+                        Err(failure) => Done::Failed(failure),
+                    };
+                    self.write(done)?;
+                }
+                return Ok(());
+            }
         };
         for done in done {
-            if let Some(message) = &done.error {
-                self.failed = true;
-                writeln!(self.err, "{message}")?;
-            }
-            if done.report {
-                if self.format == OutputFormat::Text && self.written > 0 {
-                    writeln!(self.out)?;
-                }
-                self.written += 1;
-            }
-            self.out.write_all(&done.out)?;
+            self.write(done)?;
+        }
+        Ok(())
+    }
+
+    /// Writes what a job produced, in its place in the output.
+    fn write(&mut self, done: Done) -> Result<()> {
+        if let Done::Failed(failure) = &done {
+            self.failed = true;
+            writeln!(self.err, "{}", failure.message)?;
+            self.out.write_all(&failure.line)?;
+            return Ok(());
+        }
+        if self.format == OutputFormat::Text && self.written > 0 {
+            writeln!(self.out)?;
+        }
+        self.written += 1;
+        match done {
+            Done::Rendered(bytes) => self.out.write_all(&bytes)?,
+            Done::Report(report) => write_report(self.format, &report, self.out)?,
+            Done::Failed(_) => {}
         }
         Ok(())
     }
