@@ -182,9 +182,9 @@ impl<T: Copy> WordMap<T> {
         self.find(word.as_bytes(), true)
     }
 
-    /// The listed words, in no particular order.
-    fn words(&self) -> impl Iterator<Item = &'static [u8]> + '_ {
-        self.slots.iter().flatten().map(|(k, _)| *k)
+    /// The listed words and their values, in no particular order.
+    fn entries(&self) -> impl Iterator<Item = (&'static [u8], T)> + '_ {
+        self.slots.iter().flatten().copied()
     }
 }
 
@@ -268,13 +268,34 @@ static SPEAKER_NOUNS: LazyLock<WordMap<SpeakerNoun>> = LazyLock::new(|| {
     )
 });
 
-/// The first words of the multi-word reporting phrases ("according" of "according to").
-static PAIR_FIRST_WORDS: LazyLock<WordMap<()>> = LazyLock::new(|| {
-    WordMap::new(REPORTING.words().filter_map(|k| {
-        let space = k.iter().position(|&b| b == b' ')?;
-        // The entries are `&'static str`: the bytes before a space are too.
-        Some((std::str::from_utf8(&k[..space]).ok()?, ()))
-    }))
+/// What a word can be in a reporting cue: a one-word cue, and the first word of a two-word one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct CueWord {
+    /// Its category as a one-word cue ("said").
+    pub(crate) single: Option<Reporting>,
+    /// Whether it begins a two-word cue ("according" of "according to").
+    pub(crate) pair: bool,
+}
+
+/// Every word that can begin a reporting cue: one lookup tells most words (which begin none)
+/// from the rest.
+static CUE_WORDS: LazyLock<WordMap<CueWord>> = LazyLock::new(|| {
+    let mut words: FxHashMap<&'static [u8], CueWord> = FxHashMap::default();
+    for (key, category) in REPORTING.entries() {
+        match key.iter().position(|&b| b == b' ') {
+            Some(space) => words.entry(&key[..space]).or_default().pair = true,
+            None => words.entry(key).or_default().single = Some(category),
+        }
+    }
+    let mut entries: Vec<(&'static [u8], CueWord)> = words.into_iter().collect();
+    // Sorted, so that the table is built the same way on every run.
+    entries.sort_unstable_by_key(|&(k, _)| k);
+    WordMap::new(
+        entries
+            .into_iter()
+            // The keys are parts of `&'static str` entries, cut at a space: valid UTF-8.
+            .filter_map(|(k, v)| Some((std::str::from_utf8(k).ok()?, v))),
+    )
 });
 
 /// `word` in ASCII lower case, in `buf`; `None` when it is longer than the buffer, and so
@@ -295,15 +316,19 @@ fn lower_bytes<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&
     Some(out)
 }
 
+/// What `word` (in any ASCII case) can be in a reporting cue; `None` for most words.
+pub(crate) fn cue_word(word: &str) -> Option<CueWord> {
+    CUE_WORDS.get_lower(word)
+}
+
 /// The category of a one-word reporting verb ("said", "notes").
+#[cfg(test)]
 pub(crate) fn reporting(word: &str) -> Option<Reporting> {
     REPORTING.get_lower(word)
 }
 
 /// The category of a two-word reporting phrase ("according to", "points out").
 pub(crate) fn reporting_pair(first: &str, second: &str) -> Option<Reporting> {
-    // Most words begin no phrase: answer those without building a key.
-    PAIR_FIRST_WORDS.get_lower(first)?;
     let mut a = [0; 32];
     let first = lower_bytes(first, &mut a)?;
     let mut b = [0; 32];
@@ -534,6 +559,18 @@ mod tests {
         assert_eq!(reporting("notes"), Some(Reporting::Writing));
         assert_eq!(reporting("table"), None);
         assert_eq!(reporting_pair("According", "to"), Some(Reporting::Speech));
+        assert_eq!(
+            cue_word("ACCORDING"),
+            Some(CueWord {
+                single: None,
+                pair: true
+            })
+        );
+        assert_eq!(
+            cue_word("said").map(|c| c.single),
+            Some(Some(Reporting::Speech))
+        );
+        assert_eq!(cue_word("table"), None);
         assert_eq!(speaker_noun("officials"), Some(SpeakerNoun::Person));
         assert_eq!(speaker_noun("Americans"), Some(SpeakerNoun::Person));
         assert_eq!(speaker_noun("article"), Some(SpeakerNoun::Text));
