@@ -78,9 +78,14 @@ pub fn analyze_text(source: &str, text: &str, format: InputFormat) -> Report {
 }
 
 /// Articles per thread, and input bytes per thread, gathered before a batch is analysed: the
-/// bound on what is held in memory at once, whatever the size of the corpus.
+/// bound on what is held in memory at once, whatever the size of the corpus. Enough articles
+/// per thread that the threads finish a batch at nearly the same time.
 const BATCH_JOBS_PER_THREAD: usize = 32;
 const BATCH_BYTES_PER_THREAD: usize = 1 << 20;
+/// The most input bytes in one batch, however many threads: with its rendered output (about
+/// four times the text) it stays near 20 MB, so that peak memory stays under 50 MB on any
+/// machine.
+const BATCH_BYTES_MAX: usize = 4 << 20;
 
 /// One unit of work, in input order.
 enum Job {
@@ -357,7 +362,7 @@ fn analyze_command(
         jobs: Vec::new(),
         bytes: 0,
         max_jobs: BATCH_JOBS_PER_THREAD * threads,
-        max_bytes: BATCH_BYTES_PER_THREAD * threads,
+        max_bytes: (BATCH_BYTES_PER_THREAD * threads).min(BATCH_BYTES_MAX),
         out,
         err,
         written: 0,
