@@ -412,8 +412,13 @@ impl Folded {
     dead_code,
     reason = "shared matcher for the caveat and claim stages, which adopt it next"
 )]
+///
+/// ```
+/// assert!(crux_parser::same_word("Don’t", "don't"));
+/// assert!(!crux_parser::same_word("of", "off"));
+/// ```
 #[must_use]
-pub(crate) fn same_word(a: &str, b: &str) -> bool {
+pub fn same_word(a: &str, b: &str) -> bool {
     if a.len() == b.len() && a.eq_ignore_ascii_case(b) {
         return true;
     }
@@ -437,29 +442,35 @@ pub(crate) fn same_word(a: &str, b: &str) -> bool {
 /// value, matched over the tokens of a sentence with no allocation per word.
 ///
 /// Built once (in a `LazyLock`) from `(phrase, value)` pairs, the phrase's words separated by
-/// single spaces. Lookup folds the token at `i` on the stack ([`Folded`]: ASCII lower case,
-/// `’` as `'`), finds the phrases that start with that word through one [`FxHasher`] probe,
-/// and compares the following tokens word by word; punctuation tokens never match a word.
-/// Phrases sharing a first word are tried longest first, then in the order given, so a caller
-/// that takes the first match whose sense it accepts gets "longest match first" for free.
+/// single spaces. Lookup folds the token at `i` on the stack (ASCII lower case, `’` as `'`,
+/// as [`same_word`] compares), finds the phrases that start with that word through one
+/// multiply-rotate hash probe, and compares the following tokens word by word; punctuation
+/// tokens never match a word. Phrases sharing a first word are tried longest first, then in
+/// the order given, so a caller that takes the first match whose sense it accepts gets
+/// "longest match first" for free.
 ///
-/// ```ignore
-/// static CUES: LazyLock<Phrases<Entry>> = LazyLock::new(|| Phrases::new(entries()));
-/// // At every token of a sentence: the longest cue that fits, with its sense checked.
-/// let found = CUES
-///     .at(text, &tokens, i)
-///     .find(|&(len, entry)| sense(text, &tokens, i, len, entry.rule));
+/// ```
+/// use crux_parser::{Phrases, Span, Token, tokens};
+///
+/// let cues = Phrases::new([("of course", "booster"), ("of", "none"), ("may", "hedge")]);
+/// let text = "Of course, it MAY rain.";
+/// let toks: Vec<Token> = tokens(text, Span::new(0, text.len())).collect();
+/// // At token 0: "of course" (2 tokens) first, then "of".
+/// let at_0: Vec<_> = cues.at(text, &toks, 0).collect();
+/// assert_eq!(at_0, [(2, &"booster"), (1, &"none")]);
+/// // The longest match that a caller's own test accepts, at every token.
+/// let found: Vec<(usize, usize, &str)> = (0..toks.len())
+///     .filter_map(|i| cues.at(text, &toks, i).find(|_| true).map(|(n, v)| (i, n, *v)))
+///     .collect();
+/// assert_eq!(found, [(0, 2, "booster"), (4, 1, "hedge")]);
 /// ```
 ///
 /// The caveat stage's `CUES` map (`HashMap<String, _>` keyed by `to_lowercase()` plus
 /// `replace('’', "'")`, two allocations and a SipHash per word), its `starts_with_phrase`
-/// (a `Vec` per phrase per call) and the analysis lexicons can all be this table.
-#[allow(
-    dead_code,
-    reason = "shared matcher for the caveat and claim stages, which adopt it next"
-)]
+/// (a `Vec` per phrase per call), the claim stage's `CUES` and the analysis `LEXICON` can all
+/// be this table.
 #[derive(Debug)]
-pub(crate) struct Phrases<T> {
+pub struct Phrases<T> {
     /// For each folded first word, the entries that start with it, longest first.
     by_first: FxHashMap<Box<[u8]>, Vec<PhraseEntry<T>>>,
 }
@@ -487,7 +498,7 @@ impl<T> Phrases<T> {
     /// Panics on an empty phrase or a word longer than [`MAX_WORD`] bytes: the phrases are
     /// embedded data, loaded by a unit test, so a bad entry fails the tests, never a user's run.
     #[must_use]
-    pub(crate) fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> Phrases<T> {
+    pub fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> Phrases<T> {
         let mut by_first: FxHashMap<Box<[u8]>, Vec<PhraseEntry<T>>> = FxHashMap::default();
         for (phrase, value) in entries {
             let mut words = phrase.split(' ').filter(|w| !w.is_empty()).map(|w| {
@@ -514,7 +525,7 @@ impl<T> Phrases<T> {
 
     /// The phrases that match the tokens from `i` on, longest first, each with its length in
     /// tokens.
-    pub(crate) fn at<'s, 't>(
+    pub fn at<'s, 't>(
         &'s self,
         text: &'t str,
         tokens: &'t [crate::words::Token],
@@ -538,8 +549,20 @@ impl<T> Phrases<T> {
         })
     }
 
+    /// Every phrase whose first word is `word` (folded), longest first, each with its length in
+    /// words, the words after the first not checked: for callers with their own rule for
+    /// the rest (the analysis reads any word ending in "n't" as the entry "n't").
+    pub fn starting_with(&self, word: &str) -> impl Iterator<Item = (usize, &T)> + '_ {
+        Folded::new(word)
+            .and_then(|first| self.by_first.get(first.as_bytes()))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|e| (e.rest.len() + 1, &e.value))
+    }
+
     /// The longest phrase that matches the tokens from `i` on: its length in tokens and value.
-    pub(crate) fn longest_at(
+    #[must_use]
+    pub fn longest_at(
         &self,
         text: &str,
         tokens: &[crate::words::Token],

@@ -56,6 +56,7 @@ pub use document::{
     Booster, Caveat, CaveatKind, Claim, ClaimType, Diagnostic, Document, InputFormat, Link, Meta,
     Paragraph, ParagraphKind, Quote, QuoteKind, Sentence, Severity, Speaker, TextSpan, Voice,
 };
+pub use lexicon::{Phrases, same_word};
 pub use read::sniff;
 pub use sentences::split_sentences;
 pub use span::{InvalidSpan, Span, Spanned, span_of, starting_within};
