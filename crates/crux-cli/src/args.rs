@@ -90,6 +90,11 @@ pub struct AnalyzeArgs {
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormatArg>,
 
+    /// How many articles to analyse at once. By default, one per core; 1 analyses them one
+    /// after another. The output is the same, in input order, whatever the number.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+
     /// Add to or override the risk and benefit lexicon with this file (repeatable; later files
     /// win): `phrase<TAB>role<TAB>weight` lines, `#` comments; the role `off` removes an entry.
     /// `crux lexicon` prints the built-in entries. See docs/scoring.md.

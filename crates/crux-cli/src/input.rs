@@ -1,7 +1,7 @@
 //! Finding and reading inputs: files, folders, standard input and JSON Lines records.
 
 use std::fs;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -123,22 +123,53 @@ pub(crate) enum Reading {
 /// Chooses how to read an input: the `--input-format` given, else the file extension, else
 /// the content.
 pub(crate) fn reading(origin: &Origin, given: Option<InputFormatArg>, text: &str) -> Reading {
-    let from_arg = |arg| match arg {
-        InputFormatArg::Text => Reading::Article(InputFormat::Text),
-        InputFormatArg::Markdown => Reading::Article(InputFormat::Markdown),
-        InputFormatArg::Html => Reading::Article(InputFormat::Html),
-        InputFormatArg::Jsonl => Reading::Records,
-    };
+    known_reading(origin, given).unwrap_or_else(|| Reading::Article(crux_parser::sniff(text)))
+}
+
+/// How to read an input when the `--input-format` given or the file extension tells; `None`
+/// when only the content can.
+pub(crate) fn known_reading(origin: &Origin, given: Option<InputFormatArg>) -> Option<Reading> {
     if let Some(arg) = given {
-        return from_arg(arg);
+        return Some(match arg {
+            InputFormatArg::Text => Reading::Article(InputFormat::Text),
+            InputFormatArg::Markdown => Reading::Article(InputFormat::Markdown),
+            InputFormatArg::Html => Reading::Article(InputFormat::Html),
+            InputFormatArg::Jsonl => Reading::Records,
+        });
     }
     match origin.extension().as_deref() {
-        Some("txt" | "text") => Reading::Article(InputFormat::Text),
-        Some("md" | "markdown" | "mdown" | "mkd") => Reading::Article(InputFormat::Markdown),
-        Some("html" | "htm" | "xhtml") => Reading::Article(InputFormat::Html),
-        Some("jsonl" | "ndjson") => Reading::Records,
-        _ => Reading::Article(crux_parser::sniff(text)),
+        Some("txt" | "text") => Some(Reading::Article(InputFormat::Text)),
+        Some("md" | "markdown" | "mdown" | "mkd") => Some(Reading::Article(InputFormat::Markdown)),
+        Some("html" | "htm" | "xhtml") => Some(Reading::Article(InputFormat::Html)),
+        Some("jsonl" | "ndjson") => Some(Reading::Records),
+        _ => None,
     }
+}
+
+/// Opens an input to be read line by line (JSON Lines), without reading it whole.
+pub(crate) fn open(origin: &Origin) -> Result<Box<dyn BufRead>> {
+    match origin {
+        Origin::Stdin => Ok(Box::new(std::io::stdin().lock())),
+        Origin::File(path) => {
+            let file =
+                fs::File::open(path).with_context(|| format!("reading {}", path.display()))?;
+            Ok(Box::new(BufReader::with_capacity(1 << 16, file)))
+        }
+    }
+}
+
+/// Reads the next line of `reader` into `line`, without its `\n` or `\r\n` (as
+/// [`BufRead::lines`] does); returns the bytes read, 0 at the end of the input.
+pub(crate) fn next_line(reader: &mut dyn BufRead, line: &mut Vec<u8>) -> std::io::Result<usize> {
+    line.clear();
+    let read = reader.read_until(b'\n', line)?;
+    if line.last() == Some(&b'\n') {
+        line.pop();
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+    }
+    Ok(read)
 }
 
 /// Reads the whole input as bytes.

@@ -12,10 +12,9 @@ mod input;
 mod markdown;
 mod render;
 
-use std::io::{BufRead, Write};
-use std::process::ExitCode;
-
+use std::io::Write;
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use crux_analysis::Lexicon;
@@ -115,72 +114,297 @@ fn load_lexicon(paths: &[PathBuf]) -> Result<Lexicon> {
     Ok(lexicon)
 }
 
-/// Where results go, in the chosen output format.
-struct Sink<'a> {
-    format: OutputFormat,
-    out: &'a mut dyn Write,
-    written: usize,
+/// Articles per thread, and input bytes per thread, gathered before a batch is analysed: the
+/// bound on what is held in memory at once, whatever the size of the corpus. Enough articles
+/// per thread that the threads finish a batch at nearly the same time.
+const BATCH_JOBS_PER_THREAD: usize = 32;
+const BATCH_BYTES_PER_THREAD: usize = 1 << 20;
+/// The most input bytes in one batch, however many threads: with its rendered output (about
+/// four times the text) it stays near 20 MB, so that peak memory stays under 50 MB on any
+/// machine.
+const BATCH_BYTES_MAX: usize = 4 << 20;
+
+/// One unit of work, in input order.
+enum Job {
+    /// An input that failed before it could be analysed.
+    Failed {
+        /// The `source` of its JSON Lines failure line; `None` writes none.
+        source: Option<String>,
+        /// The message for standard error.
+        message: String,
+        /// The error, for the failure line.
+        error: String,
+    },
+    /// A whole article.
+    Article {
+        /// Its place among the jobs, from 1: the HTML report's ids are unique by it.
+        n: usize,
+        label: String,
+        text: String,
+        format: InputFormat,
+    },
+    /// One line of a JSON Lines input, parsed by the worker that analyses it.
+    Record {
+        n: usize,
+        label: String,
+        line_number: usize,
+        line: String,
+    },
 }
 
-impl Sink<'_> {
-    fn report(&mut self, report: &Report) -> Result<()> {
-        match self.format {
-            OutputFormat::Text => {
-                if self.written > 0 {
-                    writeln!(self.out)?;
+impl Job {
+    fn failed(source: Option<&str>, error: &anyhow::Error) -> Job {
+        Job::Failed {
+            source: source.map(str::to_owned),
+            message: format!("crux: error: {error:#}"),
+            error: format!("{error:#}"),
+        }
+    }
+
+    fn size(&self) -> usize {
+        match self {
+            Job::Failed { .. } => 0,
+            Job::Article { text, .. } => text.len(),
+            Job::Record { line, .. } => line.len(),
+        }
+    }
+}
+
+/// What a job produced.
+enum Done {
+    /// A report, rendered on a worker thread.
+    Rendered(Vec<u8>),
+    /// A report not yet rendered, with its number: it is written straight to the output.
+    Report(Box<Report>, usize),
+    /// A failure.
+    Failed(Failure),
+}
+
+/// A failed job: its line in JSON Lines output (else empty), and its message for standard
+/// error.
+struct Failure {
+    line: Vec<u8>,
+    message: String,
+}
+
+impl Failure {
+    /// In JSON Lines output a failed input still gets its line, so that line `n` of the output
+    /// answers input `n`; `source: None` gets none.
+    fn new(format: OutputFormat, source: Option<&str>, message: String, error: &str) -> Failure {
+        let line = match source {
+            Some(source) if format == OutputFormat::Jsonl => {
+                let mut line = serde_json::json!({ "source": source, "error": error }).to_string();
+                line.push('\n');
+                line.into_bytes()
+            }
+            _ => Vec::new(),
+        };
+        Failure { line, message }
+    }
+}
+
+/// Writes a report in the chosen output format; `n` numbers it among the inputs.
+fn write_report<W: Write>(
+    format: OutputFormat,
+    report: &Report,
+    n: usize,
+    out: &mut W,
+) -> Result<()> {
+    match format {
+        OutputFormat::Text => render_text(report, out)?,
+        OutputFormat::Markdown => render_markdown(report, out)?,
+        OutputFormat::Html => render_html(report, n, out)?,
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, report)?;
+            writeln!(out)?;
+        }
+        OutputFormat::Jsonl => {
+            serde_json::to_writer(&mut *out, report)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// Analyses one job: its report, its number and the length of its text, or why it failed.
+fn analyse(
+    format: OutputFormat,
+    job: Job,
+    lexicon: &Lexicon,
+) -> std::result::Result<(Report, usize, usize), Failure> {
+    match job {
+        Job::Failed {
+            source,
+            message,
+            error,
+        } => Err(Failure::new(format, source.as_deref(), message, &error)),
+        Job::Article {
+            n,
+            label,
+            text,
+            format: input_format,
+        } => Ok((
+            analyze_text_with(&label, &text, input_format, lexicon),
+            n,
+            text.len(),
+        )),
+        Job::Record {
+            n,
+            label,
+            line_number,
+            line,
+        } => {
+            let record = input::record(&label, line_number, &line);
+            match record.text {
+                Ok(text) => Ok((
+                    analyze_text_with(&record.id, &text, InputFormat::Text, lexicon),
+                    n,
+                    text.len(),
+                )),
+                Err(e) => Err(Failure::new(
+                    format,
+                    Some(&record.id),
+                    format!("crux: error: {label}: {e:#}"),
+                    &format!("{e:#}"),
+                )),
+            }
+        }
+    }
+}
+
+/// Analyses one job and renders its report, on a worker thread.
+fn process(format: OutputFormat, job: Job, lexicon: &Lexicon) -> Done {
+    let (report, n, text_len) = match analyse(format, job, lexicon) {
+        Ok(r) => r,
+        Err(failure) => return Done::Failed(failure),
+    };
+    // The JSON of an article is about four times its text: reserve that once rather than
+    // grow the buffer a dozen times.
+    let mut out = Vec::with_capacity(text_len.saturating_mul(4).saturating_add(4096));
+    match write_report(format, &report, n, &mut out) {
+        Ok(()) => Done::Rendered(out),
+        Err(e) => Done::Failed(Failure::new(
+            format,
+            Some(&report.source),
+            format!("crux: error: {}: {e:#}", report.source),
+            &format!("{e:#}"),
+        )),
+    }
+}
+
+/// Gathers jobs into batches, analyses each batch on the thread pool, and writes the results
+/// in input order.
+struct Batches<'a> {
+    format: OutputFormat,
+    lexicon: &'a Lexicon,
+    /// Jobs numbered so far.
+    numbered: usize,
+    threads: usize,
+    pool: Option<rayon::ThreadPool>,
+    jobs: Vec<Job>,
+    bytes: usize,
+    max_jobs: usize,
+    max_bytes: usize,
+    out: &'a mut dyn Write,
+    err: &'a mut dyn Write,
+    written: usize,
+    failed: bool,
+}
+
+impl Batches<'_> {
+    fn push(&mut self, mut job: Job) -> Result<()> {
+        if let Job::Article { n, .. } | Job::Record { n, .. } = &mut job {
+            self.numbered += 1;
+            *n = self.numbered;
+        }
+        self.bytes += job.size();
+        self.jobs.push(job);
+        if self.jobs.len() >= self.max_jobs || self.bytes >= self.max_bytes {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        let jobs = std::mem::take(&mut self.jobs);
+        self.bytes = 0;
+        let format = self.format;
+        let lexicon = self.lexicon;
+        // The pool is made when a batch first has work for more than one thread: one article
+        // (the common command line) starts no threads.
+        if self.threads > 1 && jobs.len() > 1 && self.pool.is_none() {
+            self.pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(self.threads)
+                .build()
+                .ok();
+        }
+        let done: Vec<Done> = match &self.pool {
+            Some(pool) if jobs.len() > 1 => {
+                use rayon::prelude::*;
+                pool.install(|| {
+                    jobs.into_par_iter()
+                        .with_max_len(1)
+                        .map(|job| process(format, job, lexicon))
+                        .collect()
+                })
+            }
+            // Without a pool (one thread asked for, or none to be had) the jobs are run one by
+            // one on this thread, to the same output, each report written straight out rather
+            // than held whole in memory.
+            _ => {
+                for job in jobs {
+                    let done = match analyse(format, job, lexicon) {
+                        Ok((report, n, _)) => Done::Report(Box::new(report), n),
+                        Err(failure) => Done::Failed(failure),
+                    };
+                    self.write(done)?;
                 }
-                render_text(report, self.out)?;
+                return Ok(());
             }
-            OutputFormat::Json => {
-                serde_json::to_writer_pretty(&mut *self.out, report)?;
-                writeln!(self.out)?;
-            }
-            OutputFormat::Jsonl => {
-                serde_json::to_writer(&mut *self.out, report)?;
-                writeln!(self.out)?;
-            }
-            OutputFormat::Markdown => {
-                if self.written > 0 {
-                    writeln!(self.out, "\n---\n")?;
-                }
-                render_markdown(report, self.out)?;
-            }
-            OutputFormat::Html => {
-                if self.written == 0 {
-                    let title = report.analysis.document.meta.title.as_deref();
-                    html_head(
-                        self.out,
-                        &format!("crux: {}", title.unwrap_or(&report.source)),
-                    )?;
-                }
-                render_html(report, self.written + 1, self.out)?;
+        };
+        for done in done {
+            self.write(done)?;
+        }
+        Ok(())
+    }
+
+    /// Writes what a job produced, in its place in the output.
+    fn write(&mut self, done: Done) -> Result<()> {
+        if let Done::Failed(failure) = &done {
+            self.failed = true;
+            writeln!(self.err, "{}", failure.message)?;
+            self.out.write_all(&failure.line)?;
+            return Ok(());
+        }
+        if self.written > 0 {
+            match self.format {
+                OutputFormat::Text => writeln!(self.out)?,
+                OutputFormat::Markdown => writeln!(self.out, "\n---\n")?,
+                _ => {}
             }
         }
         self.written += 1;
-        Ok(())
-    }
-
-    /// Ends the output: the HTML page's end (and its start, when nothing was reported).
-    fn finish(&mut self) -> Result<()> {
-        if self.format == OutputFormat::Html {
-            if self.written == 0 {
-                html_head(self.out, "crux")?;
+        match done {
+            Done::Rendered(bytes) => self.out.write_all(&bytes)?,
+            Done::Report(report, n) => {
+                // serde writes in small pieces: into a buffer of a known type, not through
+                // `dyn Write` piece by piece (a third of the cost of JSON output).
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut *self.out);
+                write_report(self.format, &report, n, &mut out)?;
+                out.flush()?;
             }
-            html_foot(self.out)?;
+            Done::Failed(_) => {}
         }
         Ok(())
     }
+}
 
-    /// In JSON Lines output a failed input still gets its line, so that line `n` of the output
-    /// answers input `n`.
-    fn failure(&mut self, source: &str, error: &anyhow::Error) -> Result<()> {
-        if self.format == OutputFormat::Jsonl {
-            let line = serde_json::json!({ "source": source, "error": format!("{error:#}") });
-            serde_json::to_writer(&mut *self.out, &line)?;
-            writeln!(self.out)?;
-        }
-        Ok(())
-    }
+/// The number of threads to analyse with: the one asked for, else one per core.
+fn thread_count(asked: Option<u16>) -> usize {
+    asked.map_or_else(
+        || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        usize::from,
+    )
 }
 
 fn analyze_command(
@@ -207,25 +431,36 @@ fn analyze_command(
             return Ok(ExitStatus::Error);
         }
     };
-    let mut sink = Sink {
+    if args.format == OutputFormat::Html {
+        html_head(out, "crux report")?;
+    }
+    let threads = thread_count(args.threads);
+    let mut batches = Batches {
         format: args.format,
+        lexicon: &lexicon,
+        numbered: 0,
+        threads,
+        pool: None,
+        jobs: Vec::new(),
+        bytes: 0,
+        max_jobs: BATCH_JOBS_PER_THREAD * threads,
+        max_bytes: (BATCH_BYTES_PER_THREAD * threads).min(BATCH_BYTES_MAX),
         out,
+        err,
         written: 0,
+        failed: false,
     };
-    let mut failed = false;
     for origin in origins {
-        let outcome =
-            origin.and_then(|origin| analyze_origin(&origin, args, &lexicon, &mut sink, err));
-        match outcome {
-            Ok(ok) => failed |= !ok,
-            Err(e) if is_broken_pipe(&e) => return Err(e),
-            Err(e) => {
-                writeln!(err, "crux: error: {e:#}")?;
-                failed = true;
-            }
+        match origin {
+            Ok(origin) => add_origin(&origin, args, &mut batches)?,
+            Err(e) => batches.push(Job::failed(None, &e))?,
         }
     }
-    sink.finish()?;
+    batches.flush()?;
+    let failed = batches.failed;
+    if args.format == OutputFormat::Html {
+        html_foot(out)?;
+    }
     Ok(if failed {
         ExitStatus::InputFailed
     } else {
@@ -233,57 +468,78 @@ fn analyze_command(
     })
 }
 
-/// Analyses one input; `Ok(false)` when some of its records failed (already reported).
-fn analyze_origin(
-    origin: &Origin,
-    args: &AnalyzeArgs,
-    lexicon: &Lexicon,
-    sink: &mut Sink<'_>,
-    err: &mut dyn Write,
-) -> Result<bool> {
+/// Adds the jobs of one input: the article, or each of its JSON Lines records, read line by
+/// line so that a corpus of any size is never held whole.
+fn add_origin(origin: &Origin, args: &AnalyzeArgs, batches: &mut Batches<'_>) -> Result<()> {
     let label = origin.label();
-    let bytes = match input::read_bytes(origin) {
-        Ok(b) => b,
-        Err(e) => {
-            sink.failure(&label, &e)?;
-            return Err(e);
-        }
-    };
-    let text = match input::decode(&label, bytes) {
+    if input::known_reading(origin, args.input_format) == Some(Reading::Records) {
+        return add_records(origin, label, batches);
+    }
+    let text = match input::read_bytes(origin).and_then(|bytes| input::decode(&label, bytes)) {
         Ok(t) => t,
-        Err(e) => {
-            sink.failure(&label, &e)?;
-            return Err(e);
-        }
+        Err(e) => return batches.push(Job::failed(Some(&label), &e)),
     };
     match input::reading(origin, args.input_format, &text) {
-        Reading::Article(format) => {
-            sink.report(&analyze_text_with(&label, &text, format, lexicon))?;
-            Ok(true)
-        }
+        Reading::Article(format) => batches.push(Job::Article {
+            n: 0,
+            label,
+            text,
+            format,
+        }),
         Reading::Records => {
-            let mut all_ok = true;
-            for (n, line) in text.as_bytes().lines().enumerate() {
-                let line = line?;
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let record = input::record(&label, n + 1, &line);
-                match record.text {
-                    Ok(t) => sink.report(&analyze_text_with(
-                        &record.id,
-                        &t,
-                        InputFormat::Text,
-                        lexicon,
-                    ))?,
-                    Err(e) => {
-                        writeln!(err, "crux: error: {label}: {e:#}")?;
-                        sink.failure(&record.id, &e)?;
-                        all_ok = false;
-                    }
+            for (n, line) in text.lines().enumerate() {
+                if !line.trim().is_empty() {
+                    batches.push(Job::Record {
+                        n: 0,
+                        label: label.clone(),
+                        line_number: n + 1,
+                        line: line.to_owned(),
+                    })?;
                 }
             }
-            Ok(all_ok)
+            Ok(())
+        }
+    }
+}
+
+fn add_records(origin: &Origin, label: String, batches: &mut Batches<'_>) -> Result<()> {
+    let mut reader = match input::open(origin) {
+        Ok(r) => r,
+        Err(e) => return batches.push(Job::failed(Some(&label), &e)),
+    };
+    let mut bytes = Vec::new();
+    let mut offset = 0;
+    let mut line_number = 0;
+    loop {
+        let start = offset;
+        match input::next_line(&mut *reader, &mut bytes) {
+            Ok(0) => return Ok(()),
+            Ok(read) => offset += read,
+            Err(e) => {
+                let e = anyhow::Error::new(e).context(format!("reading {label}"));
+                return batches.push(Job::failed(Some(&label), &e));
+            }
+        }
+        line_number += 1;
+        match std::str::from_utf8(&bytes) {
+            Ok(line) if line.trim().is_empty() => {}
+            Ok(line) => batches.push(Job::Record {
+                n: 0,
+                label: label.clone(),
+                line_number,
+                line: line.to_owned(),
+            })?,
+            Err(e) => {
+                let at = start + e.valid_up_to();
+                let error = format!(
+                    "line {line_number}: invalid UTF-8 at byte {at}; crux reads UTF-8 text"
+                );
+                batches.push(Job::Failed {
+                    source: Some(format!("{label}:{line_number}")),
+                    message: format!("crux: error: {label}: {error}"),
+                    error,
+                })?;
+            }
         }
     }
 }

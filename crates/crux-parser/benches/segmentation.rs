@@ -1,4 +1,4 @@
-//! Segmentation throughput (paragraphs, metadata and sentences) over real articles.
+//! Segmentation throughput (paragraphs, metadata, sentences and tokens) over real articles.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -11,6 +11,10 @@ fn segmentation(c: &mut Criterion) {
     group.bench_function("parse/lawfare", |b| b.iter(|| crux_parser::parse(ARTICLE)));
     group.bench_function("split_sentences/lawfare", |b| {
         b.iter(|| crux_parser::split_sentences(ARTICLE))
+    });
+    // The tokeniser, which the quote, caveat and claim stages and the analysis all run.
+    group.bench_function("tokens/lawfare", |b| {
+        b.iter(|| crux_parser::tokens(ARTICLE, crux_parser::Span::new(0, ARTICLE.len())).count())
     });
     group.finish();
 }

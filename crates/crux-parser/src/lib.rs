@@ -56,6 +56,7 @@ pub use document::{
     Booster, Caveat, CaveatKind, Claim, ClaimType, Diagnostic, Document, InputFormat, Link, Meta,
     Paragraph, ParagraphKind, Quote, QuoteKind, Sentence, Severity, Speaker, TextSpan, Voice,
 };
+pub use lexicon::{Phrases, same_word};
 pub use read::sniff;
 pub use sentences::split_sentences;
 pub use span::{InvalidSpan, Span, Spanned, span_of, starting_within};
@@ -150,7 +151,13 @@ pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
     // Every stage reads the same words: tokenise each sentence once.
     let sentence_tokens: Vec<Vec<Token>> = sentences
         .iter()
-        .map(|s| tokens(&text, s.span).collect())
+        .map(|s| {
+            // News prose runs about six bytes a token: room for that from the start, rather
+            // than growing each vector four or five times.
+            let mut toks = Vec::with_capacity(s.span.len() / 5 + 4);
+            toks.extend(tokens(&text, s.span));
+            toks
+        })
         .collect();
     let found = quotes::find(
         &text,
@@ -216,6 +223,15 @@ fn fill_missing(meta: &mut Meta, found: Meta) {
 /// One note for text that holds control characters other than tab, line feed and carriage
 /// return (binary data, or a file in another encoding read as UTF-8).
 fn control_characters(text: &str) -> Option<Diagnostic> {
+    // Control characters are C0 (below 0x20), DEL, and C1 (U+0080 to U+009F, which UTF-8
+    // writes with the lead byte C2): text without those bytes has none, and most text passes
+    // this byte scan.
+    let maybe = |b: &u8| {
+        (*b < 0x20 && !matches!(*b, b'\t' | b'\n' | b'\r' | 0x0c)) || matches!(*b, 0x7f | 0xc2)
+    };
+    if !text.as_bytes().iter().any(maybe) {
+        return None;
+    }
     let mut found = text
         .char_indices()
         .filter(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'));

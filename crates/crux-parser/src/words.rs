@@ -50,17 +50,87 @@ pub struct Tokens<'a> {
     end: usize,
 }
 
+/// Classes of the ASCII bytes, for the tokeniser's inner loops.
+const WORD: u8 = 1;
+const SPACE: u8 = 2;
+static ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() {
+            WORD
+        } else if matches!(c, b' ' | b'\t'..=b'\r') {
+            // `char::is_whitespace` in ASCII: space, tab, LF, VT, FF, CR.
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Whether a byte is an ASCII letter or digit.
+#[inline]
+fn ascii_word(b: u8) -> bool {
+    ASCII_CLASS.get(usize::from(b)).is_some_and(|&c| c == WORD)
+}
+
+impl Tokens<'_> {
+    /// The character at byte `i`, if `i` is before the end of the span (ASCII without
+    /// decoding).
+    #[inline]
+    fn char_at(&self, i: usize) -> Option<char> {
+        if i >= self.end {
+            return None;
+        }
+        let b = self.text.as_bytes()[i];
+        if b.is_ascii() {
+            Some(char::from(b))
+        } else {
+            self.text[i..self.end].chars().next()
+        }
+    }
+}
+
+/// `is_word_char` with the common answers first: ASCII from a table, and the General
+/// Punctuation block (curly quotation marks, dashes, U+2000 to U+206F), which holds no letter
+/// or digit, without the Unicode tables.
+#[inline]
+fn word_char(c: char) -> bool {
+    if c.is_ascii() {
+        ascii_word(c as u8)
+    } else if ('\u{2000}'..='\u{206f}').contains(&c) {
+        false
+    } else {
+        is_word_char(c)
+    }
+}
+
 impl Iterator for Tokens<'_> {
     type Item = Token;
 
     fn next(&mut self) -> Option<Token> {
-        let slice = &self.text[self.pos..self.end];
-        let skip = slice.len() - slice.trim_start().len();
-        self.pos += skip;
-        let rest = &self.text[self.pos..self.end];
-        let first = rest.chars().next()?;
+        let bytes = self.text.as_bytes();
+        // White space skipped (as `str::trim_start` does), ASCII from the table.
+        let first = loop {
+            let &b = bytes.get(self.pos).filter(|_| self.pos < self.end)?;
+            if b.is_ascii() {
+                if ASCII_CLASS[usize::from(b)] == SPACE {
+                    self.pos += 1;
+                    continue;
+                }
+                break char::from(b);
+            }
+            let c = self.char_at(self.pos)?;
+            if !c.is_whitespace() {
+                break c;
+            }
+            self.pos += c.len_utf8();
+        };
         let start = self.pos;
-        if !is_word_char(first) {
+        if !word_char(first) {
             self.pos += first.len_utf8();
             return Some(Token {
                 span: Span::new(start, self.pos),
@@ -68,34 +138,45 @@ impl Iterator for Tokens<'_> {
             });
         }
         let mut end = start;
-        let mut chars = rest.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if is_word_char(c) {
-                end = start + i + c.len_utf8();
+        let mut i = start;
+        loop {
+            // A run of ASCII letters and digits, the bulk of any word.
+            let run = bytes[i..self.end]
+                .iter()
+                .take_while(|&&b| ascii_word(b))
+                .count();
+            if run > 0 {
+                i += run;
+                end = i;
+            }
+            let Some(c) = self.char_at(i) else {
+                break;
+            };
+            let next = i + c.len_utf8();
+            if word_char(c) {
+                end = next;
             } else if is_joiner(c) {
                 // A joiner stays inside the word when a letter or digit follows it ("U.S",
                 // "it's"); a final dot stays when the word is a dotted abbreviation ("U.S.").
-                match chars.peek() {
-                    Some(&(_, n)) if is_word_char(n) => {}
-                    _ => {
-                        // "U.S." keeps its final dot, and so does an initial ("Heather C.").
-                        let word = &self.text[start..end];
-                        let initial = word.chars().count() == 1
-                            && word.chars().next().is_some_and(char::is_uppercase);
-                        // "Gov. Kasich", "Mr. Smith": a known abbreviation keeps its stop.
-                        let abbreviation = || {
-                            word.chars().next().is_some_and(char::is_uppercase)
-                                && crate::sentences::is_abbreviation(word)
-                        };
-                        if c == '.' && (word.contains('.') || initial || abbreviation()) {
-                            end = start + i + 1;
-                        }
-                        break;
+                if !self.char_at(next).is_some_and(word_char) {
+                    // "U.S." keeps its final dot, and so does an initial ("Heather C.").
+                    let word = &self.text[start..end];
+                    let initial = word.chars().count() == 1
+                        && word.chars().next().is_some_and(char::is_uppercase);
+                    // "Gov. Kasich", "Mr. Smith": a known abbreviation keeps its stop.
+                    let abbreviation = || {
+                        word.chars().next().is_some_and(char::is_uppercase)
+                            && crate::sentences::is_abbreviation(word)
+                    };
+                    if c == '.' && (word.contains('.') || initial || abbreviation()) {
+                        end = i + 1;
                     }
+                    break;
                 }
             } else {
                 break;
             }
+            i = next;
         }
         self.pos = end;
         Some(Token {
@@ -119,6 +200,116 @@ mod tests {
         tokens(text, Span::new(0, text.len()))
             .map(|t| &text[t.span])
             .collect()
+    }
+
+    /// The tokeniser as it was before its fast paths, to hold the fast one to.
+    struct Reference<'a> {
+        text: &'a str,
+        pos: usize,
+        end: usize,
+    }
+
+    impl Iterator for Reference<'_> {
+        type Item = Token;
+
+        fn next(&mut self) -> Option<Token> {
+            let slice = &self.text[self.pos..self.end];
+            let skip = slice.len() - slice.trim_start().len();
+            self.pos += skip;
+            let rest = &self.text[self.pos..self.end];
+            let first = rest.chars().next()?;
+            let start = self.pos;
+            if !is_word_char(first) {
+                self.pos += first.len_utf8();
+                return Some(Token {
+                    span: Span::new(start, self.pos),
+                    word: false,
+                });
+            }
+            let mut end = start;
+            let mut chars = rest.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                if is_word_char(c) {
+                    end = start + i + c.len_utf8();
+                } else if is_joiner(c) {
+                    // A joiner stays inside the word when a letter or digit follows it ("U.S",
+                    // "it's"); a final dot stays when the word is a dotted abbreviation ("U.S.").
+                    match chars.peek() {
+                        Some(&(_, n)) if is_word_char(n) => {}
+                        _ => {
+                            // "U.S." keeps its final dot, and so does an initial ("Heather C.").
+                            let word = &self.text[start..end];
+                            let initial = word.chars().count() == 1
+                                && word.chars().next().is_some_and(char::is_uppercase);
+                            // "Gov. Kasich", "Mr. Smith": a known abbreviation keeps its stop.
+                            let abbreviation = || {
+                                word.chars().next().is_some_and(char::is_uppercase)
+                                    && crate::sentences::is_abbreviation(word)
+                            };
+                            if c == '.' && (word.contains('.') || initial || abbreviation()) {
+                                end = start + i + 1;
+                            }
+                            break;
+                        }
+                    }
+                } else {
+                    break;
+                }
+            }
+            self.pos = end;
+            Some(Token {
+                span: Span::new(start, end),
+                word: true,
+            })
+        }
+    }
+
+    fn both(text: &str) -> (Vec<Token>, Vec<Token>) {
+        let fast = tokens(text, Span::new(0, text.len())).collect();
+        let reference = Reference {
+            text,
+            pos: 0,
+            end: text.len(),
+        }
+        .collect();
+        (fast, reference)
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_characters() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!is_word_char(c), "{c:?}");
+        }
+        for b in 0..128u8 {
+            assert_eq!(word_char(char::from(b)), is_word_char(char::from(b)));
+            assert_eq!(
+                ASCII_CLASS[usize::from(b)] == SPACE,
+                char::from(b).is_whitespace()
+            );
+        }
+    }
+
+    #[test]
+    fn same_tokens_as_the_reference() {
+        for text in [
+            "Several former D.E.A. officials said: Mexico’s “drug-trafficking” U.S. end.",
+            "Heather C. Briccetti, Gov. Kasich\u{a0}and\u{2003}Mr. Smith — it’s 3.5% ‘odd’.",
+            "naïve café Ωmega 東京 x\u{85}y a.b. A. 1,000.5 don't-stop & co. ...",
+            "\u{b}\u{c}tabs\there\r\nend.",
+        ] {
+            let (fast, reference) = both(text);
+            assert_eq!(fast, reference, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn same_tokens_as_the_reference_on_any_text(
+            text in "([a-zA-Z0-9 .,'’&\\-“”—\u{a0}\u{2003}\t\nÀ-ÿΩ東]|Mr\\.|U\\.S\\.){0,64}"
+        ) {
+            let (fast, reference) = both(&text);
+            proptest::prop_assert_eq!(fast, reference);
+        }
     }
 
     #[test]

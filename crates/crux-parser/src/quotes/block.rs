@@ -35,18 +35,26 @@ struct Typography {
 impl Typography {
     fn of(text: &str) -> Typography {
         let mut t = Typography::default();
-        let mut prev = ' ';
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            let next = chars.peek().copied().unwrap_or(' ');
+        let bytes = text.as_bytes();
+        // Only ' and " and the marks that start with the byte E2 (’ “ ”) count: jump between
+        // them, and read the characters around each.
+        for at in memchr::memchr3_iter(b'\'', b'"', 0xe2, bytes) {
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                continue;
+            };
+            let prev = || text[..at].chars().next_back().unwrap_or(' ');
+            let next = || text[at + c.len_utf8()..].chars().next().unwrap_or(' ');
             match c {
-                '\'' if prev.is_alphabetic() && next.is_alphabetic() => t.straight_apostrophes += 1,
-                '’' if prev.is_alphabetic() && next.is_alphabetic() => t.curly_apostrophes += 1,
+                '\'' if prev().is_alphabetic() && next().is_alphabetic() => {
+                    t.straight_apostrophes += 1;
+                }
+                '’' if prev().is_alphabetic() && next().is_alphabetic() => {
+                    t.curly_apostrophes += 1;
+                }
                 '"' => t.straight_quotes += 1,
                 '“' | '”' => t.curly_quotes += 1,
                 _ => {}
             }
-            prev = c;
         }
         t
     }
@@ -105,8 +113,22 @@ const FIRST_PERSON: &[&str] = &[
 
 fn author_voice(text: &str, span: Span, sentences: &[&SentenceView<'_>]) -> bool {
     let body = &text[span];
-    let lower_start: String = body.chars().take(24).collect::<String>().to_lowercase();
-    if AUTHOR_OPENINGS.iter().any(|o| lower_start.starts_with(o)) {
+    let head = body
+        .char_indices()
+        .nth(24)
+        .map_or(body, |(end, _)| &body[..end]);
+    let opens = if head.is_ascii() {
+        // ASCII lower case is all the lower case there is: compare in place.
+        AUTHOR_OPENINGS.iter().any(|o| {
+            head.as_bytes()
+                .get(..o.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(o.as_bytes()))
+        })
+    } else {
+        let lower_start = head.to_lowercase();
+        AUTHOR_OPENINGS.iter().any(|o| lower_start.starts_with(o))
+    };
+    if opens {
         return true;
     }
     if body.trim_end().ends_with(':') {
@@ -125,7 +147,10 @@ fn author_voice(text: &str, span: Span, sentences: &[&SentenceView<'_>]) -> bool
                 }
                 continue;
             }
-            if depth == 0 && FIRST_PERSON.contains(&w) {
+            if depth == 0
+                && matches!(w.as_bytes().first(), Some(b'I' | b'm' | b'M'))
+                && FIRST_PERSON.contains(&w)
+            {
                 return true;
             }
         }

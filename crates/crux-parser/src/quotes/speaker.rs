@@ -37,7 +37,10 @@ pub(crate) fn cue_at(text: &str, tokens: &[Token], i: usize) -> Option<Cue> {
     if i > 0 && crate::words::capitalised(word) {
         return None;
     }
-    if let Some(n) = tokens.get(i + 1).filter(|n| n.word)
+    // One lookup answers most words, which begin no cue.
+    let cue_word = lexicon::cue_word(word)?;
+    if cue_word.pair
+        && let Some(n) = tokens.get(i + 1).filter(|n| n.word)
         && let Some(category) = lexicon::reporting_pair(word, &text[n.span])
     {
         return Some(Cue {
@@ -48,7 +51,7 @@ pub(crate) fn cue_at(text: &str, tokens: &[Token], i: usize) -> Option<Cue> {
             according: word.eq_ignore_ascii_case("according"),
         });
     }
-    let category = lexicon::reporting(word)?;
+    let category = cue_word.single?;
     Some(Cue {
         span: t.span,
         first: i,
