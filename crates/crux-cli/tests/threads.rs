@@ -104,4 +104,13 @@ fn files_in_input_order_on_any_thread_count() {
     );
     assert!(String::from_utf8(err).unwrap().contains("050-bad.txt"));
     same_on_any_thread_count(&["analyze", dir.to_str().unwrap()]);
+    // The reports for people too: the HTML page numbers its articles in input order.
+    let (_, page, _) =
+        same_on_any_thread_count(&["analyze", dir.to_str().unwrap(), "--format", "html"]);
+    let page = String::from_utf8(page).unwrap();
+    assert_eq!(
+        page.matches("<article ").count(),
+        ARTICLE.split("\n\n").count()
+    );
+    same_on_any_thread_count(&["analyze", dir.to_str().unwrap(), "--format", "markdown"]);
 }
