@@ -6,10 +6,10 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crux_analysis::{AssessmentKind, WeightReason};
+use crux_analysis::AssessmentKind;
 use crux_parser::{CaveatKind, ClaimType, ParagraphKind, QuoteKind, Span};
 
-use crate::render::{Report, verdict_name};
+use crate::render::{Report, name, verdict_name, weight_reason};
 
 /// The page's start: doctype, style, and the heading of a page of `n` articles.
 ///
@@ -295,11 +295,7 @@ pub fn render_html(report: &Report, n: usize, out: &mut dyn Write) -> io::Result
                     .weighting
                     .iter()
                     .map(|w| {
-                        let reason = match w.reason {
-                            WeightReason::OthersView => "others' view",
-                            WeightReason::Conceded => "conceded",
-                            WeightReason::StatedBalance => "stated balance",
-                        };
+                        let reason = weight_reason(w.reason);
                         match &w.cue {
                             Some(c) => {
                                 format!("{reason} (<span class=\"cue\">{}</span>)", escape(&c.text))
@@ -314,10 +310,7 @@ pub fn render_html(report: &Report, n: usize, out: &mut dyn Write) -> io::Result
                 .cues
                 .iter()
                 .map(|c| {
-                    let role = serde_json::to_value(c.role)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default();
+                    let role = name(c.role);
                     format!(
                         "<span class=\"cue\" title=\"{role}\">{}</span>",
                         escape(&c.text)
@@ -383,10 +376,7 @@ pub fn render_html(report: &Report, n: usize, out: &mut dyn Write) -> io::Result
              <th>cue</th><th>text</th></tr>"
         );
         for q in &doc.quotes {
-            let kind = serde_json::to_value(q.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
+            let kind = name(q.kind);
             let speaker = q
                 .speaker
                 .as_ref()
@@ -416,10 +406,7 @@ pub fn render_html(report: &Report, n: usize, out: &mut dyn Write) -> io::Result
              <th>scope</th></tr>"
         );
         for c in &doc.caveats {
-            let kind = serde_json::to_value(c.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
+            let kind = name(c.kind);
             let _ = writeln!(
                 s,
                 "<tr><td>{}</td><td>{kind}</td><td class=\"n\">{:.2}</td><td><span class=\"cue\">{}</span></td>\

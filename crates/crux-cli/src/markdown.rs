@@ -4,9 +4,7 @@
 
 use std::io::{self, Write};
 
-use crux_analysis::WeightReason;
-
-use crate::render::{Report, plural, verdict_name};
+use crate::render::{Report, name, plural, verdict_name, weight_reason};
 
 /// Text for a Markdown table cell: white space folded, `|` and the characters Markdown would
 /// read as markup escaped.
@@ -34,13 +32,6 @@ fn cell(text: &str) -> String {
         out.push('—');
     }
     out
-}
-
-fn name<T: serde::Serialize>(value: T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 /// Writes one article's Markdown report.
@@ -101,11 +92,7 @@ pub fn render_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 let why: Vec<&str> = a
                     .weighting
                     .iter()
-                    .map(|w| match w.reason {
-                        WeightReason::OthersView => "others' view",
-                        WeightReason::Conceded => "conceded",
-                        WeightReason::StatedBalance => "stated balance",
-                    })
+                    .map(|w| weight_reason(w.reason))
                     .collect();
                 format!("{:.2} ({})", a.weight, why.join(", "))
             };

@@ -76,6 +76,23 @@ fn excerpt(text: &str, max: usize) -> String {
     out
 }
 
+/// A value's name as the JSON output spells it (`"risk_term"`, `"concession"`).
+pub(crate) fn name<T: Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Why an assessment's weight is not 1, in words, for the reports.
+pub(crate) fn weight_reason(reason: WeightReason) -> &'static str {
+    match reason {
+        WeightReason::OthersView => "others' view",
+        WeightReason::Conceded => "conceded",
+        WeightReason::StatedBalance => "stated balance",
+    }
+}
+
 /// A verdict's name as the contract spells it ("mostly positive").
 pub(crate) fn verdict_name(verdict: Verdict) -> &'static str {
     match verdict {
@@ -250,17 +267,13 @@ pub fn render_text(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 let reasons: Vec<&str> = a
                     .weighting
                     .iter()
-                    .map(|w| match w.reason {
-                        WeightReason::OthersView => "others",
-                        WeightReason::Conceded => "conceded",
-                        WeightReason::StatedBalance => "balance",
-                    })
+                    .map(|w| weight_reason(w.reason))
                     .collect();
                 format!("×{:.2} {}", a.weight, reasons.join(", "))
             };
             writeln!(
                 out,
-                "  {:<4} {:<7} {:.2} = {:.2}×{:.2}×{:.2} {:<22} {}",
+                "  {:<4} {:<7} {:.2} = {:.2}×{:.2}×{:.2} {:<28} {}",
                 a.id,
                 format!("{:?}", a.kind).to_lowercase(),
                 a.score,
