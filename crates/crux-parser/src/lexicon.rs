@@ -494,7 +494,7 @@ impl<T> Phrases<T> {
     ///
     /// # Panics
     ///
-    /// Panics on an empty phrase or a word longer than [`MAX_WORD`] bytes: the phrases are
+    /// Panics on an empty phrase or a word longer than `MAX_WORD` bytes: the phrases are
     /// embedded data, loaded by a unit test, so a bad entry fails the tests, never a user's run.
     #[must_use]
     pub fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> Phrases<T> {
