@@ -2,9 +2,12 @@
 //! time) and the user's additions and overrides, in the same format.
 //!
 //! One entry a line: `phrase<TAB>role<TAB>weight`; `#` starts a comment. Roles: `risk`,
-//! `benefit`, `verdict+`, `verdict-` (a stated balance: "net positive"), `intensifier`,
-//! `downtoner`, `mitigation`, `aggravation`, `negation`, and `off`, which removes a built-in
-//! entry (`positive<TAB>off<TAB>0`). A user's entry replaces the built-in entry with the same
+//! `benefit`, `verdict+`, `verdict-` (a stated balance: "net positive"), `evaluative+`,
+//! `evaluative-` (a general word of gain or harm, weaker than a risk or benefit term),
+//! `intensifier`, `downtoner`, `mitigation`, `aggravation`, `reversal` ("failed to", "little"),
+//! `negation`, `dismissal` ("overstated"), `neutral` (a phrase that states nothing and hides the
+//! terms inside it: "concern for"), and `off`, which removes a built-in entry
+//! (`positive<TAB>off<TAB>0`). A user's entry replaces the built-in entry with the same
 //! phrase (compared without regard to case).
 
 use std::collections::HashMap;
@@ -18,11 +21,21 @@ pub(crate) enum Role {
     Benefit,
     /// A stated balance ("net positive", "the benefits outweigh"): `true` for a positive one.
     Verdict(bool),
+    /// A general evaluative word ("cruel", "excellent"): `true` for gain. It states a benefit or
+    /// a risk, weaker than a risk or benefit term, and only in the writer's own units.
+    Evaluative(bool),
     Intensifier,
     Downtoner,
     Mitigation,
     Aggravation,
+    /// Turns the polarity of a term just after it: "failed to protect", "little benefit".
+    Reversal,
     Negation,
+    /// Sets aside every risk or benefit of its unit, before or after it: "overstated", "is not
+    /// supported by".
+    Dismissal,
+    /// States nothing; it only keeps the terms inside it from matching ("concern for").
+    Neutral,
 }
 
 impl Role {
@@ -33,11 +46,16 @@ impl Role {
             Role::Benefit => "benefit",
             Role::Verdict(true) => "verdict+",
             Role::Verdict(false) => "verdict-",
+            Role::Evaluative(true) => "evaluative+",
+            Role::Evaluative(false) => "evaluative-",
             Role::Intensifier => "intensifier",
             Role::Downtoner => "downtoner",
             Role::Mitigation => "mitigation",
             Role::Aggravation => "aggravation",
+            Role::Reversal => "reversal",
             Role::Negation => "negation",
+            Role::Dismissal => "dismissal",
+            Role::Neutral => "neutral",
         }
     }
 
@@ -47,19 +65,25 @@ impl Role {
             "benefit" => Role::Benefit,
             "verdict+" => Role::Verdict(true),
             "verdict-" => Role::Verdict(false),
+            "evaluative+" => Role::Evaluative(true),
+            "evaluative-" => Role::Evaluative(false),
             "intensifier" => Role::Intensifier,
             "downtoner" => Role::Downtoner,
             "mitigation" => Role::Mitigation,
             "aggravation" => Role::Aggravation,
+            "reversal" => Role::Reversal,
             "negation" => Role::Negation,
+            "dismissal" => Role::Dismissal,
+            "neutral" => Role::Neutral,
             "off" => return Some(None),
             _ => return None,
         }))
     }
 }
 
-const ROLES: &str = "risk, benefit, verdict+, verdict-, intensifier, downtoner, mitigation, \
-                     aggravation, negation or off";
+const ROLES: &str = "risk, benefit, verdict+, verdict-, evaluative+, evaluative-, intensifier, \
+                     downtoner, mitigation, aggravation, reversal, negation, dismissal, neutral \
+                     or off";
 
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {
@@ -97,6 +121,7 @@ static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
         by_first: HashMap::new(),
     }
     .with_entries("risk_benefit.tsv", include_str!("../data/risk_benefit.tsv"))
+    .and_then(|l| l.with_entries("evaluative.tsv", include_str!("../data/evaluative.tsv")))
     .unwrap_or_else(|e| panic!("the built-in lexicon is malformed: {e}"))
 });
 
