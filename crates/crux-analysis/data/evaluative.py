@@ -27,7 +27,7 @@ arguments support supports supported supporting supporters supporter favor favor
 agree agreed agrees agreement accept accepted accepts acceptance doubt doubts doubtful hope
 hopes hoped hopeful hopefully wish wishes wished want wants wanted care cares cared careful
 commit committed commits commitment determined guarantee guaranteed chance chances clear
-clearer free freely freed ready reach reached ha fun funny joke jokes joking matter
+clearer ready reach reached ha fun funny joke jokes joking matter
 sentence sentenced charge charges charged fine fines heart hearts yeah mercy pardon
 question questions questioned questioning demand demands demanded pray prayer prayers
 grace church dear spirit spiritual worth worthy value values valued validate active
@@ -52,11 +52,20 @@ ADDED = {
     "undermining": -2.0, "harmed": -2.3, "harming": -2.3, "endanger": -2.5,
     "endangers": -2.5, "endangered": -2.3, "erode": -1.8, "erodes": -1.8, "eroded": -1.8,
     "wasteful": -2.0, "squander": -2.0, "squandered": -2.0, "flawed": -1.8,
+    "detrimental": -2.3, "disproportionate": -1.8, "coercion": -2.3, "coercive": -2.3,
+    "unnecessary": -1.5, "inefficient": -1.8, "unaffordable": -1.8, "unsustainable": -2.0,
+    "unsafe": -2.3, "inequitable": -2.0, "inequality": -2.0, "addictive": -2.0,
+    "addiction": -2.3, "obesity": -2.0, "pollution": -2.3, "toxic": -2.5, "corrupt": -2.5,
+    "counterproductive": -2.0, "misguided": -1.8, "unwise": -1.8, "unreasonable": -1.8,
+    "sexist": -2.3, "discriminate": -2.0, "manipulative": -2.0, "manipulate": -1.8,
+    "deceptive": -2.3, "unjustly": -2.3, "unfairly": -2.0, "exploitative": -2.3,
     # gains and goods (positive)
     "thrive": 2.3, "thrives": 2.3, "thriving": 2.3, "prosper": 2.3, "prosperity": 2.5,
     "flourish": 2.3, "flourishing": 2.3, "humane": 2.0, "saves": 2.2, "saved": 2.0,
     "saving": 1.8, "safeguard": 1.8, "safeguards": 1.8, "empower": 2.0, "empowers": 2.0,
     "fairness": 2.0, "beneficial": 2.3, "worthwhile": 2.0, "cure": 2.0, "cures": 2.0,
+    "productive": 1.8, "legitimate": 1.5, "affordable": 1.5, "sustainable": 1.5,
+    "equitable": 1.8, "prudent": 1.5, "sensible": 1.5, "reasonable": 1.3,
 }
 
 

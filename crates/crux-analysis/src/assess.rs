@@ -142,6 +142,8 @@ fn polarity(term: &Term) -> Option<bool> {
 ///   the benefits");
 /// - a reversal ("failed to", "little", "less", "no longer") turns the term up to three words
 ///   after it;
+/// - what a stated side outweighs is not stated ("the benefits of free trade outweigh the
+///   losses" states no risk);
 /// - general evaluative words count only in the writer's own units: in reported speech they
 ///   mostly describe the events reported ("when violence spiked").
 fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<Stated> {
@@ -222,6 +224,19 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
             shifter,
             aggravation,
         });
+    }
+    // "The benefits of free trade outweigh the losses": what is outweighed is weighed, not
+    // stated.
+    let outweigh = toks.iter().position(|t| {
+        t.word
+            && text[t.span]
+                .get(..8)
+                .is_some_and(|w| w.eq_ignore_ascii_case("outweigh"))
+    });
+    if let Some(o) = outweigh
+        && let Some(heavier) = out.iter().rev().find(|s| s.term.at < o).map(|s| s.kind)
+    {
+        out.retain(|s| s.term.at < o || s.kind == heavier);
     }
     out
 }
@@ -597,6 +612,18 @@ mod tests {
         // A capitalised first word is the sentence's, not a name's.
         assert_eq!(
             only_kinds("Dangerous Ideas are everywhere."),
+            [AssessmentKind::Risk]
+        );
+    }
+
+    #[test]
+    fn what_is_outweighed_is_not_stated() {
+        assert_eq!(
+            only_kinds("The benefits of free trade outweigh the losses."),
+            [AssessmentKind::Benefit]
+        );
+        assert_eq!(
+            only_kinds("The dangers of the plan far outweigh its advantages."),
             [AssessmentKind::Risk]
         );
     }
