@@ -31,6 +31,8 @@ struct Term {
     weight: f64,
     /// Token index of its first word.
     at: usize,
+    /// Its number of tokens.
+    len: usize,
 }
 
 /// Whether a word of the text equals a folded lexicon word (lower case, ’ as '), without
@@ -76,6 +78,7 @@ fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> {
                     role: e.role,
                     weight: e.weight,
                     at: i,
+                    len,
                 });
                 i += len;
             }
@@ -152,15 +155,14 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         // "the fears are overstated", "such a concern is not supported by the evidence"
         return out;
     }
-    let len = |t: &Term| tokens(text, t.span).count();
-    let named = |t: &Term| in_name(text, toks, t.at, len(t));
+    let named = |t: &Term| in_name(text, toks, t.at, t.len);
     let mut mitigation: Option<Term> = None;
     let mut reversal: Option<Term> = None;
     for (n, term) in found.iter().enumerate() {
         // The shifters in force before this term: the last of each kind, if it still reaches.
         let shifter_before = |s: Option<Term>, reach: usize| {
             s.filter(|s| {
-                let end = s.at + len(s) - 1;
+                let end = s.at + s.len - 1;
                 term.at - end <= reach && no_break(toks, end, term.at)
             })
         };

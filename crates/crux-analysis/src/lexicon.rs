@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// What a lexicon entry does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,13 +112,14 @@ pub(crate) struct Entry {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    /// Entries by their first word, longest phrase first.
-    by_first: HashMap<Box<str>, Vec<Entry>>,
+    /// Entries by their first word, longest phrase first. Shared, so that a copy of the
+    /// built-in lexicon (some 5,700 entries) costs nothing until it is changed.
+    by_first: Arc<HashMap<Box<str>, Vec<Entry>>>,
 }
 
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
-        by_first: HashMap::new(),
+        by_first: Arc::new(HashMap::new()),
     }
     .with_entries("risk_benefit.tsv", include_str!("../data/risk_benefit.tsv"))
     .and_then(|l| l.with_entries("evaluative.tsv", include_str!("../data/evaluative.tsv")))
@@ -148,6 +149,11 @@ impl std::error::Error for LexiconError {}
 /// Lower case, with the typographic apostrophe written as a straight one, as lexicon keys are.
 pub(crate) fn fold_into(word: &str, out: &mut String) {
     out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         if c == '’' {
             out.push('\'');
@@ -173,7 +179,9 @@ impl Lexicon {
     /// A line that is not three tab-separated fields, has an unknown role, or a weight that is
     /// not a number in [0, 1] is rejected with `source`, its line number and the reason.
     pub fn with_entries(&self, source: &str, text: &str) -> Result<Lexicon, LexiconError> {
-        let mut by_first = self.by_first.clone();
+        let mut by_first = HashMap::clone(&self.by_first);
+        by_first.reserve(text.len() / 24);
+        let mut key = String::new();
         for (n, raw) in text.lines().enumerate() {
             let error = |reason: String| LexiconError {
                 source: source.to_owned(),
@@ -192,7 +200,6 @@ impl Lexicon {
                     if fields.len() == 1 { "" } else { "s" }
                 )));
             };
-            let mut key = String::new();
             let words: Vec<Box<str>> = phrase
                 .split_whitespace()
                 .map(|w| {
@@ -223,7 +230,9 @@ impl Lexicon {
             }
         }
         by_first.retain(|_, entries| !entries.is_empty());
-        Ok(Lexicon { by_first })
+        Ok(Lexicon {
+            by_first: Arc::new(by_first),
+        })
     }
 
     /// The entries whose first word is `key` (folded by [`fold_into`]), longest first.
