@@ -31,6 +31,8 @@ struct Term {
     weight: f64,
     /// Token index of its first word.
     at: usize,
+    /// Its number of tokens.
+    len: usize,
 }
 
 /// Whether a word of the text equals a folded lexicon word (lower case, ’ as '), without
@@ -76,6 +78,7 @@ fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> {
                     role: e.role,
                     weight: e.weight,
                     at: i,
+                    len,
                 });
                 i += len;
             }
@@ -85,12 +88,159 @@ fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> {
     out
 }
 
-/// Whether a multi-word negation (a dismissal: "jump to the conclusion", "overstated") stands
-/// anywhere before the term in its unit.
-fn dismissed(found: &[Term], term: &Term) -> bool {
-    found
-        .iter()
-        .any(|t| t.role == Role::Negation && t.at < term.at && t.span.len() > 12)
+/// Whether the term at token `at` lies inside a name: it is capitalised and so is a word next
+/// to it, other than the unit's first word ("the Equal Employment Opportunity Commission",
+/// "the Special Park Improvement District"). A capitalised first word is only the sentence's.
+fn in_name(text: &str, toks: &[Token], at: usize, len: usize) -> bool {
+    let capitalised = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            let w = &text[t.span];
+            t.word && w != "I" && w.chars().next().is_some_and(char::is_uppercase)
+        })
+    };
+    if !capitalised(at) {
+        return false;
+    }
+    let first_word = toks.iter().position(|t| t.word);
+    let before = at > 0 && capitalised(at - 1) && Some(at - 1) != first_word;
+    let after = Some(at) != first_word && capitalised(at + len);
+    before || after
+}
+
+/// Whether every token between two token indices (exclusive) is a word: a shifter reaches a
+/// term only within its clause.
+fn no_break(toks: &[Token], from: usize, to: usize) -> bool {
+    toks[from + 1..to].iter().all(|t| t.word)
+}
+
+/// A risk or benefit stated in a unit, with the words that turned or raised it.
+#[derive(Debug, Clone, Copy)]
+struct Stated {
+    term: Term,
+    kind: AssessmentKind,
+    /// The mitigating verb or reversal that turned the term's polarity.
+    shifter: Option<Span>,
+    /// An aggravating verb that raised a risk.
+    aggravation: Option<Term>,
+}
+
+/// Whether a term names a risk or benefit (the general evaluative words and the protective
+/// verbs included), and whether it is positive.
+fn polarity(term: &Term) -> Option<bool> {
+    match term.role {
+        Role::Risk | Role::Evaluative(false) | Role::Verdict(false) => Some(false),
+        Role::Benefit | Role::Evaluative(true) | Role::Verdict(true) => Some(true),
+        Role::Mitigation if term.weight > 0.0 => Some(true),
+        _ => None,
+    }
+}
+
+/// The risks and benefits a unit states, read from its terms in one pass over them:
+///
+/// - a term inside a name states nothing; a negation up to three words before a term drops
+///   it; a dismissal anywhere in the unit drops them all;
+/// - a mitigating verb turns the risks after it, up to ten words and no punctuation between,
+///   into benefits ("reduce the risk", "protect the town from damage", "decrease the chances
+///   of crisis escalation"), and a benefit just after it (three words) into a risk ("reduce
+///   the benefits");
+/// - a reversal ("failed to", "little", "less", "no longer") turns the term up to three words
+///   after it;
+/// - what a stated side outweighs is not stated ("the benefits of free trade outweigh the
+///   losses" states no risk);
+/// - general evaluative words count only in the writer's own units: in reported speech they
+///   mostly describe the events reported ("when violence spiked").
+fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<Stated> {
+    let mut out = Vec::new();
+    if found.iter().any(|t| t.role == Role::Dismissal) {
+        // "the fears are overstated", "such a concern is not supported by the evidence"
+        return out;
+    }
+    let named = |t: &Term| in_name(text, toks, t.at, t.len);
+    let mut mitigation: Option<Term> = None;
+    let mut reversal: Option<Term> = None;
+    for (n, term) in found.iter().enumerate() {
+        // The shifters in force before this term: the last of each kind, if it still reaches.
+        let shifter_before = |s: Option<Term>, reach: usize| {
+            s.filter(|s| {
+                let end = s.at + s.len - 1;
+                term.at - end <= reach && no_break(toks, end, term.at)
+            })
+        };
+        let mitigated = shifter_before(mitigation, 10);
+        let reversed = shifter_before(reversal, 3);
+        match term.role {
+            Role::Mitigation => mitigation = Some(*term),
+            Role::Reversal => reversal = Some(*term),
+            _ => {}
+        }
+        let Some(positive) = polarity(term) else {
+            continue;
+        };
+        if matches!(term.role, Role::Evaluative(_)) && !author {
+            continue;
+        }
+        let negated = found[..n]
+            .iter()
+            .rev()
+            .take_while(|t| term.at - t.at <= 3)
+            .any(|t| t.role == Role::Negation);
+        if negated || named(term) {
+            continue;
+        }
+        let mut shifter = None;
+        let mut positive = positive;
+        // A mitigating verb turns the risks of its clause, and a benefit just after it; a
+        // protective verb ("protect") is a benefit of its own and turns only risks.
+        if let Some(m) = mitigated
+            && term.role != Role::Mitigation
+            && (!positive || (m.weight == 0.0 && term.at - m.at <= 3))
+        {
+            positive = !positive;
+            shifter = Some(m.span);
+        }
+        if let Some(r) = reversed {
+            positive = !positive;
+            shifter = Some(r.span);
+        }
+        if matches!(term.role, Role::Verdict(_)) && shifter.is_some() {
+            // A turned stated balance ("reduce the net negative") is not a verdict.
+            continue;
+        }
+        let aggravation = if positive {
+            None
+        } else {
+            found[..n]
+                .iter()
+                .rev()
+                .take_while(|t| term.at - t.at <= 4)
+                .find(|t| t.role == Role::Aggravation)
+                .copied()
+        };
+        out.push(Stated {
+            term: *term,
+            kind: if positive {
+                AssessmentKind::Benefit
+            } else {
+                AssessmentKind::Risk
+            },
+            shifter,
+            aggravation,
+        });
+    }
+    // "The benefits of free trade outweigh the losses": what is outweighed is weighed, not
+    // stated.
+    let outweigh = toks.iter().position(|t| {
+        t.word
+            && text[t.span]
+                .get(..8)
+                .is_some_and(|w| w.eq_ignore_ascii_case("outweigh"))
+    });
+    if let Some(o) = outweigh
+        && let Some(heavier) = out.iter().rev().find(|s| s.term.at < o).map(|s| s.kind)
+    {
+        out.retain(|s| s.term.at < o || s.kind == heavier);
+    }
+    out
 }
 
 /// The unit breaks inside a claim: token indices where a new clause unit starts.
@@ -221,18 +371,19 @@ pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> 
         for unit in units(text, &claim_tokens, claim.span) {
             let toks: Vec<Token> = tokens(text, unit).collect();
             let found = terms(text, &toks, lexicon);
+            let stated = stated(text, &toks, &found, claim.holder == "author");
             // A unit that states a balance weighs the other side, it does not state it: "the
             // benefits outweigh the risks" is no risk.
-            let stated = found.iter().find_map(|t| match t.role {
-                Role::Verdict(true) => Some(AssessmentKind::Risk),
-                Role::Verdict(false) => Some(AssessmentKind::Benefit),
+            let balance = stated.iter().find_map(|s| match s.term.role {
+                Role::Verdict(_) if s.kind == AssessmentKind::Benefit => Some(AssessmentKind::Risk),
+                Role::Verdict(_) => Some(AssessmentKind::Benefit),
                 _ => None,
             });
             for kind in [AssessmentKind::Risk, AssessmentKind::Benefit] {
-                if stated == Some(kind) {
+                if balance == Some(kind) {
                     continue;
                 }
-                if let Some(a) = assess(doc, unit, &toks, &found, kind, &claim.holder) {
+                if let Some(a) = assess(doc, unit, &toks, &found, &stated, kind, &claim.holder) {
                     out.push(a);
                 }
             }
@@ -250,6 +401,7 @@ fn assess(
     unit: Span,
     toks: &[Token],
     found: &[Term],
+    stated: &[Stated],
     kind: AssessmentKind,
     claim_holder: &str,
 ) -> Option<Assessment> {
@@ -264,62 +416,27 @@ fn assess(
             role,
         });
     };
-    for (n, term) in found.iter().enumerate() {
-        if !matches!(term.role, Role::Risk | Role::Benefit | Role::Verdict(_)) {
-            continue;
-        }
-        let before = |roles: &[Role], reach: usize| {
-            found[..n]
-                .iter()
-                .rev()
-                .take_while(|t| term.at - t.at <= reach)
-                .find(|t| roles.contains(&t.role))
-                .copied()
-        };
-        if before(&[Role::Negation], 3).is_some() || dismissed(found, term) {
-            // Negated: "adds nothing useful", "not a threat" states no risk or benefit; nor
-            // does a risk the writer dismisses ("one should not jump to the conclusion that
-            // … lest we fall all the way down the slippery slope").
-            continue;
-        }
-        let mitigated = if term.role == Role::Risk {
-            before(&[Role::Mitigation], 4)
-        } else {
-            None
-        };
-        let this_kind = match (term.role, mitigated) {
-            (Role::Risk | Role::Verdict(false), None) => AssessmentKind::Risk,
-            (Role::Risk, Some(_)) | (Role::Benefit | Role::Verdict(true), _) => {
-                AssessmentKind::Benefit
-            }
-            // A mitigated stated balance ("reduce the net negative") is not a verdict.
-            _ => continue,
-        };
-        if this_kind != kind {
-            continue;
-        }
+    for st in stated.iter().filter(|s| s.kind == kind) {
+        let term = st.term;
         let mut weight = term.weight;
-        if let Some(m) = mitigated {
-            push(&mut cues, m.span, CueRole::Modal);
+        if let Some(m) = st.shifter {
+            push(&mut cues, m, CueRole::Negation);
         }
-        if term.role == Role::Risk
-            && let Some(a) = before(&[Role::Aggravation], 4)
-        {
+        if let Some(a) = st.aggravation {
             weight += a.weight;
             push(&mut cues, a.span, CueRole::Intensifier);
         }
         push(
             &mut cues,
             term.span,
-            if matches!(term.role, Role::Risk | Role::Verdict(false)) && mitigated.is_none() {
-                CueRole::RiskTerm
-            } else {
-                CueRole::BenefitTerm
+            match kind {
+                AssessmentKind::Risk => CueRole::RiskTerm,
+                AssessmentKind::Benefit => CueRole::BenefitTerm,
             },
         );
         if magnitude.is_none_or(|m| weight > m) {
             magnitude = Some(weight);
-            main = Some(*term);
+            main = Some(term);
         }
     }
     let mut magnitude = magnitude?;
@@ -436,6 +553,111 @@ mod tests {
             kinds("One should not jump to the conclusion that we face a slippery slope.")
                 .is_empty()
         );
+    }
+
+    /// The kinds a text states, without the unit texts.
+    fn only_kinds(text: &str) -> Vec<AssessmentKind> {
+        kinds(text).into_iter().map(|(k, _)| k).collect()
+    }
+
+    #[test]
+    fn lessening_a_risk_is_a_benefit() {
+        use AssessmentKind::{Benefit, Risk};
+        assert_eq!(only_kinds("The plan will decrease the cost."), [Benefit]);
+        assert_eq!(
+            only_kinds("Her speech will allay such concerns."),
+            [Benefit]
+        );
+        assert_eq!(
+            only_kinds("The treaty would decrease the chances of crisis escalation."),
+            [Benefit]
+        );
+        // The whole object of the verb, not only its first risk word.
+        assert_eq!(
+            only_kinds(
+                "Cloning could reduce the risk of diseases caused by combinations of genetic \
+                 risk factors."
+            ),
+            [Benefit]
+        );
+        // What is protected against or deterred is averted.
+        assert_eq!(
+            only_kinds("The wall will protect the town from damage."),
+            [Benefit]
+        );
+        assert_eq!(only_kinds("Strong alliances deter threats."), [Benefit]);
+        // Lessening a benefit is a risk.
+        assert_eq!(only_kinds("The plan will reduce the benefits."), [Risk]);
+        // The verb reaches its clause only.
+        assert_eq!(only_kinds("We reduced staff, and the risk grew."), [Risk]);
+    }
+
+    #[test]
+    fn reversals_turn_the_term_after_them() {
+        use AssessmentKind::{Benefit, Risk};
+        assert_eq!(only_kinds("It failed to protect the town."), [Risk]);
+        assert_eq!(only_kinds("The drug provides little benefit."), [Risk]);
+        assert_eq!(
+            only_kinds("The new drug is decreasingly effective."),
+            [Risk]
+        );
+        assert_eq!(only_kinds("The vaccine is no longer effective."), [Risk]);
+        assert_eq!(only_kinds("The new design is less dangerous."), [Benefit]);
+    }
+
+    #[test]
+    fn dismissals_drop_the_unit_s_terms_wherever_they_stand() {
+        assert!(kinds("Such a concern is not supported by the evidence.").is_empty());
+        assert!(kinds("The fears of war are overstated.").is_empty());
+    }
+
+    #[test]
+    fn terms_inside_names_state_nothing() {
+        assert!(kinds("The Equal Employment Opportunity Commission met.").is_empty());
+        assert!(kinds("The board met at the Special Park Improvement District.").is_empty());
+        // A capitalised first word is the sentence's, not a name's.
+        assert_eq!(
+            only_kinds("Dangerous Ideas are everywhere."),
+            [AssessmentKind::Risk]
+        );
+    }
+
+    #[test]
+    fn what_is_outweighed_is_not_stated() {
+        assert_eq!(
+            only_kinds("The benefits of free trade outweigh the losses."),
+            [AssessmentKind::Benefit]
+        );
+        assert_eq!(
+            only_kinds("The dangers of the plan far outweigh its advantages."),
+            [AssessmentKind::Risk]
+        );
+    }
+
+    #[test]
+    fn senses_that_state_nothing() {
+        assert!(kinds("The law reflects a concern for human life.").is_empty());
+    }
+
+    #[test]
+    fn general_evaluative_words_count_weaker_and_only_for_the_writer() {
+        use AssessmentKind::{Benefit, Risk};
+        assert_eq!(
+            only_kinds("Barbaric tyrannies are unconstitutional."),
+            [Risk]
+        );
+        assert_eq!(
+            only_kinds("The open primary could destroy the party."),
+            [Risk]
+        );
+        assert_eq!(only_kinds("Condoms are excellent protection."), [Benefit]);
+        assert_eq!(only_kinds("Small towns will thrive."), [Benefit]);
+        // Weaker than a risk term proper.
+        let weak = analyze(crux_parser::parse("The policy is cruel.").document);
+        let strong = analyze(crux_parser::parse("The policy is dangerous.").document);
+        assert!(weak.assessments[0].magnitude < strong.assessments[0].magnitude);
+        // Reported speech describes events: "violence" there is no risk of the writer's.
+        assert!(kinds("\"The violence was terrible,\" the mayor said.").is_empty());
     }
 
     #[test]

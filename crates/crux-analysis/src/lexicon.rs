@@ -2,14 +2,17 @@
 //! time) and the user's additions and overrides, in the same format.
 //!
 //! One entry a line: `phrase<TAB>role<TAB>weight`; `#` starts a comment. Roles: `risk`,
-//! `benefit`, `verdict+`, `verdict-` (a stated balance: "net positive"), `intensifier`,
-//! `downtoner`, `mitigation`, `aggravation`, `negation`, and `off`, which removes a built-in
-//! entry (`positive<TAB>off<TAB>0`). A user's entry replaces the built-in entry with the same
+//! `benefit`, `verdict+`, `verdict-` (a stated balance: "net positive"), `evaluative+`,
+//! `evaluative-` (a general word of gain or harm, weaker than a risk or benefit term),
+//! `intensifier`, `downtoner`, `mitigation`, `aggravation`, `reversal` ("failed to", "little"),
+//! `negation`, `dismissal` ("overstated"), `neutral` (a phrase that states nothing and hides the
+//! terms inside it: "concern for"), and `off`, which removes a built-in entry
+//! (`positive<TAB>off<TAB>0`). A user's entry replaces the built-in entry with the same
 //! phrase (compared without regard to case).
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// What a lexicon entry does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,11 +21,21 @@ pub(crate) enum Role {
     Benefit,
     /// A stated balance ("net positive", "the benefits outweigh"): `true` for a positive one.
     Verdict(bool),
+    /// A general evaluative word ("cruel", "excellent"): `true` for gain. It states a benefit or
+    /// a risk, weaker than a risk or benefit term, and only in the writer's own units.
+    Evaluative(bool),
     Intensifier,
     Downtoner,
     Mitigation,
     Aggravation,
+    /// Turns the polarity of a term just after it: "failed to protect", "little benefit".
+    Reversal,
     Negation,
+    /// Sets aside every risk or benefit of its unit, before or after it: "overstated", "is not
+    /// supported by".
+    Dismissal,
+    /// States nothing; it only keeps the terms inside it from matching ("concern for").
+    Neutral,
 }
 
 impl Role {
@@ -33,11 +46,16 @@ impl Role {
             Role::Benefit => "benefit",
             Role::Verdict(true) => "verdict+",
             Role::Verdict(false) => "verdict-",
+            Role::Evaluative(true) => "evaluative+",
+            Role::Evaluative(false) => "evaluative-",
             Role::Intensifier => "intensifier",
             Role::Downtoner => "downtoner",
             Role::Mitigation => "mitigation",
             Role::Aggravation => "aggravation",
+            Role::Reversal => "reversal",
             Role::Negation => "negation",
+            Role::Dismissal => "dismissal",
+            Role::Neutral => "neutral",
         }
     }
 
@@ -47,19 +65,25 @@ impl Role {
             "benefit" => Role::Benefit,
             "verdict+" => Role::Verdict(true),
             "verdict-" => Role::Verdict(false),
+            "evaluative+" => Role::Evaluative(true),
+            "evaluative-" => Role::Evaluative(false),
             "intensifier" => Role::Intensifier,
             "downtoner" => Role::Downtoner,
             "mitigation" => Role::Mitigation,
             "aggravation" => Role::Aggravation,
+            "reversal" => Role::Reversal,
             "negation" => Role::Negation,
+            "dismissal" => Role::Dismissal,
+            "neutral" => Role::Neutral,
             "off" => return Some(None),
             _ => return None,
         }))
     }
 }
 
-const ROLES: &str = "risk, benefit, verdict+, verdict-, intensifier, downtoner, mitigation, \
-                     aggravation, negation or off";
+const ROLES: &str = "risk, benefit, verdict+, verdict-, evaluative+, evaluative-, intensifier, \
+                     downtoner, mitigation, aggravation, reversal, negation, dismissal, neutral \
+                     or off";
 
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {
@@ -88,15 +112,17 @@ pub(crate) struct Entry {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    /// Entries by their first word, longest phrase first.
-    by_first: HashMap<Box<str>, Vec<Entry>>,
+    /// Entries by their first word, longest phrase first. Shared, so that a copy of the
+    /// built-in lexicon (some 5,700 entries) costs nothing until it is changed.
+    by_first: Arc<HashMap<Box<str>, Vec<Entry>>>,
 }
 
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
-        by_first: HashMap::new(),
+        by_first: Arc::new(HashMap::new()),
     }
     .with_entries("risk_benefit.tsv", include_str!("../data/risk_benefit.tsv"))
+    .and_then(|l| l.with_entries("evaluative.tsv", include_str!("../data/evaluative.tsv")))
     .unwrap_or_else(|e| panic!("the built-in lexicon is malformed: {e}"))
 });
 
@@ -123,6 +149,11 @@ impl std::error::Error for LexiconError {}
 /// Lower case, with the typographic apostrophe written as a straight one, as lexicon keys are.
 pub(crate) fn fold_into(word: &str, out: &mut String) {
     out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         if c == '’' {
             out.push('\'');
@@ -148,7 +179,9 @@ impl Lexicon {
     /// A line that is not three tab-separated fields, has an unknown role, or a weight that is
     /// not a number in [0, 1] is rejected with `source`, its line number and the reason.
     pub fn with_entries(&self, source: &str, text: &str) -> Result<Lexicon, LexiconError> {
-        let mut by_first = self.by_first.clone();
+        let mut by_first = HashMap::clone(&self.by_first);
+        by_first.reserve(text.len() / 24);
+        let mut key = String::new();
         for (n, raw) in text.lines().enumerate() {
             let error = |reason: String| LexiconError {
                 source: source.to_owned(),
@@ -167,7 +200,6 @@ impl Lexicon {
                     if fields.len() == 1 { "" } else { "s" }
                 )));
             };
-            let mut key = String::new();
             let words: Vec<Box<str>> = phrase
                 .split_whitespace()
                 .map(|w| {
@@ -198,7 +230,9 @@ impl Lexicon {
             }
         }
         by_first.retain(|_, entries| !entries.is_empty());
-        Ok(Lexicon { by_first })
+        Ok(Lexicon {
+            by_first: Arc::new(by_first),
+        })
     }
 
     /// The entries whose first word is `key` (folded by [`fold_into`]), longest first.

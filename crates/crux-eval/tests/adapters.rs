@@ -287,18 +287,18 @@ fn ukp_three_classes_beside_vader() {
         (2.0 / 3.0 + 2.0 / 3.0 + 1.0) / 3.0,
     );
     close(row(u, "train: macro-F1 (VADER)").value, 7.0 / 9.0);
-    // val: "The death penalty is simply wrong." has no risk or benefit for crux (no argument);
-    // VADER's "wrong" makes it negative. No-argument F1 0 (predicted, never labelled), against 0.
-    close(row(u, "val: macro-F1").value, 1.0 / 3.0);
+    // val: "The death penalty is simply wrong.": "wrong", a general evaluative word, makes it
+    // against for crux as for VADER.
+    close(row(u, "val: macro-F1").value, 1.0);
     close(row(u, "val: macro-F1 (VADER)").value, 1.0);
-    assert_eq!(row(u, "all: accuracy").n_correct, Some(4));
+    assert_eq!(row(u, "all: accuracy").n_correct, Some(5));
     assert_eq!(row(u, "all: accuracy (VADER)").n_correct, Some(5));
-    close(row(u, "topic death penalty: macro-F1").value, 0.0);
+    close(row(u, "topic death penalty: macro-F1").value, 1.0);
     // The test split is counted, not scored.
     let test = row(u, "test split: not scored");
     assert_eq!((test.value, test.n_items), (Some(1.0), 1));
     assert_eq!(row(u, "all: macro-F1").n_items, 6);
-    assert_eq!(u.failures.len(), 2);
+    assert_eq!(u.failures.len(), 1);
     assert!(
         u.failures[0].contains("crux Argument_against"),
         "{:?}",
@@ -310,18 +310,18 @@ fn ukp_three_classes_beside_vader() {
 fn ibm_claim_sentiment_coverage_and_accuracy() {
     let report = report();
     let i = dataset(&report, "ibm_claim_stance");
-    // Four claims with a sentiment: "great benefits" (+1) and "increase the risk of war" (−1)
-    // right; "decrease the chances of crisis escalation" (+1) read as a risk; "unconstitutional"
-    // (−1) neither risk nor benefit: uncovered. The claim without a sentiment and the test
+    // Four claims with a sentiment: "great benefits" (+1) and "increase the risk of war" (−1);
+    // "decrease the chances of crisis escalation" (+1), the risk lessened; "unconstitutional"
+    // (−1), a general evaluative word. All right. The claim without a sentiment and the test
     // claim are left out.
     let coverage = row(i, "train: coverage");
-    assert_eq!((coverage.n_correct, coverage.n_items), (Some(3), 4));
+    assert_eq!((coverage.n_correct, coverage.n_items), (Some(4), 4));
     let covered = row(i, "train: accuracy on covered");
-    assert_eq!((covered.n_correct, covered.n_items), (Some(2), 3));
-    close(row(i, "train: accuracy").accuracy, 0.5);
-    close(row(i, "train: negative").precision, 0.5);
-    close(row(i, "train: positive").recall, 0.5);
-    // VADER: the same calls ("unconstitutional" is not in its lexicon).
+    assert_eq!((covered.n_correct, covered.n_items), (Some(4), 4));
+    close(row(i, "train: accuracy").accuracy, 1.0);
+    close(row(i, "train: negative").precision, 1.0);
+    close(row(i, "train: positive").recall, 1.0);
+    // VADER reads the escalation as negative and does not know "unconstitutional".
     close(row(i, "train: accuracy (VADER)").accuracy, 0.5);
     close(row(i, "train: coverage (VADER)").accuracy, 0.75);
     assert_eq!(
@@ -329,7 +329,7 @@ fn ibm_claim_sentiment_coverage_and_accuracy() {
         Some(1.0)
     );
     assert_eq!(row(i, "test split: not scored").value, Some(1.0));
-    assert_eq!(i.failures.len(), 2);
+    assert!(i.failures.is_empty(), "{:?}", i.failures);
 }
 
 #[test]
@@ -337,23 +337,24 @@ fn vader_nyt_documents_rank_correlation() {
     let report = report();
     let d = dataset(&report, "vader_nyt_documents");
     // Mean ratings 1.25, 0.1, −2, 2.5; crux's nets 1 ("benefits", "gain"), 0, −1 ("risk of
-    // famine"; "disaster" is not a risk term), 0 ("wonderful, happy": sentiment, no benefit).
-    // Ranks [4, 2.5, 1, 2.5] against [3, 2, 1, 4]: r = 3 / sqrt(4.5 × 5).
+    // famine"), 1 ("wonderful, happy": general evaluative words).
+    let expected =
+        crux_eval::metrics::spearman(&[1.0, 0.0, -1.0, 1.0], &[1.25, 0.1, -2.0, 2.5]).unwrap();
     let crux = row(d, "documents: Spearman, crux net");
     assert_eq!(crux.metric, MetricKind::Correlation);
     assert_eq!(crux.n_items, 4);
-    close(crux.value, 3.0 / 22.5_f64.sqrt());
-    // Sentence nets: 1 and 1, 0, 0 and −1, 0: the same ranks.
+    close(crux.value, expected);
+    // Sentence nets: 1 and 1, 0, 0 and −1, 1: the same ranks.
     close(
         row(d, "documents: Spearman, crux mean of sentence nets").value,
-        3.0 / 22.5_f64.sqrt(),
+        expected,
     );
     close(row(d, "documents: Spearman, VADER compound").value, 1.0);
     close(
         row(d, "documents: Spearman, VADER mean of sentence compounds").value,
         1.0,
     );
-    assert_eq!(row(d, "documents: crux coverage").n_correct, Some(2));
+    assert_eq!(row(d, "documents: crux coverage").n_correct, Some(3));
     assert!(d.failures.is_empty(), "{:?}", d.failures);
     assert!(d.published.as_deref().unwrap().contains("0.492"));
 }
@@ -363,20 +364,18 @@ fn vader_nyt_sentences_correlation_and_three_classes() {
     let report = report();
     let s = dataset(&report, "vader_nyt_sentences");
     // Six sentences: crux finds the benefits of the first two and the risk of famine; the
-    // bridge is rightly neutral; "a disaster" and "wonderful, happy" are missed.
-    assert_eq!(row(s, "sentences: crux coverage").n_correct, Some(3));
+    // bridge is rightly neutral; "a disaster" and "wonderful, happy" are read as general
+    // evaluative words.
+    assert_eq!(row(s, "sentences: crux coverage").n_correct, Some(5));
     let neutral = row(s, "3-way: neutral");
-    assert_eq!((neutral.n_gold, neutral.n_predicted), (Some(1), Some(3)));
-    close(row(s, "3-way: accuracy").accuracy, 4.0 / 6.0);
-    close(
-        row(s, "3-way: macro-F1").value,
-        (0.8 + 2.0 / 3.0 + 0.5) / 3.0,
-    );
+    assert_eq!((neutral.n_gold, neutral.n_predicted), (Some(1), Some(1)));
+    close(row(s, "3-way: accuracy").accuracy, 1.0);
+    close(row(s, "3-way: macro-F1").value, 1.0);
     close(row(s, "3-way: macro-F1 (VADER)").value, 1.0);
-    // Ratings 1.5, 1, 0.1, −2.5, −1.5, 2.5 against nets 1, 1, 0, 0, −1, 0.
+    // Ratings 1.5, 1, 0.1, −2.5, −1.5, 2.5 against nets 1, 1, 0, −1, −1, 1.
     let (ratings, nets) = (
         [1.5, 1.0, 0.1, -2.5, -1.5, 2.5],
-        [1.0, 1.0, 0.0, 0.0, -1.0, 0.0],
+        [1.0, 1.0, 0.0, -1.0, -1.0, 1.0],
     );
     let expected = crux_eval::metrics::spearman(&nets, &ratings);
     close(
@@ -387,7 +386,7 @@ fn vader_nyt_sentences_correlation_and_three_classes() {
         row(s, "sentences: Pearson r, VADER compound").metric,
         MetricKind::Correlation
     );
-    assert_eq!(s.failures.len(), 2);
+    assert!(s.failures.is_empty(), "{:?}", s.failures);
 }
 
 #[test]
