@@ -369,9 +369,12 @@ pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> 
     for claim in &doc.claims {
         let claim_tokens: Vec<Token> = tokens(text, claim.span).collect();
         for unit in units(text, &claim_tokens, claim.span) {
-            let toks: Vec<Token> = tokens(text, unit).collect();
-            let found = terms(text, &toks, lexicon);
-            let stated = stated(text, &toks, &found, claim.holder == "author");
+            // Units are cut at token edges: a unit's tokens are the claim's tokens inside it.
+            let from = claim_tokens.partition_point(|t| t.span.start() < unit.start());
+            let to = claim_tokens.partition_point(|t| t.span.end() <= unit.end());
+            let toks = &claim_tokens[from..to.max(from)];
+            let found = terms(text, toks, lexicon);
+            let stated = stated(text, toks, &found, claim.holder == "author");
             // A unit that states a balance weighs the other side, it does not state it: "the
             // benefits outweigh the risks" is no risk.
             let balance = stated.iter().find_map(|s| match s.term.role {
@@ -383,7 +386,7 @@ pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> 
                 if balance == Some(kind) {
                     continue;
                 }
-                if let Some(a) = assess(doc, unit, &toks, &found, &stated, kind, &claim.holder) {
+                if let Some(a) = assess(doc, unit, toks, &found, &stated, kind, &claim.holder) {
                     out.push(a);
                 }
             }

@@ -67,21 +67,21 @@ fn counters_in(
     out: &mut Vec<Counter>,
 ) {
     let text = &doc.text;
-    let toks: Vec<Token> = tokens(text, sentence).collect();
-    let words: Vec<&Token> = toks.iter().filter(|t| t.word).collect();
+    // Only the first words and the words after commas and semicolons matter: read those,
+    // not every token of the sentence.
+    let mut toks = tokens(text, sentence);
     // A sentence opening: the first word, after any opening bracket or quotation mark.
-    if let Some(first) = words.first() {
-        let second = words.get(1);
-        let after_first = toks
-            .iter()
-            .find(|t| t.span.start() >= first.span.end())
-            .map(|t| &text[t.span]);
+    if let Some(first) = toks.by_ref().find(|t| t.word) {
+        let after_first = toks.next();
+        let second = after_first
+            .filter(|t| t.word)
+            .or_else(|| toks.find(|t| t.word));
         let opens = match text[first.span].to_ascii_lowercase().as_str() {
             "but" | "yet" | "nevertheless" | "nonetheless" => true,
             // "However, …", "Still, …": the comma tells the connective from "however much" and
             // the adjective.
-            "however" | "still" => after_first == Some(","),
-            "even" => second.is_some_and(|s| lower_is(text, s, "so")),
+            "however" | "still" => after_first.is_some_and(|t| &text[t.span] == ","),
+            "even" => second.is_some_and(|s| lower_is(text, &s, "so")),
             _ => false,
         };
         if opens && let Some(previous) = previous {
@@ -95,16 +95,26 @@ fn counters_in(
         }
     }
     // A clause opening: ", but", ", yet", "; but", and the dismissing ", though".
-    for (i, t) in toks.iter().enumerate().skip(1) {
-        if !t.word || !matches!(&text[toks[i - 1].span], "," | ";") {
+    let body = &text[sentence];
+    for (at, mark) in body.match_indices([',', ';']) {
+        let mark_end = sentence.start() + at + mark.len();
+        let rest = Span::new(mark_end, sentence.end());
+        let Some(t) = tokens(text, rest).next().filter(|t| t.word) else {
             continue;
-        }
-        let w = text[t.span].to_ascii_lowercase();
-        let concessive = match w.as_str() {
+        };
+        let concessive = match text[t.span].to_ascii_lowercase().as_str() {
             "but" | "yet" => false,
             "though" | "although" => {
-                let rest: Vec<&Token> = toks[i + 1..].iter().filter(|t| t.word).collect();
-                if !dismisses(text, &rest) {
+                // The though-clause: up to the next comma or semicolon, so that a sentence of
+                // many clauses is still read once.
+                let clause_end = text[t.span.end()..sentence.end()]
+                    .find([',', ';'])
+                    .map_or(sentence.end(), |e| t.span.end() + e);
+                let words: Vec<Token> = tokens(text, Span::new(t.span.end(), clause_end))
+                    .filter(|t| t.word)
+                    .collect();
+                let words: Vec<&Token> = words.iter().collect();
+                if !dismisses(text, &words) {
                     continue;
                 }
                 true

@@ -12,6 +12,7 @@ mod input;
 mod markdown;
 mod render;
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -100,16 +101,16 @@ pub fn analyze_text_with(
     Report::new(source, analysis, parsed.diagnostics)
 }
 
-/// The built-in lexicon with the users' files merged in, in order. Errors name the file, the
-/// line and the reason.
-fn load_lexicon(paths: &[PathBuf]) -> Result<Lexicon> {
-    let mut lexicon = Lexicon::builtin().clone();
+/// The built-in lexicon with the users' files merged in, in order; the built-in one itself,
+/// not a copy, when there are none. Errors name the file, the line and the reason.
+fn load_lexicon(paths: &[PathBuf]) -> Result<Cow<'static, Lexicon>> {
+    let mut lexicon = Cow::Borrowed(Lexicon::builtin());
     for path in paths {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).with_context(|| format!("{name}: cannot read lexicon"))?;
         let text = String::from_utf8(bytes)
             .map_err(|e| anyhow::anyhow!("{name}: lexicon is not UTF-8 text ({e})"))?;
-        lexicon = lexicon.with_entries(&name, &text)?;
+        lexicon = Cow::Owned(lexicon.with_entries(&name, &text)?);
     }
     Ok(lexicon)
 }
