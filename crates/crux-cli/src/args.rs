@@ -39,8 +39,9 @@ pub struct EvalArgs {
     /// corenlp_quote_tests.jsonl, polnear.jsonl, szeged_uncertainty_factbank.jsonl,
     /// szeged_uncertainty_wiki.jsonl, newssd_eng.jsonl, webis_editorials16.jsonl,
     /// arg_microtexts_en.jsonl, ukp_sentential.jsonl, ibm_claim_stance.jsonl,
-    /// vader_nyt_documents.jsonl, vader_nyt_sentences.jsonl; other files are listed as skipped),
-    /// or crux gold files (*.gold.json).
+    /// vader_nyt_documents.jsonl, vader_nyt_sentences.jsonl, iam_claims.jsonl, iam_stance.jsonl,
+    /// ibm_evidence_sentences.jsonl; other files are listed as skipped), or crux gold files
+    /// (*.gold.json).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 

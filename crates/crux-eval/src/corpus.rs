@@ -4,13 +4,13 @@
 use std::io::BufRead;
 use std::path::Path;
 
-use crux_analysis::{Analysis, AssessmentKind, CueRole};
+use crux_analysis::{Analysis, AssessmentKind, Balance, CueRole};
 use crux_parser::{InputFormat, Quote, QuoteKind};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::EvalError;
-use crate::metrics::Polarity;
+use crate::metrics::{Polarity, covers};
 
 /// A labelled span as the corpora give it. Only the byte offsets are used: they are what Rust
 /// string indexing needs, and crux's spans are bytes too.
@@ -95,6 +95,39 @@ pub(crate) fn polarity(a: &Analysis) -> Polarity {
         (true, true) if a.balance.net > 0.0 => Polarity::Positive,
         (true, true) if a.balance.net < 0.0 => Polarity::Negative,
         (true, true) => Polarity::Neutral,
+    }
+}
+
+/// crux's polarity of one part of an analysed text (a sentence of an article), by the rule of
+/// [`polarity`] applied to the assessments lying at least half inside `within`: benefits only →
+/// positive, risks only → negative, both → the sign of their own balance (weighed scores, as
+/// the document's balance is made), neither → neutral.
+pub(crate) fn polarity_within(a: &Analysis, within: (usize, usize)) -> Polarity {
+    let (mut risk, mut benefit) = (None::<f64>, None::<f64>);
+    for x in &a.assessments {
+        if !covers((x.span.start(), x.span.end()), within, 0.5) {
+            continue;
+        }
+        let total = match x.kind {
+            AssessmentKind::Risk => &mut risk,
+            AssessmentKind::Benefit => &mut benefit,
+        };
+        *total.get_or_insert(0.0) += x.score * x.weight;
+    }
+    match (benefit, risk) {
+        (None, None) => Polarity::Neutral,
+        (Some(_), None) => Polarity::Positive,
+        (None, Some(_)) => Polarity::Negative,
+        (Some(b), Some(r)) => {
+            let net = Balance::from_totals(r, b).net;
+            if net > 0.0 {
+                Polarity::Positive
+            } else if net < 0.0 {
+                Polarity::Negative
+            } else {
+                Polarity::Neutral
+            }
+        }
     }
 }
 

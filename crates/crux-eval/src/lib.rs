@@ -154,6 +154,24 @@ pub const DATASETS: &[Dataset] = &[
         run: adapters::ibm_claim_stance::run,
     },
     Dataset {
+        name: "iam_claims",
+        file_name: "iam_claims.jsonl",
+        about: "claim sentences and their stance in web articles: IAM",
+        run: adapters::iam_claims::run,
+    },
+    Dataset {
+        name: "iam_stance",
+        file_name: "iam_stance.jsonl",
+        about: "the stance of claims towards their topic: IAM (topic, claim) pairs",
+        run: adapters::iam_stance::run,
+    },
+    Dataset {
+        name: "ibm_evidence_sentences",
+        file_name: "ibm_evidence_sentences.jsonl",
+        about: "evidence sentences, by proxy (a source relayed, a risk or benefit): IBM Debater",
+        run: adapters::ibm_evidence::run,
+    },
+    Dataset {
         name: "vader_nyt_documents",
         file_name: "vader_nyt_documents.jsonl",
         about: "rated polarity of NYT opinion snippets, per document: VADER NYT",

@@ -46,7 +46,10 @@ fn folder_scores_known_files_and_skips_others() {
             "arg_microtexts_en",
             "corenlp_quote_tests",
             "golden_rules_en",
+            "iam_claims",
+            "iam_stance",
             "ibm_claim_stance",
+            "ibm_evidence_sentences",
             "newssd_eng",
             "polnear",
             "szeged_uncertainty_factbank",
@@ -333,6 +336,161 @@ fn ibm_claim_sentiment_coverage_and_accuracy() {
 }
 
 #[test]
+fn iam_claims_sentences_and_stance_beside_vader() {
+    let report = report();
+    let c = dataset(&report, "iam_claims");
+    // One dev article of five lines: a heading, "great benefits" (support claim), a dated fact
+    // (other), "increase the risk of addiction" (contest claim), "should not be allowed"
+    // (contest claim). The heading has no full stop, so crux reads it with the next line as one
+    // sentence: every line is under an author claim, the fact's a factual one.
+    let base = row(c, "dev: claim sentences (base rate)");
+    assert_eq!(base.n_items, 5);
+    close(base.value, 0.6);
+    let any = row(c, "dev: claims, any author claim");
+    assert_eq!((any.n_gold, any.n_predicted), (Some(3), Some(5)));
+    close(any.precision, 0.6);
+    close(
+        row(c, "dev: claims, every sentence called a claim").f1,
+        0.75,
+    );
+    let non_factual = row(c, "dev: claims, non-factual author claim");
+    assert_eq!(non_factual.n_predicted, Some(4));
+    close(non_factual.recall, 1.0);
+    // Stance of the three gold claims: the benefit and the risk are right; the normative
+    // sentence names neither, so crux gives no stance.
+    let coverage = row(c, "dev: stance: coverage");
+    assert_eq!((coverage.n_correct, coverage.n_items), (Some(2), 3));
+    close(row(c, "dev: stance: accuracy on covered").accuracy, 1.0);
+    close(row(c, "dev: stance: contest").recall, 0.5);
+    close(
+        row(c, "dev: stance of gold claims, macro-F1").value,
+        (1.0 + 2.0 / 3.0) / 2.0,
+    );
+    assert!(
+        row(c, "dev: stance of gold claims, macro-F1 (VADER)")
+            .value
+            .is_some()
+    );
+    // Three-way: other P 2/3 R 1, support 1, contest P 1 R 1/2; every line "other" scores
+    // only the other class (P 2/5, R 1).
+    close(
+        row(
+            c,
+            "dev: claim and stance, 3-way macro-F1 (any author claim)",
+        )
+        .value,
+        (0.8 + 1.0 + 2.0 / 3.0) / 3.0,
+    );
+    close(
+        row(
+            c,
+            "dev: claim and stance, 3-way macro-F1 (every sentence other)",
+        )
+        .value,
+        (4.0 / 7.0) / 3.0,
+    );
+    // The test article is counted, not scored.
+    assert_eq!(row(c, "test split: not scored").value, Some(1.0));
+    assert_eq!(c.failures.len(), 1);
+    assert!(
+        c.failures[0].starts_with("iam_claims:dev:1_1#4"),
+        "{:?}",
+        c.failures
+    );
+    assert!(c.published.as_deref().unwrap().contains("60.25"));
+}
+
+#[test]
+fn iam_stance_coverage_and_accuracy_per_split() {
+    let report = report();
+    let s = dataset(&report, "iam_stance");
+    // train: generic drugs' "great benefits" contest banning them, and their "risk of
+    // shortages" supports it: the topic decides the side, and neither crux nor VADER reads it.
+    // A date is not covered. dev: "a wonderful help" supports, rightly.
+    let coverage = row(s, "train: coverage");
+    assert_eq!((coverage.n_correct, coverage.n_items), (Some(2), 3));
+    close(row(s, "train: accuracy on covered").accuracy, 0.0);
+    close(row(s, "dev: accuracy").accuracy, 1.0);
+    close(row(s, "dev: accuracy (VADER)").accuracy, 1.0);
+    let all = row(s, "all: accuracy");
+    assert_eq!((all.n_correct, all.n_items), (Some(1), 4));
+    close(row(s, "all: support").precision, 0.5);
+    assert_eq!(row(s, "test split: not scored").value, Some(1.0));
+    assert_eq!(s.failures.len(), 3);
+}
+
+#[test]
+fn ibm_evidence_proxies_beside_the_base_rate() {
+    let report = report();
+    let e = dataset(&report, "ibm_evidence_sentences");
+    // Seven train sentences, four evidence. Sources relayed: the study ("According to"), the
+    // minister (evidence) and the critics (not); risks stated: "a serious danger" (evidence)
+    // and "the risk of accidents" (not). The sentence wholly reported ("According to …")
+    // holds no author claim, so crux finds no risk in it: "both" never fires.
+    let base = row(e, "evidence sentences (base rate)");
+    assert_eq!(base.n_items, 7);
+    close(base.value, 4.0 / 7.0);
+    close(row(e, "every sentence called evidence").f1, 8.0 / 11.0);
+    let source = row(e, "evidence ~ relays a source");
+    assert_eq!((source.n_gold, source.n_predicted), (Some(4), Some(3)));
+    close(source.precision, 2.0 / 3.0);
+    close(source.recall, 0.5);
+    let assessed = row(e, "evidence ~ states a risk or benefit");
+    close(assessed.precision, 0.5);
+    close(assessed.recall, 0.25);
+    close(row(e, "evidence ~ either").recall, 0.75);
+    assert_eq!(row(e, "evidence ~ both").n_predicted, Some(0));
+    assert_eq!(row(e, "test split: not scored").value, Some(1.0));
+    // Failures are the main proxy's: the critics, the wind power and the danger.
+    assert_eq!(e.failures.len(), 3);
+}
+
+#[test]
+fn iam_and_evidence_bad_lines_name_the_line() {
+    let dir = std::env::temp_dir().join(format!("crux-eval-bad-iam-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let claims = r#"{"id": "a", "split": "dev", "text": "One.", "spans": [{"start_byte": 0, "end_byte": 4, "label": "claim", "stance": 1}]}
+{"id": "b", "split": "dev", "text": "Two.", "spans": [{"start_byte": 0, "end_byte": 40, "label": "claim", "stance": 1}]}
+"#;
+    std::fs::write(dir.join("iam_claims.jsonl"), claims).unwrap();
+    let stance = r#"{"id": "s", "split": "train", "text": "A claim.", "stance": 0}
+"#;
+    std::fs::write(dir.join("iam_stance.jsonl"), stance).unwrap();
+    let evidence = r#"{"id": "e1", "split": "train", "text": "A sentence.", "label": 0}
+
+{"id": "e2", "split": "train", "text": "A sentence.", "label": 3}
+"#;
+    std::fs::write(dir.join("ibm_evidence_sentences.jsonl"), evidence).unwrap();
+    let report = evaluate(std::slice::from_ref(&dir), &Options::default());
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(report.datasets.is_empty(), "{:#?}", report.datasets);
+    let messages: Vec<&str> = report.errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(messages.len(), 3, "{messages:#?}");
+    assert!(
+        messages[0].contains("iam_claims.jsonl:2: "),
+        "{}",
+        messages[0]
+    );
+    assert!(
+        messages[0].contains("not inside the text"),
+        "{}",
+        messages[0]
+    );
+    assert!(
+        messages[1].contains("iam_stance.jsonl:1: "),
+        "{}",
+        messages[1]
+    );
+    assert!(messages[1].contains("stance 0"), "{}", messages[1]);
+    assert!(
+        messages[2].contains("ibm_evidence_sentences.jsonl:3: "),
+        "{}",
+        messages[2]
+    );
+    assert!(messages[2].contains("label 3"), "{}", messages[2]);
+}
+
+#[test]
 fn vader_nyt_documents_rank_correlation() {
     let report = report();
     let d = dataset(&report, "vader_nyt_documents");
@@ -413,6 +571,9 @@ fn dataset_filter_and_renamed_file() {
         "ibm_claim_stance",
         "vader_nyt_documents",
         "vader_nyt_sentences",
+        "iam_claims",
+        "iam_stance",
+        "ibm_evidence_sentences",
     ] {
         let options = Options {
             datasets: vec![name.to_owned()],
@@ -421,7 +582,7 @@ fn dataset_filter_and_renamed_file() {
         let report = evaluate(&[fixtures()], &options);
         let names: Vec<&str> = report.datasets.iter().map(|d| d.dataset.as_str()).collect();
         assert_eq!(names, [name]);
-        assert_eq!(report.skipped.len(), 13, "{:#?}", report.skipped);
+        assert_eq!(report.skipped.len(), 16, "{:#?}", report.skipped);
     }
 
     // A file named on the command line is recognised by its records' `dataset` field.

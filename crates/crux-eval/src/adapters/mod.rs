@@ -3,7 +3,10 @@
 
 pub(crate) mod corenlp;
 pub(crate) mod golden_rules;
+pub(crate) mod iam_claims;
+pub(crate) mod iam_stance;
 pub(crate) mod ibm_claim_stance;
+pub(crate) mod ibm_evidence;
 pub(crate) mod microtexts;
 pub(crate) mod newssd;
 pub(crate) mod polnear;

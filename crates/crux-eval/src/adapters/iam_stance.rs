@@ -1,0 +1,180 @@
+//! `iam_stance`: the (topic, claim) pairs of IAM (Cheng et al., ACL 2022), each claim sentence
+//! with its stance towards the topic: +1 support, −1 contest.
+//!
+//! crux reads each claim on its own, as plain text; its polarity is the one of
+//! [`crate::corpus::polarity`] (benefits → support, risks → contest, both → the sign of net,
+//! neither → no stance, a claim crux does not cover). The topic is not read. Rows, per split
+//! (every split but `test`: `train` and `dev`) and then all together: **coverage**, **accuracy
+//! on covered** claims, **accuracy** counting uncovered claims as wrong, and the support and
+//! contest classes' P/R/F1; the same for VADER's sign on the same claims (compound ≥ 0.05
+//! support, ≤ −0.05 contest).
+
+use std::collections::BTreeMap;
+use std::io::BufRead;
+use std::path::Path;
+
+use serde::Deserialize;
+use vader_parity::SentimentIntensityAnalyzer;
+
+use crate::corpus::{VADER_THRESHOLD, analyse, describe, for_each_record, polarity};
+use crate::metrics::{Confusion3, Polarity};
+use crate::{DatasetResult, EvalError, Row};
+
+const NAME: &str = "iam_stance";
+
+/// The split kept for independent measurement: counted, never scored.
+const HELD_BACK: &str = "test";
+
+#[derive(Deserialize)]
+struct Record {
+    id: String,
+    #[serde(default)]
+    split: String,
+    #[serde(default)]
+    topic: String,
+    text: String,
+    stance: Stance,
+}
+
+/// `stance`: 1 or −1; any other number is a format error.
+#[derive(Deserialize, Clone, Copy)]
+#[serde(try_from = "i64")]
+struct Stance(Polarity);
+
+impl TryFrom<i64> for Stance {
+    type Error = String;
+
+    fn try_from(n: i64) -> Result<Stance, String> {
+        match n {
+            1 => Ok(Stance(Polarity::Positive)),
+            -1 => Ok(Stance(Polarity::Negative)),
+            _ => Err(format!("stance {n}: expected 1 or -1")),
+        }
+    }
+}
+
+fn stance_name(p: Polarity) -> &'static str {
+    match p {
+        Polarity::Positive => "support",
+        Polarity::Negative => "contest",
+        Polarity::Neutral => "none",
+    }
+}
+
+#[derive(Default, Clone, Copy)]
+struct Tables {
+    crux: Confusion3,
+    vader: Confusion3,
+}
+
+fn split_rows(split: &str, t: &Tables) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (who, c, note) in [
+        (
+            "",
+            &t.crux,
+            "crux: benefit -> support, risk -> contest, both -> sign of net",
+        ),
+        (
+            " (VADER)",
+            &t.vader,
+            "VADER compound >= 0.05 support, <= -0.05 contest",
+        ),
+    ] {
+        let n = c.total();
+        let (pos, neg, neu) = (Polarity::Positive, Polarity::Negative, Polarity::Neutral);
+        let uncovered = c.count(pos, neu) + c.count(neg, neu);
+        let covered = n - uncovered;
+        rows.push(
+            Row::accuracy(NAME, &format!("{split}: coverage{who}"), covered, n).with_note(format!(
+                "share with a support or contest prediction; {note}"
+            )),
+        );
+        rows.push(Row::accuracy(
+            NAME,
+            &format!("{split}: accuracy on covered{who}"),
+            c.correct(),
+            covered,
+        ));
+        rows.push(
+            Row::accuracy(NAME, &format!("{split}: accuracy{who}"), c.correct(), n)
+                .with_note("uncovered claims count as wrong"),
+        );
+        for (class, p) in [("support", pos), ("contest", neg)] {
+            rows.push(Row::prf(
+                NAME,
+                &format!("{split}: {class}{who}"),
+                c.class(p),
+                n,
+            ));
+        }
+    }
+    rows
+}
+
+pub(crate) fn run(path: &Path, reader: &mut dyn BufRead) -> Result<DatasetResult, EvalError> {
+    let vader = SentimentIntensityAnalyzer::new();
+    let mut splits: BTreeMap<String, Tables> = BTreeMap::new();
+    let (mut held_back, mut header_only) = (0_usize, 0_usize);
+    let mut failures = Vec::new();
+    for_each_record(path, reader, |_, record: Record| {
+        if record.split == HELD_BACK {
+            held_back += 1;
+            return;
+        }
+        let Stance(gold) = record.stance;
+        let analysis = analyse(&record.text);
+        if analysis.document.sentences.is_empty() && !record.text.trim().is_empty() {
+            header_only += 1;
+        }
+        let crux = polarity(&analysis);
+        let compound = vader.polarity_scores(&record.text).compound;
+        let by_vader = Polarity::of(compound, VADER_THRESHOLD);
+        let t = splits.entry(record.split.clone()).or_default();
+        t.crux.add(gold, crux);
+        t.vader.add(gold, by_vader);
+        if crux != gold {
+            failures.push(format!(
+                "{} [{}]: gold {}, crux {} ({}), VADER {} ({compound:.2}): {}",
+                record.id,
+                record.topic,
+                stance_name(gold),
+                stance_name(crux),
+                describe(&analysis),
+                stance_name(by_vader),
+                record.text.trim()
+            ));
+        }
+    })?;
+    let mut rows: Vec<Row> = splits.iter().flat_map(|(k, t)| split_rows(k, t)).collect();
+    if splits.len() > 1 {
+        let mut all = Tables::default();
+        for t in splits.values() {
+            all.crux.merge(&t.crux);
+            all.vader.merge(&t.vader);
+        }
+        rows.extend(split_rows("all", &all));
+    }
+    let scored: usize = splits.values().map(|t| t.crux.total()).sum();
+    rows.push(
+        Row::value(
+            NAME,
+            "claims read as a header line",
+            header_only as f64,
+            scored,
+        )
+        .with_note("crux found no body sentence: the line was taken for a title or byline"),
+    );
+    rows.push(
+        Row::value(NAME, "test split: not scored", held_back as f64, held_back)
+            .with_note("held back for independent measurement"),
+    );
+    Ok(DatasetResult {
+        dataset: NAME.to_owned(),
+        path: path.display().to_string(),
+        article: None,
+        published: None,
+        rows,
+        failures,
+    })
+}
