@@ -391,3 +391,29 @@ fn html_page_holds_every_article_with_its_own_ids() {
     assert!(out.contains("1 paragraph, 2 sentences"), "{out}");
     assert!(out.contains("| a1 | risk |"), "{out}");
 }
+
+/// docs/scoring.md works the bundled article through with the text report's own lines: they
+/// must be what crux prints.
+#[test]
+fn scoring_docs_show_the_report_as_printed() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let docs = std::fs::read_to_string(root.join("docs/scoring.md")).unwrap();
+    let worked = &docs[docs.find("## The bundled article, worked through").unwrap()..];
+    let start = worked.find("```text\n").unwrap() + "```text\n".len();
+    let shown = &worked[start..start + worked[start..].find("```").unwrap()];
+
+    let path = root.join("tests/fixtures/articles/lawfare-2011-08-07-us-mexico-cartels.txt");
+    let input = std::fs::read_to_string(&path).unwrap();
+    let report = analyze_text(&source_name(&path), &input, InputFormat::Text);
+    let mut text = Vec::new();
+    render_text(&report, &mut text).unwrap();
+    let text = String::from_utf8(text).unwrap();
+    let from = text.find("Risks and benefits\n").unwrap() + "Risks and benefits\n".len();
+    let printed: String = text[from..]
+        .lines()
+        .take_while(|l| !l.starts_with("Balance"))
+        .chain(text.lines().filter(|l| l.starts_with("Balance")))
+        .map(|l| format!("{}\n", l.strip_prefix("  ").unwrap_or(l)))
+        .collect();
+    assert_eq!(shown, printed);
+}
