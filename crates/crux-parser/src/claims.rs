@@ -189,6 +189,8 @@ fn trim_punctuation(text: &str, span: Span) -> Span {
 }
 
 /// Finds the claims.
+// Out of line, so that profiles show the stage by name (one call per document).
+#[inline(never)]
 pub(crate) fn find(
     text: &str,
     paragraphs: &[Paragraph],
