@@ -544,11 +544,9 @@ impl<T> Phrases<T> {
             // Stable: equal lengths keep the order given.
             entries.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
         }
-        let mut index: Vec<(Box<[u8]>, usize)> = index.into_iter().collect();
-        // Sorted, so that the table is built the same way on every run.
-        index.sort_unstable_by_key(|&(_, g)| g);
         Phrases {
-            index: Table::build(index),
+            // Each word once: the order they go in does not change what a lookup finds.
+            index: Table::build(index.into_iter().collect()),
             groups,
         }
     }
