@@ -91,12 +91,30 @@ fn word_hash(bytes: &[u8], lower: bool) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut b = [0u8; 8];
-        b[..rest.len()].copy_from_slice(rest);
-        h.add(fold(u64::from_le_bytes(b)));
+        h.add(fold(tail(rest)));
     }
     h.add(bytes.len() as u64);
     h.hash
+}
+
+/// The last one to seven bytes of a word as one `u64`, read in at most two loads rather
+/// than a copy of variable length (which calls `memcpy`). Each byte keeps its own lane, so
+/// that [`lower_u64`] folds them; with the length hashed too, different tails of one length
+/// give different values.
+#[inline]
+fn tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        // Two overlapping four-byte loads.
+        let mut lo = [0u8; 4];
+        lo.copy_from_slice(&rest[..4]);
+        let mut hi = [0u8; 4];
+        hi.copy_from_slice(&rest[n - 4..]);
+        u64::from(u32::from_le_bytes(lo)) | u64::from(u32::from_le_bytes(hi)) << 32
+    } else {
+        // One to three bytes: the first, the middle and the last.
+        u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
+    }
 }
 
 /// A map from words to values for the lookups done at every word: looked up as given
@@ -127,7 +145,7 @@ impl<K: AsRef<[u8]> + Clone, T: Clone> Table<K, T> {
         for (key, value) in entries {
             let bytes = key.as_ref();
             map.max_len = map.max_len.max(bytes.len());
-            let mut i = usize::try_from(word_hash(bytes, false)).unwrap_or_default() & map.mask;
+            let mut i = map.slot(word_hash(bytes, false));
             loop {
                 match &mut map.slots[i] {
                     Some((k, v)) if k.as_ref() == key.as_ref() => {
@@ -147,13 +165,21 @@ impl<K: AsRef<[u8]> + Clone, T: Clone> Table<K, T> {
 }
 
 impl<K: AsRef<[u8]>, T> Table<K, T> {
+    /// The first slot to probe for a hash: its high bits, which a multiplicative hash mixes
+    /// well (its low bits depend on the low bits of the last word hashed alone, so that words
+    /// of one length would crowd into a few slots).
+    #[inline]
+    fn slot(&self, hash: u64) -> usize {
+        usize::try_from(hash >> 32).unwrap_or_default() & self.mask
+    }
+
     /// The value of `word`, as given or in ASCII lower case.
     #[inline]
     fn find(&self, word: &[u8], lower: bool) -> Option<&T> {
         if word.len() > self.max_len {
             return None;
         }
-        let mut i = usize::try_from(word_hash(word, lower)).unwrap_or_default() & self.mask;
+        let mut i = self.slot(word_hash(word, lower));
         // The table is at most a quarter full: there is always an empty slot to stop at.
         while let Some((key, value)) = &self.slots[i] {
             let key = key.as_ref();
