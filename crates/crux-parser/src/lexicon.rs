@@ -544,20 +544,43 @@ impl<T> Phrases<T> {
     ///
     /// Panics on an empty phrase or a word longer than 48 bytes: the phrases are
     /// embedded data, loaded by a unit test, so a bad entry fails the tests, never a user's run.
+    /// For phrases from users' files, [`Phrases::try_new`] reports them instead.
     #[must_use]
-    pub fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> Phrases<T> {
+    pub fn new<S: AsRef<str>>(entries: impl IntoIterator<Item = (S, T)>) -> Phrases<T> {
+        Phrases::try_new(entries).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// A table of `(phrase, value)` pairs, the phrases borrowed or owned (a user's lexicon).
+    ///
+    /// # Errors
+    ///
+    /// An empty phrase, or one with a word longer than 48 bytes (which no word of a text
+    /// could match), is an error that names it.
+    ///
+    /// ```
+    /// use crux_parser::Phrases;
+    ///
+    /// let user = vec![(String::from("at risk"), 1), (String::from("n't"), 2)];
+    /// assert!(Phrases::try_new(user).is_ok());
+    /// assert!(Phrases::try_new([("  ", 1)]).is_err());
+    /// ```
+    pub fn try_new<S: AsRef<str>>(
+        entries: impl IntoIterator<Item = (S, T)>,
+    ) -> Result<Phrases<T>, String> {
         let mut index: FxHashMap<Box<[u8]>, usize> = FxHashMap::default();
         let mut groups: Vec<Vec<PhraseEntry<T>>> = Vec::new();
         for (phrase, value) in entries {
-            let mut words = phrase.split(' ').filter(|w| !w.is_empty()).map(|w| {
-                Folded::new(w)
-                    .unwrap_or_else(|| panic!("phrase word too long: {w:?}"))
-                    .as_bytes()
-                    .into()
-            });
-            let first: Box<[u8]> = words
+            let phrase = phrase.as_ref();
+            let mut words: Vec<Box<[u8]>> = Vec::new();
+            for w in phrase.split(' ').filter(|w| !w.is_empty()) {
+                let folded =
+                    Folded::new(w).ok_or_else(|| format!("phrase word too long: {w:?}"))?;
+                words.push(folded.as_bytes().into());
+            }
+            let mut words = words.into_iter();
+            let first = words
                 .next()
-                .unwrap_or_else(|| panic!("empty phrase {phrase:?}"));
+                .ok_or_else(|| format!("empty phrase {phrase:?}"))?;
             let rest = words.collect();
             let next = groups.len();
             let g = *index.entry(first).or_insert(next);
@@ -570,11 +593,11 @@ impl<T> Phrases<T> {
             // Stable: equal lengths keep the order given.
             entries.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
         }
-        Phrases {
+        Ok(Phrases {
             // Each word once: the order they go in does not change what a lookup finds.
             index: Table::build(index.into_iter().collect()),
             groups,
-        }
+        })
     }
 
     /// The entries whose folded first word is `word` folded: one hash probe over the word's
