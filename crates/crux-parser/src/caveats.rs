@@ -26,9 +26,9 @@ use std::sync::LazyLock;
 use crate::document::{
     Booster, Caveat, CaveatKind, Paragraph, ParagraphKind, Quote, QuoteKind, Sentence, Voice,
 };
-use crate::lexicon::data_lines;
+use crate::lexicon::{Phrases, data_lines, same_word};
 use crate::span::Span;
-use crate::words::{Token, capitalised, tokens};
+use crate::words::{Token, capitalised};
 
 /// What a cue does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,15 +54,16 @@ enum Rule {
 
 #[derive(Debug)]
 struct Entry {
-    words: Vec<&'static str>,
+    /// The phrase's first word as listed.
+    first: &'static str,
     kind: CueKind,
     strength: f64,
     rule: Rule,
 }
 
-/// Entries by their first word (lower case), longest phrase first.
-static CUES: LazyLock<HashMap<String, Vec<Entry>>> = LazyLock::new(|| {
-    let mut map: HashMap<String, Vec<Entry>> = HashMap::new();
+/// The cues, matched at every word of a sentence with no allocation, longest phrase first.
+static CUES: LazyLock<Phrases<Entry>> = LazyLock::new(|| {
+    let mut entries = Vec::new();
     for line in data_lines(include_str!("../data/caveats.tsv")) {
         let mut fields = line.split('\t').map(str::trim);
         let (Some(phrase), Some(kind), Some(strength)) =
@@ -92,18 +93,18 @@ static CUES: LazyLock<HashMap<String, Vec<Entry>>> = LazyLock::new(|| {
             Some("clause" | "final") => Rule::Clause,
             Some(other) => panic!("caveats.tsv: unknown rule {other:?}"),
         };
-        let words: Vec<&'static str> = phrase.split(' ').collect();
-        map.entry(words[0].to_lowercase()).or_default().push(Entry {
-            words,
-            kind,
-            strength,
-            rule,
-        });
+        let first = phrase.split(' ').next().unwrap_or(phrase);
+        entries.push((
+            phrase,
+            Entry {
+                first,
+                kind,
+                strength,
+                rule,
+            },
+        ));
     }
-    for entries in map.values_mut() {
-        entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
-    }
-    map
+    Phrases::new(entries)
 });
 
 /// A caveat before its strength is stacked and its id given.
@@ -131,31 +132,6 @@ fn speaker_of(q: &Quote) -> String {
 pub(crate) struct Found {
     pub(crate) caveats: Vec<Caveat>,
     pub(crate) boosters: Vec<Booster>,
-}
-
-/// Two words equal ignoring ASCII case and apostrophe style.
-fn same_word(a: &str, b: &str) -> bool {
-    let mut x = a.chars().map(|c| {
-        if c == '’' {
-            '\''
-        } else {
-            c.to_ascii_lowercase()
-        }
-    });
-    let mut y = b.chars().map(|c| {
-        if c == '’' {
-            '\''
-        } else {
-            c.to_ascii_lowercase()
-        }
-    });
-    loop {
-        match (x.next(), y.next()) {
-            (None, None) => return true,
-            (Some(p), Some(q)) if p == q => {}
-            _ => return false,
-        }
-    }
 }
 
 fn word<'a>(text: &'a str, tokens: &[Token], i: usize) -> Option<&'a str> {
@@ -426,12 +402,15 @@ const NOT_EMPHATIC: &[&str] = &[
 /// "worry"); the number of words it takes.
 fn voicing_verb(text: &str, toks: &[Token], i: usize) -> Option<usize> {
     let w = word(text, toks, i)?;
-    if let Some(n) = word(text, toks, i + 1)
+    // One lookup tells most words, which begin no reporting cue, from the rest.
+    let cue = crate::lexicon::cue_word(w).unwrap_or_default();
+    if cue.pair
+        && let Some(n) = word(text, toks, i + 1)
         && crate::lexicon::reporting_pair(w, n).is_some()
     {
         return Some(2);
     }
-    (crate::lexicon::reporting(w).is_some() || one_of(w, STANCE_VERBS)).then_some(1)
+    (cue.single.is_some() || one_of(w, STANCE_VERBS)).then_some(1)
 }
 
 /// How a sentence grants a point, when it does: `(cue start, cue end)` in tokens and the
@@ -445,7 +424,7 @@ fn voicing_verb(text: &str, toks: &[Token], i: usize) -> Option<usize> {
 ///
 /// Only the first eight tokens are read.
 fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<Span>)> {
-    if let Some(len) = starts_with_phrase(text, toks, CONCESSIVE_OPENERS) {
+    if let Some(len) = starts_with_phrase(text, toks, &OPENER_TABLE) {
         return Some((0, len, None));
     }
     let first = word(text, toks, 0)?;
@@ -494,13 +473,18 @@ fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<S
     (one_of(w, &["do", "does", "did"]) && !one_of(next, NOT_EMPHATIC)).then_some((a, a + 1, None))
 }
 
-fn starts_with_phrase(text: &str, toks: &[Token], phrases: &[&str]) -> Option<usize> {
-    phrases.iter().find_map(|p| {
-        p.split(' ')
-            .enumerate()
-            .all(|(k, w)| word(text, toks, k).is_some_and(|t| same_word(t, w)))
-            .then(|| p.split(' ').count())
-    })
+/// A list of phrases as a [`Phrases`] table. Within each list no two phrases share a first
+/// word, so the longest match is the one the list order would give.
+fn phrase_table(phrases: &'static [&'static str]) -> Phrases<()> {
+    Phrases::new(phrases.iter().map(|&p| (p, ())))
+}
+
+static OPENER_TABLE: LazyLock<Phrases<()>> = LazyLock::new(|| phrase_table(CONCESSIVE_OPENERS));
+static COUNTER_TABLE: LazyLock<Phrases<()>> = LazyLock::new(|| phrase_table(COUNTERS));
+
+/// The length in tokens of the phrase of `phrases` that the tokens start with, if any.
+fn starts_with_phrase(text: &str, toks: &[Token], phrases: &Phrases<()>) -> Option<usize> {
+    phrases.longest_at(text, toks, 0).map(|(len, ())| len)
 }
 
 /// Whether `w` is one of `words`, ignoring ASCII case, without allocating.
@@ -545,21 +529,24 @@ fn concede_then_counter(
             depth == 0
                 && !w[0].word
                 && matches!(&text[w[0].span], "," | ";")
-                && word(text, &w[1..], 0).is_some_and(|t| COUNTERS.iter().any(|c| same_word(t, c)))
+                // A one-word counter ("but"); the phrases' later words are never one word.
+                && word(text, &w[1..], 0)
+                    .is_some_and(|t| COUNTER_TABLE.starting_with(t).any(|(len, ())| len == 1))
         });
         let countered_next = sentences
             .get(i + 1)
-            .filter(|n| n.paragraph == s.paragraph)
-            .is_some_and(|n| {
-                let next: Vec<Token> = tokens(text, n.span).take(12).collect();
+            .is_some_and(|n| n.paragraph == s.paragraph)
+            && {
+                let next = &sentence_tokens[i + 1];
+                let next = &next[..next.len().min(12)];
                 // "But …", "However, …", or "The work, however, …".
-                starts_with_phrase(text, &next, COUNTERS).is_some()
+                starts_with_phrase(text, next, &COUNTER_TABLE).is_some()
                     || next.windows(3).any(|w| {
                         &text[w[0].span] == ","
                             && same_word(&text[w[1].span], "however")
                             && &text[w[2].span] == ","
                     })
-            });
+            };
         if !(countered_inside || countered_next) {
             continue;
         }
@@ -651,25 +638,17 @@ pub(crate) fn find(
         let mut bounds: Option<Vec<usize>> = None;
         let mut i = 0;
         while i < toks.len() {
-            let Some(w) = word(text, toks, i) else {
+            if !toks[i].word {
+                i += 1;
+                continue;
+            }
+            let matched = CUES
+                .at(text, toks, i)
+                .find(|&(len, e)| sense(text, toks, i, len, e.rule));
+            let Some((len, entry)) = matched else {
                 i += 1;
                 continue;
             };
-            let mut buf = [0u8; 32];
-            let matched = key(w, &mut buf)
-                .and_then(|k| CUES.get(k))
-                .and_then(|entries| {
-                    entries.iter().find(|e| {
-                        e.words.iter().enumerate().all(|(k, ew)| {
-                            word(text, toks, i + k).is_some_and(|tw| same_word(tw, ew))
-                        }) && sense(text, toks, i, e.words.len(), e.rule)
-                    })
-                });
-            let Some(entry) = matched else {
-                i += 1;
-                continue;
-            };
-            let len = entry.words.len();
             let span = toks[i].span.cover(toks[i + len - 1].span);
             i += len;
             let quote = quote_at(span);
@@ -690,7 +669,7 @@ pub(crate) fn find(
                 CueKind::Caveat(CaveatKind::Concession | CaveatKind::Condition)
             ) && span.start() > scope.start()
                 && !matches!(entry.rule, Rule::Concessive)
-                && !entry.words[0].eq_ignore_ascii_case("notwithstanding")
+                && !entry.first.eq_ignore_ascii_case("notwithstanding")
             {
                 // "…, though one should not jump …": the subordinate clause from the cue on.
                 scope = Span::new(span.start(), scope.end());
@@ -763,24 +742,6 @@ pub(crate) fn find(
 fn intersect(a: Span, b: Span) -> Option<Span> {
     let (start, end) = (a.start().max(b.start()), a.end().min(b.end()));
     (start < end).then(|| Span::new(start, end))
-}
-
-/// A cue key for `w`: ASCII lower case with curly apostrophes made straight, in `buf`, without
-/// allocating; `None` when it does not fit (no cue is that long).
-fn key<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    let mut n = 0;
-    for c in w.chars() {
-        let c = if c == '’' {
-            '\''
-        } else {
-            c.to_ascii_lowercase()
-        };
-        let len = c.len_utf8();
-        let slot = buf.get_mut(n..n + len)?;
-        c.encode_utf8(slot);
-        n += len;
-    }
-    std::str::from_utf8(&buf[..n]).ok()
 }
 
 #[cfg(test)]

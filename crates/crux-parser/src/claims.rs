@@ -25,46 +25,66 @@ use crate::document::{
     Caveat, CaveatKind, Claim, ClaimType, Paragraph, ParagraphKind, Quote, QuoteKind, Sentence,
     Voice,
 };
-use crate::lexicon::{data_lines, lower};
+use crate::lexicon::{FxHashMap, Phrases, WordMap, data_lines};
 use crate::span::Span;
 use crate::words::{Token, tokens};
 
-/// A cue phrase, as words, with the type it gives a claim.
-type Cue = (Vec<&'static str>, ClaimType);
-
-/// Claim cues by their first word (ASCII lower case).
-static CUES: LazyLock<HashMap<String, Vec<Cue>>> = LazyLock::new(|| {
-    let mut map: HashMap<String, Vec<Cue>> = HashMap::new();
-    for line in data_lines(include_str!("../data/claim_cues.tsv")) {
-        let (phrase, kind) = line
-            .split_once('\t')
-            .unwrap_or_else(|| panic!("claim_cues.tsv: expected phrase<TAB>type in {line:?}"));
-        let kind = match kind.trim() {
+/// The claim cues (`data/claim_cues.tsv`), each with the type it gives a claim.
+static CUES: LazyLock<Phrases<ClaimType>> = LazyLock::new(|| {
+    Phrases::new(cue_lines().map(|(phrase, kind)| {
+        let kind = match kind {
             "normative" => ClaimType::Normative,
             "prediction" => ClaimType::Prediction,
             "causal" => ClaimType::Causal,
             "evaluation" => ClaimType::Evaluation,
             other => panic!("claim_cues.tsv: unknown type {other:?}"),
         };
-        let words: Vec<&'static str> = phrase.split(' ').collect();
-        map.entry(words[0].to_ascii_lowercase())
-            .or_default()
-            .push((words, kind));
-    }
-    map
+        (phrase, kind)
+    }))
 });
+
+/// The `(phrase, type)` lines of `data/claim_cues.tsv`.
+fn cue_lines() -> impl Iterator<Item = (&'static str, &'static str)> {
+    data_lines(include_str!("../data/claim_cues.tsv")).map(|line| {
+        let (phrase, kind) = line
+            .split_once('\t')
+            .unwrap_or_else(|| panic!("claim_cues.tsv: expected phrase<TAB>type in {line:?}"));
+        (phrase, kind.trim())
+    })
+}
 
 /// Event and topic words (data/event_words.txt): VADER entries that name what happened
 /// ("killed", "war", "profits"), not the writer's judgement of it.
-static EVENT_WORDS: LazyLock<std::collections::HashSet<&'static str>> =
-    LazyLock::new(|| data_lines(include_str!("../data/event_words.txt")).collect());
+fn event_words() -> impl Iterator<Item = &'static str> {
+    data_lines(include_str!("../data/event_words.txt"))
+}
 
-/// Evaluative words (data/evaluative.tsv, less the event words): a claim that uses one judges.
-static EVALUATIVE: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
-    data_lines(include_str!("../data/evaluative.tsv"))
+/// What a word (in ASCII lower case) is to a claim's type.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct WordSense {
+    /// Evaluative (data/evaluative.tsv, less the event words): a claim that uses it judges.
+    evaluative: bool,
+    /// The first word of a claim cue.
+    cue: bool,
+}
+
+/// The evaluative words and the first words of the cues, in one table: one lookup a word
+/// tells the many words that are neither from the rest.
+static WORDS: LazyLock<WordMap<WordSense>> = LazyLock::new(|| {
+    let events: FxHashMap<&str, ()> = event_words().map(|w| (w, ())).collect();
+    let mut words: FxHashMap<&'static str, WordSense> = FxHashMap::default();
+    for w in data_lines(include_str!("../data/evaluative.tsv"))
         .filter_map(|line| line.split('\t').next())
-        .filter(|w| !EVENT_WORDS.contains(w))
-        .collect()
+        .filter(|w| !events.contains_key(w))
+    {
+        words.entry(w).or_default().evaluative = true;
+    }
+    for (phrase, _) in cue_lines() {
+        let first = phrase.split(' ').next().unwrap_or(phrase);
+        words.entry(first).or_default().cue = true;
+    }
+    // Each word once: the order they go in does not change what a lookup finds.
+    WordMap::new(words)
 });
 
 const PRECEDENCE: [ClaimType; 4] = [
@@ -93,27 +113,21 @@ fn other_sense(text: &str, words: &[Token], i: usize) -> bool {
 fn claim_type(text: &str, words: &[Token], hedged_should: &[Span]) -> ClaimType {
     let mut found = [false; 4];
     for i in 0..words.len() {
-        let mut buf = [0u8; 32];
-        let other_sense = other_sense(text, words, i);
-        if words[i].word
-            && !other_sense
-            && lower(&text[words[i].span], &mut buf).is_some_and(|w| EVALUATIVE.contains(w))
-        {
-            found[3] = true;
+        if !words[i].word {
+            continue;
         }
-        let Some(candidates) = lower(&text[words[i].span], &mut buf).and_then(|k| CUES.get(k))
-        else {
+        let Some(sense) = WORDS.get_lower(&text[words[i].span]) else {
             continue;
         };
-        for (phrase, kind) in candidates {
-            let matches = phrase.iter().enumerate().all(|(k, p)| {
-                words
-                    .get(i + k)
-                    .is_some_and(|t| t.word && text[t.span].eq_ignore_ascii_case(p))
-            });
-            if !matches {
-                continue;
-            }
+        let other_sense = other_sense(text, words, i);
+        if sense.evaluative && !other_sense {
+            found[3] = true;
+        }
+        if !sense.cue {
+            continue;
+        }
+        // Every cue that matches here, whatever its length.
+        for (_, kind) in CUES.at(text, words, i) {
             if *kind == ClaimType::Normative
                 && hedged_should.iter().any(|h| h.contains_span(words[i].span))
             {
@@ -149,6 +163,11 @@ fn relayed(q: &Quote) -> bool {
 
 /// The longest part of `span` not covered by `cut` spans, trimmed.
 fn remainder(text: &str, span: Span, cut: &[Span]) -> Option<Span> {
+    let three_words = |p: &Span| tokens(text, *p).filter(|t| t.word).take(3).count() == 3;
+    if !cut.iter().any(|c| c.overlaps(span)) {
+        // Nothing cut, as in most clauses: the clause itself.
+        return Some(trim_punctuation(text, span)).filter(three_words);
+    }
     let mut pieces = vec![span];
     for c in cut.iter().filter(|c| c.overlaps(span)) {
         pieces = pieces
@@ -171,7 +190,7 @@ fn remainder(text: &str, span: Span, cut: &[Span]) -> Option<Span> {
     pieces
         .into_iter()
         .map(|p| trim_punctuation(text, p))
-        .filter(|p| tokens(text, *p).filter(|t| t.word).take(3).count() == 3)
+        .filter(three_words)
         .max_by_key(|p| p.len())
 }
 
@@ -189,6 +208,8 @@ fn trim_punctuation(text: &str, span: Span) -> Span {
 }
 
 /// Finds the claims.
+// Out of line, so that profiles show the stage by name (one call per document).
+#[inline(never)]
 pub(crate) fn find(
     text: &str,
     paragraphs: &[Paragraph],
@@ -204,6 +225,11 @@ pub(crate) fn find(
         .map(|(i, q)| (q.id.as_str(), i))
         .collect();
     let mut claims = Vec::new();
+    // Buffers reused from sentence to sentence.
+    let mut clauses: Vec<Span> = Vec::new();
+    let mut inside: Vec<Span> = Vec::new();
+    let mut words: Vec<Token> = Vec::new();
+    let mut hedged_should: Vec<Span> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let p = &paragraphs[s.paragraph];
         if !matches!(p.kind, ParagraphKind::Body | ParagraphKind::List) {
@@ -228,16 +254,15 @@ pub(crate) fn find(
         // A caveat's scope lies inside its sentence, so only this sentence's caveats (found by
         // binary search: caveats are in text order) can qualify its claims.
         let in_sentence = crate::span::starting_within(caveats, s.span, |c| c.span);
-        let holder = match (p.voice, &p.quote) {
-            (Voice::Author, _) => "author".to_owned(),
+        let holder: &str = match (p.voice, &p.quote) {
+            (Voice::Author, _) => "author",
             (Voice::Quoted, id) => id
                 .as_ref()
                 .and_then(|id| by_id.get(id.as_str()).map(|&i| &quotes[i]))
                 .and_then(|q| q.speaker.as_ref())
-                .map_or_else(
-                    || "quoted source".to_owned(),
-                    |sp| sp.canonical.clone().unwrap_or_else(|| sp.text.clone()),
-                ),
+                .map_or("quoted source", |sp| {
+                    sp.canonical.as_deref().unwrap_or(&sp.text)
+                }),
         };
         let cut: Vec<Span> = if p.voice == Voice::Author {
             let i = quotes.partition_point(|q| q.span.start() < s.span.end());
@@ -273,7 +298,7 @@ pub(crate) fn find(
         let toks = &sentence_tokens[si];
         let mut depth = 0i32;
         let mut start = s.span.start();
-        let mut clauses = Vec::new();
+        clauses.clear();
         for t in toks {
             match &text[t.span] {
                 "(" => depth += 1,
@@ -286,7 +311,7 @@ pub(crate) fn find(
             }
         }
         clauses.push(Span::new(start, s.span.end()));
-        for clause in clauses {
+        for &clause in &clauses {
             let Some(span) = remainder(text, clause, &cut) else {
                 continue;
             };
@@ -295,21 +320,24 @@ pub(crate) fn find(
             let last = quotes.partition_point(|q| q.span.start() < span.end());
             // Inline quotations barely overlap one another, so the last few before the claim's
             // end are all that can hold its words; the bound keeps many quotes linear.
-            let inside: Vec<Span> = quotes[..last]
-                .iter()
-                .rev()
-                .take(64)
-                .filter(|q| q.kind != QuoteKind::Block && q.span.overlaps(span))
-                .map(|q| q.span)
-                .collect();
+            inside.clear();
+            inside.extend(
+                quotes[..last]
+                    .iter()
+                    .rev()
+                    .take(64)
+                    .filter(|q| q.kind != QuoteKind::Block && q.span.overlaps(span))
+                    .map(|q| q.span),
+            );
             // The claim's tokens, found by binary search (tokens are in text order), so that a
             // sentence of many clauses stays linear.
-            let words: Vec<Token> = crate::span::starting_within(toks, span, |t| t.span)
-                .iter()
-                .filter(|t| span.contains_span(t.span))
-                .filter(|t| !inside.iter().any(|q| q.contains_span(t.span)))
-                .copied()
-                .collect();
+            words.clear();
+            words.extend(
+                crate::span::starting_within(toks, span, |t| t.span)
+                    .iter()
+                    .filter(|t| span.contains_span(t.span))
+                    .filter(|t| !inside.iter().any(|q| q.contains_span(t.span))),
+            );
             // The caveats that can qualify this clause: those whose cue lies in it, and a few
             // on either side whose scope may reach it (a sentence-wide concession); a bounded
             // window keeps a sentence of many clauses linear.
@@ -319,11 +347,12 @@ pub(crate) fn find(
             let to = (in_sentence.partition_point(|c| c.span.start() < span.end()) + 16)
                 .min(in_sentence.len());
             let near = &in_sentence[from..to.max(from)];
-            let hedged_should: Vec<Span> = near
-                .iter()
-                .filter(|c| c.kind == CaveatKind::Hedge && span.contains_span(c.span))
-                .map(|c| c.span)
-                .collect();
+            hedged_should.clear();
+            hedged_should.extend(
+                near.iter()
+                    .filter(|c| c.kind == CaveatKind::Hedge && span.contains_span(c.span))
+                    .map(|c| c.span),
+            );
             let kind = claim_type(text, &words, &hedged_should);
             let ids = near
                 .iter()
@@ -336,7 +365,7 @@ pub(crate) fn find(
                 id: format!("k{}", claims.len() + 1),
                 span,
                 text: text[span].to_owned(),
-                holder: holder.clone(),
+                holder: holder.to_owned(),
                 kind,
                 caveats: ids,
             });
@@ -420,6 +449,20 @@ mod tests {
                 crate::lexicon::data_lines(include_str!("../data/evaluative.tsv"))
                     .any(|l| l.split('\t').next() == Some(w)),
                 "{w} is not in evaluative.tsv"
+            );
+        }
+    }
+
+    #[test]
+    fn cues_are_lower_case_and_later_words_hold_no_apostrophe() {
+        // `WORDS` finds a cue's first word in ASCII lower case, and `CUES` reads a curly
+        // apostrophe as a straight one: lower-case cues whose later words hold no apostrophe
+        // match exactly the words the list names, in any ASCII case.
+        for (phrase, _) in super::cue_lines() {
+            assert_eq!(phrase, phrase.to_ascii_lowercase());
+            assert!(
+                phrase.split(' ').skip(1).all(|w| !w.contains(['\'', '’'])),
+                "{phrase}"
             );
         }
     }

@@ -91,46 +91,64 @@ fn word_hash(bytes: &[u8], lower: bool) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut b = [0u8; 8];
-        b[..rest.len()].copy_from_slice(rest);
-        h.add(fold(u64::from_le_bytes(b)));
+        h.add(fold(tail(rest)));
     }
     h.add(bytes.len() as u64);
     h.hash
 }
 
-/// A slot of a [`WordMap`]: a word and its value, or empty.
-type Slot<T> = Option<(&'static [u8], T)>;
+/// The last one to seven bytes of a word as one `u64`, read in at most two loads rather
+/// than a copy of variable length (which calls `memcpy`). Each byte keeps its own lane, so
+/// that [`lower_u64`] folds them; with the length hashed too, different tails of one length
+/// give different values.
+#[inline]
+fn tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        // Two overlapping four-byte loads.
+        let mut lo = [0u8; 4];
+        lo.copy_from_slice(&rest[..4]);
+        let mut hi = [0u8; 4];
+        hi.copy_from_slice(&rest[n - 4..]);
+        u64::from(u32::from_le_bytes(lo)) | u64::from(u32::from_le_bytes(hi)) << 32
+    } else {
+        // One to three bytes: the first, the middle and the last.
+        u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
+    }
+}
 
 /// A map from words to values for the lookups done at every word: looked up as given
 /// ([`WordMap::get`]) or in ASCII lower case ([`WordMap::get_lower`]) with neither a copy
 /// nor an allocation of the word. An open-addressed table at most a quarter full, hashed with
 /// [`FxHasher`], so that a word that is not listed (most words) usually costs one hash and
-/// one empty slot; words longer than the longest entry are answered before hashing.
+/// one empty slot; words longer than the longest entry are answered before hashing. Its keys
+/// are `K`: borrowed from the embedded lists, or owned (the folded words of [`Phrases`]).
 #[derive(Debug)]
-pub(crate) struct WordMap<T> {
-    slots: Box<[Slot<T>]>,
+pub(crate) struct Table<K, T> {
+    slots: Box<[Option<(K, T)>]>,
     mask: usize,
     max_len: usize,
 }
 
-impl<T: Copy> WordMap<T> {
-    /// A map of `(word, value)` entries; a word listed twice keeps its last value.
-    pub(crate) fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> WordMap<T> {
-        let entries: Vec<(&'static str, T)> = entries.into_iter().collect();
+/// A [`Table`] of words from the embedded lists.
+pub(crate) type WordMap<T> = Table<&'static [u8], T>;
+
+impl<K: AsRef<[u8]> + Clone, T: Clone> Table<K, T> {
+    /// A table of `(key, value)` entries; a key listed twice keeps its last value.
+    fn build(entries: Vec<(K, T)>) -> Table<K, T> {
         let size = (entries.len() * 4).next_power_of_two().max(16);
-        let mut map = WordMap {
+        let mut map: Table<K, T> = Table {
             slots: vec![None; size].into_boxed_slice(),
             mask: size - 1,
             max_len: 0,
         };
-        for (word, value) in entries {
-            let key = word.as_bytes();
-            map.max_len = map.max_len.max(key.len());
-            let mut i = usize::try_from(word_hash(key, false)).unwrap_or_default() & map.mask;
+        for (key, value) in entries {
+            let bytes = key.as_ref();
+            map.max_len = map.max_len.max(bytes.len());
+            let mut i = map.slot(word_hash(bytes, false));
             loop {
                 match &mut map.slots[i] {
-                    Some((k, v)) if *k == key => {
+                    Some((k, v)) if k.as_ref() == key.as_ref() => {
                         *v = value;
                         break;
                     }
@@ -144,15 +162,27 @@ impl<T: Copy> WordMap<T> {
         }
         map
     }
+}
 
+impl<K: AsRef<[u8]>, T> Table<K, T> {
+    /// The first slot to probe for a hash: its high bits, which a multiplicative hash mixes
+    /// well (its low bits depend on the low bits of the last word hashed alone, so that words
+    /// of one length would crowd into a few slots).
     #[inline]
-    fn find(&self, word: &[u8], lower: bool) -> Option<T> {
+    fn slot(&self, hash: u64) -> usize {
+        usize::try_from(hash >> 32).unwrap_or_default() & self.mask
+    }
+
+    /// The value of `word`, as given or in ASCII lower case.
+    #[inline]
+    fn find(&self, word: &[u8], lower: bool) -> Option<&T> {
         if word.len() > self.max_len {
             return None;
         }
-        let mut i = usize::try_from(word_hash(word, lower)).unwrap_or_default() & self.mask;
+        let mut i = self.slot(word_hash(word, lower));
         // The table is at most a quarter full: there is always an empty slot to stop at.
         while let Some((key, value)) = &self.slots[i] {
+            let key = key.as_ref();
             let same = if lower {
                 key.len() == word.len()
                     && key
@@ -160,26 +190,38 @@ impl<T: Copy> WordMap<T> {
                         .zip(word)
                         .all(|(k, w)| *k == w.to_ascii_lowercase())
             } else {
-                *key == word
+                key == word
             };
             if same {
-                return Some(*value);
+                return Some(value);
             }
             i = (i + 1) & self.mask;
         }
         None
     }
+}
+
+impl<T: Copy> WordMap<T> {
+    /// A map of `(word, value)` entries; a word listed twice keeps its last value.
+    pub(crate) fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> WordMap<T> {
+        Table::build(
+            entries
+                .into_iter()
+                .map(|(word, value)| (word.as_bytes(), value))
+                .collect(),
+        )
+    }
 
     /// The value of `word` exactly as listed.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<T> {
-        self.find(word.as_bytes(), false)
+        self.find(word.as_bytes(), false).copied()
     }
 
     /// The value of `word` in ASCII lower case ("Said" finds "said", never "Said").
     #[inline]
     pub(crate) fn get_lower(&self, word: &str) -> Option<T> {
-        self.find(word.as_bytes(), true)
+        self.find(word.as_bytes(), true).copied()
     }
 
     /// The listed words and their values, in no particular order.
@@ -322,6 +364,7 @@ pub(crate) fn cue_word(word: &str) -> Option<CueWord> {
 }
 
 /// The category of a one-word reporting verb ("said", "notes").
+#[cfg(test)]
 pub(crate) fn reporting(word: &str) -> Option<Reporting> {
     REPORTING.get_lower(word)
 }
@@ -337,7 +380,7 @@ pub(crate) fn reporting_pair(first: &str, second: &str) -> Option<Reporting> {
     joined[..first.len()].copy_from_slice(first);
     joined[first.len()] = b' ';
     joined[first.len() + 1..len].copy_from_slice(second);
-    REPORTING.find(&joined[..len], false)
+    REPORTING.find(&joined[..len], false).copied()
 }
 
 /// The category of a noun that can name a speaker ("officials", "article").
@@ -348,19 +391,11 @@ pub(crate) fn speaker_noun(word: &str) -> Option<SpeakerNoun> {
 }
 
 /// Longest word, in bytes, that a [`Folded`] key holds; longer words match no entry.
-#[allow(
-    dead_code,
-    reason = "shared matcher for the caveat and claim stages, which adopt it next"
-)]
 pub(crate) const MAX_WORD: usize = 48;
 
 /// A word folded for comparison, on the stack: ASCII lower case, and the typographic
 /// apostrophe `’` as `'` (so "don’t" and "don't" are one key). Non-ASCII letters are kept as
 /// they are, as `same_word` in the caveat stage does.
-#[allow(
-    dead_code,
-    reason = "shared matcher for the caveat and claim stages, which adopt it next"
-)]
 #[derive(Clone, Copy)]
 pub(crate) struct Folded {
     buf: [u8; MAX_WORD],
@@ -373,20 +408,26 @@ impl std::fmt::Debug for Folded {
     }
 }
 
-#[allow(
-    dead_code,
-    reason = "shared matcher for the caveat and claim stages, which adopt it next"
-)]
 impl Folded {
     /// Folds `word`; `None` when the folded word is longer than [`MAX_WORD`] bytes.
     #[must_use]
+    #[inline]
     pub(crate) fn new(word: &str) -> Option<Folded> {
         let mut buf = [0u8; MAX_WORD];
-        let mut len = 0;
         let bytes = word.as_bytes();
+        if bytes.is_ascii() {
+            // No `’`, as in most words: a copy in lower case.
+            let out = buf.get_mut(..bytes.len())?;
+            out.copy_from_slice(bytes);
+            out.make_ascii_lowercase();
+            return Some(Folded {
+                buf,
+                len: bytes.len(),
+            });
+        }
+        let mut len = 0;
         let mut i = 0;
         while i < bytes.len() {
-            // ’ is E2 80 99 in UTF-8.
             let (b, step) = if bytes[i..].starts_with("’".as_bytes()) {
                 (b'\'', 3)
             } else {
@@ -406,11 +447,22 @@ impl Folded {
     }
 }
 
+/// Whether `word` folds to `folded` (a [`Folded`] word's bytes), without copying it when it is
+/// ASCII.
+#[inline]
+fn folds_to(word: &str, folded: &[u8]) -> bool {
+    if word.is_ascii() {
+        word.len() == folded.len()
+            && word
+                .bytes()
+                .zip(folded)
+                .all(|(w, f)| w.to_ascii_lowercase() == *f)
+    } else {
+        Folded::new(word).is_some_and(|f| f.as_bytes() == folded)
+    }
+}
+
 /// Whether two words are equal ignoring ASCII case and apostrophe style, without allocating.
-#[allow(
-    dead_code,
-    reason = "shared matcher for the caveat and claim stages, which adopt it next"
-)]
 ///
 /// ```
 /// assert!(crux_parser::same_word("Don’t", "don't"));
@@ -420,6 +472,10 @@ impl Folded {
 pub fn same_word(a: &str, b: &str) -> bool {
     if a.len() == b.len() && a.eq_ignore_ascii_case(b) {
         return true;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        // Neither holds `’`: the fold is ASCII lower case alone, compared above.
+        return false;
     }
     match (Folded::new(a), Folded::new(b)) {
         (Some(x), Some(y)) => x.as_bytes() == y.as_bytes(),
@@ -464,20 +520,16 @@ pub fn same_word(a: &str, b: &str) -> bool {
 /// assert_eq!(found, [(0, 2, "booster"), (4, 1, "hedge")]);
 /// ```
 ///
-/// The caveat stage's `CUES` map (`HashMap<String, _>` keyed by `to_lowercase()` plus
-/// `replace('’', "'")`, two allocations and a SipHash per word), its `starts_with_phrase`
-/// (a `Vec` per phrase per call), the claim stage's `CUES` and the analysis `LEXICON` can all
-/// be this table.
+/// The caveat and claim stages match their cues with it; the analysis `LEXICON` (keyed the
+/// same way) can be this table too.
 #[derive(Debug)]
 pub struct Phrases<T> {
-    /// For each folded first word, the entries that start with it, longest first.
-    by_first: FxHashMap<Box<[u8]>, Vec<PhraseEntry<T>>>,
+    /// Each folded first word, with the index of its entries in `groups`.
+    index: Table<Box<[u8]>, usize>,
+    /// For each first word, the entries that start with it, longest first.
+    groups: Vec<Vec<PhraseEntry<T>>>,
 }
 
-#[allow(
-    dead_code,
-    reason = "shared matcher for the caveat and claim stages, which adopt it next"
-)]
 #[derive(Debug)]
 struct PhraseEntry<T> {
     /// The folded words after the first.
@@ -485,41 +537,80 @@ struct PhraseEntry<T> {
     value: T,
 }
 
-#[allow(
-    dead_code,
-    reason = "shared matcher for the caveat and claim stages, which adopt it next"
-)]
 impl<T> Phrases<T> {
     /// A table of `(phrase, value)` pairs.
     ///
     /// # Panics
     ///
-    /// Panics on an empty phrase or a word longer than `MAX_WORD` bytes: the phrases are
+    /// Panics on an empty phrase or a word longer than 48 bytes: the phrases are
     /// embedded data, loaded by a unit test, so a bad entry fails the tests, never a user's run.
+    /// For phrases from users' files, [`Phrases::try_new`] reports them instead.
     #[must_use]
-    pub fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> Phrases<T> {
-        let mut by_first: FxHashMap<Box<[u8]>, Vec<PhraseEntry<T>>> = FxHashMap::default();
+    pub fn new<S: AsRef<str>>(entries: impl IntoIterator<Item = (S, T)>) -> Phrases<T> {
+        Phrases::try_new(entries).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// A table of `(phrase, value)` pairs, the phrases borrowed or owned (a user's lexicon).
+    ///
+    /// # Errors
+    ///
+    /// An empty phrase, or one with a word longer than 48 bytes (which no word of a text
+    /// could match), is an error that names it.
+    ///
+    /// ```
+    /// use crux_parser::Phrases;
+    ///
+    /// let user = vec![(String::from("at risk"), 1), (String::from("n't"), 2)];
+    /// assert!(Phrases::try_new(user).is_ok());
+    /// assert!(Phrases::try_new([("  ", 1)]).is_err());
+    /// ```
+    pub fn try_new<S: AsRef<str>>(
+        entries: impl IntoIterator<Item = (S, T)>,
+    ) -> Result<Phrases<T>, String> {
+        let mut index: FxHashMap<Box<[u8]>, usize> = FxHashMap::default();
+        let mut groups: Vec<Vec<PhraseEntry<T>>> = Vec::new();
         for (phrase, value) in entries {
-            let mut words = phrase.split(' ').filter(|w| !w.is_empty()).map(|w| {
-                Folded::new(w)
-                    .unwrap_or_else(|| panic!("phrase word too long: {w:?}"))
-                    .as_bytes()
-                    .into()
-            });
-            let first: Box<[u8]> = words
+            let phrase = phrase.as_ref();
+            let mut words: Vec<Box<[u8]>> = Vec::new();
+            for w in phrase.split(' ').filter(|w| !w.is_empty()) {
+                let folded =
+                    Folded::new(w).ok_or_else(|| format!("phrase word too long: {w:?}"))?;
+                words.push(folded.as_bytes().into());
+            }
+            let mut words = words.into_iter();
+            let first = words
                 .next()
-                .unwrap_or_else(|| panic!("empty phrase {phrase:?}"));
+                .ok_or_else(|| format!("empty phrase {phrase:?}"))?;
             let rest = words.collect();
-            by_first
-                .entry(first)
-                .or_default()
-                .push(PhraseEntry { rest, value });
+            let next = groups.len();
+            let g = *index.entry(first).or_insert(next);
+            if g == next {
+                groups.push(Vec::new());
+            }
+            groups[g].push(PhraseEntry { rest, value });
         }
-        for entries in by_first.values_mut() {
+        for entries in &mut groups {
             // Stable: equal lengths keep the order given.
             entries.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
         }
-        Phrases { by_first }
+        Ok(Phrases {
+            // Each word once: the order they go in does not change what a lookup finds.
+            index: Table::build(index.into_iter().collect()),
+            groups,
+        })
+    }
+
+    /// The entries whose folded first word is `word` folded: one hash probe over the word's
+    /// own bytes, folded as they are hashed (a word with a `’` is folded on the stack first).
+    #[inline]
+    fn first(&self, word: &str) -> &[PhraseEntry<T>] {
+        let bytes = word.as_bytes();
+        let group = if bytes.is_ascii() {
+            self.index.find(bytes, true).copied()
+        } else {
+            Folded::new(word).and_then(|f| self.index.find(f.as_bytes(), false).copied())
+        };
+        group.map_or(&[][..], |g| &self.groups[g])
     }
 
     /// The phrases that match the tokens from `i` on, longest first, each with its length in
@@ -531,19 +622,12 @@ impl<T> Phrases<T> {
         i: usize,
     ) -> impl Iterator<Item = (usize, &'s T)> + use<'s, 't, T> {
         let word = |k: usize| tokens.get(k).filter(|t| t.word).map(|t| &text[t.span]);
-        let entries = word(i)
-            .and_then(Folded::new)
-            .and_then(|first| self.by_first.get(first.as_bytes()))
-            .map_or(&[][..], Vec::as_slice);
+        let entries = word(i).map_or(&[][..], |w| self.first(w));
         entries.iter().filter_map(move |e| {
             e.rest
                 .iter()
                 .enumerate()
-                .all(|(k, w)| {
-                    word(i + 1 + k)
-                        .and_then(Folded::new)
-                        .is_some_and(|f| f.as_bytes() == &w[..])
-                })
+                .all(|(k, w)| word(i + 1 + k).is_some_and(|t| folds_to(t, w)))
                 .then_some((e.rest.len() + 1, &e.value))
         })
     }
@@ -552,9 +636,7 @@ impl<T> Phrases<T> {
     /// words, the words after the first not checked: for callers with their own rule for
     /// the rest (the analysis reads any word ending in "n't" as the entry "n't").
     pub fn starting_with(&self, word: &str) -> impl Iterator<Item = (usize, &T)> + '_ {
-        Folded::new(word)
-            .and_then(|first| self.by_first.get(first.as_bytes()))
-            .map_or(&[][..], Vec::as_slice)
+        self.first(word)
             .iter()
             .map(|e| (e.rest.len() + 1, &e.value))
     }
@@ -671,5 +753,16 @@ mod tests {
         assert_eq!(found, [(0, 2, 1), (3, 2, 3), (5, 1, 2), (8, 1, 4)]);
         assert_eq!(phrases.at(text, &toks, 0).count(), 2);
         assert_eq!(phrases.at(text, &toks, 2).count(), 0);
+        // A curly apostrophe in the first word or a later one, in any case.
+        let phrases = Phrases::new([("it's true that", 1), ("don't know", 2)]);
+        let text = "IT’S True that I DON’T KNOW; naïve don’t knoW.";
+        let toks: Vec<_> =
+            crate::words::tokens(text, crate::span::Span::new(0, text.len())).collect();
+        let found: Vec<_> = (0..toks.len())
+            .filter_map(|i| phrases.longest_at(text, &toks, i).map(|(n, v)| (i, n, *v)))
+            .collect();
+        assert_eq!(found, [(0, 3, 1), (4, 2, 2), (8, 2, 2)]);
+        assert!(!same_word("naïve", "NAÏVE"));
+        assert!(same_word("naïve", "NAïVE"));
     }
 }
