@@ -139,6 +139,26 @@ impl Row {
         }
     }
 
+    /// The row counting the `n` items of a split held back for independent measurement.
+    #[must_use]
+    pub fn held_back(dataset: &str, n: usize) -> Row {
+        Row::value(dataset, "test split: not scored", n as f64, n)
+            .with_note("held back for independent measurement")
+    }
+
+    /// The row counting the `n` of `of` texts (`what`: "sentences", "claims") that crux read
+    /// as a header line, finding no body sentence in them.
+    #[must_use]
+    pub fn header_lines(dataset: &str, what: &str, n: usize, of: usize) -> Row {
+        Row::value(
+            dataset,
+            &format!("{what} read as a header line"),
+            n as f64,
+            of,
+        )
+        .with_note("crux found no body sentence: the line was taken for a title or byline")
+    }
+
     /// The same row with a note.
     #[must_use]
     pub fn with_note(mut self, note: impl Into<String>) -> Row {

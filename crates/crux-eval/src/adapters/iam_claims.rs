@@ -308,15 +308,7 @@ impl Tally {
                 ),
             );
         }
-        rows.push(
-            Row::value(
-                NAME,
-                "test split: not scored",
-                self.held_back as f64,
-                self.held_back,
-            )
-            .with_note("held back for independent measurement"),
-        );
+        rows.push(Row::held_back(NAME, self.held_back));
         if self.other_split > 0 {
             rows.push(
                 Row::value(

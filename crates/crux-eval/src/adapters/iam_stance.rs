@@ -156,19 +156,8 @@ pub(crate) fn run(path: &Path, reader: &mut dyn BufRead) -> Result<DatasetResult
         rows.extend(split_rows("all", &all));
     }
     let scored: usize = splits.values().map(|t| t.crux.total()).sum();
-    rows.push(
-        Row::value(
-            NAME,
-            "claims read as a header line",
-            header_only as f64,
-            scored,
-        )
-        .with_note("crux found no body sentence: the line was taken for a title or byline"),
-    );
-    rows.push(
-        Row::value(NAME, "test split: not scored", held_back as f64, held_back)
-            .with_note("held back for independent measurement"),
-    );
+    rows.push(Row::header_lines(NAME, "claims", header_only, scored));
+    rows.push(Row::held_back(NAME, held_back));
     Ok(DatasetResult {
         dataset: NAME.to_owned(),
         path: path.display().to_string(),

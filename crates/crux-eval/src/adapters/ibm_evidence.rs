@@ -122,10 +122,7 @@ pub(crate) fn run(path: &Path, reader: &mut dyn BufRead) -> Result<DatasetResult
                 .with_note(format!("proxy: {note}")),
         );
     }
-    rows.push(
-        Row::value(NAME, "test split: not scored", held_back as f64, held_back)
-            .with_note("held back for independent measurement"),
-    );
+    rows.push(Row::held_back(NAME, held_back));
     Ok(DatasetResult {
         dataset: NAME.to_owned(),
         path: path.display().to_string(),

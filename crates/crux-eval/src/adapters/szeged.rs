@@ -205,16 +205,7 @@ impl Tally {
                     .with_note("share of these gold cues found (hedge or condition)"),
             );
         }
-        #[expect(clippy::cast_precision_loss, reason = "sentence counts are small")]
-        rows.push(
-            Row::value(
-                name,
-                "sentences read as a header line",
-                self.header_only as f64,
-                n,
-            )
-            .with_note("crux found no body sentence: the line was taken for a title or byline"),
-        );
+        rows.push(Row::header_lines(name, "sentences", self.header_only, n));
         rows
     }
 }

@@ -296,15 +296,7 @@ pub(crate) fn run_sentences(
         Row::accuracy(SENTENCES, "sentences: crux coverage", covered, n)
             .with_note("share with at least one risk or benefit"),
     );
-    rows.push(
-        Row::value(
-            SENTENCES,
-            "sentences read as a header line",
-            header_only as f64,
-            n,
-        )
-        .with_note("crux found no body sentence: the line was taken for a title or byline"),
-    );
+    rows.push(Row::header_lines(SENTENCES, "sentences", header_only, n));
     Ok(DatasetResult {
         dataset: SENTENCES.to_owned(),
         path: path.display().to_string(),
