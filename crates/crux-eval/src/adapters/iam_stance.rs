@@ -16,8 +16,9 @@ use std::path::Path;
 use serde::Deserialize;
 use vader_parity::SentimentIntensityAnalyzer;
 
+use crate::adapters::polar::{Tables, TwoSided, splits_and_all, two_sided_rows};
 use crate::corpus::{VADER_THRESHOLD, analyse, describe, for_each_record, polarity};
-use crate::metrics::{Confusion3, Polarity};
+use crate::metrics::Polarity;
 use crate::{DatasetResult, EvalError, Row};
 
 const NAME: &str = "iam_stance";
@@ -61,56 +62,15 @@ fn stance_name(p: Polarity) -> &'static str {
     }
 }
 
-#[derive(Default, Clone, Copy)]
-struct Tables {
-    crux: Confusion3,
-    vader: Confusion3,
-}
-
-fn split_rows(split: &str, t: &Tables) -> Vec<Row> {
-    let mut rows = Vec::new();
-    for (who, c, note) in [
-        (
-            "",
-            &t.crux,
-            "crux: benefit -> support, risk -> contest, both -> sign of net",
-        ),
-        (
-            " (VADER)",
-            &t.vader,
-            "VADER compound >= 0.05 support, <= -0.05 contest",
-        ),
-    ] {
-        let n = c.total();
-        let (pos, neg, neu) = (Polarity::Positive, Polarity::Negative, Polarity::Neutral);
-        let uncovered = c.count(pos, neu) + c.count(neg, neu);
-        let covered = n - uncovered;
-        rows.push(
-            Row::accuracy(NAME, &format!("{split}: coverage{who}"), covered, n).with_note(format!(
-                "share with a support or contest prediction; {note}"
-            )),
-        );
-        rows.push(Row::accuracy(
-            NAME,
-            &format!("{split}: accuracy on covered{who}"),
-            c.correct(),
-            covered,
-        ));
-        rows.push(
-            Row::accuracy(NAME, &format!("{split}: accuracy{who}"), c.correct(), n)
-                .with_note("uncovered claims count as wrong"),
-        );
-        for (class, p) in [("support", pos), ("contest", neg)] {
-            rows.push(Row::prf(
-                NAME,
-                &format!("{split}: {class}{who}"),
-                c.class(p),
-                n,
-            ));
-        }
-    }
-    rows
-}
+const LABEL: TwoSided<'static> = TwoSided {
+    dataset: NAME,
+    sides: ["support", "contest"],
+    answered: "share with a support or contest prediction",
+    rules: [
+        "crux: benefit -> support, risk -> contest, both -> sign of net",
+        "VADER compound >= 0.05 support, <= -0.05 contest",
+    ],
+};
 
 pub(crate) fn run(path: &Path, reader: &mut dyn BufRead) -> Result<DatasetResult, EvalError> {
     let vader = SentimentIntensityAnalyzer::new();
@@ -146,15 +106,7 @@ pub(crate) fn run(path: &Path, reader: &mut dyn BufRead) -> Result<DatasetResult
             ));
         }
     })?;
-    let mut rows: Vec<Row> = splits.iter().flat_map(|(k, t)| split_rows(k, t)).collect();
-    if splits.len() > 1 {
-        let mut all = Tables::default();
-        for t in splits.values() {
-            all.crux.merge(&t.crux);
-            all.vader.merge(&t.vader);
-        }
-        rows.extend(split_rows("all", &all));
-    }
+    let mut rows = splits_and_all(&splits, |k, t| two_sided_rows(k, t, &LABEL));
     let scored: usize = splits.values().map(|t| t.crux.total()).sum();
     rows.push(Row::header_lines(NAME, "claims", header_only, scored));
     rows.push(Row::held_back(NAME, held_back));

@@ -9,6 +9,7 @@ pub(crate) mod ibm_claim_stance;
 pub(crate) mod ibm_evidence;
 pub(crate) mod microtexts;
 pub(crate) mod newssd;
+pub(crate) mod polar;
 pub(crate) mod polnear;
 pub(crate) mod szeged;
 pub(crate) mod textacy;

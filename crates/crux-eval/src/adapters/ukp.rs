@@ -22,8 +22,9 @@ use std::path::Path;
 use serde::Deserialize;
 use vader_parity::SentimentIntensityAnalyzer;
 
+use crate::adapters::polar::{Tables, splits_and_all};
 use crate::corpus::{VADER_THRESHOLD, analyse, describe, for_each_record, polarity};
-use crate::metrics::{Confusion3, Polarity};
+use crate::metrics::Polarity;
 use crate::{DatasetResult, EvalError, Row};
 
 const NAME: &str = "ukp_sentential";
@@ -68,20 +69,6 @@ fn label_name(p: Polarity) -> &'static str {
         Polarity::Positive => "Argument_for",
         Polarity::Negative => "Argument_against",
         Polarity::Neutral => "NoArgument",
-    }
-}
-
-/// crux's and VADER's tables for one split or topic.
-#[derive(Default, Clone, Copy)]
-struct Tables {
-    crux: Confusion3,
-    vader: Confusion3,
-}
-
-impl Tables {
-    fn merge(&mut self, other: &Tables) {
-        self.crux.merge(&other.crux);
-        self.vader.merge(&other.vader);
     }
 }
 
@@ -166,14 +153,7 @@ pub(crate) fn run(path: &Path, reader: &mut dyn BufRead) -> Result<DatasetResult
             ));
         }
     })?;
-    let mut rows: Vec<Row> = splits.iter().flat_map(|(k, t)| split_rows(k, t)).collect();
-    if splits.len() > 1 {
-        let mut all = Tables::default();
-        for t in splits.values() {
-            all.merge(t);
-        }
-        rows.extend(split_rows("all", &all));
-    }
+    let mut rows = splits_and_all(&splits, split_rows);
     for (topic, t) in &topics {
         rows.push(
             Row::value(
