@@ -151,3 +151,27 @@ fn binary_data_is_flagged() {
             .any(|d| d.code == "control-characters")
     );
 }
+
+/// "according to X’s Y": the curly possessive is four bytes, not two. Offsets computed for the
+/// straight "'s" once cut a character in half and panicked on ordinary news text.
+#[test]
+fn curly_possessive_after_according_to() {
+    for input in [
+        "According to Fox News’s Ed Henry, the plan will fail.\n",
+        "According to the Herald's reporter, the plan will fail.\n",
+        "According to Jane’s, the ship sank.\n",
+        "According to ’s, nothing.\n",
+    ] {
+        let parsed = parse_as(input, InputFormat::Text);
+        check(&parsed);
+        if input.contains("Fox") {
+            let speaker = parsed
+                .document
+                .quotes
+                .iter()
+                .find_map(|q| q.speaker.as_ref());
+            let speaker = speaker.expect("a speaker for the according-to report");
+            assert!(!speaker.text.ends_with('’'), "{:?}", speaker.text);
+        }
+    }
+}

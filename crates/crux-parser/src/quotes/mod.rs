@@ -783,15 +783,20 @@ fn reported_speech(
 pub(super) fn according_to(text: &str, tokens: &[Token], np: Span) -> (Span, Option<Span>) {
     let words: Vec<&Token> = tokens.iter().filter(|t| np.contains_span(t.span)).collect();
     // The possessor: "Ginger Thompson's piece".
-    let possessor = words.iter().position(|t| {
+    // The suffix's length comes from the text: the curly "’s" is four bytes, the straight "'s" two.
+    let possessive_len = |t: &Token| {
         let w = &text[t.span];
-        w.ends_with("'s") || w.ends_with("’s")
-    });
+        ["'s", "’s"]
+            .iter()
+            .find(|s| w.len() > s.len() && w.ends_with(*s))
+            .map(|s| s.len())
+    };
+    let possessor = words
+        .iter()
+        .enumerate()
+        .find_map(|(i, t)| possessive_len(t).map(|len| (i, len)));
     let speaker = match possessor {
-        Some(p) => {
-            let last = words[p].span;
-            Span::new(words[0].span.start(), last.end() - 2)
-        }
+        Some((p, len)) => Span::new(words[0].span.start(), words[p].span.end() - len),
         None => np,
     };
     let source = publication_after(text, tokens, np.end())
