@@ -324,3 +324,82 @@ fn documents_over_max_bytes_are_refused_by_name_and_the_others_analysed() {
     assert_eq!(code, 2);
     assert!(err.contains("--max-bytes"), "{err}");
 }
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_decoded_and_without_one_named() {
+    let dir = temp_dir("utf16");
+    let text = "Officials said the plan “may fail”.";
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    std::fs::write(dir.join("le.txt"), &le).unwrap();
+    std::fs::write(dir.join("be.txt"), &be).unwrap();
+    let (code, out, err) = crux(&["analyze", dir.to_str().unwrap(), "-f", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    for line in out.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["text"], text);
+    }
+    assert!(err.contains("be.txt: decoded from UTF-16BE"), "{err}");
+    assert!(err.contains("le.txt: decoded from UTF-16LE"), "{err}");
+
+    std::fs::write(dir.join("le.txt"), &le[2..]).unwrap();
+    let (code, _, err) = crux(&["analyze", dir.join("le.txt").to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("looks like UTF-16LE text without a byte-order mark"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_file_name_that_is_not_utf8_keeps_its_bytes() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = temp_dir("names");
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9 \\ note.txt");
+    if std::fs::write(dir.join(name), "One sentence.").is_err() {
+        eprintln!("this file system refuses names that are not UTF-8: the test is skipped");
+        return;
+    }
+    let (code, out, err) = crux(&["analyze", dir.to_str().unwrap(), "-f", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        sources(&out),
+        [format!("{}/caf\\xE9 \\\\ note.txt", dir.display())]
+    );
+    assert!(err.contains("is not UTF-8"), "{err}");
+}
+
+#[test]
+fn repeated_ids_and_records_that_are_not_objects_are_told() {
+    let dir = temp_dir("ids");
+    let records = dir.join("r.jsonl");
+    std::fs::write(
+        &records,
+        "{\"id\": \"x\", \"text\": \"One.\"}\n[1, 2]\n{\"id\": \"x\", \"text\": \"Two.\"}\n\"text\"\n",
+    )
+    .unwrap();
+    let (code, out, err) = crux(&[
+        "analyze",
+        records.to_str().unwrap(),
+        "-f",
+        "jsonl",
+        "-j",
+        "2",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(out.lines().count(), 4);
+    assert!(
+        err.contains("r.jsonl:3: the id \"x\" was given to an earlier record too"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 2: the record is an array, not an object"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 4: the record is a string, not an object"),
+        "{err}"
+    );
+}
