@@ -417,7 +417,12 @@ fn attribution_in_next(
     let next = sentences
         .get(si + 1)
         .filter(|n| n.paragraph == s.paragraph)?;
-    if !text[close..next.span.start()].trim().is_empty() {
+    // A quotation can close past the next sentence's start (the splitter and the quote
+    // scanner disagree on odd text): then nothing lies between them to be read.
+    if text
+        .get(close..next.span.start())
+        .is_none_or(|gap| !gap.trim().is_empty())
+    {
         return None;
     }
     let a = attribution_after(text, next.tokens, next.span.start())?;
