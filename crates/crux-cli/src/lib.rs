@@ -17,13 +17,14 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use crux_analysis::Lexicon;
 use crux_parser::InputFormat;
 
 pub use args::{
     AnalyzeArgs, Cli, Command, EvalArgs, EvalFormat, InputFormatArg, LexiconArgs, OutputFormat,
 };
+pub use crux_report::{analyze_text, analyze_text_with};
 pub use eval::render_eval_text;
 pub use html::{html_foot, html_head, render_html};
 pub use markdown::render_markdown;
@@ -107,37 +108,10 @@ fn isolated<T>(label: &str, f: impl FnOnce() -> T) -> Result<T> {
     })
 }
 
-/// Analyses one article's text with the built-in lexicon.
-#[must_use]
-pub fn analyze_text(source: &str, text: &str, format: InputFormat) -> Report {
-    analyze_text_with(source, text, format, Lexicon::builtin())
-}
-
-/// Analyses one article's text with the given risk and benefit lexicon.
-#[must_use]
-pub fn analyze_text_with(
-    source: &str,
-    text: &str,
-    format: InputFormat,
-    lexicon: &Lexicon,
-) -> Report {
-    let parsed = crux_parser::parse_as(text, format);
-    let analysis = crux_analysis::analyze_with(parsed.document, lexicon);
-    Report::new(source, analysis, parsed.diagnostics)
-}
-
 /// The built-in lexicon with the users' files merged in, in order; the built-in one itself,
 /// not a copy, when there are none. Errors name the file, the line and the reason.
 fn load_lexicon(paths: &[PathBuf]) -> Result<Cow<'static, Lexicon>> {
-    let mut lexicon = Cow::Borrowed(Lexicon::builtin());
-    for path in paths {
-        let name = path.display().to_string();
-        let bytes = std::fs::read(path).with_context(|| format!("{name}: cannot read lexicon"))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|e| anyhow::anyhow!("{name}: lexicon is not UTF-8 text ({e})"))?;
-        lexicon = Cow::Owned(lexicon.with_entries(&name, &text)?);
-    }
-    Ok(lexicon)
+    Ok(crux_report::load_lexicon(paths)?)
 }
 
 /// Articles per thread, and input bytes per thread, gathered before a batch is analysed: the
