@@ -128,7 +128,12 @@ def analyze(
         format or a lexicon file that cannot be used; the message is the command line's.
     :raises TypeError: ``text`` is neither str nor bytes.
     """
-    return json.loads(analyze_json(text, format=format, lexicon=lexicon, source=source))
+    # json.loads is as fast as making the objects from the Rust values directly (pythonize
+    # was tried), and gives the command's JSON by construction.
+    report: Dict[str, Any] = json.loads(
+        analyze_json(text, format=format, lexicon=lexicon, source=source)
+    )
+    return report
 
 
 def analyze_many_json(
@@ -180,7 +185,8 @@ def analyze_many(
 
 def json_schema() -> Dict[str, Any]:
     """The JSON Schema of a report, as ``crux schema`` prints it, parsed."""
-    return json.loads(_crux.json_schema())
+    schema: Dict[str, Any] = json.loads(_crux.json_schema())
+    return schema
 
 
 def str_spans(text: str, spans: Iterable[Sequence[int]]) -> List[Span]:
@@ -409,7 +415,8 @@ class Analysis:
     @property
     def meta(self) -> Mapping[str, Any]:
         """``title``, ``authors``, ``date``, ``time``, ``section``."""
-        return self.report["meta"]
+        meta: Mapping[str, Any] = self.report["meta"]
+        return meta
 
     @property
     def diagnostics(self) -> List[Mapping[str, Any]]:
