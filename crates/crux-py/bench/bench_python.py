@@ -17,6 +17,8 @@ Tools (--tools, comma-separated; default all that are installed):
   crux          crux.analyze_many(texts, threads=1): every report as a dict (JSON parsed)
   crux-json     crux.analyze_many_json(texts, threads=1): every report as a JSON string
   crux-threads  crux.analyze_many(texts): one thread per core, the GIL released
+  crux-each     crux.analyze(text) of one text after another, each report dropped (as the
+                VADER loop keeps nothing): memory for a stream rather than a list of reports
   vader         vaderSentiment's polarity_scores() of every sentence (sentences from a regex,
                 as in scripts/bench_peers.py); VADER does polarity only
   textacy       spaCy's en_core_web_sm, then textacy.extract.triples.direct_quotations() of
@@ -46,7 +48,7 @@ for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLI
 # white space and a capital, digit or opening quote, and at every line break.
 SENTENCE_RE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n+")
 
-TOOLS = ["crux", "crux-json", "crux-threads", "vader", "textacy", "python"]
+TOOLS = ["crux", "crux-json", "crux-threads", "crux-each", "vader", "textacy", "python"]
 SLOW = {"textacy"}
 
 
@@ -69,7 +71,7 @@ def spacy_model():
 
 def setup(tool):
     """Imports and loads what the tool needs; returns the function that does the work."""
-    if tool in ("crux", "crux-json", "crux-threads"):
+    if tool in ("crux", "crux-json", "crux-threads", "crux-each"):
         import crux
 
         crux.analyze("Warm up: the lexicons are built at first use.")
@@ -80,6 +82,12 @@ def setup(tool):
                     "quotes": sum(len(r["quotes"]) for r in reports),
                     "assessments": sum(len(r["assessments"]) for r in reports),
                 }
+        elif tool == "crux-each":
+            def run(texts):
+                quotes = 0
+                for text in texts:
+                    quotes += len(crux.analyze(text)["quotes"])
+                return {"quotes": quotes}
         elif tool == "crux-json":
             def run(texts):
                 lines = crux.analyze_many_json(texts, threads=1)
@@ -154,6 +162,7 @@ def available(tool):
         "crux": ["crux"],
         "crux-json": ["crux"],
         "crux-threads": ["crux"],
+        "crux-each": ["crux"],
         "vader": ["vaderSentiment"],
         "textacy": ["spacy", "textacy"],
         "python": [],
