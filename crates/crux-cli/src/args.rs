@@ -13,6 +13,10 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+
+    /// Print no progress, summary or warnings on standard error: only errors.
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
 }
 
 /// The subcommands.
@@ -21,7 +25,7 @@ pub enum Command {
     /// Analyse articles and print a report.
     Analyze(AnalyzeArgs),
     /// Print the JSON Schema of the `--format json` output.
-    Schema,
+    Schema(SchemaArgs),
     /// Print the risk and benefit lexicon in use (the built-in one, with any `--lexicon`
     /// files merged in), one `phrase<TAB>role<TAB>weight` entry a line: the format a
     /// `--lexicon` file takes.
@@ -29,6 +33,15 @@ pub enum Command {
     /// Measure crux on labelled data sets and on crux gold annotations: precision, recall and
     /// F1 (or accuracy) per data set and category.
     Eval(EvalArgs),
+}
+
+/// Arguments of `crux schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The schema of one line of `--format jsonl` output instead: a report, or an error line
+    /// `{"source": …, "error": …}` for an input or record that failed.
+    #[arg(long)]
+    pub jsonl: bool,
 }
 
 /// Arguments of `crux eval`.
@@ -76,8 +89,9 @@ pub enum EvalFormat {
 /// Arguments of `crux analyze`.
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
-    /// Article files or folders (searched for .txt, .md, .markdown, .html, .htm and .jsonl
-    /// files, in path order); `-` reads standard input.
+    /// Article files or folders (searched for .txt, .text, .md, .markdown, .mdown, .mkd,
+    /// .html, .htm, .xhtml, .jsonl and .ndjson files, in path order); `-` reads standard input
+    /// (JSON Lines records when its first line is an object with a "text" field).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -109,6 +123,33 @@ pub struct AnalyzeArgs {
     /// `crux lexicon` prints the built-in entries. See docs/scoring.md.
     #[arg(long = "lexicon", value_name = "FILE")]
     pub lexicons: Vec<PathBuf>,
+
+    /// Colour the text report by kind: `auto` when standard output is a terminal and
+    /// NO_COLOR is not set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+
+    /// Fit the text report to this many columns (at least 40). By default, the terminal's
+    /// width, or 100 when the output is not a terminal.
+    #[arg(long, value_name = "COLUMNS",
+          value_parser = clap::value_parser!(u16).range(40..))]
+    pub width: Option<u16>,
+
+    /// With --format jsonl, a record or input that fails is answered by its error line only:
+    /// the exit status stays 0, as a pipeline (Spark's `RDD.pipe`, GNU parallel) wants.
+    #[arg(long)]
+    pub errors_as_records: bool,
+}
+
+/// When to colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// When standard output is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// The most threads `--threads` accepts: far more than the cores of any machine crux runs on

@@ -9,8 +9,39 @@ use crux_parser::InputFormat;
 
 use crate::args::InputFormatArg;
 
-/// File extensions searched for in folders.
-pub(crate) const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "jsonl"];
+/// The file extensions crux reads (in lower case), and how: the one list behind folder walks,
+/// the choice of reader for a named file, and the help.
+pub(crate) const EXTENSIONS: &[(&str, Reading)] = &[
+    ("txt", Reading::Article(InputFormat::Text)),
+    ("text", Reading::Article(InputFormat::Text)),
+    ("md", Reading::Article(InputFormat::Markdown)),
+    ("markdown", Reading::Article(InputFormat::Markdown)),
+    ("mdown", Reading::Article(InputFormat::Markdown)),
+    ("mkd", Reading::Article(InputFormat::Markdown)),
+    ("html", Reading::Article(InputFormat::Html)),
+    ("htm", Reading::Article(InputFormat::Html)),
+    ("xhtml", Reading::Article(InputFormat::Html)),
+    ("jsonl", Reading::Records),
+    ("ndjson", Reading::Records),
+];
+
+/// How a file with this extension is read, if crux reads it.
+fn reading_of_extension(extension: &str) -> Option<Reading> {
+    let lower = extension.to_ascii_lowercase();
+    EXTENSIONS
+        .iter()
+        .find(|(e, _)| *e == lower)
+        .map(|&(_, reading)| reading)
+}
+
+/// The extensions as the help and messages list them: `.txt, .text, …`.
+pub(crate) fn extension_list() -> String {
+    EXTENSIONS
+        .iter()
+        .map(|(e, _)| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// How deep a folder is searched.
 const MAX_DEPTH: usize = 64;
@@ -119,11 +150,7 @@ impl Iterator for Expand {
                     return Some(Found::Error(anyhow::anyhow!(
                         "reading {}: the folder holds no article files ({})",
                         folder.root.display(),
-                        EXTENSIONS
-                            .iter()
-                            .map(|e| format!(".{e}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        extension_list()
                     )));
                 }
                 continue;
@@ -240,7 +267,7 @@ fn sorted_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 fn has_article_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        .is_some_and(|e| reading_of_extension(e).is_some())
 }
 
 /// How an input is to be read.
@@ -255,7 +282,13 @@ pub(crate) enum Reading {
 /// Chooses how to read an input: the `--input-format` given, else the file extension, else
 /// the content.
 pub(crate) fn reading(origin: &Origin, given: Option<InputFormatArg>, text: &str) -> Reading {
-    known_reading(origin, given).unwrap_or_else(|| Reading::Article(crux_parser::sniff(text)))
+    known_reading(origin, given).unwrap_or_else(|| {
+        if looks_like_records(text.as_bytes(), false) {
+            Reading::Records
+        } else {
+            Reading::Article(crux_parser::sniff(text))
+        }
+    })
 }
 
 /// How to read an input when the `--input-format` given or the file extension tells; `None`
@@ -269,13 +302,7 @@ pub(crate) fn known_reading(origin: &Origin, given: Option<InputFormatArg>) -> O
             InputFormatArg::Jsonl => Reading::Records,
         });
     }
-    match origin.extension().as_deref() {
-        Some("txt" | "text") => Some(Reading::Article(InputFormat::Text)),
-        Some("md" | "markdown" | "mdown" | "mkd") => Some(Reading::Article(InputFormat::Markdown)),
-        Some("html" | "htm" | "xhtml") => Some(Reading::Article(InputFormat::Html)),
-        Some("jsonl" | "ndjson") => Some(Reading::Records),
-        _ => None,
-    }
+    origin.extension().as_deref().and_then(reading_of_extension)
 }
 
 /// Opens an input to be read line by line (JSON Lines), without reading it whole.
@@ -351,6 +378,51 @@ pub(crate) fn too_big(label: &str, size: Option<u64>, max: u64) -> anyhow::Error
         "reading {label}: {size}, over the --max-bytes limit of {max} bytes for one document; \
          crux analyses a document whole or not at all: raise --max-bytes to analyse it"
     )
+}
+
+/// Whether a stream holds JSON Lines records: its first line that is not blank is a JSON
+/// object with a string `text`. Looks only at what one buffer holds (64 KiB), consuming
+/// nothing; a first line longer than that counts when it opens an object and names `"text"`.
+pub(crate) fn sniff_records(reader: &mut dyn BufRead) -> std::io::Result<bool> {
+    let buf = reader.fill_buf()?;
+    Ok(looks_like_records(buf, true))
+}
+
+/// Whether `head`, the start of an input, begins with a JSON Lines record; `partial`: `head`
+/// may stop inside the first line.
+fn looks_like_records(head: &[u8], partial: bool) -> bool {
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let rest = &head[start..];
+    if rest.first() != Some(&b'{') {
+        return false;
+    }
+    match rest.iter().position(|&b| b == b'\n') {
+        Some(end) => serde_json::from_slice::<serde_json::Value>(&rest[..end])
+            .is_ok_and(|v| v.get("text").is_some_and(serde_json::Value::is_string)),
+        None if partial && rest.len() >= 1 << 16 => rest.windows(6).any(|w| w == b"\"text\""),
+        None => serde_json::from_slice::<serde_json::Value>(rest)
+            .is_ok_and(|v| v.get("text").is_some_and(serde_json::Value::is_string)),
+    }
+}
+
+/// Reads the rest of a stream opened with [`open`], refusing more than `max` bytes.
+pub(crate) fn read_rest(
+    reader: BufReader<Box<dyn Read>>,
+    label: &str,
+    max: u64,
+) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("reading {label}"))?;
+    if bytes.len() as u64 > max {
+        return Err(too_big(label, None, max));
+    }
+    Ok(bytes)
 }
 
 /// Reads the whole input as bytes, refusing more than `max` bytes (before reading them, when
@@ -537,6 +609,21 @@ mod tests {
     }
 
     #[test]
+    fn every_extension_read_by_name_is_walked_in_folders() {
+        for ext in ["ndjson", "xhtml", "mdown", "MKD", "txt"] {
+            let path = PathBuf::from(format!("a.{ext}"));
+            assert!(has_article_extension(&path), "{ext}");
+            assert!(known_reading(&Origin::File(path), None).is_some(), "{ext}");
+        }
+        assert!(!has_article_extension(Path::new("a.json")));
+        assert_eq!(
+            reading_of_extension("NDJSON"),
+            Some(Reading::Records),
+            "case is ignored"
+        );
+    }
+
+    #[test]
     fn records() {
         let r = record("in", 1, r#"{"id": 7, "text": "Hi."}"#);
         assert_eq!(r.id, "7");
@@ -568,5 +655,21 @@ mod tests {
             reading(&Origin::Stdin, None, "<html><p>x</p></html>"),
             Reading::Article(InputFormat::Html)
         );
+        // JSON Lines told by the first line: an object with a string "text".
+        let records = "\n{\"id\": 1, \"text\": \"Hi.\"}\n{\"text\": \"Bye.\"}\n";
+        assert_eq!(reading(&Origin::Stdin, None, records), Reading::Records);
+        let unknown = Origin::File("corpus.json".into());
+        assert_eq!(reading(&unknown, None, records), Reading::Records);
+        for not in [
+            "{\"title\": \"x\"}\n",
+            "{ a brace opens this text\n",
+            "text {\"text\": \"x\"}",
+        ] {
+            assert_eq!(
+                reading(&Origin::Stdin, None, not),
+                Reading::Article(InputFormat::Text),
+                "{not}"
+            );
+        }
     }
 }

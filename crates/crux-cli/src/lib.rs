@@ -22,13 +22,14 @@ use crux_analysis::Lexicon;
 use crux_parser::InputFormat;
 
 pub use args::{
-    AnalyzeArgs, Cli, Command, EvalArgs, EvalFormat, InputFormatArg, LexiconArgs, OutputFormat,
+    AnalyzeArgs, Cli, ColorArg, Command, EvalArgs, EvalFormat, InputFormatArg, LexiconArgs,
+    OutputFormat, SchemaArgs,
 };
 pub use crux_report::{analyze_text, analyze_text_with};
 pub use eval::render_eval_text;
 pub use html::{html_foot, html_head, render_html};
 pub use markdown::render_markdown;
-pub use render::{Report, json_schema, render_text};
+pub use render::{Report, TextOptions, json_schema, render_text, render_text_with};
 
 use input::{Found, Origin, Reading};
 
@@ -56,10 +57,18 @@ impl From<ExitStatus> for ExitCode {
 /// Runs a parsed command line, writing results to `out` and errors to `err`.
 pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
     let result = match &cli.command {
-        Command::Analyze(args) => analyze_command(args, out, err),
-        Command::Schema => writeln!(out, "{}", json_schema())
-            .map(|()| ExitStatus::Success)
-            .map_err(anyhow::Error::from),
+        Command::Analyze(args) => analyze_command(args, cli.quiet, out, err),
+        Command::Schema(args) => writeln!(
+            out,
+            "{}",
+            if args.jsonl {
+                jsonl_schema()
+            } else {
+                json_schema()
+            }
+        )
+        .map(|()| ExitStatus::Success)
+        .map_err(anyhow::Error::from),
         Command::Eval(args) => eval::eval_command(args, out, err),
         Command::Lexicon(args) => load_lexicon(&args.lexicons).and_then(|lexicon| {
             out.write_all(lexicon.to_tsv().as_bytes())?;
@@ -74,6 +83,56 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
             ExitStatus::Error
         }
     }
+}
+
+/// The JSON Schema of one line of `--format jsonl` output: the report of `crux schema`, or
+/// the error line an input or record that failed gets.
+#[must_use]
+pub fn jsonl_schema() -> String {
+    let mut report: serde_json::Value =
+        serde_json::from_str(&json_schema()).unwrap_or(serde_json::Value::Null);
+    let defs = report
+        .as_object_mut()
+        .and_then(|o| o.remove("$defs"))
+        .unwrap_or_else(|| serde_json::json!({}));
+    if let Some(o) = report.as_object_mut() {
+        o.remove("$schema");
+    }
+    let mut defs = match defs {
+        serde_json::Value::Object(map) => map,
+        _ => serde_json::Map::new(),
+    };
+    defs.insert("Report".to_owned(), report);
+    defs.insert(
+        "ErrorLine".to_owned(),
+        serde_json::json!({
+            "description": "An input or record that could not be read or analysed: its line \
+                            in the output, so that line n of the output answers input n.",
+            "type": "object",
+            "properties": {
+                "source": {
+                    "description": "The record's id, the path given, or FILE:LINE.",
+                    "type": "string"
+                },
+                "error": {
+                    "description": "Why it failed, as standard error says.",
+                    "type": "string"
+                }
+            },
+            "required": ["source", "error"],
+            "additionalProperties": false
+        }),
+    );
+    let schema = serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "crux JSON Lines output line, output contract version 1",
+        "oneOf": [
+            { "$ref": "#/$defs/Report" },
+            { "$ref": "#/$defs/ErrorLine" }
+        ],
+        "$defs": defs
+    });
+    serde_json::to_string_pretty(&schema).unwrap_or_default()
 }
 
 /// Whether writing failed because the reader went away (`crux … | head`): that is success.
@@ -212,12 +271,13 @@ impl Failure {
 /// Writes a report in the chosen output format; `n` numbers it among the inputs.
 fn write_report<W: Write>(
     format: OutputFormat,
+    text: TextOptions,
     report: &Report,
     n: usize,
     out: &mut W,
 ) -> Result<()> {
     match format {
-        OutputFormat::Text => render_text(report, out)?,
+        OutputFormat::Text => render_text_with(report, text, out)?,
         OutputFormat::Markdown => render_markdown(report, out)?,
         OutputFormat::Html => render_html(report, n, out)?,
         OutputFormat::Json => {
@@ -236,6 +296,8 @@ fn write_report<W: Write>(
 #[derive(Clone, Copy)]
 struct Analysis<'a> {
     format: OutputFormat,
+    /// How a text report is laid out.
+    text: TextOptions,
     lexicon: &'a Lexicon,
     analyser: Analyser,
 }
@@ -324,12 +386,12 @@ impl Analysis<'_> {
             Analysed::Failed(failure) => return Done::Failed(failure),
             Analysed::Warning(message) => return Done::Warning(message),
         };
-        let format = self.format;
+        let (format, text) = (self.format, self.text);
         let rendered = isolated(&report.source, || {
             // The JSON of an article is about four times its text: reserve that once rather
             // than grow the buffer a dozen times.
             let mut out = Vec::with_capacity(text_len.saturating_mul(4).saturating_add(4096));
-            write_report(format, &report, n, &mut out).map(|()| out)
+            write_report(format, text, &report, n, &mut out).map(|()| out)
         })
         .and_then(|r| r);
         match rendered {
@@ -356,6 +418,11 @@ struct Batches<'a> {
     err: &'a mut dyn Write,
     written: usize,
     failed: bool,
+    /// `--quiet`: warnings are not printed.
+    quiet: bool,
+    /// `--errors-as-records` with JSON Lines output: a failure answered by its error line
+    /// does not fail the run.
+    errors_as_records: bool,
     /// Hashes of the JSON Lines record ids met so far.
     ids: std::collections::HashSet<(u64, u64)>,
 }
@@ -432,7 +499,7 @@ impl Batches<'_> {
             id.hash(&mut h);
             h.finish()
         };
-        if !self.ids.insert((half(0), half(1))) {
+        if !self.ids.insert((half(0), half(1))) && !self.quiet {
             writeln!(
                 self.err,
                 "crux: warning: {at}: the id {} was given to an earlier record too",
@@ -446,13 +513,18 @@ impl Batches<'_> {
     fn write(&mut self, done: Done) -> Result<()> {
         match &done {
             Done::Failed(failure) => {
-                self.failed = true;
+                // With --errors-as-records, a failure answered by its own line fails no run.
+                if !self.errors_as_records || failure.line.is_empty() {
+                    self.failed = true;
+                }
                 writeln!(self.err, "{}", failure.message)?;
                 self.out.write_all(&failure.line)?;
                 return Ok(());
             }
             Done::Warning(message) => {
-                writeln!(self.err, "{message}")?;
+                if !self.quiet {
+                    writeln!(self.err, "{message}")?;
+                }
                 return Ok(());
             }
             Done::Rendered(..) | Done::Report(..) => {}
@@ -478,12 +550,12 @@ impl Batches<'_> {
                 }
                 // serde writes in small pieces: into a buffer of a known type, not through
                 // `dyn Write` piece by piece (a third of the cost of JSON output).
-                let format = self.format;
+                let (format, text) = (self.format, self.analysis.text);
                 let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut *self.out);
                 // A panic while rendering is caught here too, though what was written of the
                 // report before it stays written.
                 let written = isolated(&report.source, || {
-                    write_report(format, &report, n, &mut out)
+                    write_report(format, text, &report, n, &mut out)
                 });
                 match written {
                     Ok(written) => written?,
@@ -500,6 +572,28 @@ impl Batches<'_> {
     }
 }
 
+/// How the text report is laid out: colour as `--color` says (`auto`: standard output is a
+/// terminal and NO_COLOR is not set), fitted to `--width`, else to the terminal, else 100
+/// columns.
+fn text_options(args: &AnalyzeArgs) -> TextOptions {
+    let stdout = std::io::stdout();
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            anstream::AutoStream::<std::io::Stdout>::choice(&stdout) != anstream::ColorChoice::Never
+        }
+    };
+    let width = args.width.map_or_else(
+        || {
+            terminal_size::terminal_size_of(&stdout)
+                .map_or(TextOptions::default().width, |(w, _)| usize::from(w.0))
+        },
+        usize::from,
+    );
+    TextOptions { color, width }
+}
+
 /// The number of threads to analyse with: the one asked for, else one per core.
 fn thread_count(asked: Option<u16>) -> usize {
     asked.map_or_else(
@@ -510,14 +604,16 @@ fn thread_count(asked: Option<u16>) -> usize {
 
 fn analyze_command(
     args: &AnalyzeArgs,
+    quiet: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
-    analyze_command_with(args, out, err, analyze_text_with)
+    analyze_command_with(args, quiet, out, err, analyze_text_with)
 }
 
 fn analyze_command_with(
     args: &AnalyzeArgs,
+    quiet: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
     analyser: Analyser,
@@ -558,6 +654,7 @@ fn analyze_command_with(
         format: args.format,
         analysis: Analysis {
             format: args.format,
+            text: text_options(args),
             lexicon: &lexicon,
             analyser,
         },
@@ -572,6 +669,8 @@ fn analyze_command_with(
         err,
         written: 0,
         failed: false,
+        quiet,
+        errors_as_records: args.errors_as_records && args.format == OutputFormat::Jsonl,
         ids: std::collections::HashSet::new(),
     };
     for found in found {
@@ -611,9 +710,38 @@ fn add_origin(origin: &Origin, args: &AnalyzeArgs, batches: &mut Batches<'_>) ->
     if input::known_reading(origin, args.input_format) == Some(Reading::Records) {
         return add_records(origin, label, args.max_bytes, batches);
     }
-    let decoded = match input::read_bytes(origin, &label, args.max_bytes)
-        .and_then(|bytes| input::decode(&label, bytes))
-    {
+    // Standard input without --input-format: JSON Lines records are told by their first line,
+    // then streamed line by line like a .jsonl file (not read whole first).
+    if *origin == Origin::Stdin && args.input_format.is_none() {
+        let mut reader = match input::open(origin) {
+            Ok(r) => r,
+            Err(e) => return batches.push(Job::failed(Some(&label), &e)),
+        };
+        match input::sniff_records(&mut reader) {
+            Ok(true) => return add_records_from(origin, label, reader, args.max_bytes, batches),
+            Ok(false) => {
+                let bytes = input::read_rest(reader, &label, args.max_bytes);
+                return add_article(origin, label, bytes, args, batches);
+            }
+            Err(e) => {
+                let e = anyhow::Error::new(e).context(format!("reading {label}"));
+                return batches.push(Job::failed(Some(&label), &e));
+            }
+        }
+    }
+    let bytes = input::read_bytes(origin, &label, args.max_bytes);
+    add_article(origin, label, bytes, args, batches)
+}
+
+/// Adds one input read whole: an article, or JSON Lines records when its content says so.
+fn add_article(
+    origin: &Origin,
+    label: String,
+    bytes: Result<Vec<u8>>,
+    args: &AnalyzeArgs,
+    batches: &mut Batches<'_>,
+) -> Result<()> {
+    let decoded = match bytes.and_then(|bytes| input::decode(&label, bytes)) {
         Ok(d) => d,
         Err(e) => return batches.push(Job::failed(Some(&label), &e)),
     };
@@ -630,7 +758,9 @@ fn add_origin(origin: &Origin, args: &AnalyzeArgs, batches: &mut Batches<'_>) ->
         }),
         Reading::Records => {
             for (n, line) in text.lines().enumerate() {
-                if !line.trim().is_empty() {
+                if line.trim().is_empty() {
+                    batches.push(blank_line(&label, n + 1))?;
+                } else {
                     batches.push(Job::Record {
                         n: 0,
                         label: label.clone(),
@@ -644,16 +774,38 @@ fn add_origin(origin: &Origin, args: &AnalyzeArgs, batches: &mut Batches<'_>) ->
     }
 }
 
+/// A blank line of a JSON Lines input: answered by an error line, so that line `n` of the
+/// output still answers line `n` of the input.
+fn blank_line(label: &str, line_number: usize) -> Job {
+    let error = format!("line {line_number}: a blank line, not a record");
+    Job::Failed {
+        source: Some(format!("{label}:{line_number}")),
+        message: format!("crux: error: {label}: {error}"),
+        error,
+    }
+}
+
 fn add_records(
     origin: &Origin,
     label: String,
     max_bytes: u64,
     batches: &mut Batches<'_>,
 ) -> Result<()> {
-    let mut reader = match input::open(origin) {
+    let reader = match input::open(origin) {
         Ok(r) => r,
         Err(e) => return batches.push(Job::failed(Some(&label), &e)),
     };
+    add_records_from(origin, label, reader, max_bytes, batches)
+}
+
+/// Adds each line of `reader` as a JSON Lines record.
+fn add_records_from(
+    origin: &Origin,
+    label: String,
+    mut reader: std::io::BufReader<Box<dyn std::io::Read>>,
+    max_bytes: u64,
+    batches: &mut Batches<'_>,
+) -> Result<()> {
     let may_block = input::may_block(origin);
     let mut bytes = Vec::new();
     let mut offset = 0;
@@ -686,7 +838,7 @@ fn add_records(
             }
         }
         match std::str::from_utf8(&bytes) {
-            Ok(line) if line.trim().is_empty() => {}
+            Ok(line) if line.trim().is_empty() => batches.push(blank_line(&label, line_number))?,
             Ok(line) => batches.push(Job::Record {
                 n: 0,
                 label: label.clone(),
@@ -732,7 +884,8 @@ mod tests {
             panic!("not analyze");
         };
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let status = analyze_command_with(analyze, &mut out, &mut err, analyser).unwrap();
+        let status =
+            analyze_command_with(analyze, cli.quiet, &mut out, &mut err, analyser).unwrap();
         (
             status,
             String::from_utf8(out).unwrap(),
