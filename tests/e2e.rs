@@ -335,12 +335,14 @@ fn jsonl_records_answer_line_by_line() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 3);
+    // One line out per line in: the blank line is answered by an error line too (issue 15).
+    assert_eq!(lines.len(), 4);
     assert_eq!(lines[0]["source"], "a");
     assert_eq!(lines[0]["sentences"].as_array().unwrap().len(), 2);
     assert_eq!(lines[1]["source"], "b");
     assert!(lines[1]["error"].is_string());
-    assert_eq!(lines[2]["source"], "c");
+    assert!(lines[2]["error"].as_str().unwrap().contains("blank line"));
+    assert_eq!(lines[3]["source"], "c");
 }
 
 #[test]

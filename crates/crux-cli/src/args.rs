@@ -100,6 +100,13 @@ pub struct AnalyzeArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
 
+    /// In folders, read only the files this glob matches, or with `!` leave out those it
+    /// matches (repeatable; as ripgrep's --glob, relative to the folder). Folders are walked
+    /// without hidden files and what `.gitignore` or `.ignore` files name, but a file a glob
+    /// matches is read all the same.
+    #[arg(long = "glob", short = 'g', value_name = "GLOB")]
+    pub globs: Vec<String>,
+
     /// How to read the input. By default, chosen from the file extension, else from the
     /// content.
     #[arg(long, value_enum, value_name = "FORMAT")]
@@ -135,10 +142,27 @@ pub struct AnalyzeArgs {
           value_parser = clap::value_parser!(u16).range(40..))]
     pub width: Option<u16>,
 
+    /// Show a progress line on standard error while a batch runs, and a summary at its end
+    /// (inputs, failures, MB/s): `auto` when standard error is a terminal and --quiet is not
+    /// given.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ProgressArg::Auto)]
+    pub progress: ProgressArg,
+
     /// With --format jsonl, a record or input that fails is answered by its error line only:
     /// the exit status stays 0, as a pipeline (Spark's `RDD.pipe`, GNU parallel) wants.
     #[arg(long)]
     pub errors_as_records: bool,
+}
+
+/// When to show progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProgressArg {
+    /// When standard error is a terminal and --quiet is not given.
+    Auto,
+    /// Always (the line itself is drawn on a terminal only; the summary is printed anyway).
+    Always,
+    /// Never.
+    Never,
 }
 
 /// When to colour.

@@ -117,22 +117,42 @@ pub(crate) enum Found {
 
 /// Expands the paths given on the command line into inputs, lazily and in order: folders
 /// become the article files below them, sorted by path, found one folder at a time so that
-/// the first files are analysed (and printed) before the last folder is read. A folder or
-/// file that cannot be read is one [`Found::Error`] naming it, and the walk goes on. Special
-/// files in folders (FIFOs, sockets, devices) are skipped, never opened: opening a FIFO
-/// blocks until something writes to it. A path named on the command line is opened whatever
-/// it is, for `<(command)` is a pipe.
-pub(crate) fn expand(paths: &[PathBuf]) -> Expand {
+/// the first files are analysed (and printed) before the last folder is read. Folders are
+/// walked as ripgrep walks them (the `ignore` crate): hidden files and folders are left out,
+/// and so is what `.gitignore`, `.ignore` and git's exclude files name, in a git repository or
+/// not; `globs` (`--glob`) keep only the files they match, or leave out those a `!glob`
+/// matches. A folder or file that cannot be read is one [`Found::Error`] naming it, and the
+/// walk goes on. Special files in folders (FIFOs, sockets, devices) are skipped, never
+/// opened: opening a FIFO blocks until something writes to it. A path named on the command
+/// line is opened whatever it is, for `<(command)` is a pipe.
+pub(crate) fn expand(paths: &[PathBuf], globs: &[String]) -> Expand {
     Expand {
         paths: paths.iter().cloned().collect(),
+        globs: globs.to_vec(),
         folder: None,
     }
+}
+
+/// Checks `--glob` patterns before any input is read: a bad one is a usage error.
+pub(crate) fn check_globs(globs: &[String]) -> Result<()> {
+    overrides(Path::new("."), globs).map(|_| ())
+}
+
+fn overrides(root: &Path, globs: &[String]) -> Result<ignore::overrides::Override> {
+    let mut builder = ignore::overrides::OverrideBuilder::new(root);
+    for glob in globs {
+        builder
+            .add(glob)
+            .with_context(|| format!("--glob {glob}: not a glob"))?;
+    }
+    Ok(builder.build()?)
 }
 
 /// The iterator [`expand`] returns.
 #[derive(Debug)]
 pub(crate) struct Expand {
     paths: std::collections::VecDeque<PathBuf>,
+    globs: Vec<String>,
     folder: Option<Folder>,
 }
 
@@ -148,7 +168,8 @@ impl Iterator for Expand {
                 let folder = self.folder.take()?;
                 if folder.files == 0 && !folder.troubled {
                     return Some(Found::Error(anyhow::anyhow!(
-                        "reading {}: the folder holds no article files ({})",
+                        "reading {}: the folder holds no article files ({}) but those its \
+                         ignore files or --glob leave out",
                         folder.root.display(),
                         extension_list()
                     )));
@@ -166,8 +187,19 @@ impl Iterator for Expand {
                     ));
                 }
                 Ok(meta) if meta.is_dir() => {
+                    let overrides = match overrides(&path, &self.globs) {
+                        Ok(o) => o,
+                        Err(e) => return Some(Found::Error(e)),
+                    };
+                    let walk = ignore::WalkBuilder::new(&path)
+                        .require_git(false)
+                        .follow_links(false)
+                        .max_depth(Some(MAX_DEPTH))
+                        .overrides(overrides)
+                        .sort_by_file_name(std::cmp::Ord::cmp)
+                        .build();
                     self.folder = Some(Folder {
-                        stack: vec![vec![path.clone()].into_iter()],
+                        walk,
                         root: path,
                         files: 0,
                         troubled: false,
@@ -181,60 +213,50 @@ impl Iterator for Expand {
 
 /// A folder walked depth first, each folder's entries sorted by name: the order of the sorted
 /// paths (paths compare component by component), found one folder at a time.
-#[derive(Debug)]
 struct Folder {
     root: PathBuf,
-    /// The entries not yet looked at, of each folder from the root down (the root itself
-    /// first).
-    stack: Vec<std::vec::IntoIter<PathBuf>>,
+    walk: ignore::Walk,
     /// Article files found.
     files: usize,
     /// Whether something below could not be read (then "no article files" would mislead).
     troubled: bool,
 }
 
+impl std::fmt::Debug for Folder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Folder")
+            .field("root", &self.root)
+            .field("files", &self.files)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Folder {
     fn next(&mut self) -> Option<Found> {
         loop {
-            let depth = self.stack.len();
-            let Some(path) = self.stack.last_mut()?.next() else {
-                self.stack.pop();
-                continue;
-            };
-            // Not followed: a link back up cannot loop, and a link to a folder is not walked.
-            let meta = match fs::symlink_metadata(&path) {
-                Ok(meta) => meta,
-                Err(e) => return Some(self.trouble(e, "reading", &path)),
-            };
-            if meta.is_dir() {
-                if depth > MAX_DEPTH {
+            let entry = match self.walk.next()? {
+                Ok(entry) => entry,
+                Err(e) => {
                     self.troubled = true;
-                    return Some(Found::Error(anyhow::anyhow!(
-                        "reading folder {}: nested too deeply (over {MAX_DEPTH} levels); skipped",
-                        path.display()
-                    )));
+                    return Some(Found::Error(anyhow::anyhow!("reading folder {e}; skipped")));
                 }
-                match sorted_entries(&path) {
-                    Ok(entries) => self.stack.push(entries.into_iter()),
-                    Err(e) => return Some(self.trouble(e, "reading folder", &path)),
-                }
+            };
+            let path = entry.path();
+            // Not followed: a link back up cannot loop, and a link to a folder is not walked.
+            let Some(file_type) = entry.file_type() else {
                 continue;
-            }
-            if !has_article_extension(&path) {
+            };
+            if file_type.is_dir() || !has_article_extension(path) {
                 continue;
             }
             // A link to a file is read; what it points to decides.
-            let meta = if meta.file_type().is_symlink() {
-                match fs::metadata(&path) {
-                    Ok(meta) => meta,
-                    Err(e) => return Some(self.trouble(e, "reading", &path)),
-                }
-            } else {
-                meta
+            let meta = match fs::metadata(path) {
+                Ok(meta) => meta,
+                Err(e) => return Some(self.trouble(e, "reading", path)),
             };
             if meta.is_file() {
                 self.files += 1;
-                return Some(Found::Input(Origin::File(path)));
+                return Some(Found::Input(Origin::File(entry.into_path())));
             }
             if !meta.is_dir() {
                 return Some(Found::Skipped(format!(
@@ -249,19 +271,6 @@ impl Folder {
         self.troubled = true;
         Found::Error(anyhow::Error::new(e).context(format!("{what} {}; skipped", path.display())))
     }
-}
-
-/// The entries of a folder but hidden ones (`.name`), sorted by name.
-fn sorted_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut entries = Vec::new();
-    for entry in fs::read_dir(dir)? {
-        let entry = entry?;
-        if entry.file_name().as_encoded_bytes().first() != Some(&b'.') {
-            entries.push(entry.path());
-        }
-    }
-    entries.sort();
-    Ok(entries)
 }
 
 fn has_article_extension(path: &Path) -> bool {

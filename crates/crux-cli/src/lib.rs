@@ -10,6 +10,7 @@ mod eval;
 mod html;
 mod input;
 mod markdown;
+mod progress;
 mod render;
 
 use std::borrow::Cow;
@@ -23,7 +24,7 @@ use crux_parser::InputFormat;
 
 pub use args::{
     AnalyzeArgs, Cli, ColorArg, Command, EvalArgs, EvalFormat, InputFormatArg, LexiconArgs,
-    OutputFormat, SchemaArgs,
+    OutputFormat, ProgressArg, SchemaArgs,
 };
 pub use crux_report::{analyze_text, analyze_text_with};
 pub use eval::render_eval_text;
@@ -423,6 +424,8 @@ struct Batches<'a> {
     /// `--errors-as-records` with JSON Lines output: a failure answered by its error line
     /// does not fail the run.
     errors_as_records: bool,
+    /// The progress line and summary on standard error.
+    progress: progress::Progress,
     /// Hashes of the JSON Lines record ids met so far.
     ids: std::collections::HashSet<(u64, u64)>,
 }
@@ -434,6 +437,7 @@ impl Batches<'_> {
             *n = self.numbered;
         }
         self.bytes += job.size();
+        self.progress.queued(job.size());
         self.jobs.push(job);
         if self.jobs.len() >= self.max_jobs || self.bytes >= self.max_bytes {
             self.flush()?;
@@ -517,13 +521,17 @@ impl Batches<'_> {
                 if !self.errors_as_records || failure.line.is_empty() {
                     self.failed = true;
                 }
-                writeln!(self.err, "{}", failure.message)?;
+                self.progress.finished(true);
+                let err = &mut *self.err;
+                self.progress
+                    .suspend(|| writeln!(err, "{}", failure.message))?;
                 self.out.write_all(&failure.line)?;
                 return Ok(());
             }
             Done::Warning(message) => {
                 if !self.quiet {
-                    writeln!(self.err, "{message}")?;
+                    let err = &mut *self.err;
+                    self.progress.suspend(|| writeln!(err, "{message}"))?;
                 }
                 return Ok(());
             }
@@ -537,6 +545,7 @@ impl Batches<'_> {
             }
         }
         self.written += 1;
+        self.progress.finished(false);
         match done {
             Done::Rendered(bytes, record) => {
                 if let Some((id, at)) = record {
@@ -618,7 +627,12 @@ fn analyze_command_with(
     err: &mut dyn Write,
     analyser: Analyser,
 ) -> Result<ExitStatus> {
-    let mut found: Box<dyn Iterator<Item = Found>> = Box::new(input::expand(&args.paths));
+    if let Err(e) = input::check_globs(&args.globs) {
+        writeln!(err, "crux: error: {e:#}")?;
+        return Ok(ExitStatus::Error);
+    }
+    let mut found: Box<dyn Iterator<Item = Found>> =
+        Box::new(input::expand(&args.paths, &args.globs));
     if args.format == OutputFormat::Json {
         // One article only: the inputs are counted first (a folder's files are listed whole).
         let all: Vec<Found> = found.collect();
@@ -671,6 +685,11 @@ fn analyze_command_with(
         failed: false,
         quiet,
         errors_as_records: args.errors_as_records && args.format == OutputFormat::Jsonl,
+        progress: progress::Progress::new(
+            args.progress,
+            quiet,
+            std::io::IsTerminal::is_terminal(&std::io::stdout()),
+        ),
         ids: std::collections::HashSet::new(),
     };
     for found in found {
@@ -681,6 +700,7 @@ fn analyze_command_with(
         }
     }
     batches.flush()?;
+    batches.progress.finish(batches.err)?;
     let failed = batches.failed;
     if args.format == OutputFormat::Html {
         html_foot(out)?;
