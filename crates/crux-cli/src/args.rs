@@ -131,6 +131,12 @@ pub struct AnalyzeArgs {
     #[arg(long = "lexicon", value_name = "FILE")]
     pub lexicons: Vec<PathBuf>,
 
+    /// Write each report to its own file in this folder (created if need be), named after its
+    /// input (`a/b.txt` gives `a/b.txt.html`), each written whole or not at all; for HTML,
+    /// with an index page `index.html` that links them all and sorts by balance.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+
     /// Colour the text report by kind: `auto` when standard output is a terminal and
     /// NO_COLOR is not set.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]

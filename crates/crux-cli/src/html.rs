@@ -60,7 +60,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 ";
 
 /// Text for HTML: `&`, `<`, `>` and `"` escaped.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     push_escaped(&mut out, text);
     out

@@ -10,6 +10,7 @@ mod eval;
 mod html;
 mod input;
 mod markdown;
+mod outdir;
 mod progress;
 mod render;
 
@@ -234,9 +235,9 @@ impl Job {
 
 /// What a job produced.
 enum Done {
-    /// A report, rendered on a worker thread; for a JSON Lines record, its id and where it
-    /// stands.
-    Rendered(Vec<u8>, Option<(String, String)>),
+    /// A report, rendered on a worker thread; for a JSON Lines record, where it stands; what
+    /// the index page says of it (its `source` is the record's id).
+    Rendered(Vec<u8>, Option<String>, Box<outdir::Entry>),
     /// A report not yet rendered, with its number: it is written straight to the output; for
     /// a JSON Lines record, where it stands.
     Report(Box<Report>, usize, Option<String>),
@@ -396,7 +397,7 @@ impl Analysis<'_> {
         })
         .and_then(|r| r);
         match rendered {
-            Ok(out) => Done::Rendered(out, at.map(|at| (report.source, at))),
+            Ok(out) => Done::Rendered(out, at, Box::new(outdir::Entry::of(&report))),
             Err(e) => Done::Failed(self.failure(&report.source, &e)),
         }
     }
@@ -426,6 +427,10 @@ struct Batches<'a> {
     errors_as_records: bool,
     /// The progress line and summary on standard error.
     progress: progress::Progress,
+    /// `--output-dir`: each report goes to its own file there, not to `out`.
+    output_dir: Option<PathBuf>,
+    /// The reports written there, for the index page.
+    index: Vec<(PathBuf, outdir::Entry)>,
     /// Hashes of the JSON Lines record ids met so far.
     ids: std::collections::HashSet<(u64, u64)>,
 }
@@ -492,6 +497,32 @@ impl Batches<'_> {
         Ok(())
     }
 
+    /// Writes one report into the `--output-dir` folder, whole or not at all, and keeps its
+    /// entry for the index page. A report that cannot be written fails that input only.
+    fn emit(&mut self, bytes: Vec<u8>, entry: outdir::Entry) -> Result<()> {
+        let Some(dir) = &self.output_dir else {
+            return Ok(());
+        };
+        let relative = outdir::relative_path(&entry.source, self.format);
+        let bytes = if self.format == OutputFormat::Html {
+            let mut page = Vec::with_capacity(bytes.len() + 4096);
+            html_head(&mut page, &entry.source)?;
+            page.extend_from_slice(&bytes);
+            html_foot(&mut page)?;
+            page
+        } else {
+            bytes
+        };
+        match outdir::write_atomic(&dir.join(&relative), &bytes) {
+            Ok(()) => self.index.push((relative, entry)),
+            Err(e) => {
+                self.failed = true;
+                writeln!(self.err, "crux: error: {e:#}")?;
+            }
+        }
+        Ok(())
+    }
+
     /// Warns when a JSON Lines record's id was met before in this run: the output's `source`
     /// is the id, so two records with one id cannot be told apart there. Ids are kept as
     /// 128-bit hashes, so that a corpus of millions of records costs megabytes, not its ids.
@@ -525,7 +556,9 @@ impl Batches<'_> {
                 let err = &mut *self.err;
                 self.progress
                     .suspend(|| writeln!(err, "{}", failure.message))?;
-                self.out.write_all(&failure.line)?;
+                if self.output_dir.is_none() {
+                    self.out.write_all(&failure.line)?;
+                }
                 return Ok(());
             }
             Done::Warning(message) => {
@@ -537,7 +570,7 @@ impl Batches<'_> {
             }
             Done::Rendered(..) | Done::Report(..) => {}
         }
-        if self.written > 0 {
+        if self.written > 0 && self.output_dir.is_none() {
             match self.format {
                 OutputFormat::Text => writeln!(self.out)?,
                 OutputFormat::Markdown => writeln!(self.out, "\n---\n")?,
@@ -547,15 +580,37 @@ impl Batches<'_> {
         self.written += 1;
         self.progress.finished(false);
         match done {
-            Done::Rendered(bytes, record) => {
-                if let Some((id, at)) = record {
-                    self.check_id(&id, &at)?;
+            Done::Rendered(bytes, at, entry) => {
+                if let Some(at) = at {
+                    self.check_id(&entry.source, &at)?;
                 }
-                self.out.write_all(&bytes)?;
+                if self.output_dir.is_some() {
+                    self.emit(bytes, *entry)?;
+                } else {
+                    self.out.write_all(&bytes)?;
+                }
             }
             Done::Report(report, n, at) => {
                 if let Some(at) = at {
                     self.check_id(&report.source, &at)?;
+                }
+                if self.output_dir.is_some() {
+                    let text = self.analysis.text;
+                    let mut bytes = Vec::new();
+                    let written = isolated(&report.source, || {
+                        write_report(self.format, text, &report, n, &mut bytes)
+                    });
+                    match written {
+                        Ok(written) => {
+                            written?;
+                            self.emit(bytes, outdir::Entry::of(&report))?;
+                        }
+                        Err(e) => {
+                            self.failed = true;
+                            writeln!(self.err, "crux: error: {e:#}")?;
+                        }
+                    }
+                    return Ok(());
                 }
                 // serde writes in small pieces: into a buffer of a known type, not through
                 // `dyn Write` piece by piece (a third of the cost of JSON output).
@@ -633,7 +688,7 @@ fn analyze_command_with(
     }
     let mut found: Box<dyn Iterator<Item = Found>> =
         Box::new(input::expand(&args.paths, &args.globs));
-    if args.format == OutputFormat::Json {
+    if args.format == OutputFormat::Json && args.output_dir.is_none() {
         // One article only: the inputs are counted first (a folder's files are listed whole).
         let all: Vec<Found> = found.collect();
         let inputs = all
@@ -660,7 +715,7 @@ fn analyze_command_with(
             return Ok(ExitStatus::Error);
         }
     };
-    if args.format == OutputFormat::Html {
+    if args.format == OutputFormat::Html && args.output_dir.is_none() {
         html_head(out, "crux report")?;
     }
     let threads = thread_count(args.threads);
@@ -685,10 +740,12 @@ fn analyze_command_with(
         failed: false,
         quiet,
         errors_as_records: args.errors_as_records && args.format == OutputFormat::Jsonl,
+        output_dir: args.output_dir.clone(),
+        index: Vec::new(),
         progress: progress::Progress::new(
             args.progress,
             quiet,
-            std::io::IsTerminal::is_terminal(&std::io::stdout()),
+            args.output_dir.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()),
         ),
         ids: std::collections::HashSet::new(),
     };
@@ -700,9 +757,36 @@ fn analyze_command_with(
         }
     }
     batches.flush()?;
+    if let Some(dir) = &args.output_dir {
+        if args.format == OutputFormat::Html {
+            let failures = batches.progress.failures();
+            let page = outdir::index_page(&batches.index, failures);
+            if let Err(e) = outdir::write_atomic(&dir.join("index.html"), page.as_bytes()) {
+                batches.failed = true;
+                writeln!(batches.err, "crux: error: {e:#}")?;
+            }
+        }
+        if !quiet {
+            let err = &mut *batches.err;
+            let n = batches.index.len();
+            batches.progress.suspend(|| {
+                writeln!(
+                    err,
+                    "crux: {} written to {}{}",
+                    render::plural(n, "report", "reports"),
+                    dir.display(),
+                    if args.format == OutputFormat::Html {
+                        ", with index.html"
+                    } else {
+                        ""
+                    }
+                )
+            })?;
+        }
+    }
     batches.progress.finish(batches.err)?;
     let failed = batches.failed;
-    if args.format == OutputFormat::Html {
+    if args.format == OutputFormat::Html && args.output_dir.is_none() {
         html_foot(out)?;
     }
     Ok(if failed {

@@ -66,6 +66,11 @@ impl Progress {
         }
     }
 
+    /// How many inputs failed so far.
+    pub(crate) fn failures(&self) -> usize {
+        usize::try_from(self.failed).unwrap_or(usize::MAX)
+    }
+
     /// Writes to standard error with the progress line cleared first, so that a message and
     /// the line never mix.
     pub(crate) fn suspend<T>(&self, f: impl FnOnce() -> T) -> T {

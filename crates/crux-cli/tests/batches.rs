@@ -117,3 +117,44 @@ fn a_batch_closes_with_a_summary_unless_quiet() {
     let (_, _, err) = crux(&["analyze", root, "-f", "jsonl", "-q", "--progress", "always"]);
     assert!(!err.contains("inputs analysed"), "{err}");
 }
+
+#[test]
+fn output_dir_holds_one_report_per_input_and_an_index() {
+    let dir = project("outdir");
+    let out_dir = temp_dir("outdir-reports");
+    let root = dir.to_str().unwrap();
+    let target = out_dir.to_str().unwrap();
+    let (code, out, err) = crux(&["analyze", root, "-f", "html", "-o", target]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.is_empty(), "reports go to files, not standard output");
+    assert!(err.contains("5 reports written to"), "{err}");
+    let inside = dir.strip_prefix("/").unwrap();
+    for name in ["a.txt", "c.xhtml", "d.mdown", "sub/f.md"] {
+        let page = out_dir.join(inside).join(format!("{name}.html"));
+        let html = std::fs::read_to_string(&page).unwrap_or_else(|e| panic!("{page:?}: {e}"));
+        assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
+    }
+    // A record is named by its id.
+    assert!(out_dir.join("r1.html").is_file());
+    let index = std::fs::read_to_string(out_dir.join("index.html")).unwrap();
+    assert_eq!(index.matches("<tr><td><a href=").count(), 5, "{index}");
+    assert!(index.contains(&format!("href=\"{}/sub/f.md.html\"", inside.display())));
+    assert!(index.contains("aria-sort"), "the table sorts");
+    // Written whole, then renamed: no temporary file is left.
+    let mut stack = vec![out_dir.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            assert!(!p.to_string_lossy().ends_with(".tmp"), "{p:?}");
+            if p.is_dir() {
+                stack.push(p);
+            }
+        }
+    }
+    // The JSON of an article in the folder is what standard output gets for it alone.
+    let (_, alone, _) = crux(&["analyze", dir.join("a.txt").to_str().unwrap(), "-f", "json"]);
+    let (code, _, _) = crux(&["analyze", root, "-f", "json", "-o", target, "-q"]);
+    assert_eq!(code, 0);
+    let kept = std::fs::read_to_string(out_dir.join(inside).join("a.txt.json")).unwrap();
+    assert_eq!(kept, alone);
+}
