@@ -112,6 +112,12 @@ pub struct AnalyzeArgs {
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormatArg>,
 
+    /// The character encoding of the inputs read as articles. By default, UTF-8, or UTF-16
+    /// when the input starts with its byte-order mark. Spans index the decoded text, which
+    /// the JSON report holds as `text`. JSON Lines records are always UTF-8.
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    pub encoding: Option<EncodingArg>,
+
     /// How many articles to analyse at once, from 1 to 256. By default, one per core; 1
     /// analyses them one after another. The output is the same, in input order, whatever the
     /// number.
@@ -158,6 +164,31 @@ pub struct AnalyzeArgs {
     /// the exit status stays 0, as a pipeline (Spark's `RDD.pipe`, GNU parallel) wants.
     #[arg(long)]
     pub errors_as_records: bool,
+}
+
+/// Character encodings `--encoding` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EncodingArg {
+    /// UTF-8 (a leading byte-order mark is kept, so that spans count from the file's first
+    /// byte).
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// UTF-16, little-endian (a leading byte-order mark is dropped).
+    #[value(name = "utf-16le")]
+    Utf16Le,
+    /// UTF-16, big-endian (a leading byte-order mark is dropped).
+    #[value(name = "utf-16be")]
+    Utf16Be,
+    /// Windows-1252, the superset of Latin-1 (ISO-8859-1) that web pages labelled Latin-1 are
+    /// decoded as.
+    #[value(
+        name = "windows-1252",
+        alias = "latin1",
+        alias = "latin-1",
+        alias = "iso-8859-1",
+        alias = "cp1252"
+    )]
+    Windows1252,
 }
 
 /// When to show progress.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use crux_parser::InputFormat;
 
-use crate::args::InputFormatArg;
+use crate::args::{EncodingArg, InputFormatArg};
 
 /// The file extensions crux reads (in lower case), and how: the one list behind folder walks,
 /// the choice of reader for a named file, and the help.
@@ -504,9 +504,52 @@ pub(crate) fn decode(label: &str, bytes: Vec<u8>) -> Result<Decoded> {
         Ok(text) => Ok(Decoded { text, note: None }),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            anyhow::bail!("reading {label}: invalid UTF-8 at byte {at}; crux reads UTF-8 text")
+            anyhow::bail!(
+                "reading {label}: invalid UTF-8 at byte {at}; crux reads UTF-8 text (for \
+                 Latin-1 or Windows-1252 text, give --encoding windows-1252)"
+            )
         }
     }
+}
+
+/// Decodes an input in the encoding `--encoding` names. UTF-8 is checked as without the flag;
+/// the others decode every byte sequence (a malformed one, in UTF-16, becomes U+FFFD with a
+/// warning naming how many).
+pub(crate) fn decode_as(label: &str, bytes: Vec<u8>, encoding: EncodingArg) -> Result<Decoded> {
+    let (codec, name) = match encoding {
+        EncodingArg::Utf8 => {
+            return match String::from_utf8(bytes) {
+                Ok(text) => Ok(Decoded { text, note: None }),
+                Err(e) => anyhow::bail!(
+                    "reading {label}: invalid UTF-8 at byte {} (--encoding utf-8)",
+                    e.utf8_error().valid_up_to()
+                ),
+            };
+        }
+        EncodingArg::Utf16Le => (encoding_rs::UTF_16LE, "UTF-16LE"),
+        EncodingArg::Utf16Be => (encoding_rs::UTF_16BE, "UTF-16BE"),
+        EncodingArg::Windows1252 => (encoding_rs::WINDOWS_1252, "Windows-1252"),
+    };
+    // A byte-order mark of the encoding named is dropped; no other is obeyed.
+    let (text, malformed) = codec.decode_with_bom_removal(&bytes);
+    let replaced = if malformed {
+        text.matches('\u{FFFD}').count()
+    } else {
+        0
+    };
+    let mut note = format!(
+        "crux: warning: {label}: decoded from {name} (--encoding); spans count bytes of the \
+         UTF-8 text"
+    );
+    if replaced > 0 {
+        note.push_str(&format!(
+            "; {replaced} malformed sequences were replaced with U+FFFD"
+        ));
+    }
+    Ok(Decoded {
+        text: text.into_owned(),
+        note: Some(note),
+    })
 }
 
 fn decode_utf16(label: &str, bytes: &[u8], name: &str, unit: fn([u8; 2]) -> u16) -> Result<String> {
@@ -613,7 +656,8 @@ mod tests {
         let err = decode("a.txt", b"ok \xff bad".to_vec()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "reading a.txt: invalid UTF-8 at byte 3; crux reads UTF-8 text"
+            "reading a.txt: invalid UTF-8 at byte 3; crux reads UTF-8 text (for Latin-1 or \
+             Windows-1252 text, give --encoding windows-1252)"
         );
     }
 
@@ -630,6 +674,30 @@ mod tests {
             Some(Reading::Records),
             "case is ignored"
         );
+    }
+
+    #[test]
+    fn chosen_encodings_decode_to_utf8() {
+        let latin1 = b"Caf\xe9 \x93quoted\x94 \xa3".to_vec();
+        assert!(
+            decode("l.txt", latin1.clone())
+                .unwrap_err()
+                .to_string()
+                .contains("--encoding")
+        );
+        let d = decode_as("l.txt", latin1, EncodingArg::Windows1252).unwrap();
+        assert_eq!(d.text, "Café “quoted” £");
+        assert!(d.note.unwrap().contains("Windows-1252"));
+        let utf16: Vec<u8> = "Hé".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(
+            decode_as("u", utf16, EncodingArg::Utf16Be).unwrap().text,
+            "Hé"
+        );
+        let odd = vec![b'H', 0, b'i'];
+        let d = decode_as("u", odd, EncodingArg::Utf16Le).unwrap();
+        assert_eq!(d.text, "H\u{FFFD}");
+        assert!(d.note.unwrap().contains("1 malformed"));
+        assert!(decode_as("u", b"\xff".to_vec(), EncodingArg::Utf8).is_err());
     }
 
     #[test]

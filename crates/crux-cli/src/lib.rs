@@ -24,8 +24,8 @@ use crux_analysis::Lexicon;
 use crux_parser::InputFormat;
 
 pub use args::{
-    AnalyzeArgs, Cli, ColorArg, Command, EvalArgs, EvalFormat, InputFormatArg, LexiconArgs,
-    OutputFormat, ProgressArg, SchemaArgs,
+    AnalyzeArgs, Cli, ColorArg, Command, EncodingArg, EvalArgs, EvalFormat, InputFormatArg,
+    LexiconArgs, OutputFormat, ProgressArg, SchemaArgs,
 };
 pub use crux_report::{analyze_text, analyze_text_with};
 pub use eval::render_eval_text;
@@ -845,7 +845,10 @@ fn add_article(
     args: &AnalyzeArgs,
     batches: &mut Batches<'_>,
 ) -> Result<()> {
-    let decoded = match bytes.and_then(|bytes| input::decode(&label, bytes)) {
+    let decoded = match bytes.and_then(|bytes| match args.encoding {
+        Some(encoding) => input::decode_as(&label, bytes, encoding),
+        None => input::decode(&label, bytes),
+    }) {
         Ok(d) => d,
         Err(e) => return batches.push(Job::failed(Some(&label), &e)),
     };

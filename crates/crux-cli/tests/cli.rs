@@ -52,7 +52,8 @@ fn invalid_utf8_on_standard_input() {
     assert!(out.is_empty());
     assert_eq!(
         err,
-        "crux: error: reading -: invalid UTF-8 at byte 3; crux reads UTF-8 text\n"
+        "crux: error: reading -: invalid UTF-8 at byte 3; crux reads UTF-8 text (for Latin-1 or \
+         Windows-1252 text, give --encoding windows-1252)\n"
     );
 }
 
@@ -141,4 +142,33 @@ fn malformed_user_lexicon_names_file_line_and_reason() {
     let (code, _, err) = crux(&["analyze", "-", "--lexicon", "no/such.tsv"], b"x");
     assert_eq!(code, 2);
     assert!(err.contains("no/such.tsv: cannot read lexicon"), "{err}");
+}
+
+/// A Latin-1 article is read with --encoding, and its spans index the decoded text that the
+/// JSON holds (issue 15).
+#[test]
+fn latin1_with_encoding_is_decoded_and_spans_index_the_decoded_text() {
+    // A quotation in Windows-1252 curly marks (0x93, 0x94) and an é (0xE9).
+    let latin1 = b"The caf\xe9 owners said: \x93The rent rise could ruin us.\x94\n";
+    let (code, _, err) = crux(&["analyze", "-", "-f", "json"], latin1);
+    assert_eq!(code, 1);
+    assert!(err.contains("--encoding windows-1252"), "{err}");
+    for name in ["latin1", "windows-1252"] {
+        let (code, out, err) = crux(&["analyze", "-", "-f", "json", "--encoding", name], latin1);
+        assert_eq!(code, 0, "{err}");
+        assert!(err.contains("decoded from Windows-1252"), "{err}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let text = json["text"].as_str().unwrap();
+        assert_eq!(
+            text,
+            "The café owners said: “The rent rise could ruin us.”\n"
+        );
+        let quote = &json["quotes"][0];
+        let (start, end) = (
+            quote["span"][0].as_u64().unwrap() as usize,
+            quote["span"][1].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[start..end], quote["text"].as_str().unwrap());
+        assert!(quote["text"].as_str().unwrap().starts_with('“'));
+    }
 }
