@@ -201,6 +201,10 @@ document.querySelectorAll('#index th').forEach(function (th, col) {
     rows.forEach(function (r) { body.appendChild(r); });
   });
 });
+// index.html#by-balance opens sorted by balance, most negative first.
+if (location.hash === '#by-balance') {
+  document.querySelectorAll('#index th')[2].click();
+}
 </script>
 ";
 
