@@ -30,9 +30,49 @@ pub enum Command {
     /// files merged in), one `phrase<TAB>role<TAB>weight` entry a line: the format a
     /// `--lexicon` file takes.
     Lexicon(LexiconArgs),
+    /// Summarise JSON Lines reports (`crux analyze --format jsonl` output): the balance's
+    /// distribution, the most-quoted speakers and sources, the most frequent risk and
+    /// benefit targets and terms.
+    Summarize(SummarizeArgs),
+    /// Print a shell completion script: `crux completions bash > ~/.local/share/bash-completion/completions/crux`
+    /// (zsh: into a folder on `$fpath` as `_crux`; fish: `~/.config/fish/completions/crux.fish`).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): `crux man > crux.1 && man ./crux.1`.
+    Man,
     /// Measure crux on labelled data sets and on crux gold annotations: precision, recall and
     /// F1 (or accuracy) per data set and category.
     Eval(EvalArgs),
+}
+
+/// Arguments of `crux summarize`.
+#[derive(Debug, Args)]
+pub struct SummarizeArgs {
+    /// JSON Lines files of reports; `-` (or none) reads standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format: aligned lists with bars, one JSON object, or an HTML page with charts.
+    #[arg(long, short = 'f', value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+}
+
+/// Output formats of `crux summarize`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// Aligned lists with bars.
+    Text,
+    /// One JSON object.
+    Json,
+    /// An HTML page with a chart per list.
+    Html,
+}
+
+/// Arguments of `crux completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Arguments of `crux schema`.

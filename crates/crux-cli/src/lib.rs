@@ -13,6 +13,7 @@ mod markdown;
 mod outdir;
 mod progress;
 mod render;
+mod summarize;
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -24,8 +25,8 @@ use crux_analysis::Lexicon;
 use crux_parser::InputFormat;
 
 pub use args::{
-    AnalyzeArgs, Cli, ColorArg, Command, EncodingArg, EvalArgs, EvalFormat, InputFormatArg,
-    LexiconArgs, OutputFormat, ProgressArg, SchemaArgs,
+    AnalyzeArgs, Cli, ColorArg, Command, CompletionsArgs, EncodingArg, EvalArgs, EvalFormat,
+    InputFormatArg, LexiconArgs, OutputFormat, ProgressArg, SchemaArgs,
 };
 pub use crux_report::{analyze_text, analyze_text_with};
 pub use eval::render_eval_text;
@@ -72,6 +73,23 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
         .map(|()| ExitStatus::Success)
         .map_err(anyhow::Error::from),
         Command::Eval(args) => eval::eval_command(args, out, err),
+        Command::Summarize(args) => summarize::summarize_command(args, cli.quiet, out, err),
+        Command::Completions(args) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            // Into a buffer first: clap_complete panics when its writer fails (`| head`).
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut cmd, "crux", &mut script);
+            out.write_all(&script)
+                .map(|()| ExitStatus::Success)
+                .map_err(anyhow::Error::from)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd)
+                .render(out)
+                .map(|()| ExitStatus::Success)
+                .map_err(anyhow::Error::from)
+        }
         Command::Lexicon(args) => load_lexicon(&args.lexicons).and_then(|lexicon| {
             out.write_all(lexicon.to_tsv().as_bytes())?;
             Ok(ExitStatus::Success)

@@ -172,3 +172,60 @@ fn latin1_with_encoding_is_decoded_and_spans_index_the_decoded_text() {
         assert!(quote["text"].as_str().unwrap().starts_with('“'));
     }
 }
+
+/// `crux completions SHELL` and `crux man` describe the command as it is (issue 15).
+#[test]
+fn completions_and_man_page_name_every_subcommand_and_flag() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let (code, out, err) = crux(&["completions", shell], b"");
+        assert_eq!(code, 0, "{shell}: {err}");
+        for word in ["analyze", "summarize", "errors-as-records", "output-dir"] {
+            assert!(out.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    let (code, _, _) = crux(&["completions", "tcsh"], b"");
+    assert_eq!(code, 2, "an unknown shell is a usage error");
+    let (code, man, _) = crux(&["man"], b"");
+    assert_eq!(code, 0);
+    assert!(man.contains(".TH crux 1"), "{man}");
+    for word in ["analyze", "summarize", "completions"] {
+        assert!(man.contains(word), "the man page lacks {word}");
+    }
+}
+
+/// `crux summarize` reads what `crux analyze --format jsonl` wrote, from standard input, and
+/// counts it (issue 15).
+#[test]
+fn summarize_counts_reports_speakers_and_terms() {
+    let records = concat!(
+        "{\"id\": \"a\", \"text\": \"\\\"The dam will fail,\\\" said Ana Ruiz. The flooding could kill.\"}\n",
+        "{\"id\": \"b\", \"text\": \"\\\"It is safe,\\\" said Ana Ruiz. The dam brings cheap power and jobs.\"}\n",
+        "not a record\n",
+    );
+    let (_, jsonl, _) = crux(&["analyze", "-", "-f", "jsonl"], records.as_bytes());
+    assert_eq!(jsonl.lines().count(), 3);
+    let (code, out, err) = crux(&["summarize", "-f", "json"], jsonl.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    let s: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(s["reports"], 2);
+    assert_eq!(s["errors"], 1);
+    assert_eq!(s["speakers"][0], serde_json::json!(["Ana Ruiz", 2]));
+    let verdicts: u64 = s["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v[1].as_u64().unwrap())
+        .sum();
+    assert_eq!(verdicts, 2, "every report has one verdict");
+    assert!(!s["risk_terms"].as_array().unwrap().is_empty(), "{s}");
+    // Text and HTML say the same.
+    let (_, text, _) = crux(&["summarize"], jsonl.as_bytes());
+    assert!(text.starts_with("2 reports, 1 error lines"), "{text}");
+    assert!(text.contains("Ana Ruiz"), "{text}");
+    let (_, html, _) = crux(&["summarize", "-f", "html"], jsonl.as_bytes());
+    assert!(html.contains("<svg") && html.contains("Ana Ruiz"));
+    // A line that is no report is named, and fails the run.
+    let (code, _, err) = crux(&["summarize"], b"[1, 2]\n");
+    assert_eq!(code, 1);
+    assert!(err.contains("-:1: not a crux report"), "{err}");
+}
