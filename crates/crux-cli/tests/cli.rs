@@ -229,3 +229,52 @@ fn summarize_counts_reports_speakers_and_terms() {
     assert_eq!(code, 1);
     assert!(err.contains("-:1: not a crux report"), "{err}");
 }
+
+/// The README's Quick start works as written: installing comes first, the report command runs
+/// on the bundled article, and every `crux` command it lists is one crux accepts (issue 15).
+#[test]
+fn readme_quick_start_works_as_written() {
+    use clap::Parser;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let start = readme.find("## Quick start").expect("a Quick start");
+    let section = &readme[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |e| e + 3)];
+    let blocks: Vec<&str> = section
+        .split("```sh\n")
+        .skip(1)
+        .map(|b| &b[..b.find("```").unwrap()])
+        .collect();
+    assert!(blocks.len() >= 2, "{section}");
+    let first: Vec<&str> = blocks[0].lines().collect();
+    assert_eq!(
+        first[0], "cargo install --path crates/crux-cli",
+        "install first"
+    );
+    let words: Vec<&str> = first[1].split_whitespace().collect();
+    assert_eq!(&words[..2], ["crux", "analyze"]);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crux"))
+        .args(&words[1..])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8(out.stdout).unwrap().contains(":34:244"));
+    let mut checked = 0;
+    for line in blocks[1].lines() {
+        let command = line.split(" #").next().unwrap();
+        let command = command.rsplit("| ").next().unwrap();
+        let command = command.split(" > ").next().unwrap();
+        let words: Vec<&str> = command.split_whitespace().collect();
+        assert_eq!(words.first(), Some(&"crux"), "{line}");
+        if let Err(e) = crux_cli::Cli::try_parse_from(&words) {
+            panic!("README: {line}: {e}");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 10, "{checked} commands");
+}
