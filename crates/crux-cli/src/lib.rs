@@ -480,39 +480,71 @@ impl Batches<'_> {
                 .build()
                 .ok();
         }
-        let done: Vec<Done> = match &self.pool {
-            Some(pool) if jobs.len() > 1 => {
-                use rayon::prelude::*;
-                pool.install(|| {
-                    jobs.into_par_iter()
-                        .with_max_len(1)
-                        .map(|job| analysis.process(job))
-                        .collect()
-                })
-            }
-            // Without a pool (one thread asked for, or none to be had) the jobs are run one by
-            // one on this thread, to the same output, each report written straight out rather
-            // than held whole in memory.
-            _ => {
-                for job in jobs {
-                    let done = match analysis.analyse(job) {
-                        Analysed::Report(report, n, _, at) => Done::Report(report, n, at),
-                        Analysed::Failed(failure) => Done::Failed(failure),
-                        Analysed::Warning(message) => Done::Warning(message),
-                    };
-                    self.write(done)?;
-                }
-                self.out.flush()?;
-                return Ok(());
-            }
-        };
-        for done in done {
+        if jobs.len() > 1
+            && let Some(pool) = self.pool.take()
+        {
+            let written = self.write_in_order(&pool, jobs, analysis);
+            self.pool = Some(pool);
+            return written;
+        }
+        // Without a pool (one thread asked for, or none to be had) the jobs are run one by one
+        // on this thread, to the same output, each report written straight out rather than
+        // held whole in memory.
+        for job in jobs {
+            let done = match analysis.analyse(job) {
+                Analysed::Report(report, n, _, at) => Done::Report(report, n, at),
+                Analysed::Failed(failure) => Done::Failed(failure),
+                Analysed::Warning(message) => Done::Warning(message),
+            };
             self.write(done)?;
         }
         // What was found is printed as each batch is done, not when the run ends: a run
         // stopped or stuck later loses nothing already analysed.
         self.out.flush()?;
         Ok(())
+    }
+
+    /// Analyses a batch on the pool and writes each result as soon as it and every one
+    /// before it are done: in input order, a slow article holding back only those after it,
+    /// and never more than one batch ahead of the output (the bounded look-ahead).
+    fn write_in_order(
+        &mut self,
+        pool: &rayon::ThreadPool,
+        jobs: Vec<Job>,
+        analysis: Analysis<'_>,
+    ) -> Result<()> {
+        use rayon::prelude::*;
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Done)>();
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                pool.install(|| {
+                    jobs.into_par_iter()
+                        .enumerate()
+                        .with_max_len(1)
+                        .for_each_with(tx, |tx, (i, job)| {
+                            // The receiver is gone only when writing failed: then the rest of
+                            // the batch is not wanted.
+                            let _ = tx.send((i, analysis.process(job)));
+                        });
+                });
+            });
+            // Owned here, so that an error below drops it and the workers' sends fail fast.
+            let rx = rx;
+            let mut pending = std::collections::BTreeMap::new();
+            let mut next = 0;
+            while let Ok(first) = rx.recv() {
+                pending.insert(first.0, first.1);
+                while let Ok((i, done)) = rx.try_recv() {
+                    pending.insert(i, done);
+                }
+                while let Some(done) = pending.remove(&next) {
+                    self.write(done)?;
+                    next += 1;
+                }
+                self.out.flush()?;
+            }
+            Ok(())
+        })
     }
 
     /// Writes one report into the `--output-dir` folder, whole or not at all, and keeps its
@@ -1118,6 +1150,80 @@ mod tests {
         assert_eq!(status, ExitStatus::InputFailed);
         assert!(out.is_empty());
         assert!(err.contains("b.txt: crux failed on this input"), "{err}");
+    }
+
+    /// Analyses as crux does, but takes 3 s over any text holding `SLOW`.
+    fn slow_on_marker(source: &str, text: &str, format: InputFormat, lexicon: &Lexicon) -> Report {
+        if text.contains("SLOW") {
+            std::thread::sleep(std::time::Duration::from_secs(3));
+        }
+        analyze_text_with(source, text, format, lexicon)
+    }
+
+    /// Output that notes when each line was written.
+    #[derive(Default)]
+    struct Timed {
+        bytes: Vec<u8>,
+        lines: Vec<std::time::Instant>,
+    }
+
+    impl Write for Timed {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let now = std::time::Instant::now();
+            self.lines
+                .extend(buf.iter().filter(|&&b| b == b'\n').map(|_| now));
+            self.bytes.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Issue 15: each record is written as soon as it and those before it are done, not when
+    /// its whole batch is; the order is kept.
+    #[test]
+    fn records_are_written_as_soon_as_those_before_them_are_done() {
+        let dir = temp_dir("slow");
+        let input = dir.join("in.jsonl");
+        let mut lines = String::new();
+        for i in 0..8 {
+            let text = if i == 2 {
+                "It is SLOW."
+            } else {
+                "It may fail."
+            };
+            lines.push_str(&format!("{{\"id\": \"r{i}\", \"text\": \"{text}\"}}\n"));
+        }
+        std::fs::write(&input, lines).unwrap();
+        let cli = Cli::try_parse_from([
+            "crux",
+            "analyze",
+            input.to_str().unwrap(),
+            "-f",
+            "jsonl",
+            "-j",
+            "4",
+        ])
+        .unwrap();
+        let Command::Analyze(args) = &cli.command else {
+            panic!("not analyze");
+        };
+        let (mut out, mut err) = (Timed::default(), Vec::new());
+        let status = analyze_command_with(args, false, &mut out, &mut err, slow_on_marker).unwrap();
+        assert_eq!(status, ExitStatus::Success);
+        let sources: Vec<String> = String::from_utf8(out.bytes)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"].to_string())
+            .collect();
+        let expected: Vec<String> = (0..8).map(|i| format!("\"r{i}\"")).collect();
+        assert_eq!(sources, expected, "in input order");
+        let before_slow = out.lines[2].duration_since(out.lines[1]);
+        assert!(
+            before_slow >= std::time::Duration::from_millis(1500),
+            "r0 and r1 were written {before_slow:?} before the slow r2, not with it"
+        );
     }
 
     #[test]
