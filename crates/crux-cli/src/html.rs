@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use crux_analysis::AssessmentKind;
 use crux_parser::{CaveatKind, ClaimType, ParagraphKind, QuoteKind, Span};
 
-use crate::render::{Report, name, verdict_name, weight_reason};
+use crate::render::{Report, name, signed, verdict_name, weight_reason};
 
 /// The page's start: doctype, style, and the heading of a page of `n` articles.
 ///
@@ -164,12 +164,12 @@ fn chart(s: &mut String, report: &Report, p: &str) {
     let verdict = verdict_name(balance.verdict);
     let _ = writeln!(
         s,
-        "<g class=\"bar balance-bar\" data-net=\"{:.4}\"><title>balance: {verdict}, net {:+.2} \
+        "<g class=\"bar balance-bar\" data-net=\"{:.4}\"><title>balance: {verdict}, net {} \
          (benefit {:.2} − risk {:.2})</title><rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" \
          height=\"{:.1}\" fill=\"#555\"></rect><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{}\">\
          balance</text></g>",
         balance.net + 0.0,
-        balance.net + 0.0,
+        signed(balance.net),
         balance.benefit,
         balance.risk,
         y + 2.0,
@@ -191,10 +191,10 @@ fn chart(s: &mut String, report: &Report, p: &str) {
          <rect x=\"230\" y=\"{ly}\" width=\"12\" height=\"12\" fill=\"#2a2\"></rect>\
          <text x=\"246\" y=\"{ty}\">benefit, rightwards</text>\
          <rect x=\"400\" y=\"{ly}\" width=\"12\" height=\"12\" fill=\"#555\"></rect>\
-         <text x=\"416\" y=\"{ty}\">balance: net {:+.2}</text></g></svg>\
+         <text x=\"416\" y=\"{ty}\">balance: net {}</text></g></svg>\
          <figcaption>Each bar is a risk or benefit in text order; hover for its numbers and \
          cues, click to find it in the text.</figcaption></figure>",
-        balance.net + 0.0,
+        signed(balance.net),
         ly = legend_y - 10.0,
         ty = legend_y,
     );
@@ -309,10 +309,10 @@ pub fn render_html(report: &Report, n: usize, out: &mut dyn Write) -> io::Result
     let verdict = verdict_name(balance.verdict);
     let _ = writeln!(
         s,
-        "<p class=\"verdict v-{}\">Balance: <b>{verdict}</b>, net {:+.2} (benefit {:.2}, risk {:.2}; \
+        "<p class=\"verdict v-{}\">Balance: <b>{verdict}</b>, net {} (benefit {:.2}, risk {:.2}; \
          {} assessments)</p>",
         verdict.replace(' ', "-"),
-        balance.net,
+        signed(balance.net),
         balance.benefit,
         balance.risk,
         report.analysis.assessments.len()

@@ -155,14 +155,14 @@ pub(crate) fn index_page(entries: &[(PathBuf, Entry)], failed: usize) -> String 
         let _ = writeln!(
             s,
             "<tr><td><a href=\"{}\">{label}</a></td><td class=\"v-{}\">{}</td>\
-             <td data-value=\"{:.4}\">{:+.2}</td><td data-value=\"{:.4}\">{:.2}</td>\
+             <td data-value=\"{:.4}\">{}</td><td data-value=\"{:.4}\">{:.2}</td>\
              <td data-value=\"{:.4}\">{:.2}</td><td data-value=\"{}\">{}</td>\
              <td data-value=\"{}\">{}</td></tr>",
             escape(&href.join("/")),
             e.verdict.replace(' ', "-"),
             e.verdict,
             e.net + 0.0,
-            e.net + 0.0,
+            crate::render::signed(e.net),
             e.risk,
             e.risk,
             e.benefit,

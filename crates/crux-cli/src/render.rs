@@ -67,6 +67,13 @@ pub(crate) fn verdict_name(verdict: Verdict) -> &'static str {
     }
 }
 
+/// A net balance with its sign, to two places, never `-0.00`: a value that rounds to zero is
+/// written `+0.00` whatever its sign (issue 15: `-0.00` in 435 of 2,225 BBC reports).
+pub(crate) fn signed(x: f64) -> String {
+    let rounded = (x * 100.0).round() / 100.0 + 0.0;
+    format!("{rounded:+.2}")
+}
+
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -600,8 +607,10 @@ pub fn render_text_with(
         )?;
     } else {
         let line = format!(
-            "{verdict}: net {:+.2} (benefit {:.2}, risk {:.2})",
-            balance.net, balance.benefit, balance.risk
+            "{verdict}: net {} (benefit {:.2}, risk {:.2})",
+            signed(balance.net),
+            balance.benefit,
+            balance.risk
         );
         writeln!(
             out,
@@ -783,6 +792,14 @@ pub fn render_text_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_negative_zero() {
+        assert_eq!(signed(-0.004), "+0.00");
+        assert_eq!(signed(-0.0), "+0.00");
+        assert_eq!(signed(-0.005 - 1e-9), "-0.01");
+        assert_eq!(signed(0.196), "+0.20");
+    }
 
     #[test]
     fn excerpt_folds_and_cuts() {

@@ -31,6 +31,7 @@ fn every_format_on_the_fixtures() {
             ]);
             assert_eq!(status, ExitStatus::Success, "{err}");
             assert_eq!(err, "", "{format} {name}");
+            assert!(!out.contains("-0.00"), "{format} {name}: a negative zero");
             insta::assert_snapshot!(format!("{format}@{name}"), out);
         }
     }
