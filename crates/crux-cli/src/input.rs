@@ -7,10 +7,41 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use crux_parser::InputFormat;
 
-use crate::args::InputFormatArg;
+use crate::args::{EncodingArg, InputFormatArg};
 
-/// File extensions searched for in folders.
-pub(crate) const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "jsonl"];
+/// The file extensions crux reads (in lower case), and how: the one list behind folder walks,
+/// the choice of reader for a named file, and the help.
+pub(crate) const EXTENSIONS: &[(&str, Reading)] = &[
+    ("txt", Reading::Article(InputFormat::Text)),
+    ("text", Reading::Article(InputFormat::Text)),
+    ("md", Reading::Article(InputFormat::Markdown)),
+    ("markdown", Reading::Article(InputFormat::Markdown)),
+    ("mdown", Reading::Article(InputFormat::Markdown)),
+    ("mkd", Reading::Article(InputFormat::Markdown)),
+    ("html", Reading::Article(InputFormat::Html)),
+    ("htm", Reading::Article(InputFormat::Html)),
+    ("xhtml", Reading::Article(InputFormat::Html)),
+    ("jsonl", Reading::Records),
+    ("ndjson", Reading::Records),
+];
+
+/// How a file with this extension is read, if crux reads it.
+fn reading_of_extension(extension: &str) -> Option<Reading> {
+    let lower = extension.to_ascii_lowercase();
+    EXTENSIONS
+        .iter()
+        .find(|(e, _)| *e == lower)
+        .map(|&(_, reading)| reading)
+}
+
+/// The extensions as the help and messages list them: `.txt, .text, …`.
+pub(crate) fn extension_list() -> String {
+    EXTENSIONS
+        .iter()
+        .map(|(e, _)| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// How deep a folder is searched.
 const MAX_DEPTH: usize = 64;
@@ -86,22 +117,42 @@ pub(crate) enum Found {
 
 /// Expands the paths given on the command line into inputs, lazily and in order: folders
 /// become the article files below them, sorted by path, found one folder at a time so that
-/// the first files are analysed (and printed) before the last folder is read. A folder or
-/// file that cannot be read is one [`Found::Error`] naming it, and the walk goes on. Special
-/// files in folders (FIFOs, sockets, devices) are skipped, never opened: opening a FIFO
-/// blocks until something writes to it. A path named on the command line is opened whatever
-/// it is, for `<(command)` is a pipe.
-pub(crate) fn expand(paths: &[PathBuf]) -> Expand {
+/// the first files are analysed (and printed) before the last folder is read. Folders are
+/// walked as ripgrep walks them (the `ignore` crate): hidden files and folders are left out,
+/// and so is what `.gitignore`, `.ignore` and git's exclude files name, in a git repository or
+/// not; `globs` (`--glob`) keep only the files they match, or leave out those a `!glob`
+/// matches. A folder or file that cannot be read is one [`Found::Error`] naming it, and the
+/// walk goes on. Special files in folders (FIFOs, sockets, devices) are skipped, never
+/// opened: opening a FIFO blocks until something writes to it. A path named on the command
+/// line is opened whatever it is, for `<(command)` is a pipe.
+pub(crate) fn expand(paths: &[PathBuf], globs: &[String]) -> Expand {
     Expand {
         paths: paths.iter().cloned().collect(),
+        globs: globs.to_vec(),
         folder: None,
     }
+}
+
+/// Checks `--glob` patterns before any input is read: a bad one is a usage error.
+pub(crate) fn check_globs(globs: &[String]) -> Result<()> {
+    overrides(Path::new("."), globs).map(|_| ())
+}
+
+fn overrides(root: &Path, globs: &[String]) -> Result<ignore::overrides::Override> {
+    let mut builder = ignore::overrides::OverrideBuilder::new(root);
+    for glob in globs {
+        builder
+            .add(glob)
+            .with_context(|| format!("--glob {glob}: not a glob"))?;
+    }
+    Ok(builder.build()?)
 }
 
 /// The iterator [`expand`] returns.
 #[derive(Debug)]
 pub(crate) struct Expand {
     paths: std::collections::VecDeque<PathBuf>,
+    globs: Vec<String>,
     folder: Option<Folder>,
 }
 
@@ -117,13 +168,10 @@ impl Iterator for Expand {
                 let folder = self.folder.take()?;
                 if folder.files == 0 && !folder.troubled {
                     return Some(Found::Error(anyhow::anyhow!(
-                        "reading {}: the folder holds no article files ({})",
+                        "reading {}: the folder holds no article files ({}) but those its \
+                         ignore files or --glob leave out",
                         folder.root.display(),
-                        EXTENSIONS
-                            .iter()
-                            .map(|e| format!(".{e}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        extension_list()
                     )));
                 }
                 continue;
@@ -139,8 +187,19 @@ impl Iterator for Expand {
                     ));
                 }
                 Ok(meta) if meta.is_dir() => {
+                    let overrides = match overrides(&path, &self.globs) {
+                        Ok(o) => o,
+                        Err(e) => return Some(Found::Error(e)),
+                    };
+                    let walk = ignore::WalkBuilder::new(&path)
+                        .require_git(false)
+                        .follow_links(false)
+                        .max_depth(Some(MAX_DEPTH))
+                        .overrides(overrides)
+                        .sort_by_file_name(std::cmp::Ord::cmp)
+                        .build();
                     self.folder = Some(Folder {
-                        stack: vec![vec![path.clone()].into_iter()],
+                        walk,
                         root: path,
                         files: 0,
                         troubled: false,
@@ -154,60 +213,50 @@ impl Iterator for Expand {
 
 /// A folder walked depth first, each folder's entries sorted by name: the order of the sorted
 /// paths (paths compare component by component), found one folder at a time.
-#[derive(Debug)]
 struct Folder {
     root: PathBuf,
-    /// The entries not yet looked at, of each folder from the root down (the root itself
-    /// first).
-    stack: Vec<std::vec::IntoIter<PathBuf>>,
+    walk: ignore::Walk,
     /// Article files found.
     files: usize,
     /// Whether something below could not be read (then "no article files" would mislead).
     troubled: bool,
 }
 
+impl std::fmt::Debug for Folder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Folder")
+            .field("root", &self.root)
+            .field("files", &self.files)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Folder {
     fn next(&mut self) -> Option<Found> {
         loop {
-            let depth = self.stack.len();
-            let Some(path) = self.stack.last_mut()?.next() else {
-                self.stack.pop();
-                continue;
-            };
-            // Not followed: a link back up cannot loop, and a link to a folder is not walked.
-            let meta = match fs::symlink_metadata(&path) {
-                Ok(meta) => meta,
-                Err(e) => return Some(self.trouble(e, "reading", &path)),
-            };
-            if meta.is_dir() {
-                if depth > MAX_DEPTH {
+            let entry = match self.walk.next()? {
+                Ok(entry) => entry,
+                Err(e) => {
                     self.troubled = true;
-                    return Some(Found::Error(anyhow::anyhow!(
-                        "reading folder {}: nested too deeply (over {MAX_DEPTH} levels); skipped",
-                        path.display()
-                    )));
+                    return Some(Found::Error(anyhow::anyhow!("reading folder {e}; skipped")));
                 }
-                match sorted_entries(&path) {
-                    Ok(entries) => self.stack.push(entries.into_iter()),
-                    Err(e) => return Some(self.trouble(e, "reading folder", &path)),
-                }
+            };
+            let path = entry.path();
+            // Not followed: a link back up cannot loop, and a link to a folder is not walked.
+            let Some(file_type) = entry.file_type() else {
                 continue;
-            }
-            if !has_article_extension(&path) {
+            };
+            if file_type.is_dir() || !has_article_extension(path) {
                 continue;
             }
             // A link to a file is read; what it points to decides.
-            let meta = if meta.file_type().is_symlink() {
-                match fs::metadata(&path) {
-                    Ok(meta) => meta,
-                    Err(e) => return Some(self.trouble(e, "reading", &path)),
-                }
-            } else {
-                meta
+            let meta = match fs::metadata(path) {
+                Ok(meta) => meta,
+                Err(e) => return Some(self.trouble(e, "reading", path)),
             };
             if meta.is_file() {
                 self.files += 1;
-                return Some(Found::Input(Origin::File(path)));
+                return Some(Found::Input(Origin::File(entry.into_path())));
             }
             if !meta.is_dir() {
                 return Some(Found::Skipped(format!(
@@ -224,23 +273,10 @@ impl Folder {
     }
 }
 
-/// The entries of a folder but hidden ones (`.name`), sorted by name.
-fn sorted_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut entries = Vec::new();
-    for entry in fs::read_dir(dir)? {
-        let entry = entry?;
-        if entry.file_name().as_encoded_bytes().first() != Some(&b'.') {
-            entries.push(entry.path());
-        }
-    }
-    entries.sort();
-    Ok(entries)
-}
-
 fn has_article_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        .is_some_and(|e| reading_of_extension(e).is_some())
 }
 
 /// How an input is to be read.
@@ -255,7 +291,13 @@ pub(crate) enum Reading {
 /// Chooses how to read an input: the `--input-format` given, else the file extension, else
 /// the content.
 pub(crate) fn reading(origin: &Origin, given: Option<InputFormatArg>, text: &str) -> Reading {
-    known_reading(origin, given).unwrap_or_else(|| Reading::Article(crux_parser::sniff(text)))
+    known_reading(origin, given).unwrap_or_else(|| {
+        if looks_like_records(text.as_bytes(), false) {
+            Reading::Records
+        } else {
+            Reading::Article(crux_parser::sniff(text))
+        }
+    })
 }
 
 /// How to read an input when the `--input-format` given or the file extension tells; `None`
@@ -269,13 +311,7 @@ pub(crate) fn known_reading(origin: &Origin, given: Option<InputFormatArg>) -> O
             InputFormatArg::Jsonl => Reading::Records,
         });
     }
-    match origin.extension().as_deref() {
-        Some("txt" | "text") => Some(Reading::Article(InputFormat::Text)),
-        Some("md" | "markdown" | "mdown" | "mkd") => Some(Reading::Article(InputFormat::Markdown)),
-        Some("html" | "htm" | "xhtml") => Some(Reading::Article(InputFormat::Html)),
-        Some("jsonl" | "ndjson") => Some(Reading::Records),
-        _ => None,
-    }
+    origin.extension().as_deref().and_then(reading_of_extension)
 }
 
 /// Opens an input to be read line by line (JSON Lines), without reading it whole.
@@ -353,6 +389,51 @@ pub(crate) fn too_big(label: &str, size: Option<u64>, max: u64) -> anyhow::Error
     )
 }
 
+/// Whether a stream holds JSON Lines records: its first line that is not blank is a JSON
+/// object with a string `text`. Looks only at what one buffer holds (64 KiB), consuming
+/// nothing; a first line longer than that counts when it opens an object and names `"text"`.
+pub(crate) fn sniff_records(reader: &mut dyn BufRead) -> std::io::Result<bool> {
+    let buf = reader.fill_buf()?;
+    Ok(looks_like_records(buf, true))
+}
+
+/// Whether `head`, the start of an input, begins with a JSON Lines record; `partial`: `head`
+/// may stop inside the first line.
+fn looks_like_records(head: &[u8], partial: bool) -> bool {
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let rest = &head[start..];
+    if rest.first() != Some(&b'{') {
+        return false;
+    }
+    match rest.iter().position(|&b| b == b'\n') {
+        Some(end) => serde_json::from_slice::<serde_json::Value>(&rest[..end])
+            .is_ok_and(|v| v.get("text").is_some_and(serde_json::Value::is_string)),
+        None if partial && rest.len() >= 1 << 16 => rest.windows(6).any(|w| w == b"\"text\""),
+        None => serde_json::from_slice::<serde_json::Value>(rest)
+            .is_ok_and(|v| v.get("text").is_some_and(serde_json::Value::is_string)),
+    }
+}
+
+/// Reads the rest of a stream opened with [`open`], refusing more than `max` bytes.
+pub(crate) fn read_rest(
+    reader: BufReader<Box<dyn Read>>,
+    label: &str,
+    max: u64,
+) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("reading {label}"))?;
+    if bytes.len() as u64 > max {
+        return Err(too_big(label, None, max));
+    }
+    Ok(bytes)
+}
+
 /// Reads the whole input as bytes, refusing more than `max` bytes (before reading them, when
 /// the file says its size).
 pub(crate) fn read_bytes(origin: &Origin, label: &str, max: u64) -> Result<Vec<u8>> {
@@ -423,9 +504,52 @@ pub(crate) fn decode(label: &str, bytes: Vec<u8>) -> Result<Decoded> {
         Ok(text) => Ok(Decoded { text, note: None }),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            anyhow::bail!("reading {label}: invalid UTF-8 at byte {at}; crux reads UTF-8 text")
+            anyhow::bail!(
+                "reading {label}: invalid UTF-8 at byte {at}; crux reads UTF-8 text (for \
+                 Latin-1 or Windows-1252 text, give --encoding windows-1252)"
+            )
         }
     }
+}
+
+/// Decodes an input in the encoding `--encoding` names. UTF-8 is checked as without the flag;
+/// the others decode every byte sequence (a malformed one, in UTF-16, becomes U+FFFD with a
+/// warning naming how many).
+pub(crate) fn decode_as(label: &str, bytes: Vec<u8>, encoding: EncodingArg) -> Result<Decoded> {
+    let (codec, name) = match encoding {
+        EncodingArg::Utf8 => {
+            return match String::from_utf8(bytes) {
+                Ok(text) => Ok(Decoded { text, note: None }),
+                Err(e) => anyhow::bail!(
+                    "reading {label}: invalid UTF-8 at byte {} (--encoding utf-8)",
+                    e.utf8_error().valid_up_to()
+                ),
+            };
+        }
+        EncodingArg::Utf16Le => (encoding_rs::UTF_16LE, "UTF-16LE"),
+        EncodingArg::Utf16Be => (encoding_rs::UTF_16BE, "UTF-16BE"),
+        EncodingArg::Windows1252 => (encoding_rs::WINDOWS_1252, "Windows-1252"),
+    };
+    // A byte-order mark of the encoding named is dropped; no other is obeyed.
+    let (text, malformed) = codec.decode_with_bom_removal(&bytes);
+    let replaced = if malformed {
+        text.matches('\u{FFFD}').count()
+    } else {
+        0
+    };
+    let mut note = format!(
+        "crux: warning: {label}: decoded from {name} (--encoding); spans count bytes of the \
+         UTF-8 text"
+    );
+    if replaced > 0 {
+        note.push_str(&format!(
+            "; {replaced} malformed sequences were replaced with U+FFFD"
+        ));
+    }
+    Ok(Decoded {
+        text: text.into_owned(),
+        note: Some(note),
+    })
 }
 
 fn decode_utf16(label: &str, bytes: &[u8], name: &str, unit: fn([u8; 2]) -> u16) -> Result<String> {
@@ -532,8 +656,48 @@ mod tests {
         let err = decode("a.txt", b"ok \xff bad".to_vec()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "reading a.txt: invalid UTF-8 at byte 3; crux reads UTF-8 text"
+            "reading a.txt: invalid UTF-8 at byte 3; crux reads UTF-8 text (for Latin-1 or \
+             Windows-1252 text, give --encoding windows-1252)"
         );
+    }
+
+    #[test]
+    fn every_extension_read_by_name_is_walked_in_folders() {
+        for ext in ["ndjson", "xhtml", "mdown", "MKD", "txt"] {
+            let path = PathBuf::from(format!("a.{ext}"));
+            assert!(has_article_extension(&path), "{ext}");
+            assert!(known_reading(&Origin::File(path), None).is_some(), "{ext}");
+        }
+        assert!(!has_article_extension(Path::new("a.json")));
+        assert_eq!(
+            reading_of_extension("NDJSON"),
+            Some(Reading::Records),
+            "case is ignored"
+        );
+    }
+
+    #[test]
+    fn chosen_encodings_decode_to_utf8() {
+        let latin1 = b"Caf\xe9 \x93quoted\x94 \xa3".to_vec();
+        assert!(
+            decode("l.txt", latin1.clone())
+                .unwrap_err()
+                .to_string()
+                .contains("--encoding")
+        );
+        let d = decode_as("l.txt", latin1, EncodingArg::Windows1252).unwrap();
+        assert_eq!(d.text, "Café “quoted” £");
+        assert!(d.note.unwrap().contains("Windows-1252"));
+        let utf16: Vec<u8> = "Hé".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(
+            decode_as("u", utf16, EncodingArg::Utf16Be).unwrap().text,
+            "Hé"
+        );
+        let odd = vec![b'H', 0, b'i'];
+        let d = decode_as("u", odd, EncodingArg::Utf16Le).unwrap();
+        assert_eq!(d.text, "H\u{FFFD}");
+        assert!(d.note.unwrap().contains("1 malformed"));
+        assert!(decode_as("u", b"\xff".to_vec(), EncodingArg::Utf8).is_err());
     }
 
     #[test]
@@ -568,5 +732,21 @@ mod tests {
             reading(&Origin::Stdin, None, "<html><p>x</p></html>"),
             Reading::Article(InputFormat::Html)
         );
+        // JSON Lines told by the first line: an object with a string "text".
+        let records = "\n{\"id\": 1, \"text\": \"Hi.\"}\n{\"text\": \"Bye.\"}\n";
+        assert_eq!(reading(&Origin::Stdin, None, records), Reading::Records);
+        let unknown = Origin::File("corpus.json".into());
+        assert_eq!(reading(&unknown, None, records), Reading::Records);
+        for not in [
+            "{\"title\": \"x\"}\n",
+            "{ a brace opens this text\n",
+            "text {\"text\": \"x\"}",
+        ] {
+            assert_eq!(
+                reading(&Origin::Stdin, None, not),
+                Reading::Article(InputFormat::Text),
+                "{not}"
+            );
+        }
     }
 }
