@@ -92,7 +92,7 @@ pub(crate) enum Gender {
 }
 
 impl Gender {
-    fn fits(self, other: Gender) -> bool {
+    pub(crate) fn fits(self, other: Gender) -> bool {
         self == Gender::Unknown || other == Gender::Unknown || self == other
     }
 }
@@ -104,6 +104,8 @@ pub(crate) struct Entity {
     pub(crate) name: String,
     pub(crate) kind: Kind,
     pub(crate) gender: Gender,
+    /// Whether it has been a speaker (set while speakers are resolved in text order).
+    spoke: bool,
 }
 
 /// Roles kept per entity: enough for any real article, and a bound on memory.
@@ -284,6 +286,7 @@ impl Mentions {
                 name: full.to_owned(),
                 kind,
                 gender: Gender::Unknown,
+                spoke: false,
             });
             self.roles.push(0);
             self.by_name
@@ -346,11 +349,18 @@ impl Mentions {
         &self.entities[e]
     }
 
-    /// Marks an entity as a person: it spoke.
+    /// Notes that an entity spoke: a name nothing had shown to be a person's or an
+    /// organisation's is a person's.
     pub(crate) fn is_speaker(&mut self, e: usize) {
         if self.entities[e].kind == Kind::Unknown {
             self.entities[e].kind = Kind::Person;
         }
+        self.entities[e].spoke = true;
+    }
+
+    /// Whether an entity has spoken so far.
+    pub(crate) fn spoke(&self, e: usize) -> bool {
+        self.entities[e].spoke
     }
 
     /// Notes the gender a pronoun resolved to an entity shows.
@@ -412,6 +422,11 @@ impl Mentions {
 
 fn merge(a: Gender, b: Gender) -> Gender {
     if a == Gender::Unknown { b } else { a }
+}
+
+/// The gender a person noun shows ("actress", "spokesman").
+pub(crate) fn noun_gender(word: &str) -> Gender {
+    gender_of(word)
 }
 
 /// The gender a pronoun shows.

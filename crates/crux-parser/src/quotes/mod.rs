@@ -153,7 +153,9 @@ pub(crate) fn find(
     let mut drafts = Vec::new();
     let mut direct_cues: HashSet<Span> = HashSet::new();
     inline_quotes(text, &marks, &tokenised, &mut drafts, &mut direct_cues);
+    let inline = drafts.len();
     reported_speech(text, &marks, &tokenised, &direct_cues, &mut drafts);
+    quotes_in_reports(text, &mut drafts, inline);
     block::block_quotes(
         text,
         paragraphs,
@@ -191,6 +193,36 @@ pub(crate) fn find(
     found
 }
 
+/// A quotation inside a report ("Chirac has called the rebate "unjustified"") holds the
+/// reported speaker's words: it takes that speaker, and a short one is a partial quote, not a
+/// scare quote. Titles stay scare quotes. `drafts[..inline]` are the quotations, the rest the
+/// reports, each in text order.
+fn quotes_in_reports(text: &str, drafts: &mut [Draft], inline: usize) {
+    let (quotes, reports) = drafts.split_at_mut(inline);
+    let mut r = 0;
+    for q in quotes.iter_mut() {
+        if q.speaker.is_some() || !matches!(q.kind, QuoteKind::Scare | QuoteKind::Direct) {
+            continue;
+        }
+        while r < reports.len() && reports[r].span.end() <= q.span.start() {
+            r += 1;
+        }
+        let Some(report) = reports[r..]
+            .iter()
+            .take_while(|rep| rep.span.start() <= q.span.start())
+            .find(|rep| rep.span.contains_span(q.span) && rep.speaker.is_some())
+        else {
+            continue;
+        };
+        if title_case(text, inner_span(text, q.span, true)) {
+            continue;
+        }
+        q.kind = QuoteKind::Partial;
+        q.speaker.clone_from(&report.speaker);
+        q.cue = report.cue;
+    }
+}
+
 /// Whether a speaker phrase names a group: its last word is a plural speaker noun
 /// ("officials", "the Americans") or a lower-case plural ("some observers").
 fn plural_speaker(words: &str) -> bool {
@@ -218,6 +250,8 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
     // Resolved speakers by their words' span, for the parts of a continued quotation.
     let mut resolved: std::collections::HashMap<Span, Option<String>> =
         std::collections::HashMap::new();
+    // The person who last spoke: the likeliest "he said" when no other person was named since.
+    let mut last_person: Option<usize> = None;
     for d in drafts.iter_mut() {
         let Some(sp) = &mut d.speaker else {
             continue;
@@ -229,9 +263,22 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
         let at = sp.span.start();
         let (canonical, resolution) = if speaker::is_in(&["he", "she"], words) {
             let gender = mentions::pronoun_gender(words);
-            let e = names.person_before(at, gender);
+            let near = names.person_before(at, gender);
+            let e = match (near, last_person) {
+                // A name not known to be a person's ("Golden Kinnaree") does not displace the
+                // person who was speaking.
+                (Some(n), Some(p))
+                    if names.entity(n).kind != Kind::Person
+                        && names.entity(p).gender.fits(gender) =>
+                {
+                    Some(p)
+                }
+                (None, Some(p)) if names.entity(p).gender.fits(gender) => Some(p),
+                (n, _) => n,
+            };
             if let Some(e) = e {
                 names.note_gender(e, gender);
+                last_person = Some(e);
             }
             (e.map(|e| names.entity(e).name.clone()), Resolution::Pronoun)
         } else if speaker::is_in(&["they"], words) {
@@ -258,8 +305,9 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
             .filter(|w| crate::words::capitalised(w))
             .and_then(|_| names.named(words, at))
         {
-            if names.entity(e).kind != Kind::Organisation {
-                names.is_speaker(e);
+            names.is_speaker(e);
+            if names.entity(e).kind == Kind::Person {
+                last_person = Some(e);
             }
             let name = &names.entity(e).name;
             let fuller = name.len() > words.trim_end_matches("'s").trim_end_matches("’s").len();
@@ -268,18 +316,39 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
             (None, Resolution::Named)
         } else {
             let head = words.rsplit(' ').next().unwrap_or(words);
+            let definite = words
+                .split(' ')
+                .next()
+                .is_some_and(|w| speaker::is_in(&["the", "this", "that"], w));
             let canonical = match lexicon::speaker_noun(head) {
+                // "The company said": the organisation that spoke last, or one whose name has
+                // the noun ("the bank" → "Bank of England").
                 Some(SpeakerNoun::Organisation) => names
                     .organisation_before(at)
+                    .filter(|&e| {
+                        let name = &names.entity(e).name;
+                        names.spoke(e) || name.to_lowercase().contains(&head.to_lowercase())
+                    })
                     .map(|e| names.entity(e).name.clone()),
+                // "the article", "the report": a text, not a person.
+                Some(SpeakerNoun::Text) => None,
                 _ => names
                     .with_role(head, at)
+                    .or_else(|| {
+                        // "the British actor said": a singular definite description next to
+                        // the quotation refers back to the person in view.
+                        (definite && !plural_speaker(words))
+                            .then(|| {
+                                let gender = mentions::noun_gender(head);
+                                last_person
+                                    .filter(|&p| names.entity(p).gender.fits(gender))
+                                    .or_else(|| names.person_before(at, gender))
+                            })
+                            .flatten()
+                            .filter(|&e| names.entity(e).kind == Kind::Person)
+                    })
                     .map(|e| names.entity(e).name.clone())
                     .or_else(|| {
-                        let definite = words
-                            .split(' ')
-                            .next()
-                            .is_some_and(|w| speaker::is_in(&["the", "this", "that"], w));
                         definite
                             .then(|| descriptions.get(&head.to_lowercase()).cloned())
                             .flatten()
@@ -397,6 +466,15 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
         return None;
     }
     let speaker = speaker::before(text, tokens, cue.first, Place::NextToQuote)?;
+    // The speaker stands right after the quotation ("…," Graham, a former candidate, told
+    // CBS News); a cue further on belongs to another clause ("…" In the past, IBM has …,
+    // although critics have said …).
+    if tokens
+        .get(i)
+        .is_none_or(|t| t.span.start() != speaker.start())
+    {
+        return None;
+    }
     // The cue ends the attribution ("…," he said. / "…," police said in a statement / "…,"
     // Sessions told CNN.) unless a content clause follows it: "…," he said that ….
     if tokens
@@ -451,6 +529,10 @@ fn sentence_subject(text: &str, tokens: &[Token], before: usize) -> Option<Span>
             .iter()
             .take_while(|t| {
                 let w = &text[t.span];
+                // "Farmers' groups": a plural possessive's apostrophe stays in the name.
+                if !t.word {
+                    return matches!(w, "'" | "’");
+                }
                 t.word
                     && (crate::words::capitalised(w)
                         || crate::lexicon::speaker_noun(w).is_some()
@@ -941,51 +1023,23 @@ fn reported_speech(
 ) {
     for s in sentences {
         let tokens = s.tokens;
+        // Several reports may stand in one sentence ("X said …, but Y said …"); each is its
+        // clause, and a later cue inside the clause of an earlier report adds nothing.
+        let mut taken: Option<Span> = None;
         for i in 0..tokens.len() {
             let Some(cue) = speaker::cue_at(text, tokens, i) else {
                 continue;
             };
-            if direct_cues.contains(&cue.span) || inside_quotation(marks, cue.span) {
-                continue;
-            }
-            // "asked the United States for more access", "told them to leave": verbs that take
-            // an object report speech only with a content clause ("told reporters that …").
-            if OBJECT_CUES.contains(&&text[cue.span])
-                && !tokens[cue.next..(cue.next + 6).min(tokens.len())]
-                    .iter()
-                    .any(|t| CONTENT_WORDS.contains(&&text[t.span]))
+            if inside_quotation(marks, cue.span) || taken.is_some_and(|t| t.contains_span(cue.span))
             {
                 continue;
             }
-            // The content follows the cue: a word, not a quotation mark (that is a direct
-            // quotation, handled above) and not "to" ("asked them to leave" is a request).
-            let next = tokens.get(cue.next);
-            let (speaker, source) = if cue.according {
-                let Some(np) = speaker::after(text, tokens, cue.next, Place::Clause) else {
-                    continue;
-                };
-                according_to(text, tokens, np)
-            } else if let Some(sp) = speaker::before(text, tokens, cue.first, Place::Clause) {
-                // A preposition after the verb ("explained from a podium", "asked about")
-                // means no content clause follows, unless "that" opens one a few words on
-                // ("said in a statement that …").
-                let content_later = || {
-                    tokens[cue.next..(cue.next + 8).min(tokens.len())]
-                        .iter()
-                        .any(|t| text[t.span].eq_ignore_ascii_case("that"))
-                };
-                if !next.is_some_and(|t| {
-                    t.word && (!speaker::is_in(PREPOSITIONS, &text[t.span]) || content_later())
-                }) {
-                    // "…, the Americans said." closes the sentence: the content came first.
-                    if !next.is_some_and(|t| matches!(&text[t.span], "." | "!" | "?"))
-                        || !tokens[..cue.first].iter().any(|t| &text[t.span] == ",")
-                    {
-                        continue;
-                    }
-                }
-                (sp, None)
-            } else {
+            // A cue that introduces a quotation reports nothing more, unless its clause has
+            // words of its own outside the quotation ("said the economy had "slowed …"").
+            if direct_cues.contains(&cue.span) && !own_content(text, marks, tokens, cue.next) {
+                continue;
+            }
+            let Some((speaker, source)) = reported_speaker(text, tokens, cue) else {
                 continue;
             };
             let span = clause_bounds(text, tokens, s.span, cue.first);
@@ -994,17 +1048,97 @@ fn reported_speech(
             } else {
                 span.cover(speaker)
             };
+            let span = span.trim(text);
+            taken = Some(taken.map_or(span, |t| t.cover(span)));
             drafts.push(Draft {
                 kind: QuoteKind::Reported,
-                span: span.trim(text),
+                span,
                 speaker: Some(SpeakerDraft::new(speaker)),
                 source,
                 cue: Some(cue.span),
                 paragraphs: None,
             });
-            break;
         }
     }
+}
+
+/// Whether the clause after a cue has at least three words of its own outside quotation marks
+/// before the sentence or clause ends.
+fn own_content(text: &str, marks: &marks::Marks, tokens: &[Token], from: usize) -> bool {
+    let first = tokens.get(from);
+    if first.is_none_or(|t| !t.word || inside_quotation(marks, t.span)) {
+        return false;
+    }
+    tokens[from..]
+        .iter()
+        .take_while(|t| t.word || !matches!(&text[t.span], "." | ";" | ":" | "!" | "?"))
+        .filter(|t| t.word && !inside_quotation(marks, t.span))
+        .take(3)
+        .count()
+        == 3
+}
+
+/// The speaker (and source) of a reporting cue that reports indirect speech, or `None` when
+/// the cue reports nothing here (an object without a content clause, a preposition after
+/// it, no speaker).
+fn reported_speaker(
+    text: &str,
+    tokens: &[Token],
+    cue: speaker::Cue,
+) -> Option<(Span, Option<Span>)> {
+    // "asked the United States for more access", "told them to leave": verbs that take an
+    // object report speech only with a content clause ("told reporters that …").
+    if OBJECT_CUES.contains(&&text[cue.span])
+        && !tokens[cue.next..(cue.next + 6).min(tokens.len())]
+            .iter()
+            .any(|t| CONTENT_WORDS.contains(&&text[t.span]))
+    {
+        return None;
+    }
+    let next = tokens.get(cue.next);
+    let ends_sentence = |i: usize| {
+        tokens
+            .get(i)
+            .is_none_or(|t| matches!(&text[t.span], "." | "!" | "?"))
+    };
+    let comma_before = cue.first > 0 && &text[tokens[cue.first - 1].span] == ",";
+    if cue.according {
+        let np = speaker::after(text, tokens, cue.next, Place::Clause)
+            .or_else(|| speaker::after_phrase(text, tokens, cue.next))?;
+        return Some(according_to(text, tokens, np));
+    }
+    // "…, said founder Mikhail Khodorkovsky." / "…, says Epstein.": the tag closes the
+    // sentence, its speaker after the verb, the content before the comma.
+    if comma_before
+        && let Some(sp) = speaker::after(text, tokens, cue.next, Place::NextToQuote)
+        && ends_sentence(token_from(tokens, sp.end()))
+        && cue.first >= 3
+    {
+        return Some((named_after_role(text, tokens, sp).unwrap_or(sp), None));
+    }
+    // "Children's charities have reacted with alarm, saying the policy …": a participle's
+    // speaker is the sentence's subject.
+    if comma_before && text[cue.span].ends_with("ing") {
+        return sentence_subject(text, tokens, cue.first).map(|sp| (sp, None));
+    }
+    let sp = speaker::before(text, tokens, cue.first, Place::Clause)?;
+    // A preposition after the verb ("explained from a podium", "asked about") means no
+    // content clause follows, unless "that" opens one a few words on ("said in a statement
+    // that …").
+    let content_later = || {
+        tokens[cue.next..(cue.next + 8).min(tokens.len())]
+            .iter()
+            .any(|t| text[t.span].eq_ignore_ascii_case("that"))
+    };
+    if !next.is_some_and(|t| {
+        t.word && (!speaker::is_in(PREPOSITIONS, &text[t.span]) || content_later())
+    }) {
+        // "…, the Americans said." closes the sentence: the content came first.
+        if !ends_sentence(cue.next) || !tokens[..cue.first].iter().any(|t| &text[t.span] == ",") {
+            return None;
+        }
+    }
+    Some((sp, None))
 }
 
 /// Splits the phrase after "according to" into speaker and source: "Ginger Thompson's piece in
@@ -1208,6 +1342,96 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    /// (text, speaker) of every reported statement.
+    fn reports(text: &str) -> Vec<(String, Option<String>)> {
+        crate::parse(text)
+            .document
+            .quotes
+            .into_iter()
+            .filter(|q| q.kind == crate::QuoteKind::Reported)
+            .map(|q| (q.text, q.speaker.map(|s| s.text)))
+            .collect()
+    }
+
+    #[test]
+    fn reported_speech_classes() {
+        let cases = [
+            // Words between subject and verb.
+            (
+                "The mayor on Friday said the bridge would reopen.",
+                "The mayor",
+            ),
+            ("The agency this week said prices had risen.", "The agency"),
+            // A post-modified speaker.
+            (
+                "Tom Reyes of the Farmers Union said the harvest was poor.",
+                "Tom Reyes of the Farmers Union",
+            ),
+            // The tag after the content, the speaker after the verb.
+            (
+                "The harvest was the worst in years, said farmer Tom Reyes.",
+                "farmer Tom Reyes",
+            ),
+            // A participle whose speaker is the sentence's subject.
+            (
+                "Farmers' groups reacted angrily, saying the subsidy was too small.",
+                "Farmers' groups",
+            ),
+            // A pronoun after an opening phrase.
+            (
+                "Speaking after the vote he said the fight would go on.",
+                "he",
+            ),
+            // "according to" with a plain noun phrase.
+            (
+                "According to research published today, most towns grew.",
+                "research published today",
+            ),
+            // A short description before a one-word name.
+            (
+                "Retail giant Omnimart says sales fell.",
+                "Retail giant Omnimart",
+            ),
+        ];
+        for (text, speaker) in cases {
+            let got = reports(text);
+            assert!(
+                got.iter().any(|r| r.1.as_deref() == Some(speaker)),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn several_reports_in_one_sentence() {
+        let got =
+            reports("The union said pay must rise, but the company said it could not pay more.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].1.as_deref(), Some("the company"));
+    }
+
+    #[test]
+    fn partial_quote_inside_a_report_is_the_speakers() {
+        // The quoted word is the reported speaker's, not a scare quote, and the clause around
+        // it is still a report of her words.
+        let text = "Senator Ada Moss said the new rules were \"reckless\" and should go.";
+        let doc = crate::parse(text).document;
+        let quoted: Vec<_> = doc
+            .quotes
+            .iter()
+            .filter(|q| q.text == "\"reckless\"")
+            .collect();
+        assert_eq!(quoted.len(), 1);
+        assert_eq!(quoted[0].kind, crate::QuoteKind::Partial);
+        assert!(
+            doc.quotes
+                .iter()
+                .any(|q| q.kind == crate::QuoteKind::Reported)
+        );
+        let got = speakers("Critics called the new rules \"reckless\".");
+        assert_eq!(got[0].1.as_deref(), Some("Critics"), "{got:?}");
     }
 
     #[test]

@@ -175,12 +175,15 @@ fn adverb(word: &str) -> bool {
         || word.eq_ignore_ascii_case("meanwhile")
 }
 
+/// Prepositions that open a speaker's post-modifier ("of Save the Children").
+const POST_MODIFIERS: &[&str] = &["of", "for", "at", "from", "in", "with"];
+
 pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Pronouns that can be speakers, resolved to a name elsewhere.
-pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they"];
+pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
 
 /// Longest speaker phrase, in words.
 const MAX_WORDS: usize = 9;
@@ -282,9 +285,31 @@ fn before_at(text: &str, tokens: &[Token], mut last: usize, place: Place) -> Opt
         return (first == comma + 1 && accepts(place, text, &tokens[first..end]))
             .then(|| tokens[first].span.cover(tokens[end - 1].span));
     }
+    // "Speaking after a summit meeting he said": a pronoun right before the verb is its
+    // subject, whatever opens the clause.
+    if last > 0 && tokens[last - 1].word && is_in(PRONOUNS, &text[tokens[last - 1].span]) {
+        return Some(tokens[last - 1].span);
+    }
     let (first, last) = run_before(text, tokens, last)?;
     let span = tokens[first].span.cover(tokens[last - 1].span);
     accepts(place, text, &tokens[first..last]).then_some(span)
+}
+
+/// After "according to": the phrase up to the next punctuation, when it has no verb or clause
+/// word ("research published today", "figures from the census").
+pub(crate) fn after_phrase(text: &str, tokens: &[Token], start: usize) -> Option<Span> {
+    let end = start
+        + tokens[start..]
+            .iter()
+            .take(MAX_WORDS + 1)
+            .take_while(|t| t.word)
+            .count();
+    (end > start
+        && end - start <= MAX_WORDS
+        && !tokens[start..end]
+            .iter()
+            .any(|t| is_in(NOT_IN_SPEAKER, &text[t.span])))
+    .then(|| tokens[start].span.cover(tokens[end - 1].span))
 }
 
 /// The run of words that ends before token `last`, back to a clause boundary: `(first, last)`
@@ -364,14 +389,33 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
     let Some(head) = words.last() else {
         return false;
     };
-    if words
-        .iter()
-        .any(|t| !t.word || is_in(NOT_IN_SPEAKER, &text[t.span]))
+    if words.len() == 1 && is_in(PRONOUNS, &text[head.span]) {
+        return true;
+    }
+    // Punctuation ends a speaker phrase, but for a plural possessive's apostrophe inside it
+    // ("Farmers' groups").
+    let possessive = |t: &Token| matches!(&text[t.span], "'" | "’") && t.span.start() > 0;
+    if !head.word
+        || words
+            .iter()
+            .any(|t| (!t.word && !possessive(t)) || is_in(NOT_IN_SPEAKER, &text[t.span]))
     {
         return false;
     }
-    if words.len() == 1 && is_in(PRONOUNS, &text[head.span]) {
-        return true;
+    // A post-modified speaker: "Laura Brownlees of Save the Children", "a spokesman for the
+    // embassy in London": the phrase before the preposition is the speaker's head.
+    if let Some(k) = words
+        .iter()
+        .skip(1)
+        .position(|t| is_in(POST_MODIFIERS, &text[t.span]))
+        .map(|k| k + 1)
+        && k < words.len() - 1
+    {
+        // The post-modifier is a noun phrase: no "-ing" form ("Obama in letting the public").
+        return words[k + 1..]
+            .iter()
+            .all(|t| !text[t.span].ends_with("ing"))
+            && speaker_like(text, &words[..k]);
     }
     let head_word = text[head.span]
         .trim_end_matches("'s")
@@ -392,6 +436,14 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
     if trailing_caps == 1 && words.len() >= 2 {
         let before = &text[words[words.len() - 2].span];
         if lexicon::speaker_noun(before).is_some() {
+            return true;
+        }
+        // "Computer giant IBM": a short lower-case description before a one-word name.
+        if words.len() <= 4
+            && words[1..words.len() - 1]
+                .iter()
+                .all(|t| !capitalised(&text[t.span]))
+        {
             return true;
         }
     }
