@@ -154,10 +154,19 @@ fn name_word(text: &str, t: &Token) -> bool {
     t.word && capitalised(w) && (!w.contains('.') || initial || word_class(w).is_some())
 }
 
-fn is_determiner(word: &str) -> bool {
-    ["the", "a", "an", "his", "her", "its", "their"]
-        .iter()
-        .any(|d| d.eq_ignore_ascii_case(word))
+/// Whether a word is capitalised only for opening a sentence: a preposition, a conjunction, a
+/// determiner or a clause word (`data/mention_words.tsv`, `function`).
+pub(crate) fn function_word(word: &str) -> bool {
+    word_class(word) == Some(Word::Function)
+}
+
+pub(crate) fn is_determiner(word: &str) -> bool {
+    [
+        "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
+        "those", "some", "many", "most", "all", "several", "both", "each", "every",
+    ]
+    .iter()
+    .any(|d| d.eq_ignore_ascii_case(word))
 }
 
 fn initialism(word: &str) -> bool {

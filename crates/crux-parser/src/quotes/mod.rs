@@ -1130,6 +1130,14 @@ fn reported_speaker(
             .iter()
             .any(|t| text[t.span].eq_ignore_ascii_case("that"))
     };
+    // "But to prevent problems, he said, local officials should …": a tag between commas
+    // inside its content.
+    let parenthetical = comma_before && token_from(tokens, sp.start()) == cue.first
+        || (token_from(tokens, sp.start()) > 0
+            && &text[tokens[token_from(tokens, sp.start()) - 1].span] == ",");
+    if parenthetical && next.is_some_and(|t| &text[t.span] == ",") {
+        return Some((sp, None));
+    }
     if !next.is_some_and(|t| {
         t.word && (!speaker::is_in(PREPOSITIONS, &text[t.span]) || content_later())
     }) {
@@ -1402,6 +1410,41 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn tags_between_commas_and_inside_relative_clauses() {
+        let got = reports("But to cut costs, he said, the town should merge its schools.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("he"));
+        let got = reports("It was the third time NUTA said it had held such a strike.");
+        assert!(
+            got.iter().any(|r| r.1.as_deref() == Some("NUTA")),
+            "{got:?}"
+        );
+        let got = reports("He paid an architect who said he was owed money.");
+        assert!(
+            got.iter().any(|r| r.1.as_deref() == Some("an architect")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn junk_speakers_are_refused() {
+        // A day, a prepositional phrase or a lone "-ing" word is no speaker; a sentence adverb
+        // before the subject is not part of it.
+        let got = speakers("\"We will veto it,\" the senator, R-Ky., said Tuesday.");
+        assert!(
+            got.iter().all(|q| q.1.as_deref() != Some("Tuesday")),
+            "{got:?}"
+        );
+        let got = reports("Having said that, some economists argue that taxes should fall.");
+        assert!(
+            got.iter().all(|r| r.1.as_deref() != Some("Having")),
+            "{got:?}"
+        );
+        let got = reports("Earlier Senator Ada Moss said the bill was dead.");
+        assert_eq!(got[0].1.as_deref(), Some("Senator Ada Moss"), "{got:?}");
     }
 
     #[test]

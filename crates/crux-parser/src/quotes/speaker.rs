@@ -198,6 +198,9 @@ pub(crate) enum Place {
 }
 
 fn accepts(place: Place, text: &str, words: &[Token]) -> bool {
+    if junk(text, words) {
+        return false;
+    }
     match place {
         Place::Clause => speaker_like(text, words),
         Place::NextToQuote => speaker_like_next_to_quote(text, words),
@@ -248,9 +251,21 @@ fn skip_between(text: &str, tokens: &[Token], end: usize) -> usize {
 
 fn before_at(text: &str, tokens: &[Token], mut last: usize, place: Place) -> Option<Span> {
     let punct = |i: usize, p: &str| !tokens[i].word && &text[tokens[i].span] == p;
-    // "Govs. Bush and Christie, who say …": the speaker is the relative pronoun's antecedent.
+    // "Govs. Bush and Christie, who say …": the speaker is the relative pronoun's antecedent,
+    // as it is for "an architect who said he was stiffed".
     if last >= 2 && is_in(&["who", "which"], &text[tokens[last - 1].span]) && punct(last - 2, ",") {
         last -= 2;
+    } else if last >= 2 && is_in(&["who"], &text[tokens[last - 1].span]) && tokens[last - 2].word {
+        last -= 1;
+        // The antecedent is the noun phrase before "who": from its determiner on.
+        if let Some(det) = (last.saturating_sub(5)..last)
+            .rev()
+            .take_while(|&i| tokens[i].word)
+            .find(|&i| super::mentions::is_determiner(&text[tokens[i].span]))
+            && speaker_like_next_to_quote(text, &tokens[det..last])
+        {
+            return Some(tokens[det].span.cover(tokens[last - 1].span));
+        }
     }
     // "Rep. Elijah E. Cummings (D-Md.) said": a parenthesis between speaker and cue.
     if last > 0 && punct(last - 1, ")") {
@@ -290,9 +305,34 @@ fn before_at(text: &str, tokens: &[Token], mut last: usize, place: Place) -> Opt
     if last > 0 && tokens[last - 1].word && is_in(PRONOUNS, &text[tokens[last - 1].span]) {
         return Some(tokens[last - 1].span);
     }
-    let (first, last) = run_before(text, tokens, last)?;
-    let span = tokens[first].span.cover(tokens[last - 1].span);
-    accepts(place, text, &tokens[first..last]).then_some(span)
+    let run = run_before(text, tokens, last).map(|(mut first, last)| {
+        while first + 1 < last && leading_adverb(&text[tokens[first].span]) {
+            first += 1;
+        }
+        (first, last)
+    });
+    if let Some((first, last)) = run
+        && accepts(place, text, &tokens[first..last])
+    {
+        return Some(tokens[first].span.cover(tokens[last - 1].span));
+    }
+    // "the third time AROS said it had …": a clause's subject name right before the verb,
+    // after words that are no speaker.
+    let name = tokens[..last]
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|t| t.word && capitalised(&text[t.span]))
+        .count();
+    let first = last - name;
+    (name > 0
+        && name < last.min(MAX_WORDS)
+        && tokens[first - 1].word
+        && !capitalised(&text[tokens[first - 1].span])
+        && !super::mentions::function_word(&text[tokens[first - 1].span])
+        && !is_in(PREPOSITIONS_OPENING, &text[tokens[first - 1].span])
+        && speaker_like(text, &tokens[first..last]))
+    .then(|| tokens[first].span.cover(tokens[last - 1].span))
 }
 
 /// After "according to": the phrase up to the next punctuation, when it has no verb or clause
@@ -383,9 +423,43 @@ pub(crate) fn speaker_like_next_to_quote(text: &str, words: &[Token]) -> bool {
             .is_some_and(|t| is_in(DETERMINERS, &text[t.span]))
 }
 
+/// Prepositions that open a phrase that is no speaker ("On July 26", "In a statement").
+const PREPOSITIONS_OPENING: &[&str] = &[
+    "on", "in", "at", "after", "before", "since", "under", "with", "by", "from", "despite", "like",
+    "unlike", "of", "to", "for", "during", "while", "when", "if", "as",
+];
+
+/// Sentence adverbs and conjunctions that may open a clause before its subject ("Earlier
+/// Conservative Graham Brady said", "Even Mark Glaze conceded"): not part of the speaker.
+fn leading_adverb(word: &str) -> bool {
+    super::mentions::function_word(word)
+        && !super::mentions::is_determiner(word)
+        && !is_in(PREPOSITIONS_OPENING, word)
+        && !is_in(PRONOUNS, word)
+}
+
+/// Phrases that stand where a speaker would but name nobody: a phrase opened by a preposition
+/// or a clause word ("On July 26", "In a statement", "After"), a day ("Tuesday"), a
+/// capitalised "-ing" form ("Having said that"), a lone determiner ("The").
+fn junk(text: &str, words: &[Token]) -> bool {
+    let Some(first) = words.first() else {
+        return true;
+    };
+    let w = &text[first.span];
+    let capital_ing = capitalised(w) && w.len() > 4 && w.ends_with("ing");
+    let day = words.len() == 1 && capitalised(w) && w.ends_with("day");
+    is_in(PREPOSITIONS_OPENING, w)
+        || capital_ing
+        || day
+        || (words.len() == 1 && super::mentions::is_determiner(w))
+}
+
 /// Whether the words look like a speaker: a pronoun, a name, or a phrase headed by a speaker
 /// noun, and nothing that shows a clause.
 pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
+    if junk(text, words) {
+        return false;
+    }
     let Some(head) = words.last() else {
         return false;
     };
