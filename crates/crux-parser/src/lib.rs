@@ -54,7 +54,8 @@ mod words;
 
 pub use document::{
     Booster, Caveat, CaveatKind, Claim, ClaimType, Diagnostic, Document, InputFormat, Link, Meta,
-    Paragraph, ParagraphKind, Quote, QuoteKind, Sentence, Severity, Speaker, TextSpan, Voice,
+    Paragraph, ParagraphKind, Quote, QuoteKind, Resolution, Sentence, Severity, Speaker, TextSpan,
+    Voice,
 };
 pub use lexicon::{Phrases, same_word};
 pub use read::sniff;
