@@ -24,9 +24,10 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::document::{
-    Booster, Caveat, CaveatKind, Paragraph, ParagraphKind, Quote, QuoteKind, Sentence, Voice,
+    Approximation, Booster, Caveat, CaveatKind, Paragraph, ParagraphKind, Quote, QuoteKind,
+    Sentence, Voice,
 };
-use crate::lexicon::{Phrases, data_lines, same_word};
+use crate::lexicon::{FxHashMap, Phrases, WordMap, data_lines, same_word};
 use crate::span::Span;
 use crate::words::{Token, capitalised};
 
@@ -37,6 +38,8 @@ pub(crate) enum CueKind {
     Caveat(CaveatKind),
     /// Raises commitment.
     Booster,
+    /// Makes a quantity vague ("about 20"): no caveat.
+    Approximation,
 }
 
 /// A sense rule (see `data/caveats.tsv`).
@@ -50,6 +53,78 @@ enum Rule {
     Number,
     Concessive,
     Clause,
+    Question,
+    Opener,
+    Attributive,
+    Appear,
+    Stance,
+}
+
+/// What a context word of `data/caveat_senses.tsv` can be, as bits (a word may be several).
+mod sense_class {
+    pub(super) const UNCERTAIN: u8 = 1;
+    pub(super) const ASKING: u8 = 2;
+    pub(super) const DETERMINER: u8 = 4;
+    pub(super) const PLACEMENT: u8 = 8;
+    pub(super) const ABOUTNESS: u8 = 16;
+    pub(super) const NUMBER: u8 = 32;
+}
+
+/// The context words of `data/caveat_senses.tsv`, each with its classes.
+static SENSE_WORDS: LazyLock<WordMap<u8>> = LazyLock::new(|| {
+    let mut words: FxHashMap<&'static str, u8> = FxHashMap::default();
+    for line in data_lines(include_str!("../data/caveat_senses.tsv")) {
+        let (word, class) = line
+            .split_once('\t')
+            .unwrap_or_else(|| panic!("caveat_senses.tsv: expected word<TAB>category in {line:?}"));
+        let bit = match class.trim() {
+            "uncertain" => sense_class::UNCERTAIN,
+            "asking" => sense_class::ASKING,
+            "determiner" => sense_class::DETERMINER,
+            "placement" => sense_class::PLACEMENT,
+            "aboutness" => sense_class::ABOUTNESS,
+            "number" => sense_class::NUMBER,
+            other => panic!("caveat_senses.tsv: unknown category {other:?}"),
+        };
+        *words.entry(word.trim()).or_default() |= bit;
+    }
+    WordMap::new(words)
+});
+
+/// Whether `w` (any ASCII case) is a context word of class `class`.
+fn is(w: &str, class: u8) -> bool {
+    let mut buf = [0u8; 24];
+    crate::lexicon::lower(w, &mut buf)
+        .and_then(|l| SENSE_WORDS.get(l))
+        .is_some_and(|c| c & class != 0)
+}
+
+/// What a cue's context makes of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sense {
+    /// Not a caveat here.
+    No,
+    /// The cue's listed kind.
+    Listed,
+    /// A hedge, whatever kind is listed ("it is not clear if").
+    Hedge,
+}
+
+/// The class of the words just before token `i` within its clause (up to four words back):
+/// a verb of asking, else a predicate of not knowing, else neither.
+fn question_frame(text: &str, tokens: &[Token], i: usize) -> Option<u8> {
+    let mut uncertain = false;
+    for t in tokens[..i].iter().rev().take(4) {
+        if !t.word {
+            break;
+        }
+        let w = &text[t.span];
+        if is(w, sense_class::ASKING) {
+            return Some(sense_class::ASKING);
+        }
+        uncertain |= is(w, sense_class::UNCERTAIN);
+    }
+    uncertain.then_some(sense_class::UNCERTAIN)
 }
 
 #[derive(Debug)]
@@ -77,6 +152,7 @@ static CUES: LazyLock<Phrases<Entry>> = LazyLock::new(|| {
             "condition" => CueKind::Caveat(CaveatKind::Condition),
             "limitation" => CueKind::Caveat(CaveatKind::Limitation),
             "booster" => CueKind::Booster,
+            "approximation" => CueKind::Approximation,
             other => panic!("caveats.tsv: unknown kind {other:?}"),
         };
         let strength: f64 = strength
@@ -91,6 +167,11 @@ static CUES: LazyLock<Phrases<Entry>> = LazyLock::new(|| {
             Some("number") => Rule::Number,
             Some("concessive") => Rule::Concessive,
             Some("clause" | "final") => Rule::Clause,
+            Some("question") => Rule::Question,
+            Some("opener") => Rule::Opener,
+            Some("attributive") => Rule::Attributive,
+            Some("appear") => Rule::Appear,
+            Some("stance") => Rule::Stance,
             Some(other) => panic!("caveats.tsv: unknown rule {other:?}"),
         };
         let first = phrase.split(' ').next().unwrap_or(phrase);
@@ -132,6 +213,7 @@ fn speaker_of(q: &Quote) -> String {
 pub(crate) struct Found {
     pub(crate) caveats: Vec<Caveat>,
     pub(crate) boosters: Vec<Booster>,
+    pub(crate) approximations: Vec<Approximation>,
 }
 
 fn word<'a>(text: &'a str, tokens: &[Token], i: usize) -> Option<&'a str> {
@@ -139,38 +221,12 @@ fn word<'a>(text: &'a str, tokens: &[Token], i: usize) -> Option<&'a str> {
 }
 
 fn is_number(w: &str) -> bool {
+    // "three-quarters", "two-thirds": the word before the hyphen.
+    let head = w.split(['-', '–']).next().unwrap_or(w);
     w.chars()
         .next()
-        .is_some_and(|c| c.is_ascii_digit() || c == '$')
-        || one_of(
-            w,
-            &[
-                "one",
-                "two",
-                "three",
-                "four",
-                "five",
-                "six",
-                "seven",
-                "eight",
-                "nine",
-                "ten",
-                "a",
-                "dozen",
-                "dozens",
-                "hundred",
-                "hundreds",
-                "thousand",
-                "thousands",
-                "half",
-                "twenty",
-                "thirty",
-                "forty",
-                "fifty",
-                "million",
-                "billion",
-            ],
-        )
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '£' | '€'))
+        || is(head, sense_class::NUMBER)
 }
 
 /// Adjectives after "should be" / "ought to be" that make the modal epistemic.
@@ -183,7 +239,6 @@ const EPISTEMIC_AFTER_BE: &[&str] = &[
     "easier",
     "clear",
     "fine",
-    "ready",
     "a",
     "an",
     "sufficient",
@@ -198,8 +253,32 @@ const EPISTEMIC_AFTER_BE: &[&str] = &[
     "available",
 ];
 
-/// Whether the cue at `i` (an entry of `rule`) has its caveat sense here.
-fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> bool {
+/// Whether the cue at `i` (an entry of `rule`) has its caveat sense here, and which.
+fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> Sense {
+    match rule {
+        Rule::Question => {
+            return if question_frame(text, tokens, i) == Some(sense_class::UNCERTAIN) {
+                Sense::Hedge
+            } else {
+                Sense::No
+            };
+        }
+        Rule::Clause => match question_frame(text, tokens, i) {
+            Some(sense_class::ASKING) => return Sense::No,
+            Some(_) => return Sense::Hedge,
+            None => {}
+        },
+        _ => {}
+    }
+    if listed_sense(text, tokens, i, len, rule) {
+        Sense::Listed
+    } else {
+        Sense::No
+    }
+}
+
+/// Whether the cue at `i` (an entry of `rule`) has its listed sense here.
+fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> bool {
     let prev = i.checked_sub(1).and_then(|p| word(text, tokens, p));
     let next = word(text, tokens, i + len);
     let at_clause_start = i == 0
@@ -207,7 +286,21 @@ fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> bool
             .get(i - 1)
             .is_some_and(|t| !t.word && matches!(&text[t.span], "," | ";" | ":" | "(" | "—" | "–"));
     match rule {
-        Rule::None => true,
+        Rule::None | Rule::Question => true,
+        Rule::Opener => {
+            at_clause_start
+                && tokens
+                    .get(i + len)
+                    .is_some_and(|t| &text[t.span] == "," || same_word(&text[t.span], "that"))
+        }
+        Rule::Attributive => {
+            let before = i.checked_sub(2).and_then(|p| word(text, tokens, p));
+            !(prev.is_some_and(|p| is(p, sense_class::DETERMINER))
+                || prev.is_some_and(|p| one_of(p, &["most", "least", "more", "less"]))
+                    && before.is_some_and(|b| is(b, sense_class::DETERMINER)))
+        }
+        Rule::Appear => !next.is_some_and(|n| is(n, sense_class::PLACEMENT)),
+        Rule::Stance => !next.is_some_and(|n| is(n, sense_class::ABOUTNESS)),
         Rule::ModalMay => {
             let w = &text[tokens[i].span];
             // "May" inside a sentence, or before a number, is the month.
@@ -236,7 +329,10 @@ fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> bool
         }
         Rule::Number => next.is_some_and(is_number),
         Rule::Concessive => {
-            (at_clause_start || prev.is_some_and(|p| same_word(p, "but")))
+            // Opening a sentence ("Yet …", "Still, …") it counters the sentence before; the
+            // concession is what that sentence granted, read by `concede_then_counter`.
+            i > 0
+                && (at_clause_start || prev.is_some_and(|p| same_word(p, "but")))
                 && !prev.is_some_and(|p| one_of(p, &["not", "as", "and"]))
                 && !next.is_some_and(|n| one_of(n, &["another", "more", "again"]))
         }
@@ -642,10 +738,14 @@ pub(crate) fn find(
                 i += 1;
                 continue;
             }
-            let matched = CUES
-                .at(text, toks, i)
-                .find(|&(len, e)| sense(text, toks, i, len, e.rule));
-            let Some((len, entry)) = matched else {
+            let matched = CUES.at(text, toks, i).find_map(|(len, e)| {
+                match sense(text, toks, i, len, e.rule) {
+                    Sense::No => None,
+                    Sense::Listed => Some((len, e, e.kind)),
+                    Sense::Hedge => Some((len, e, CueKind::Caveat(CaveatKind::Hedge))),
+                }
+            });
+            let Some((len, entry, cue_kind)) = matched else {
                 i += 1;
                 continue;
             };
@@ -665,7 +765,7 @@ pub(crate) fn find(
                 scope = intersect(scope, q.span).unwrap_or(scope);
             }
             if matches!(
-                entry.kind,
+                cue_kind,
                 CueKind::Caveat(CaveatKind::Concession | CaveatKind::Condition)
             ) && span.start() > scope.start()
                 && !matches!(entry.rule, Rule::Concessive)
@@ -674,7 +774,13 @@ pub(crate) fn find(
                 // "…, though one should not jump …": the subordinate clause from the cue on.
                 scope = Span::new(span.start(), scope.end());
             }
-            match entry.kind {
+            match cue_kind {
+                CueKind::Approximation => found.approximations.push(Approximation {
+                    span,
+                    text: text[span].to_owned(),
+                    scope,
+                    holder: holder.unwrap_or_else(|| "author".to_owned()),
+                }),
                 CueKind::Caveat(kind) => drafts.push(Draft {
                     kind,
                     cue: span,
@@ -771,10 +877,8 @@ mod tests {
             cues("It should be possible to do it."),
             [("should", CaveatKind::Hedge)]
         );
-        assert_eq!(
-            cues("About 20 people came."),
-            [("About", CaveatKind::Hedge)]
-        );
+        // An approximator is no caveat (see `approximations_are_not_caveats`).
+        assert!(cues("About 20 people came.").is_empty());
         assert!(cues("They talked about the plan.").is_empty());
         assert_eq!(
             cues("It is not yet adopted."),
@@ -867,12 +971,10 @@ mod tests {
             holders("Some argue that the tax is unfair. But it pays for schools."),
             [("Some argue", "Some".to_owned())]
         );
+        // The sentence-opening "Yet" counters; the concession is the frame it counters.
         assert_eq!(
             holders("Dog owners may think it is harmless. Yet it is a hazard."),
-            [
-                ("Dog owners may think", "Dog owners".to_owned()),
-                ("Yet", "author".to_owned())
-            ]
+            [("Dog owners may think", "Dog owners".to_owned())]
         );
         assert_eq!(
             holders("It is true that fees rise, but quality does too."),
@@ -923,6 +1025,84 @@ mod tests {
         // And as many clauses, each with its own cue, whose scopes do not stack.
         let text = format!("It {}rains.", "may rain; ".repeat(20_000));
         assert_eq!(crate::parse(&text).document.caveats.len(), 20_000);
+    }
+
+    fn approximations(text: &str) -> Vec<(&str, String)> {
+        crate::parse(text)
+            .document
+            .approximations
+            .into_iter()
+            .map(|a| (&text[a.span], a.holder))
+            .collect()
+    }
+
+    #[test]
+    fn approximations_are_not_caveats() {
+        let text = "Some 300 boats sailed, nearly half of them from Tunis, about a month ago.";
+        assert!(cues(text).is_empty());
+        assert_eq!(
+            approximations(text),
+            [
+                ("Some", "author".to_owned()),
+                ("nearly", "author".to_owned()),
+                ("about", "author".to_owned())
+            ]
+        );
+        // Inside a quotation the speaker's; "almost three-quarters" is one quantity.
+        let text = "\"Almost three-quarters stayed,\" said Ann Lee.";
+        assert_eq!(approximations(text), [("Almost", "Ann Lee".to_owned())]);
+        // "some" and "about" before no number are neither.
+        assert!(approximations("Some voters care about the budget.").is_empty());
+    }
+
+    #[test]
+    fn embedded_questions() {
+        // The writer's own open question: a hedge, "if" included.
+        assert_eq!(
+            cues("It is not clear whether the ceasefire will hold."),
+            [("whether", CaveatKind::Hedge)]
+        );
+        assert_eq!(
+            cues("It remains to be seen if the plan works."),
+            [("if", CaveatKind::Hedge)]
+        );
+        // Someone asks or debates: no caveat; "whether … or" alone is no hedge either.
+        assert!(cues("Voters debated whether the tax was fair.").is_empty());
+        assert!(cues("The board asked staff if they felt safe.").is_empty());
+        assert!(cues("Farmers, whether rich or poor, pay the levy.").is_empty());
+        // A plain "if" still makes a condition.
+        assert_eq!(
+            cues("If prices fall, the bank will cut rates."),
+            [("If", CaveatKind::Condition)]
+        );
+    }
+
+    #[test]
+    fn senses_of_granted_likely_appear_and_think() {
+        assert!(cues("The firm was granted 40 patents last year.").is_empty());
+        assert_eq!(
+            cues("Granted, the rules are strict, but they work."),
+            [("Granted", CaveatKind::Concession)]
+        );
+        assert!(cues("The likely cost of the bridge is known.").is_empty());
+        assert!(cues("Its potential buyers met on Monday.").is_empty());
+        assert_eq!(
+            cues("The bridge is likely to cost more."),
+            [("likely", CaveatKind::Hedge)]
+        );
+        assert!(cues("She appears regularly on the evening news.").is_empty());
+        assert_eq!(
+            cues("The scheme appears to work."),
+            [("appears", CaveatKind::Hedge)]
+        );
+        assert!(cues("I think of the river as a road.").is_empty());
+        assert_eq!(
+            cues("I think the river will flood."),
+            [("I think", CaveatKind::Hedge)]
+        );
+        assert!(cues("We lack this sort of money.").is_empty());
+        // "should be ready" is deontic: no hedge.
+        assert!(cues("The bank should be ready to act.").is_empty());
     }
 
     #[test]
