@@ -58,6 +58,8 @@ enum Rule {
     Attributive,
     Appear,
     Stance,
+    Expectation,
+    Possible,
 }
 
 /// What a context word of `data/caveat_senses.tsv` can be, as bits (a word may be several).
@@ -172,6 +174,8 @@ static CUES: LazyLock<Phrases<Entry>> = LazyLock::new(|| {
             Some("attributive") => Rule::Attributive,
             Some("appear") => Rule::Appear,
             Some("stance") => Rule::Stance,
+            Some("expectation") => Rule::Expectation,
+            Some("possible") => Rule::Possible,
             Some(other) => panic!("caveats.tsv: unknown rule {other:?}"),
         };
         let first = phrase.split(' ').next().unwrap_or(phrase);
@@ -301,6 +305,15 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
         }
         Rule::Appear => !next.is_some_and(|n| is(n, sense_class::PLACEMENT)),
         Rule::Stance => !next.is_some_and(|n| is(n, sense_class::ABOUTNESS)),
+        Rule::Expectation => {
+            let before = i.checked_sub(2).and_then(|p| word(text, tokens, p));
+            !(prev.is_some_and(|p| same_word(p, "been"))
+                && before.is_some_and(|b| same_word(b, "had")))
+        }
+        Rule::Possible => {
+            !(next.is_some_and(|n| one_of(n, &["to", "for"]))
+                || prev.is_some_and(|p| is(p, sense_class::DETERMINER) || same_word(p, "as")))
+        }
         Rule::ModalMay => {
             let w = &text[tokens[i].span];
             // "May" inside a sentence, or before a number, is the month.
@@ -1103,6 +1116,22 @@ mod tests {
         assert!(cues("We lack this sort of money.").is_empty());
         // "should be ready" is deontic: no hedge.
         assert!(cues("The bank should be ready to act.").is_empty());
+    }
+
+    #[test]
+    fn beliefs_expectations_and_possibility() {
+        assert_eq!(
+            cues("Economists expect the rate to rise."),
+            [("expect", CaveatKind::Hedge)]
+        );
+        assert_eq!(
+            cues("There is a possibility of rain."),
+            [("possibility", CaveatKind::Hedge)]
+        );
+        // An expectation whose outcome is known, and feasibility, are no hedges.
+        assert!(cues("The team had been expected to win.").is_empty());
+        assert!(cues("It is possible to return the goods.").is_empty());
+        assert!(cues("Write back as soon as possible.").is_empty());
     }
 
     #[test]
