@@ -60,6 +60,8 @@ enum Rule {
     Stance,
     Expectation,
     Possible,
+    Inverted,
+    ClauseStart,
 }
 
 /// What a context word of `data/caveat_senses.tsv` can be, as bits (a word may be several).
@@ -176,6 +178,8 @@ static CUES: LazyLock<Phrases<Entry>> = LazyLock::new(|| {
             Some("stance") => Rule::Stance,
             Some("expectation") => Rule::Expectation,
             Some("possible") => Rule::Possible,
+            Some("inverted") => Rule::Inverted,
+            Some("clause-start") => Rule::ClauseStart,
             Some(other) => panic!("caveats.tsv: unknown rule {other:?}"),
         };
         let first = phrase.split(' ').next().unwrap_or(phrase);
@@ -309,6 +313,21 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
             let before = i.checked_sub(2).and_then(|p| word(text, tokens, p));
             !(prev.is_some_and(|p| same_word(p, "been"))
                 && before.is_some_and(|b| same_word(b, "had")))
+        }
+        Rule::ClauseStart => at_clause_start,
+        Rule::Inverted => {
+            // "…, should they be traced, …": a clause opening on "should", then its subject.
+            let question = tokens
+                .iter()
+                .rev()
+                .find(|t| !t.word && !matches!(&text[t.span], "\"" | "”" | "’" | "'" | ")"))
+                .is_some_and(|t| &text[t.span] == "?");
+            at_clause_start
+                && !question
+                && next.is_some_and(|n| {
+                    is(n, sense_class::DETERMINER)
+                        || one_of(n, &["they", "he", "she", "it", "we", "you", "i"])
+                })
         }
         Rule::Possible => {
             !(next.is_some_and(|n| one_of(n, &["to", "for"]))
@@ -1132,6 +1151,36 @@ mod tests {
         assert!(cues("The team had been expected to win.").is_empty());
         assert!(cues("It is possible to return the goods.").is_empty());
         assert!(cues("Write back as soon as possible.").is_empty());
+    }
+
+    #[test]
+    fn inverted_conditions_and_other_frames() {
+        assert_eq!(
+            cues("The boys could go home, should they be found, or stay."),
+            [
+                ("could", CaveatKind::Hedge),
+                ("should", CaveatKind::Condition)
+            ]
+        );
+        // A question opening on "should" asks; deontic "should" is no caveat.
+        assert!(cues("Should the council act now?").is_empty());
+        assert!(cues("The council should act now.").is_empty());
+        assert_eq!(
+            cues("Otherwise the plan fails."),
+            [("Otherwise", CaveatKind::Condition)]
+        );
+        assert!(cues("He was otherwise healthy.").is_empty());
+        assert_eq!(
+            cues("Let's agree that the roads are bad."),
+            [("Let's agree", CaveatKind::Concession)]
+        );
+        assert_eq!(
+            cues("Hopefully, the rain stops. Such storms tend to pass."),
+            [
+                ("Hopefully", CaveatKind::Hedge),
+                ("tend to", CaveatKind::Hedge)
+            ]
+        );
     }
 
     #[test]
