@@ -72,6 +72,7 @@ mod sense_class {
     pub(super) const PLACEMENT: u8 = 8;
     pub(super) const ABOUTNESS: u8 = 16;
     pub(super) const NUMBER: u8 = 32;
+    pub(super) const GRANTING: u8 = 64;
 }
 
 /// The context words of `data/caveat_senses.tsv`, each with its classes.
@@ -88,6 +89,7 @@ static SENSE_WORDS: LazyLock<WordMap<u8>> = LazyLock::new(|| {
             "placement" => sense_class::PLACEMENT,
             "aboutness" => sense_class::ABOUTNESS,
             "number" => sense_class::NUMBER,
+            "granting" => sense_class::GRANTING,
             other => panic!("caveat_senses.tsv: unknown category {other:?}"),
         };
         *words.entry(word.trim()).or_default() |= bit;
@@ -601,6 +603,27 @@ fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<S
     (one_of(w, &["do", "does", "did"]) && !one_of(next, NOT_EMPHATIC)).then_some((a, a + 1, None))
 }
 
+/// A short first clause that grants a point before ", but" ("This is true, but …", "These
+/// deaths are also tragic, but …"): the index of its comma. Twelve words at most, no other
+/// comma, and a granting word (`data/caveat_senses.tsv`) in it.
+fn granting_clause(text: &str, toks: &[Token]) -> Option<usize> {
+    let comma = toks
+        .iter()
+        .take(16)
+        .position(|t| !t.word && &text[t.span] == ",")?;
+    let next_is_but = word(text, toks, comma + 1).is_some_and(|w| same_word(w, "but"));
+    let clause = &toks[..comma];
+    (next_is_but
+        && clause
+            .iter()
+            .all(|t| t.word || &text[t.span] == "'" || &text[t.span] == "’")
+        && clause.iter().filter(|t| t.word).count() <= 12
+        && clause
+            .iter()
+            .any(|t| t.word && is(&text[t.span], sense_class::GRANTING)))
+    .then_some(comma)
+}
+
 /// A list of phrases as a [`Phrases`] table. Within each list no two phrases share a first
 /// word, so the longest match is the one the list order would give.
 fn phrase_table(phrases: &'static [&'static str]) -> Phrases<()> {
@@ -643,7 +666,9 @@ fn concede_then_counter(
             continue;
         }
         let toks = &sentence_tokens[i][..sentence_tokens[i].len().min(64)];
-        let Some((from, len, holder)) = conceding_frame(text, toks) else {
+        let frame = conceding_frame(text, toks)
+            .or_else(|| granting_clause(text, toks).map(|c| (0, c, None)));
+        let Some((from, len, holder)) = frame else {
             continue;
         };
         // A counter in the sentence's own clauses, not inside a parenthesis.
@@ -1181,6 +1206,21 @@ mod tests {
                 ("tend to", CaveatKind::Hedge)
             ]
         );
+    }
+
+    #[test]
+    fn a_granting_clause_countered_by_but() {
+        assert_eq!(
+            cues("This is true, but few pay the fine."),
+            [("This is true", CaveatKind::Concession)]
+        );
+        assert_eq!(
+            cues("The costs are also real, but the gains are larger."),
+            [("The costs are also real", CaveatKind::Concession)]
+        );
+        // No granting word, or no counter: no concession.
+        assert!(cues("The costs are real, but the gains are larger.").is_empty());
+        assert!(cues("This is true, and it matters.").is_empty());
     }
 
     #[test]
