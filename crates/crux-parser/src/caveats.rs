@@ -3,16 +3,25 @@
 //! Cues come from `data/caveats.tsv`, matched as whole-word phrases, longest first. Words with
 //! more than one sense pass a rule first (the `rule` column): "May" the month, "military
 //! might", "could not" (past ability), deontic "should" (which makes a normative claim, not a
-//! hedge), approximators before numbers only, concessive "yet"/"still" at a clause start only,
-//! "if"/"assuming" as subordinators only. Cues inside quotations, reported speech and block
+//! hedge) and inverted "should" (a condition: "should they be traced"), concessive
+//! "yet"/"still" opening a clause inside a sentence only, "if"/"assuming" as subordinators
+//! only; "whether"/"if" after a predicate of not knowing are hedges ("it is not clear
+//! whether"), after a verb of asking no caveat; attributive "the likely pace", "appears
+//! regularly on", "had been expected", "possible to". The context words these rules read are in
+//! `data/caveat_senses.tsv`, each with its category.
+//!
+//! Approximators before a quantity ("about 20", "some 200", "nearly half") are no caveats:
+//! vagueness of a number is not doubt about the claim. They are reported apart
+//! ([`crate::Approximation`]) and lower no confidence. Cues inside quotations, reported speech and block
 //! quotes belong to their speaker, not the author: they are reported with the speaker as their
 //! `holder` (the author's are held by `"author"`). Boosters are read in the author's voice only.
 //!
 //! A sentence that grants a point and is countered (", but …" in it, or the next sentence of the
 //! paragraph opening "But", "However", "Yet", … or holding ", however,") is a concession: when
 //! it opens with a granting word ("Yes,", "Of course,", "It is true that"), a view voiced
-//! through others ("Critics say …", "Some argue …", "Dog owners may think …", held by them) or
-//! the emphatic "do" ("They do offer …").
+//! through others ("Critics say …", "Some argue …", "Dog owners may think …", held by them),
+//! the emphatic "do" ("They do offer …"), or when a short first clause with a granting word is
+//! countered by ", but" ("This is true, but …").
 //!
 //! The scope of a cue is its clause: the stretch of the sentence between `;`, `:`, parentheses
 //! and dashes around it (so a parenthetical "as I understand it" takes its host clause). A

@@ -4,9 +4,18 @@
 //! A sentence in the author's voice is the author's claim, less what it only relays: reported
 //! speech and attributed direct quotations are quotes, not author claims, so their spans are
 //! cut out and the rest (if three words or more remain) is the claim ("Thompson notes that …,
-//! but I can't help noting that …" claims the second clause). A sentence that introduces a
-//! block quote with a colon, a question, and a heading are not claims. Sentences inside a block
-//! quote are claims held by the block's speaker.
+//! but I can't help noting that …" claims the second clause); what a cut leaves is no claim
+//! when it is a fragment (the speaker's apposition, a clause ending on "that" or a colon, a
+//! verb phrase whose subject went with the quotation). A sentence that ends on a colon (it
+//! introduces what follows), a question (unless rhetorical: a negation, "why not", or opening
+//! with "perhaps"), a heading, and the closing line about the writer ("Jane Doe is a columnist
+//! for …") and what follows it are not claims. Sentences inside a block quote are claims held
+//! by the block's speaker; a sentence opening inside a quotation the quote stage did not close
+//! is held by "quoted source".
+//!
+//! A sentence that only relays a source the quote stage did not mark is that source's claim
+//! (see [`relayed_by`]): "X claimed that …", "…, analysts said.", "according to X". The words
+//! that tell these frames apart are in `data/claim_frames.tsv`, each with its category.
 //!
 //! The type is the first of these a claim's words show, from `data/claim_cues.tsv`: normative
 //! (a deontic modal: "should not stand in the way"), causal ("will enable", "result in"),
