@@ -179,8 +179,19 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
     if let Some(comma) = words.iter().rposition(|t| !t.word && &text[t.span] == ",") {
         let tail = &words[comma + 1..];
         let tail_words: Vec<&Token> = tail.iter().filter(|t| t.word).collect();
+        // The tag's verb opens it ("said founder Mikhail Khodorkovsky") or closes it, but for a
+        // few words and no "that" ("analysts said", "she said on Tuesday"): a verb with a
+        // content clause after it ("found last year that …") is a clause, not a tag.
+        let tag_verb = tail_words
+            .iter()
+            .position(|t| reporting_verb(&text[t.span]));
+        let is_tag = tag_verb.is_some_and(|v| {
+            let after = &tail_words[v + 1..];
+            (v == 0 || after.len() <= 3)
+                && !after.iter().any(|t| is(&text[t.span], frame::SUBORDINATOR))
+        });
         if (1..=8).contains(&tail_words.len())
-            && tail_words.iter().any(|t| reporting_verb(&text[t.span]))
+            && is_tag
             && !tail_words.iter().any(|t| is(&text[t.span], frame::FIRST))
         {
             let others: Vec<&&Token> = tail_words
@@ -201,7 +212,34 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
     // A subject with commas in it ("Gary Kleck, Larry Southwick and others have shown …", "X,
     // which has …, found …") is read only when "that" follows the verb closely.
     let mut comma = false;
-    for i in start + 1..words.len().min(start + 16) {
+    // A relative clause set off by commas or dashes ("PoliceOne, which has …, found that …"),
+    // skipped to its closing mark: its verbs are not the sentence's.
+    let mut skip_to: Option<&str> = None;
+    // Where the subject's head ends when a relative clause follows it.
+    let mut head_end: Option<usize> = None;
+    for i in start + 1..words.len().min(start + 28) {
+        let t = &text[words[i].span];
+        if let Some(close) = skip_to {
+            if !is_word(i) && (t == close || close != "," && matches!(t, "—" | "–" | "-")) {
+                skip_to = None;
+                comma = true;
+            }
+            continue;
+        }
+        if is_word(i)
+            && is(t, frame::RELATIVE)
+            && i > start + 1
+            && !is_word(i - 1)
+            && matches!(&text[words[i - 1].span], "," | "—" | "–" | "-")
+        {
+            head_end.get_or_insert(i - 2);
+            skip_to = Some(if &text[words[i - 1].span] == "," {
+                ","
+            } else {
+                "—"
+            });
+            continue;
+        }
         if !is_word(i) {
             match &text[words[i].span] {
                 "," => comma = true,
@@ -237,7 +275,8 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
         {
             return None;
         }
-        return Some(words[start].span.cover(words[i - 1].span));
+        let end = head_end.unwrap_or(i - 1).max(start);
+        return Some(words[start].span.cover(words[end].span));
     }
     None
 }
@@ -778,6 +817,24 @@ mod tests {
             .collect();
         assert_eq!(own, ["The dam is old."]);
         assert!(got.iter().any(|c| c.2 == "engineers"), "{got:?}");
+        // Read alone (the quote stage may take such sentences first): a relative clause
+        // between commas is skipped to find the sentence's verb; a relative clause's own
+        // reporting verb is not the sentence's.
+        let relay = |text: &str| {
+            let toks: Vec<crate::Token> =
+                crate::tokens(text, crate::Span::new(0, text.len())).collect();
+            super::relayed_by(text, &toks).map(|h| text[h].to_owned())
+        };
+        assert_eq!(
+            relay("The union, which has ten thousand members, found last year that pay fell.")
+                .as_deref(),
+            Some("The union")
+        );
+        assert_eq!(
+            relay("Gangs that experts warn are rich should worry us."),
+            None
+        );
+        assert_eq!(relay("My research shows that pay fell."), None);
         // The writer's own reports, judged reports and nouns stay the writer's.
         assert_eq!(
             authors(
