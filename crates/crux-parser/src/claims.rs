@@ -641,7 +641,13 @@ pub(crate) fn find(
             let relay = (holder == "author")
                 .then(|| relayed_by(text, &words))
                 .flatten();
-            let kind = claim_type(text, &words, &hedged_should);
+            // A rhetorical question or an exclamation states the writer's attitude, whatever
+            // its words (Quirk et al. 1985, §11.23, §11.31): an evaluation.
+            let kind = if trimmed.ends_with('?') || trimmed.ends_with('!') {
+                ClaimType::Evaluation
+            } else {
+                claim_type(text, &words, &hedged_should)
+            };
             let ids = near
                 .iter()
                 // The claim's holder's own caveats: a speaker's, inside a quotation, qualify
@@ -865,6 +871,12 @@ mod tests {
             authors("Is this not dangerous? What time is it? Perhaps the rules help?").len(),
             2
         );
+        // They and exclamations state an attitude: evaluations.
+        let kinds: Vec<ClaimType> = claims("Why not let them vote? The vote was lost!")
+            .into_iter()
+            .map(|c| c.1)
+            .collect();
+        assert_eq!(kinds, [ClaimType::Evaluation, ClaimType::Evaluation]);
         assert_eq!(
             authors("Why not let them vote?"),
             ["Why not let them vote?"]
