@@ -182,12 +182,29 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
         // The tag's verb opens it ("said founder Mikhail Khodorkovsky") or closes it, but for a
         // few words and no "that" ("analysts said", "she said on Tuesday"): a verb with a
         // content clause after it ("found last year that …") is a clause, not a tag.
-        let tag_verb = tail_words
-            .iter()
-            .position(|t| reporting_verb(&text[t.span]));
+        // A tag says or writes ("said", "reports"); a finding verb after a comma ("…, shows
+        // the same thing") has an object, not a speaker.
+        let tag_verb = tail_words.iter().position(|t| {
+            let w = &text[t.span];
+            reporting_verb(w)
+                && crate::lexicon::cue_word(w)
+                    .and_then(|c| c.single)
+                    .is_some_and(|r| {
+                        matches!(
+                            r,
+                            crate::lexicon::Reporting::Speech | crate::lexicon::Reporting::Writing
+                        )
+                    })
+        });
         let is_tag = tag_verb.is_some_and(|v| {
             let after = &tail_words[v + 1..];
+            // "said founder Mikhail Khodorkovsky", not "said on the channel".
+            let opens_with_particle = v == 0
+                && after
+                    .first()
+                    .is_some_and(|t| is(&text[t.span], frame::PARTICLE));
             (v == 0 || after.len() <= 3)
+                && !opens_with_particle
                 && !after.iter().any(|t| is(&text[t.span], frame::SUBORDINATOR))
         });
         if (1..=8).contains(&tail_words.len())
@@ -252,7 +269,8 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
         if is(v, frame::FIRST | frame::RELATIVE) {
             return None;
         }
-        if !reporting_verb(v) {
+        // A participle ("Anyone … claiming they know …") is no finite verb of the sentence.
+        if !reporting_verb(v) || v.len() > 4 && v.to_ascii_lowercase().ends_with("ing") {
             continue;
         }
         let prev = w(i - 1).unwrap_or("");
