@@ -359,7 +359,13 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
             )
         }),
         Rule::ModalCould => {
-            !next.is_some_and(|n| same_word(n, "not")) && {
+            // "could not", and "could n't" as tokenised news text writes it.
+            let negated = next.is_some_and(|n| same_word(n, "not") || same_word(n, "n't"))
+                || tokens.get(i + 1).is_some_and(|t| {
+                    let t = &text[t.span];
+                    t == "n" || same_word(t, "n't")
+                });
+            !negated && {
                 let w = &text[tokens[i].span];
                 !w.contains('\'') && !w.contains('’')
             }
@@ -938,6 +944,7 @@ mod tests {
         );
         assert!(cues("Russia showed its military might.").is_empty());
         assert!(cues("He could not attend the meeting.").is_empty());
+        assert!(cues("He could n't be reached.").is_empty());
         assert!(cues("The U.S. should act now.").is_empty());
         assert_eq!(
             cues("It should be possible to do it."),
