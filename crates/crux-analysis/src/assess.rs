@@ -362,6 +362,23 @@ fn round(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
+/// Whether a claim is in the writer's words: the author's own, or a relay of a source that the
+/// writer words (a claim held by a source in an author paragraph: "Critics believe it could
+/// undermine …"), not a quotation's sentence. Evaluative terms state a view only there.
+fn in_writers_words(doc: &Document, claim: &crux_parser::Claim) -> bool {
+    if claim.holder == "author" {
+        return true;
+    }
+    let at = doc
+        .paragraphs
+        .partition_point(|p| p.span.start() <= claim.span.start());
+    claim.holder != "quoted source"
+        && at
+            .checked_sub(1)
+            .and_then(|i| doc.paragraphs.get(i))
+            .is_some_and(|p| p.voice == crux_parser::Voice::Author)
+}
+
 /// The assessments of a document, in text order.
 pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> {
     let text = &doc.text;
@@ -374,7 +391,7 @@ pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> 
             let to = claim_tokens.partition_point(|t| t.span.end() <= unit.end());
             let toks = &claim_tokens[from..to.max(from)];
             let found = terms(text, toks, lexicon);
-            let stated = stated(text, toks, &found, claim.holder == "author");
+            let stated = stated(text, toks, &found, in_writers_words(doc, claim));
             // A unit that states a balance weighs the other side, it does not state it: "the
             // benefits outweigh the risks" is no risk.
             let balance = stated.iter().find_map(|s| match s.term.role {

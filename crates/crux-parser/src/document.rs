@@ -56,6 +56,11 @@ pub struct Document {
     /// Boosters in the author's voice ("of course", "surely"): not caveats, they raise the
     /// writer's commitment; the analysis reads them.
     pub boosters: Vec<Booster>,
+    /// Approximators before a quantity ("about 20", "nearly half"), whoever holds them: not
+    /// caveats, vagueness of a number is not doubt about the claim, so they lower no
+    /// confidence; reported so that a reader sees them.
+    #[serde(default)]
+    pub approximations: Vec<Approximation>,
 }
 
 impl Document {
@@ -307,6 +312,26 @@ pub struct Booster {
 }
 
 impl Spanned for Booster {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
+/// An approximator: a word that makes a quantity vague ("about 20", "some 200", "nearly
+/// half"), not the claim uncertain.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Approximation {
+    /// The cue.
+    pub span: Span,
+    /// The cue's words, equal to `document.text[span]`.
+    pub text: String,
+    /// What it qualifies: its clause.
+    pub scope: Span,
+    /// Whose words: `"author"`, else the speaker's, as for caveats.
+    pub holder: String,
+}
+
+impl Spanned for Approximation {
     fn span(&self) -> Span {
         self.span
     }
