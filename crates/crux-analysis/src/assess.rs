@@ -16,7 +16,9 @@
 //! - confidence: 0.8, times `1 − s/2` for each hedge, `1 − s` for each concession and
 //!   condition whose scope overlaps the unit, and `1 + s/2` for each booster (capped at 1).
 
-use crux_parser::{CaveatKind, Document, Span, TextSpan, Token, starting_within, tokens};
+use crux_parser::{
+    CaveatKind, Document, Quote, QuoteKind, Span, TextSpan, Token, starting_within, tokens,
+};
 
 use crate::lexicon::{Lexicon, Role, fold_into};
 use crate::{
@@ -362,19 +364,166 @@ fn round(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
+/// How many bytes two spans share.
+fn shared(a: Span, b: Span) -> usize {
+    a.end()
+        .min(b.end())
+        .saturating_sub(a.start().max(b.start()))
+}
+
+/// A stretch of text read for assessments, and whose view it states.
+struct Segment {
+    span: Span,
+    holder: String,
+}
+
+/// Whose words a quotation holds: its speaker's fullest name, else its source, else
+/// `"unattributed"`.
+fn quote_holder(q: &Quote) -> String {
+    q.speaker
+        .as_ref()
+        .map(|s| s.canonical.clone().unwrap_or_else(|| s.text.clone()))
+        .or_else(|| q.source.as_ref().map(|s| s.text.clone()))
+        .unwrap_or_else(|| "unattributed".to_owned())
+}
+
+/// The quotations that hold someone else's words as theirs: direct quotations, block quotes
+/// and reported speech (not the scare quote, a term, nor the partial quote, a phrase the
+/// writer's own sentence uses), sorted by start.
+fn voiced(doc: &Document) -> Vec<&Quote> {
+    let mut quotes: Vec<&Quote> = doc
+        .quotes
+        .iter()
+        .filter(|q| {
+            matches!(
+                q.kind,
+                QuoteKind::Direct | QuoteKind::Block | QuoteKind::Reported
+            )
+        })
+        .collect();
+    quotes.sort_by_key(|q| q.span);
+    quotes
+}
+
+/// Who holds the view of a unit: the speaker of the narrowest voiced quotation that covers at
+/// least half of it (a direct quotation inside reported speech is the speaker's own words), else
+/// the claim's holder. `quotes` are sorted by start; only those starting before the unit's end
+/// and among the few nearest can cover it, so the search stays logarithmic.
+fn unit_holder(quotes: &[&Quote], unit: Span, claim_holder: &str) -> String {
+    let before = quotes.partition_point(|q| q.span.start() <= unit.start());
+    // Quotations nest at most a few deep: the covering ones are among the last few starting at
+    // or before the unit.
+    let covering = quotes[before.saturating_sub(MAX_NESTING)..before]
+        .iter()
+        .filter(|q| 2 * shared(q.span, unit) >= unit.len().max(1))
+        .min_by_key(|q| q.span.len());
+    match covering {
+        Some(q) => quote_holder(q),
+        None => claim_holder.to_owned(),
+    }
+}
+
+/// How many quotations starting before a unit are tried as its cover.
+const MAX_NESTING: usize = 4;
+
+/// The segments of a document: its claims, and the sentences of voiced quotations that no
+/// claim covers (the claims are the writer's sentences; gold and readers count the risks a
+/// quoted speaker states as stated too, held by the speaker).
+fn segments(doc: &Document, quotes: &[&Quote]) -> Vec<Segment> {
+    let mut out: Vec<Segment> = doc
+        .claims
+        .iter()
+        .map(|c| Segment {
+            span: c.span,
+            holder: c.holder.clone(),
+        })
+        .collect();
+    let mut claims: Vec<Span> = doc.claims.iter().map(|c| c.span).collect();
+    claims.sort();
+    let covered = |piece: Span| {
+        let at = claims.partition_point(|c| c.end() <= piece.start());
+        claims[at..]
+            .iter()
+            .take_while(|c| c.start() < piece.end())
+            .map(|c| shared(*c, piece))
+            .sum::<usize>()
+            * 2
+            >= piece.len()
+    };
+    let mut seen: Vec<Span> = Vec::new();
+    for q in quotes {
+        for s in starting_within(&doc.sentences, q.span, |s| s.span)
+            .iter()
+            .chain(
+                // The sentence the quotation starts inside, when it starts mid-sentence.
+                doc.sentences
+                    .get(
+                        doc.sentences
+                            .partition_point(|s| s.span.end() <= q.span.start()),
+                    )
+                    .filter(|s| s.span.start() < q.span.start()),
+            )
+        {
+            let piece = Span::new(
+                s.span.start().max(q.span.start()),
+                s.span
+                    .end()
+                    .min(q.span.end())
+                    .max(s.span.start().max(q.span.start())),
+            )
+            .trim(&doc.text);
+            if piece.is_empty() || covered(piece) {
+                continue;
+            }
+            seen.push(piece);
+        }
+    }
+    seen.sort();
+    seen.dedup();
+    // Nested quotations give overlapping pieces: keep the widest of each overlapping run.
+    let mut last: Option<Span> = None;
+    for piece in seen {
+        match last {
+            Some(l) if shared(l, piece) > 0 => {
+                if piece.len() > l.len() {
+                    last = Some(piece);
+                }
+            }
+            _ => {
+                if let Some(l) = last {
+                    out.push(Segment {
+                        span: l,
+                        holder: "author".to_owned(),
+                    });
+                }
+                last = Some(piece);
+            }
+        }
+    }
+    if let Some(l) = last {
+        out.push(Segment {
+            span: l,
+            holder: "author".to_owned(),
+        });
+    }
+    out
+}
+
 /// The assessments of a document, in text order.
 pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> {
     let text = &doc.text;
+    let quotes = voiced(doc);
     let mut out = Vec::new();
-    for claim in &doc.claims {
-        let claim_tokens: Vec<Token> = tokens(text, claim.span).collect();
-        for unit in units(text, &claim_tokens, claim.span) {
+    for segment in segments(doc, &quotes) {
+        let claim_tokens: Vec<Token> = tokens(text, segment.span).collect();
+        for unit in units(text, &claim_tokens, segment.span) {
             // Units are cut at token edges: a unit's tokens are the claim's tokens inside it.
             let from = claim_tokens.partition_point(|t| t.span.start() < unit.start());
             let to = claim_tokens.partition_point(|t| t.span.end() <= unit.end());
             let toks = &claim_tokens[from..to.max(from)];
+            let holder = unit_holder(&quotes, unit, &segment.holder);
             let found = terms(text, toks, lexicon);
-            let stated = stated(text, toks, &found, claim.holder == "author");
+            let stated = stated(text, toks, &found, holder == "author");
             // A unit that states a balance weighs the other side, it does not state it: "the
             // benefits outweigh the risks" is no risk.
             let balance = stated.iter().find_map(|s| match s.term.role {
@@ -386,16 +535,51 @@ pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> 
                 if balance == Some(kind) {
                     continue;
                 }
-                if let Some(a) = assess(doc, unit, toks, &found, &stated, kind, &claim.holder) {
+                if let Some(a) = assess(doc, unit, toks, &found, &stated, kind, &holder) {
                     out.push(a);
                 }
             }
         }
     }
     out.sort_by_key(|a| (a.span, a.kind == AssessmentKind::Benefit));
+    out.dedup_by(|b, a| a.span == b.span && a.kind == b.kind);
     for (n, a) in out.iter_mut().enumerate() {
         a.id = format!("a{}", n + 1);
     }
+    out
+}
+
+/// How many cues of one role an assessment keeps: the nearest to its main term. A sentence of
+/// thousands of hedged clauses must not give every clause every hedge (issue 10): the numbers
+/// are set by the nearest words, and the output stays linear in the input.
+pub(crate) const MAX_CUES_PER_ROLE: usize = 3;
+
+/// Distance in bytes between a cue and the main term.
+fn distance(a: Span, b: Span) -> usize {
+    if a.end() <= b.start() {
+        b.start() - a.end()
+    } else {
+        a.start().saturating_sub(b.end())
+    }
+}
+
+/// The items near `at` in a list sorted by span start, whose scope overlaps `unit`, nearest
+/// first, at most [`MAX_CUES_PER_ROLE`]: found by binary search and a window of fixed size, so
+/// that a unit amid thousands of cues costs the same as one amid three.
+fn nearest<T>(
+    items: &[T],
+    at: Span,
+    span: impl Fn(&T) -> Span,
+    keep: impl Fn(&T) -> bool,
+) -> Vec<&T> {
+    // Wide enough that the scope filter (another sentence's cue, a speaker's cue) still leaves
+    // the nearest few.
+    const WINDOW: usize = 4 * MAX_CUES_PER_ROLE;
+    let pos = items.partition_point(|i| span(i).start() < at.start());
+    let window = &items[pos.saturating_sub(WINDOW)..(pos + WINDOW).min(items.len())];
+    let mut out: Vec<&T> = window.iter().filter(|i| keep(i)).collect();
+    out.sort_by_key(|i| (distance(span(i), at), span(i)));
+    out.truncate(MAX_CUES_PER_ROLE);
     out
 }
 
@@ -410,8 +594,6 @@ fn assess(
 ) -> Option<Assessment> {
     let text = &doc.text;
     let mut cues = Vec::new();
-    let mut magnitude: Option<f64> = None;
-    let mut main: Option<Term> = None;
     let push = |cues: &mut Vec<Cue>, span: Span, role: CueRole| {
         cues.push(Cue {
             text: text[span].to_owned(),
@@ -419,42 +601,50 @@ fn assess(
             role,
         });
     };
-    for st in stated.iter().filter(|s| s.kind == kind) {
-        let term = st.term;
-        let mut weight = term.weight;
+    let weight_of = |st: &Stated| st.term.weight + st.aggravation.map_or(0.0, |a| a.weight);
+    // The main term: the strongest (first among equals).
+    let main =
+        stated
+            .iter()
+            .filter(|s| s.kind == kind)
+            .fold(None::<&Stated>, |best, s| match best {
+                Some(b) if weight_of(b) >= weight_of(s) => Some(b),
+                _ => Some(s),
+            })?;
+    let mut magnitude = weight_of(main);
+    let at = main.term.span;
+    // The main term and the nearest others of the kind name it; their shifters and
+    // aggravations with them.
+    let mut named: Vec<&Stated> = stated.iter().filter(|s| s.kind == kind).collect();
+    named.sort_by_key(|s| (distance(s.term.span, at), s.term.span));
+    named.truncate(MAX_CUES_PER_ROLE);
+    for st in named {
         if let Some(m) = st.shifter {
             push(&mut cues, m, CueRole::Negation);
         }
         if let Some(a) = st.aggravation {
-            weight += a.weight;
             push(&mut cues, a.span, CueRole::Intensifier);
         }
         push(
             &mut cues,
-            term.span,
+            st.term.span,
             match kind {
                 AssessmentKind::Risk => CueRole::RiskTerm,
                 AssessmentKind::Benefit => CueRole::BenefitTerm,
             },
         );
-        if magnitude.is_none_or(|m| weight > m) {
-            magnitude = Some(weight);
-            main = Some(term);
-        }
     }
-    let mut magnitude = magnitude?;
-    let main = main?;
-    for t in found {
-        match t.role {
-            Role::Intensifier => {
-                magnitude += t.weight;
-                push(&mut cues, t.span, CueRole::Intensifier);
-            }
-            Role::Downtoner => {
-                magnitude -= t.weight;
-                push(&mut cues, t.span, CueRole::Downtoner);
-            }
-            _ => {}
+    let degree = |t: &Term| matches!(t.role, Role::Intensifier | Role::Downtoner);
+    let mut degrees: Vec<&Term> = found.iter().filter(|t| degree(t)).collect();
+    degrees.sort_by_key(|t| (distance(t.span, at), t.span));
+    degrees.truncate(MAX_CUES_PER_ROLE);
+    for t in degrees {
+        if t.role == Role::Intensifier {
+            magnitude += t.weight;
+            push(&mut cues, t.span, CueRole::Intensifier);
+        } else {
+            magnitude -= t.weight;
+            push(&mut cues, t.span, CueRole::Downtoner);
         }
     }
     let magnitude = magnitude.clamp(0.05, 1.0);
@@ -462,24 +652,17 @@ fn assess(
     if let Some(m) = modal {
         push(&mut cues, m, CueRole::Modal);
     }
-    // Caveats and boosters are in text order and their scopes lie inside their sentence, so
-    // only the unit's sentence's cues can overlap it: found by binary search, which keeps a
-    // long paragraph linear.
-    let sentence = doc
-        .sentences
-        .get(
-            doc.sentences
-                .partition_point(|s| s.span.end() <= unit.start()),
-        )
-        .map_or(unit, |s| s.span);
-    let caveats = starting_within(&doc.caveats, sentence, |c| c.span);
-    let boosters = starting_within(&doc.boosters, sentence, |b| b.span);
+    // Caveats and boosters are in text order and their scopes lie inside their sentence; the
+    // nearest few to the main term whose scope overlaps the unit set the confidence.
     let mut confidence = 0.8;
     // A speaker's caveat (one inside a quotation) is not the author's doubt.
-    for c in caveats
-        .iter()
-        .filter(|c| c.holder == "author" && c.scope.overlaps(unit))
-    {
+    let caveats = nearest(
+        &doc.caveats,
+        at,
+        |c| c.span,
+        |c| c.holder == "author" && c.scope.overlaps(unit),
+    );
+    for c in caveats {
         let (factor, role) = match c.kind {
             CaveatKind::Hedge | CaveatKind::Limitation => (1.0 - c.strength / 2.0, CueRole::Hedge),
             CaveatKind::Concession | CaveatKind::Condition => {
@@ -489,13 +672,14 @@ fn assess(
         confidence *= factor;
         push(&mut cues, c.span, role);
     }
-    for b in boosters.iter().filter(|b| b.scope.overlaps(unit)) {
+    for b in nearest(&doc.boosters, at, |b| b.span, |b| b.scope.overlaps(unit)) {
         confidence *= 1.0 + b.strength / 2.0;
         push(&mut cues, b.span, CueRole::Booster);
     }
     let confidence = confidence.clamp(0.0, 1.0);
     cues.sort_by_key(|c| c.span);
     cues.dedup_by_key(|c| c.span);
+    let main = main.term;
     let weighting = match main.role {
         Role::Verdict(_) => vec![Weighting {
             reason: WeightReason::StatedBalance,
@@ -700,6 +884,34 @@ mod tests {
         assert!(soft.assessments[0].score < firm.assessments[0].score);
         assert!(soft.assessments[0].likelihood < firm.assessments[0].likelihood);
         assert!(soft.assessments[0].confidence < firm.assessments[0].confidence);
+    }
+
+    /// See: issue 10, item 3. Every hedge's scope is its whole sentence, and each assessment
+    /// once collected every hedge of it as a cue: 2,000 "which might fail" clauses gave 210 MB.
+    /// Cues are now the nearest few, so doubling the clauses doubles the output, no more.
+    #[test]
+    fn issue_10_output_is_linear_in_a_sentence_s_clauses() {
+        let size = |clauses: usize| {
+            let text = format!("The plan{}.", ", which might fail".repeat(clauses));
+            let analysis = analyze(crux_parser::parse(&text).document);
+            assert!(analysis.assessments.len() >= clauses);
+            for a in &analysis.assessments {
+                assert!(
+                    a.cues.len() <= 4 * crate::assess::MAX_CUES_PER_ROLE,
+                    "{a:?}"
+                );
+            }
+            let json = serde_json::to_string(&analysis).unwrap_or_default();
+            (text.len(), json.len())
+        };
+        let (small_in, small_out) = size(400);
+        let (big_in, big_out) = size(1600);
+        // Four times the clauses: about four times the output (quadratic would be sixteen).
+        assert!(big_out * 10 <= small_out * 45, "{small_out} -> {big_out}");
+        // And a bounded multiple of the input: the text, one claim, and per clause one caveat
+        // and one assessment of a few cues.
+        assert!(big_out <= 80 * big_in, "{big_in} -> {big_out}");
+        assert!(small_out <= 80 * small_in, "{small_in} -> {small_out}");
     }
 
     #[test]
