@@ -27,14 +27,14 @@ use crate::{
 
 /// A matched term.
 #[derive(Debug, Clone, Copy)]
-struct Term {
-    span: Span,
-    role: Role,
-    weight: f64,
+pub(crate) struct Term {
+    pub(crate) span: Span,
+    pub(crate) role: Role,
+    pub(crate) weight: f64,
     /// Token index of its first word.
-    at: usize,
+    pub(crate) at: usize,
     /// Its number of tokens.
-    len: usize,
+    pub(crate) len: usize,
 }
 
 /// Whether a word of the text equals a folded lexicon word (lower case, ’ as '), without
@@ -52,7 +52,7 @@ fn same(word: &str, folded: &str) -> bool {
     folded.next().is_none()
 }
 
-fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> {
+pub(crate) fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> {
     let mut out = Vec::new();
     let mut key = String::new();
     let mut i = 0;

@@ -25,9 +25,11 @@
 
 mod assess;
 mod lexicon;
+mod tone;
 mod weigh;
 
 pub use lexicon::{Lexicon, LexiconError};
+pub use tone::{Tone, tone};
 
 use crux_parser::{Document, Span, Spanned};
 use schemars::JsonSchema;

@@ -22,7 +22,9 @@ use std::path::Path;
 use serde::Deserialize;
 use vader_parity::SentimentIntensityAnalyzer;
 
-use crate::corpus::{VADER_THRESHOLD, analyse, describe, for_each_record, polarity, polarity_name};
+use crate::corpus::{
+    VADER_THRESHOLD, analyse, describe, for_each_record, graded, polarity, polarity_name,
+};
 use crate::metrics::{Confusion3, Polarity, pearson, ratio, spearman};
 use crate::{DatasetResult, EvalError, Row};
 
@@ -128,7 +130,7 @@ pub(crate) fn run_documents(
         if !analysis.assessments.is_empty() {
             covered += 1;
         }
-        let crux_sentences: Vec<f64> = sentences.iter().map(|s| analyse(s).balance.net).collect();
+        let crux_sentences: Vec<f64> = sentences.iter().map(|s| graded(&analyse(s))).collect();
         let vader_sentences: Vec<f64> = sentences
             .iter()
             .map(|s| vader.polarity_scores(s).compound)
@@ -137,7 +139,7 @@ pub(crate) fn run_documents(
         let rating = record.doc_mean_of_sentence_means_derived;
         rated.push(rating);
         for (list, x) in scores.iter_mut().zip([
-            analysis.balance.net,
+            graded(&analysis),
             mean(&crux_sentences),
             vader_document,
             mean(&vader_sentences),
@@ -164,7 +166,7 @@ pub(crate) fn run_documents(
         (
             &scores[0],
             "documents: Spearman, crux net",
-            "crux balance.net of the whole document vs the mean rating",
+            "crux balance.net of the whole document (its tone / 2 when it states no risk or benefit) vs the mean rating",
         ),
         (
             &scores[1],
@@ -219,7 +221,7 @@ pub(crate) fn run_sentences(
         }
         let compound = vader.polarity_scores(&record.text).compound;
         rated.push(record.mean_rating);
-        nets.push(analysis.balance.net);
+        nets.push(graded(&analysis));
         compounds.push(compound);
         let gold = record.polarity_3way_derived.polarity();
         let (crux, by_vader) = (polarity(&analysis), Polarity::of(compound, VADER_THRESHOLD));
