@@ -6,7 +6,7 @@
 //! `evaluative-` (a general word of gain or harm, weaker than a risk or benefit term),
 //! `intensifier`, `downtoner`, `mitigation`, `aggravation`, `reversal` ("failed to", "little"),
 //! `decline` ("fell", "fewer": turns a harm near it into a benefit, else a risk),
-//! `negation`, `dismissal` ("overstated"), `neutral` (a phrase that states nothing and hides the
+//! `negation`, `absence` ("no", "without": turns the term after it), `dismissal` ("overstated"), `neutral` (a phrase that states nothing and hides the
 //! terms inside it: "concern for"), and `off`, which removes a built-in entry
 //! (`positive<TAB>off<TAB>0`). A user's entry replaces the built-in entry with the same
 //! phrase (compared without regard to case).
@@ -35,6 +35,9 @@ pub(crate) enum Role {
     /// ("deaths fell"); alone it is a risk ("output dropped").
     Decline,
     Negation,
+    /// Turns a term just after it: the absence of a harm is a benefit ("no harmful gases"),
+    /// the absence of a gain a risk ("no protection").
+    Absence,
     /// Sets aside every risk or benefit of its unit, before or after it: "overstated", "is not
     /// supported by".
     Dismissal,
@@ -59,6 +62,7 @@ impl Role {
             Role::Reversal => "reversal",
             Role::Decline => "decline",
             Role::Negation => "negation",
+            Role::Absence => "absence",
             Role::Dismissal => "dismissal",
             Role::Neutral => "neutral",
         }
@@ -79,6 +83,7 @@ impl Role {
             "reversal" => Role::Reversal,
             "decline" => Role::Decline,
             "negation" => Role::Negation,
+            "absence" => Role::Absence,
             "dismissal" => Role::Dismissal,
             "neutral" => Role::Neutral,
             "off" => return Some(None),
@@ -88,7 +93,7 @@ impl Role {
 }
 
 const ROLES: &str = "risk, benefit, verdict+, verdict-, evaluative+, evaluative-, intensifier, \
-                     downtoner, mitigation, aggravation, reversal, decline, negation, dismissal, neutral \
+                     downtoner, mitigation, aggravation, reversal, decline, negation, absence, dismissal, neutral \
                      or off";
 
 #[derive(Debug, Clone)]
