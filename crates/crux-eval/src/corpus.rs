@@ -117,6 +117,13 @@ pub(crate) fn graded(a: &Analysis) -> f64 {
     }
 }
 
+/// crux's balance with its tone beside it, for sentiment tasks: `balance.net` plus half the
+/// tone's net, in [−1.5, 1.5]. The stated risks and benefits weigh first; the general evaluative
+/// words, weak evidence, grade within them and decide where there are none.
+pub(crate) fn with_tone(a: &Analysis) -> f64 {
+    a.balance.net + crux_analysis::tone(&a.document).net / 2.0
+}
+
 /// crux's polarity of one part of an analysed text (a sentence of an article), by the rule of
 /// [`polarity`] applied to the assessments lying at least half inside `within`: benefits only →
 /// positive, risks only → negative, both → the sign of their own balance (weighed scores, as

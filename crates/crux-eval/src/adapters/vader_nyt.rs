@@ -10,7 +10,9 @@
 //! - **documents**: Spearman rank correlation (ties at their mean rank) of the document's mean
 //!   rating with crux's `balance.net` of the whole document, with the mean of crux's nets of
 //!   each sentence read alone, with VADER's compound of the whole document, and with the mean
-//!   of VADER's compounds of each sentence (the paper's way of scoring a document).
+//!   of VADER's compounds of each sentence (the paper's way of scoring a document); and the same
+//!   for crux's net with its tone beside it (`balance.net + tone / 2`: the general evaluative
+//!   words as weak evidence, issue 13).
 //! - **sentences**: Spearman and Pearson correlation of `mean_rating` with crux's net of the
 //!   sentence read alone and with VADER's compound; and the three-way label (positive,
 //!   negative, neutral) against `polarity_3way_derived`: crux by
@@ -23,7 +25,7 @@ use serde::Deserialize;
 use vader_parity::SentimentIntensityAnalyzer;
 
 use crate::corpus::{
-    VADER_THRESHOLD, analyse, describe, for_each_record, graded, polarity, polarity_name,
+    VADER_THRESHOLD, analyse, describe, for_each_record, graded, polarity, polarity_name, with_tone,
 };
 use crate::metrics::{Confusion3, Polarity, pearson, ratio, spearman};
 use crate::{DatasetResult, EvalError, Row};
@@ -105,7 +107,7 @@ pub(crate) fn run_documents(
     let vader = SentimentIntensityAnalyzer::new();
     let mut rated = Vec::new();
     // crux: whole document, mean of sentences; VADER: whole document, mean of sentences.
-    let mut scores: [Vec<f64>; 4] = Default::default();
+    let mut scores: [Vec<f64>; 6] = Default::default();
     let mut covered = 0;
     let mut failures = Vec::new();
     let mut bad: Option<EvalError> = None;
@@ -130,7 +132,9 @@ pub(crate) fn run_documents(
         if !analysis.assessments.is_empty() {
             covered += 1;
         }
-        let crux_sentences: Vec<f64> = sentences.iter().map(|s| graded(&analyse(s))).collect();
+        let sentence_analyses: Vec<_> = sentences.iter().map(|s| analyse(s)).collect();
+        let crux_sentences: Vec<f64> = sentence_analyses.iter().map(graded).collect();
+        let toned_sentences: Vec<f64> = sentence_analyses.iter().map(with_tone).collect();
         let vader_sentences: Vec<f64> = sentences
             .iter()
             .map(|s| vader.polarity_scores(s).compound)
@@ -143,6 +147,8 @@ pub(crate) fn run_documents(
             mean(&crux_sentences),
             vader_document,
             mean(&vader_sentences),
+            with_tone(&analysis),
+            mean(&toned_sentences),
         ]) {
             list.push(x);
         }
@@ -183,6 +189,16 @@ pub(crate) fn run_documents(
             "documents: Spearman, VADER mean of sentence compounds",
             "the paper's way",
         ),
+        (
+            &scores[4],
+            "documents: Spearman, crux net + tone",
+            "balance.net + tone / 2 of the whole document: the general evaluative words as weak evidence beside the stated risks and benefits",
+        ),
+        (
+            &scores[5],
+            "documents: Spearman, crux mean of sentence nets + tone",
+            "each sentence read alone",
+        ),
     ] {
         rows.push(
             Row::correlation(DOCUMENTS, category, spearman(scores, &rated), n).with_note(note),
@@ -208,6 +224,7 @@ pub(crate) fn run_sentences(
 ) -> Result<DatasetResult, EvalError> {
     let vader = SentimentIntensityAnalyzer::new();
     let (mut rated, mut nets, mut compounds) = (Vec::new(), Vec::new(), Vec::new());
+    let mut toned = Vec::new();
     let (mut crux_table, mut vader_table) = (Confusion3::default(), Confusion3::default());
     let (mut covered, mut header_only) = (0_usize, 0_usize);
     let mut failures = Vec::new();
@@ -222,6 +239,7 @@ pub(crate) fn run_sentences(
         let compound = vader.polarity_scores(&record.text).compound;
         rated.push(record.mean_rating);
         nets.push(graded(&analysis));
+        toned.push(with_tone(&analysis));
         compounds.push(compound);
         let gold = record.polarity_3way_derived.polarity();
         let (crux, by_vader) = (polarity(&analysis), Polarity::of(compound, VADER_THRESHOLD));
@@ -242,7 +260,11 @@ pub(crate) fn run_sentences(
     })?;
     let n = rated.len();
     let mut rows = Vec::new();
-    for (who, scores) in [("crux net", &nets), ("VADER compound", &compounds)] {
+    for (who, scores) in [
+        ("crux net", &nets),
+        ("crux net + tone", &toned),
+        ("VADER compound", &compounds),
+    ] {
         rows.push(
             Row::correlation(
                 SENTENCES,
