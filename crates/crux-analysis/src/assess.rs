@@ -503,16 +503,32 @@ fn voiced(doc: &Document) -> Vec<&Quote> {
     quotes
 }
 
+/// For each quotation (sorted by start), the index of the one reaching furthest among it and
+/// those before it: the outermost quotation that can cover a later unit, whatever nests in it.
+fn furthest_reach(quotes: &[&Quote]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::with_capacity(quotes.len());
+    for (i, q) in quotes.iter().enumerate() {
+        let best = match out.last() {
+            Some(&b) if quotes[b].span.end() >= q.span.end() => b,
+            _ => i,
+        };
+        out.push(best);
+    }
+    out
+}
+
 /// Who holds the view of a unit: the speaker of the narrowest voiced quotation that covers at
 /// least half of it (a direct quotation inside reported speech is the speaker's own words), else
-/// the claim's holder. `quotes` are sorted by start; only those starting before the unit's end
-/// and among the few nearest can cover it, so the search stays logarithmic.
-fn unit_holder(quotes: &[&Quote], unit: Span, claim_holder: &str) -> String {
+/// the claim's holder. `quotes` are
+/// sorted by start, `reach` is their [`furthest_reach`]: the candidates are the few last
+/// quotations starting at or before the unit and the outermost one, so the search stays
+/// logarithmic.
+fn unit_holder(quotes: &[&Quote], reach: &[usize], unit: Span, claim_holder: &str) -> String {
     let before = quotes.partition_point(|q| q.span.start() <= unit.start());
-    // Quotations nest at most a few deep: the covering ones are among the last few starting at
-    // or before the unit.
-    let covering = quotes[before.saturating_sub(MAX_NESTING)..before]
-        .iter()
+    let outer = before.checked_sub(1).map(|i| reach[i]);
+    let covering = (before.saturating_sub(MAX_NESTING)..before)
+        .chain(outer)
+        .map(|i| quotes[i])
         .filter(|q| 2 * shared(q.span, unit) >= unit.len().max(1))
         .min_by_key(|q| q.span.len());
     match covering {
@@ -611,6 +627,7 @@ fn segments(doc: &Document, quotes: &[&Quote]) -> Vec<Segment> {
 pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> {
     let text = &doc.text;
     let quotes = voiced(doc);
+    let reach = furthest_reach(&quotes);
     let mut out = Vec::new();
     for segment in segments(doc, &quotes) {
         let claim_tokens: Vec<Token> = tokens(text, segment.span).collect();
@@ -619,7 +636,7 @@ pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> 
             let from = claim_tokens.partition_point(|t| t.span.start() < unit.start());
             let to = claim_tokens.partition_point(|t| t.span.end() <= unit.end());
             let toks = &claim_tokens[from..to.max(from)];
-            let holder = unit_holder(&quotes, unit, &segment.holder);
+            let holder = unit_holder(&quotes, &reach, unit, &segment.holder);
             let found = terms(text, toks, lexicon);
             let stated = stated(text, toks, &found, holder == "author");
             // A unit that states a balance weighs the other side, it does not state it: "the
@@ -937,6 +954,39 @@ mod tests {
         // two in others' words, the writer's own a fact).
         assert_eq!(risks[0].weighting[0].reason, crate::WeightReason::Reported);
         assert_eq!(risks[0].weight, 0.0);
+    }
+
+    #[test]
+    fn a_unit_deep_in_a_block_quote_is_its_speaker_s_however_many_quotations_nest_before_it() {
+        use crux_parser::{Quote, QuoteKind, Span, Speaker};
+        let quote = |start, end, kind, who: &str| Quote {
+            id: String::new(),
+            kind,
+            span: Span::new(start, end),
+            text: String::new(),
+            speaker: Some(Speaker {
+                text: who.to_owned(),
+                span: Span::new(0, 0),
+                canonical: None,
+            }),
+            source: None,
+            cue: None,
+        };
+        let mut quotes = vec![quote(0, 200, QuoteKind::Block, "the reporter")];
+        for k in 0..6 {
+            quotes.push(quote(
+                10 * k + 1,
+                10 * k + 8,
+                QuoteKind::Direct,
+                "an official",
+            ));
+        }
+        let quotes: Vec<&Quote> = quotes.iter().collect();
+        let reach = super::furthest_reach(&quotes);
+        let holder = |s, e| super::unit_holder(&quotes, &reach, Span::new(s, e), "author");
+        assert_eq!(holder(100, 150), "the reporter");
+        assert_eq!(holder(51, 58), "an official");
+        assert_eq!(holder(210, 220), "author");
     }
 
     #[test]
