@@ -296,7 +296,8 @@ fn empty_file_is_an_empty_analysis() {
 fn one_bad_file_in_a_folder_keeps_the_others() {
     let dir = temp_dir("batch");
     std::fs::write(dir.join("a.txt"), "First article. It is short.").unwrap();
-    std::fs::write(dir.join("b.txt"), b"\xff\xfe binary").unwrap();
+    // Not UTF-8 (and not FF FE, which is UTF-16's byte-order mark).
+    std::fs::write(dir.join("b.txt"), b"\xff\xff binary").unwrap();
     std::fs::write(dir.join("c.txt"), "Third article.").unwrap();
     std::fs::write(dir.join("ignored.bin"), "not an article").unwrap();
     let (status, out, err) = crux(&["analyze", dir.to_str().unwrap(), "--format", "jsonl"]);

@@ -91,16 +91,58 @@ pub struct AnalyzeArgs {
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormatArg>,
 
-    /// How many articles to analyse at once. By default, one per core; 1 analyses them one
-    /// after another. The output is the same, in input order, whatever the number.
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// How many articles to analyse at once, from 1 to 256. By default, one per core; 1
+    /// analyses them one after another. The output is the same, in input order, whatever the
+    /// number.
+    #[arg(long, short = 'j', value_name = "N",
+          value_parser = clap::value_parser!(u16).range(1..=i64::from(MAX_THREADS)))]
     pub threads: Option<u16>,
+
+    /// The largest document analysed, in bytes, or with a suffix K, M or G (powers of 1024).
+    /// A larger one is refused with an error naming it, never cut short; the others are still
+    /// analysed. For JSON Lines, each record's line counts on its own.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_bytes: u64,
 
     /// Add to or override the risk and benefit lexicon with this file (repeatable; later files
     /// win): `phrase<TAB>role<TAB>weight` lines, `#` comments; the role `off` removes an entry.
     /// `crux lexicon` prints the built-in entries. See docs/scoring.md.
     #[arg(long = "lexicon", value_name = "FILE")]
     pub lexicons: Vec<PathBuf>,
+}
+
+/// The most threads `--threads` accepts: far more than the cores of any machine crux runs on
+/// (each analyses one article; more only cost memory and start-up time).
+pub(crate) const MAX_THREADS: u16 = 256;
+
+/// Parses a size: a number of bytes, or with a suffix K, M or G (powers of 1024), at least 1.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => (&t[..i], &t[i..]),
+        None => (t, ""),
+    };
+    let shift = match unit.to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => {
+            return Err(format!(
+                "'{s}' is not a size: write bytes, or a number with K, M or G"
+            ));
+        }
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("'{s}' is not a size: write bytes, or a number with K, M or G"))?;
+    let bytes = n
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("'{s}' is too large"))?;
+    if bytes == 0 {
+        return Err("the limit must be at least 1 byte".to_owned());
+    }
+    Ok(bytes)
 }
 
 /// Arguments of `crux lexicon`.

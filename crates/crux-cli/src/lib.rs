@@ -17,19 +17,20 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use crux_analysis::Lexicon;
 use crux_parser::InputFormat;
 
 pub use args::{
     AnalyzeArgs, Cli, Command, EvalArgs, EvalFormat, InputFormatArg, LexiconArgs, OutputFormat,
 };
+pub use crux_report::{analyze_text, analyze_text_with};
 pub use eval::render_eval_text;
 pub use html::{html_foot, html_head, render_html};
 pub use markdown::render_markdown;
 pub use render::{Report, json_schema, render_text};
 
-use input::{Origin, Reading};
+use input::{Found, Origin, Reading};
 
 /// How a run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,44 +76,42 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
     }
 }
 
+/// Whether writing failed because the reader went away (`crux … | head`): that is success.
+/// serde_json wraps the I/O error in its own, whose `source` skips it, so its kind is asked
+/// too.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
     })
 }
 
-/// Analyses one article's text with the built-in lexicon.
-#[must_use]
-pub fn analyze_text(source: &str, text: &str, format: InputFormat) -> Report {
-    analyze_text_with(source, text, format, Lexicon::builtin())
-}
+/// What analyses one article: [`analyze_text_with`], or in tests one that fails on purpose.
+type Analyser = fn(&str, &str, InputFormat, &Lexicon) -> Report;
 
-/// Analyses one article's text with the given risk and benefit lexicon.
-#[must_use]
-pub fn analyze_text_with(
-    source: &str,
-    text: &str,
-    format: InputFormat,
-    lexicon: &Lexicon,
-) -> Report {
-    let parsed = crux_parser::parse_as(text, format);
-    let analysis = crux_analysis::analyze_with(parsed.document, lexicon);
-    Report::new(source, analysis, parsed.diagnostics)
+/// Runs `f` behind a panic boundary: a panic becomes an error naming `label`, so that one
+/// input that trips a bug costs its own report only. (The panic's message and place are also
+/// printed on standard error by the panic hook, for a bug report.)
+fn isolated<T>(label: &str, f: impl FnOnce() -> T) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".to_owned());
+        anyhow::anyhow!(
+            "{label}: crux failed on this input (an internal error: {what}); the other inputs \
+             are reported; please report this one"
+        )
+    })
 }
 
 /// The built-in lexicon with the users' files merged in, in order; the built-in one itself,
 /// not a copy, when there are none. Errors name the file, the line and the reason.
 fn load_lexicon(paths: &[PathBuf]) -> Result<Cow<'static, Lexicon>> {
-    let mut lexicon = Cow::Borrowed(Lexicon::builtin());
-    for path in paths {
-        let name = path.display().to_string();
-        let bytes = std::fs::read(path).with_context(|| format!("{name}: cannot read lexicon"))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|e| anyhow::anyhow!("{name}: lexicon is not UTF-8 text ({e})"))?;
-        lexicon = Cow::Owned(lexicon.with_entries(&name, &text)?);
-    }
-    Ok(lexicon)
+    Ok(crux_report::load_lexicon(paths)?)
 }
 
 /// Articles per thread, and input bytes per thread, gathered before a batch is analysed: the
@@ -151,6 +150,8 @@ enum Job {
         line_number: usize,
         line: String,
     },
+    /// A warning for standard error, in its place among the inputs' messages.
+    Warning(String),
 }
 
 impl Job {
@@ -164,7 +165,7 @@ impl Job {
 
     fn size(&self) -> usize {
         match self {
-            Job::Failed { .. } => 0,
+            Job::Failed { .. } | Job::Warning(_) => 0,
             Job::Article { text, .. } => text.len(),
             Job::Record { line, .. } => line.len(),
         }
@@ -173,12 +174,16 @@ impl Job {
 
 /// What a job produced.
 enum Done {
-    /// A report, rendered on a worker thread.
-    Rendered(Vec<u8>),
-    /// A report not yet rendered, with its number: it is written straight to the output.
-    Report(Box<Report>, usize),
+    /// A report, rendered on a worker thread; for a JSON Lines record, its id and where it
+    /// stands.
+    Rendered(Vec<u8>, Option<(String, String)>),
+    /// A report not yet rendered, with its number: it is written straight to the output; for
+    /// a JSON Lines record, where it stands.
+    Report(Box<Report>, usize, Option<String>),
     /// A failure.
     Failed(Failure),
+    /// A warning.
+    Warning(String),
 }
 
 /// A failed job: its line in JSON Lines output (else empty), and its message for standard
@@ -227,69 +232,110 @@ fn write_report<W: Write>(
     Ok(())
 }
 
-/// Analyses one job: its report, its number and the length of its text, or why it failed.
-fn analyse(
+/// How jobs are analysed: the same for every job of a run.
+#[derive(Clone, Copy)]
+struct Analysis<'a> {
     format: OutputFormat,
-    job: Job,
-    lexicon: &Lexicon,
-) -> std::result::Result<(Report, usize, usize), Failure> {
-    match job {
-        Job::Failed {
-            source,
-            message,
-            error,
-        } => Err(Failure::new(format, source.as_deref(), message, &error)),
-        Job::Article {
-            n,
-            label,
-            text,
-            format: input_format,
-        } => Ok((
-            analyze_text_with(&label, &text, input_format, lexicon),
-            n,
-            text.len(),
-        )),
-        Job::Record {
-            n,
-            label,
-            line_number,
-            line,
-        } => {
-            let record = input::record(&label, line_number, &line);
-            match record.text {
-                Ok(text) => Ok((
-                    analyze_text_with(&record.id, &text, InputFormat::Text, lexicon),
-                    n,
-                    text.len(),
-                )),
-                Err(e) => Err(Failure::new(
-                    format,
-                    Some(&record.id),
-                    format!("crux: error: {label}: {e:#}"),
-                    &format!("{e:#}"),
-                )),
+    lexicon: &'a Lexicon,
+    analyser: Analyser,
+}
+
+/// What analysing a job gave.
+enum Analysed {
+    /// Its report, its number, the length of its text, and for a JSON Lines record where it
+    /// stands (`file:line`).
+    Report(Box<Report>, usize, usize, Option<String>),
+    Failed(Failure),
+    Warning(String),
+}
+
+impl Analysis<'_> {
+    /// The failure of an input named `source`, for its JSON Lines line and standard error.
+    fn failure(&self, source: &str, e: &anyhow::Error) -> Failure {
+        Failure::new(
+            self.format,
+            Some(source),
+            format!("crux: error: {e:#}"),
+            &format!("{e:#}"),
+        )
+    }
+
+    /// Analyses one job, behind a panic boundary.
+    fn analyse(&self, job: Job) -> Analysed {
+        let analyser = self.analyser;
+        let lexicon = self.lexicon;
+        match job {
+            Job::Failed {
+                source,
+                message,
+                error,
+            } => Analysed::Failed(Failure::new(
+                self.format,
+                source.as_deref(),
+                message,
+                &error,
+            )),
+            Job::Warning(message) => Analysed::Warning(message),
+            Job::Article {
+                n,
+                label,
+                text,
+                format,
+            } => match isolated(&label, || analyser(&label, &text, format, lexicon)) {
+                Ok(report) => Analysed::Report(Box::new(report), n, text.len(), None),
+                Err(e) => Analysed::Failed(self.failure(&label, &e)),
+            },
+            Job::Record {
+                n,
+                label,
+                line_number,
+                line,
+            } => {
+                let record = input::record(&label, line_number, &line);
+                match record.text {
+                    Ok(text) => {
+                        let at = format!("{label}:{line_number}");
+                        let named = format!("{at} (id {})", record.id);
+                        match isolated(&named, || {
+                            analyser(&record.id, &text, InputFormat::Text, lexicon)
+                        }) {
+                            Ok(report) => {
+                                Analysed::Report(Box::new(report), n, text.len(), Some(at))
+                            }
+                            Err(e) => Analysed::Failed(self.failure(&record.id, &e)),
+                        }
+                    }
+                    Err(e) => Analysed::Failed(Failure::new(
+                        self.format,
+                        Some(&record.id),
+                        format!("crux: error: {label}: {e:#}"),
+                        &format!("{e:#}"),
+                    )),
+                }
             }
         }
     }
-}
 
-/// Analyses one job and renders its report, on a worker thread.
-fn process(format: OutputFormat, job: Job, lexicon: &Lexicon) -> Done {
-    let (report, n, text_len) = match analyse(format, job, lexicon) {
-        Ok(r) => r,
-        Err(failure) => return Done::Failed(failure),
-    };
-    // The JSON of an article is about four times its text: reserve that once rather than
-    // grow the buffer a dozen times.
-    let mut out = Vec::with_capacity(text_len.saturating_mul(4).saturating_add(4096));
-    match write_report(format, &report, n, &mut out) {
-        Ok(()) => Done::Rendered(out),
-        Err(e) => Done::Failed(Failure::new(
-            format,
-            Some(&report.source),
-            format!("crux: error: {}: {e:#}", report.source),
-            &format!("{e:#}"),
-        )),
+    /// Analyses one job and renders its report, on a worker thread; a panic while rendering
+    /// is caught too.
+    fn process(&self, job: Job) -> Done {
+        let (report, n, text_len, at) = match self.analyse(job) {
+            Analysed::Report(report, n, len, at) => (report, n, len, at),
+            Analysed::Failed(failure) => return Done::Failed(failure),
+            Analysed::Warning(message) => return Done::Warning(message),
+        };
+        let format = self.format;
+        let rendered = isolated(&report.source, || {
+            // The JSON of an article is about four times its text: reserve that once rather
+            // than grow the buffer a dozen times.
+            let mut out = Vec::with_capacity(text_len.saturating_mul(4).saturating_add(4096));
+            write_report(format, &report, n, &mut out).map(|()| out)
+        })
+        .and_then(|r| r);
+        match rendered {
+            Ok(out) => Done::Rendered(out, at.map(|at| (report.source, at))),
+            Err(e) => Done::Failed(self.failure(&report.source, &e)),
+        }
     }
 }
 
@@ -297,7 +343,7 @@ fn process(format: OutputFormat, job: Job, lexicon: &Lexicon) -> Done {
 /// in input order.
 struct Batches<'a> {
     format: OutputFormat,
-    lexicon: &'a Lexicon,
+    analysis: Analysis<'a>,
     /// Jobs numbered so far.
     numbered: usize,
     threads: usize,
@@ -310,6 +356,8 @@ struct Batches<'a> {
     err: &'a mut dyn Write,
     written: usize,
     failed: bool,
+    /// Hashes of the JSON Lines record ids met so far.
+    ids: std::collections::HashSet<(u64, u64)>,
 }
 
 impl Batches<'_> {
@@ -329,8 +377,7 @@ impl Batches<'_> {
     fn flush(&mut self) -> Result<()> {
         let jobs = std::mem::take(&mut self.jobs);
         self.bytes = 0;
-        let format = self.format;
-        let lexicon = self.lexicon;
+        let analysis = self.analysis;
         // The pool is made when a batch first has work for more than one thread: one article
         // (the common command line) starts no threads.
         if self.threads > 1 && jobs.len() > 1 && self.pool.is_none() {
@@ -345,7 +392,7 @@ impl Batches<'_> {
                 pool.install(|| {
                     jobs.into_par_iter()
                         .with_max_len(1)
-                        .map(|job| process(format, job, lexicon))
+                        .map(|job| analysis.process(job))
                         .collect()
                 })
             }
@@ -354,28 +401,61 @@ impl Batches<'_> {
             // than held whole in memory.
             _ => {
                 for job in jobs {
-                    let done = match analyse(format, job, lexicon) {
-                        Ok((report, n, _)) => Done::Report(Box::new(report), n),
-                        Err(failure) => Done::Failed(failure),
+                    let done = match analysis.analyse(job) {
+                        Analysed::Report(report, n, _, at) => Done::Report(report, n, at),
+                        Analysed::Failed(failure) => Done::Failed(failure),
+                        Analysed::Warning(message) => Done::Warning(message),
                     };
                     self.write(done)?;
                 }
+                self.out.flush()?;
                 return Ok(());
             }
         };
         for done in done {
             self.write(done)?;
         }
+        // What was found is printed as each batch is done, not when the run ends: a run
+        // stopped or stuck later loses nothing already analysed.
+        self.out.flush()?;
+        Ok(())
+    }
+
+    /// Warns when a JSON Lines record's id was met before in this run: the output's `source`
+    /// is the id, so two records with one id cannot be told apart there. Ids are kept as
+    /// 128-bit hashes, so that a corpus of millions of records costs megabytes, not its ids.
+    fn check_id(&mut self, id: &str, at: &str) -> Result<()> {
+        use std::hash::{Hash, Hasher};
+        let half = |salt: u8| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            salt.hash(&mut h);
+            id.hash(&mut h);
+            h.finish()
+        };
+        if !self.ids.insert((half(0), half(1))) {
+            writeln!(
+                self.err,
+                "crux: warning: {at}: the id {} was given to an earlier record too",
+                serde_json::Value::from(id)
+            )?;
+        }
         Ok(())
     }
 
     /// Writes what a job produced, in its place in the output.
     fn write(&mut self, done: Done) -> Result<()> {
-        if let Done::Failed(failure) = &done {
-            self.failed = true;
-            writeln!(self.err, "{}", failure.message)?;
-            self.out.write_all(&failure.line)?;
-            return Ok(());
+        match &done {
+            Done::Failed(failure) => {
+                self.failed = true;
+                writeln!(self.err, "{}", failure.message)?;
+                self.out.write_all(&failure.line)?;
+                return Ok(());
+            }
+            Done::Warning(message) => {
+                writeln!(self.err, "{message}")?;
+                return Ok(());
+            }
+            Done::Rendered(..) | Done::Report(..) => {}
         }
         if self.written > 0 {
             match self.format {
@@ -386,15 +466,35 @@ impl Batches<'_> {
         }
         self.written += 1;
         match done {
-            Done::Rendered(bytes) => self.out.write_all(&bytes)?,
-            Done::Report(report, n) => {
+            Done::Rendered(bytes, record) => {
+                if let Some((id, at)) = record {
+                    self.check_id(&id, &at)?;
+                }
+                self.out.write_all(&bytes)?;
+            }
+            Done::Report(report, n, at) => {
+                if let Some(at) = at {
+                    self.check_id(&report.source, &at)?;
+                }
                 // serde writes in small pieces: into a buffer of a known type, not through
                 // `dyn Write` piece by piece (a third of the cost of JSON output).
+                let format = self.format;
                 let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut *self.out);
-                write_report(self.format, &report, n, &mut out)?;
+                // A panic while rendering is caught here too, though what was written of the
+                // report before it stays written.
+                let written = isolated(&report.source, || {
+                    write_report(format, &report, n, &mut out)
+                });
+                match written {
+                    Ok(written) => written?,
+                    Err(e) => {
+                        self.failed = true;
+                        writeln!(self.err, "crux: error: {e:#}")?;
+                    }
+                }
                 out.flush()?;
             }
-            Done::Failed(_) => {}
+            Done::Failed(_) | Done::Warning(_) => {}
         }
         Ok(())
     }
@@ -413,17 +513,35 @@ fn analyze_command(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
-    let origins = input::expand(&args.paths);
-    let records_possible = args.input_format == Some(InputFormatArg::Jsonl)
-        || origins.iter().any(|o| {
-            matches!(o, Ok(Origin::File(p)) if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("jsonl")))
-        });
-    if args.format == OutputFormat::Json && (origins.len() != 1 || records_possible) {
-        writeln!(
-            err,
-            "crux: error: --format json prints one article; use --format jsonl for several inputs or JSON Lines records"
-        )?;
-        return Ok(ExitStatus::Error);
+    analyze_command_with(args, out, err, analyze_text_with)
+}
+
+fn analyze_command_with(
+    args: &AnalyzeArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    analyser: Analyser,
+) -> Result<ExitStatus> {
+    let mut found: Box<dyn Iterator<Item = Found>> = Box::new(input::expand(&args.paths));
+    if args.format == OutputFormat::Json {
+        // One article only: the inputs are counted first (a folder's files are listed whole).
+        let all: Vec<Found> = found.collect();
+        let inputs = all
+            .iter()
+            .filter(|f| !matches!(f, Found::Skipped(_)))
+            .count();
+        let records_possible = args.input_format == Some(InputFormatArg::Jsonl)
+            || all.iter().any(|f| {
+                matches!(f, Found::Input(Origin::File(p)) if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("jsonl")))
+            });
+        if inputs != 1 || records_possible {
+            writeln!(
+                err,
+                "crux: error: --format json prints one article; use --format jsonl for several inputs or JSON Lines records"
+            )?;
+            return Ok(ExitStatus::Error);
+        }
+        found = Box::new(all.into_iter());
     }
     let lexicon = match load_lexicon(&args.lexicons) {
         Ok(l) => l,
@@ -438,7 +556,11 @@ fn analyze_command(
     let threads = thread_count(args.threads);
     let mut batches = Batches {
         format: args.format,
-        lexicon: &lexicon,
+        analysis: Analysis {
+            format: args.format,
+            lexicon: &lexicon,
+            analyser,
+        },
         numbered: 0,
         threads,
         pool: None,
@@ -450,11 +572,13 @@ fn analyze_command(
         err,
         written: 0,
         failed: false,
+        ids: std::collections::HashSet::new(),
     };
-    for origin in origins {
-        match origin {
-            Ok(origin) => add_origin(&origin, args, &mut batches)?,
-            Err(e) => batches.push(Job::failed(None, &e))?,
+    for found in found {
+        match found {
+            Found::Input(origin) => add_origin(&origin, args, &mut batches)?,
+            Found::Error(e) => batches.push(Job::failed(None, &e))?,
+            Found::Skipped(message) => batches.push(Job::Warning(message))?,
         }
     }
     batches.flush()?;
@@ -473,13 +597,30 @@ fn analyze_command(
 /// line so that a corpus of any size is never held whole.
 fn add_origin(origin: &Origin, args: &AnalyzeArgs, batches: &mut Batches<'_>) -> Result<()> {
     let label = origin.label();
-    if input::known_reading(origin, args.input_format) == Some(Reading::Records) {
-        return add_records(origin, label, batches);
+    if origin.label_is_escaped() {
+        batches.push(Job::Warning(format!(
+            "crux: warning: the file name {label} is not UTF-8: its source writes each byte \
+             that is not as \\xNN (and a backslash as \\\\)"
+        )))?;
     }
-    let text = match input::read_bytes(origin).and_then(|bytes| input::decode(&label, bytes)) {
-        Ok(t) => t,
+    // Reading standard input or a pipe may wait for a writer: what was analysed so far is
+    // printed first, so that a stalled input never holds back the others' results.
+    if input::may_block(origin) {
+        batches.flush()?;
+    }
+    if input::known_reading(origin, args.input_format) == Some(Reading::Records) {
+        return add_records(origin, label, args.max_bytes, batches);
+    }
+    let decoded = match input::read_bytes(origin, &label, args.max_bytes)
+        .and_then(|bytes| input::decode(&label, bytes))
+    {
+        Ok(d) => d,
         Err(e) => return batches.push(Job::failed(Some(&label), &e)),
     };
+    if let Some(note) = decoded.note {
+        batches.push(Job::Warning(note))?;
+    }
+    let text = decoded.text;
     match input::reading(origin, args.input_format, &text) {
         Reading::Article(format) => batches.push(Job::Article {
             n: 0,
@@ -503,25 +644,47 @@ fn add_origin(origin: &Origin, args: &AnalyzeArgs, batches: &mut Batches<'_>) ->
     }
 }
 
-fn add_records(origin: &Origin, label: String, batches: &mut Batches<'_>) -> Result<()> {
+fn add_records(
+    origin: &Origin,
+    label: String,
+    max_bytes: u64,
+    batches: &mut Batches<'_>,
+) -> Result<()> {
     let mut reader = match input::open(origin) {
         Ok(r) => r,
         Err(e) => return batches.push(Job::failed(Some(&label), &e)),
     };
+    let may_block = input::may_block(origin);
     let mut bytes = Vec::new();
     let mut offset = 0;
     let mut line_number = 0;
     loop {
+        // A pipe's next record may be long in coming: the records before it are printed
+        // first.
+        if may_block && reader.buffer().is_empty() {
+            batches.flush()?;
+        }
         let start = offset;
-        match input::next_line(&mut *reader, &mut bytes) {
-            Ok(0) => return Ok(()),
-            Ok(read) => offset += read,
+        match input::next_line(&mut reader, &mut bytes, max_bytes) {
+            Ok((0, _)) => return Ok(()),
+            Ok((read, over)) => {
+                offset += read;
+                line_number += 1;
+                if over {
+                    let e = input::too_big(&format!("{label}:{line_number}"), None, max_bytes);
+                    batches.push(Job::Failed {
+                        source: Some(format!("{label}:{line_number}")),
+                        message: format!("crux: error: {e:#}"),
+                        error: format!("{e:#}"),
+                    })?;
+                    continue;
+                }
+            }
             Err(e) => {
                 let e = anyhow::Error::new(e).context(format!("reading {label}"));
                 return batches.push(Job::failed(Some(&label), &e));
             }
         }
-        line_number += 1;
         match std::str::from_utf8(&bytes) {
             Ok(line) if line.trim().is_empty() => {}
             Ok(line) => batches.push(Job::Record {
@@ -542,5 +705,161 @@ fn add_records(origin: &Origin, label: String, batches: &mut Batches<'_>) -> Res
                 })?;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    /// Analyses as crux does, but panics on any text holding `PANIC`: a stand-in for a bug
+    /// that one input trips.
+    fn panics_on_marker(
+        source: &str,
+        text: &str,
+        format: InputFormat,
+        lexicon: &Lexicon,
+    ) -> Report {
+        assert!(!text.contains("PANIC"), "a bug tripped by {source}");
+        analyze_text_with(source, text, format, lexicon)
+    }
+
+    fn run_with(args: &[&str], analyser: Analyser) -> (ExitStatus, String, String) {
+        let cli = Cli::try_parse_from(std::iter::once("crux").chain(args.iter().copied())).unwrap();
+        let Command::Analyze(analyze) = &cli.command else {
+            panic!("not analyze");
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let status = analyze_command_with(analyze, &mut out, &mut err, analyser).unwrap();
+        (
+            status,
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(err).unwrap(),
+        )
+    }
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("crux-lib-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_panic_on_one_record_costs_that_record_only() {
+        let dir = temp_dir("records");
+        let input = dir.join("in.jsonl");
+        let mut lines = String::new();
+        for i in 0..100 {
+            let text = if i == 41 {
+                "It will PANIC here."
+            } else {
+                "Officials met. It may fail."
+            };
+            lines.push_str(&format!("{{\"id\": \"r{i}\", \"text\": \"{text}\"}}\n"));
+        }
+        std::fs::write(&input, lines).unwrap();
+        let mut outputs = Vec::new();
+        for threads in ["1", "3"] {
+            let (status, out, err) = run_with(
+                &[
+                    "analyze",
+                    input.to_str().unwrap(),
+                    "--format",
+                    "jsonl",
+                    "-j",
+                    threads,
+                ],
+                panics_on_marker,
+            );
+            assert_eq!(status, ExitStatus::InputFailed);
+            let lines: Vec<serde_json::Value> = out
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            assert_eq!(
+                lines.len(),
+                100,
+                "one line per record, on {threads} threads"
+            );
+            assert_eq!(lines[41]["source"], "r41");
+            assert!(
+                lines[41]["error"]
+                    .as_str()
+                    .unwrap()
+                    .contains("internal error")
+            );
+            assert!(lines[40]["sentences"].is_array() && lines[42]["sentences"].is_array());
+            assert!(
+                err.contains("in.jsonl:42 (id r41): crux failed on this input"),
+                "{err}"
+            );
+            outputs.push(out);
+        }
+        assert_eq!(outputs[0], outputs[1]);
+    }
+
+    #[test]
+    fn a_panic_on_one_file_costs_that_file_only() {
+        let dir = temp_dir("files");
+        for (name, text) in [
+            ("a.txt", "One. Two."),
+            ("b.txt", "A PANIC."),
+            ("c.md", "# T\n\nThree."),
+        ] {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        for format in ["jsonl", "text", "markdown", "html"] {
+            for threads in ["1", "2"] {
+                let (status, out, err) = run_with(
+                    &[
+                        "analyze",
+                        dir.to_str().unwrap(),
+                        "-f",
+                        format,
+                        "-j",
+                        threads,
+                    ],
+                    panics_on_marker,
+                );
+                assert_eq!(status, ExitStatus::InputFailed, "{format}");
+                assert!(
+                    out.contains("a.txt") && out.contains("c.md"),
+                    "{format}: {out}"
+                );
+                assert!(err.contains("b.txt: crux failed on this input"), "{err}");
+            }
+        }
+        // One article alone, as --format json prints it: the failure is still an error.
+        let (status, out, err) = run_with(
+            &["analyze", dir.join("b.txt").to_str().unwrap(), "-f", "json"],
+            panics_on_marker,
+        );
+        assert_eq!(status, ExitStatus::InputFailed);
+        assert!(out.is_empty());
+        assert!(err.contains("b.txt: crux failed on this input"), "{err}");
+    }
+
+    #[test]
+    fn broken_pipe_inside_serde_json_is_recognised() {
+        struct Closed;
+        impl Write for Closed {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let e = serde_json::to_writer(Closed, &[1, 2, 3]).unwrap_err();
+        assert!(is_broken_pipe(&anyhow::Error::from(e)));
+        let e = serde_json::to_writer(Closed, &[1, 2, 3]).unwrap_err();
+        assert!(is_broken_pipe(
+            &anyhow::Error::from(e).context("writing the report")
+        ));
+        let other = anyhow::Error::from(std::io::Error::other("disk full"));
+        assert!(!is_broken_pipe(&other));
     }
 }

@@ -1,52 +1,12 @@
-//! Output: the JSON report of contract version 1, its schema, and the readable text report.
+//! Output: the readable text report. The JSON report of contract version 1 and its schema are
+//! `crux-report`'s, shared with the Python package.
 
 use std::io::{self, Write};
 
-use crux_analysis::{Analysis, AssessmentKind, Verdict, WeightReason};
-use crux_parser::{Diagnostic, ParagraphKind, Span, Voice};
-use schemars::JsonSchema;
+use crux_analysis::{AssessmentKind, Verdict, WeightReason};
+use crux_parser::{ParagraphKind, Span, Voice};
+pub use crux_report::{Report, json_schema};
 use serde::Serialize;
-
-/// One article's full output, serialised as the contract's top-level object.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-#[schemars(title = "crux analysis report, output contract version 1")]
-pub struct Report {
-    /// The output contract version, `"1"`.
-    #[schemars(extend("const" = "1"))]
-    pub version: String,
-    /// The path given, `"-"` for standard input, or the record's `id` for JSON Lines input.
-    pub source: String,
-    /// The document, its assessments and balance.
-    #[serde(flatten)]
-    pub analysis: Analysis,
-    /// Problems met while reading and parsing (an addition to the contract).
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Report {
-    /// The report of one analysed article.
-    #[must_use]
-    pub fn new(source: &str, analysis: Analysis, diagnostics: Vec<Diagnostic>) -> Report {
-        Report {
-            version: "1".to_owned(),
-            source: source.to_owned(),
-            analysis,
-            diagnostics,
-        }
-    }
-}
-
-/// The JSON Schema of [`Report`], pretty-printed.
-#[must_use]
-pub fn json_schema() -> String {
-    // The schema of what crux writes: with the serialize contract, fields that are always
-    // written (options as `null`) are required.
-    let schema = schemars::generate::SchemaSettings::draft2020_12()
-        .for_serialize()
-        .into_generator()
-        .into_root_schema_for::<Report>();
-    serde_json::to_string_pretty(&schema).expect("a schema always serialises")
-}
 
 /// How many characters of a paragraph the text report shows.
 const EXCERPT: usize = 64;
