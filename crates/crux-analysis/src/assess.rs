@@ -968,6 +968,7 @@ mod tests {
                 text: who.to_owned(),
                 span: Span::new(0, 0),
                 canonical: None,
+                resolution: None,
             }),
             source: None,
             cue: None,
