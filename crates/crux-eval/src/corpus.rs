@@ -1,7 +1,9 @@
 //! What every corpus file shares: JSON Lines records and labelled spans, and the polarity
 //! crux and VADER give a text.
 
+use std::cell::RefCell;
 use std::io::BufRead;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 use crux_analysis::{Analysis, AssessmentKind, Balance, CueRole};
@@ -26,8 +28,33 @@ impl JsonSpan {
     }
 }
 
+thread_local! {
+    /// The records of the file being scored whose scoring panicked: line and message. Taken
+    /// by [`take_failed_records`] once the file is scored.
+    static FAILED: RefCell<Vec<(usize, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The records left out of the file just scored because crux panicked on them, each with its
+/// line and the panic's message; empties the list.
+pub(crate) fn take_failed_records() -> Vec<(usize, String)> {
+    FAILED.with(|f| std::mem::take(&mut *f.borrow_mut()))
+}
+
+/// The message a panic carried.
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".to_owned())
+}
+
 /// Reads JSON Lines records one at a time, calling `each(line_number, record)`; blank lines
 /// are skipped. Streams, so a 21 MB file never sits in memory whole.
+///
+/// Each call runs behind a panic boundary: a record that trips a bug in crux is left out and
+/// listed ([`take_failed_records`]), and the others are still scored. The adapters analyse a
+/// record before they count it, so a panic in crux leaves no count half made.
 pub(crate) fn for_each_record<T: DeserializeOwned>(
     path: &Path,
     reader: &mut dyn BufRead,
@@ -55,12 +82,21 @@ pub(crate) fn for_each_record<T: DeserializeOwned>(
             line: Some(n),
             message: format!("not a record of this data set: {e}"),
         })?;
-        each(n, record);
+        if let Err(payload) = catch_unwind(AssertUnwindSafe(|| each(n, record))) {
+            let message = panic_message(&*payload);
+            FAILED.with(|f| f.borrow_mut().push((n, message)));
+        }
     }
 }
 
 /// Runs crux (parser and analysis) on a plain text, as `crux analyze` does.
 pub(crate) fn analyse(text: &str) -> crux_analysis::Analysis {
+    // The tests' stand-in for a bug that one record trips.
+    #[cfg(test)]
+    assert!(
+        !text.contains("CRUX-TEST-PANIC"),
+        "a bug tripped on purpose"
+    );
     let parsed = crux_parser::parse_as(text, InputFormat::Text);
     crux_analysis::analyze(parsed.document)
 }

@@ -47,7 +47,13 @@ pub struct Report {
 impl Report {
     /// The report of one analysed article.
     #[must_use]
-    pub fn new(source: &str, analysis: Analysis, diagnostics: Vec<Diagnostic>) -> Report {
+    pub fn new(source: &str, mut analysis: Analysis, diagnostics: Vec<Diagnostic>) -> Report {
+        // A sum of no scores is -0.0 in Rust (`Sum for f64` starts there): written as such it
+        // reads as a negative zero. Adding 0.0 turns -0.0 into 0.0 and leaves all else as is.
+        let balance = &mut analysis.balance;
+        balance.risk += 0.0;
+        balance.benefit += 0.0;
+        balance.net += 0.0;
         Report {
             version: "1".to_owned(),
             source: source.to_owned(),

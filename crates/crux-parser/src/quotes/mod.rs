@@ -137,6 +137,8 @@ pub(crate) fn find(
         &mut drafts,
     );
 
+    tagline_quotes(text, paragraphs, &mut drafts);
+
     // Text order; a block before the quotes inside it.
     drafts.sort_by_key(|d| (d.span.start(), std::cmp::Reverse(d.span.end())));
     resolve_pronouns(text, &names, &mut drafts);
@@ -163,6 +165,40 @@ pub(crate) fn find(
         });
     }
     found
+}
+
+/// Quotations in a meta paragraph after the body has begun (an op-ed's closing tagline: "John
+/// Roe is the host of \"Roe Tonight\"", "the author of \"Less Is More\"") name a show, a book, a
+/// term: scare quotes, nobody's words. Header lines are left alone: a headline's quotation is
+/// someone's words, attributed in the body.
+fn tagline_quotes(text: &str, paragraphs: &[Paragraph], drafts: &mut Vec<Draft>) {
+    let Some(first_body) = paragraphs
+        .iter()
+        .position(|p| p.kind != ParagraphKind::Meta)
+    else {
+        return;
+    };
+    let tail: Vec<Span> = paragraphs[first_body..]
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Meta)
+        .map(|p| p.span)
+        .collect();
+    if tail.is_empty() {
+        return;
+    }
+    let marks = marks::pair(text, &tail);
+    // Pairing reads the whole text (paragraph spans only mark the breaks): keep the tail's own.
+    let in_tail = |p: &&marks::Pair| tail.iter().any(|t| t.contains_span(p.span));
+    for pair in marks.pairs.iter().filter(|p| p.depth == 0).filter(in_tail) {
+        drafts.push(Draft {
+            kind: QuoteKind::Scare,
+            span: pair.span,
+            speaker: None,
+            source: None,
+            cue: None,
+            paragraphs: None,
+        });
+    }
 }
 
 /// Whether a speaker phrase names a group: its last word is a plural speaker noun
@@ -381,7 +417,12 @@ fn attribution_in_next(
     let next = sentences
         .get(si + 1)
         .filter(|n| n.paragraph == s.paragraph)?;
-    if !text[close..next.span.start()].trim().is_empty() {
+    // A quotation can close past the next sentence's start (the splitter and the quote
+    // scanner disagree on odd text): then nothing lies between them to be read.
+    if text
+        .get(close..next.span.start())
+        .is_none_or(|gap| !gap.trim().is_empty())
+    {
         return None;
     }
     let a = attribution_after(text, next.tokens, next.span.start())?;
