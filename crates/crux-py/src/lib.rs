@@ -91,11 +91,13 @@ enum Input<'a> {
 
 /// The UTF-8 text of a `str` or `bytes` object. Invalid UTF-8 (in bytes, or a lone surrogate
 /// in a `str`, counted in its `surrogatepass` encoding) is reported as the command line
-/// reports a file: `reading SOURCE: invalid UTF-8 at byte N; crux reads UTF-8 text`.
+/// reports a file: `reading SOURCE: invalid UTF-8 at byte N; crux reads UTF-8 text`, then the
+/// way out: where the command line names its `--encoding` flag, this names `bytes.decode`.
 fn input<'a>(object: &'a Bound<'_, PyAny>, source: &str) -> Input<'a> {
     let invalid = |e: std::str::Utf8Error| {
         format!(
-            "reading {source}: invalid UTF-8 at byte {}; crux reads UTF-8 text",
+            "reading {source}: invalid UTF-8 at byte {}; crux reads UTF-8 text (decode other \
+             encodings to str first, as data.decode(\"windows-1252\"))",
             e.valid_up_to()
         )
     };
