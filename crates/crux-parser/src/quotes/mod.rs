@@ -1448,6 +1448,16 @@ mod tests {
     }
 
     #[test]
+    fn apposed_names_and_initialisms_are_speakers() {
+        // A description named by its apposition: the name speaks.
+        let got = reports("The farmers' lobby, the NFU, said prices were too low.");
+        assert_eq!(got[0].1.as_deref(), Some("the NFU"), "{got:?}");
+        // "US" is a country here, not the pronoun "us"; "as X put it" is a tag.
+        let got = speakers("Costs will stay in \"double digits\" as US trade officials put it.");
+        assert_eq!(got[0].1.as_deref(), Some("US trade officials"), "{got:?}");
+    }
+
+    #[test]
     fn several_reports_in_one_sentence() {
         let got =
             reports("The union said pay must rise, but the company said it could not pay more.");
