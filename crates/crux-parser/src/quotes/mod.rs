@@ -1458,6 +1458,13 @@ mod tests {
     }
 
     #[test]
+    fn subject_before_a_dashed_parenthesis() {
+        let got =
+            reports("The study - which also asked teachers - finds that classes are too big.");
+        assert_eq!(got[0].1.as_deref(), Some("The study"), "{got:?}");
+    }
+
+    #[test]
     fn several_reports_in_one_sentence() {
         let got =
             reports("The union said pay must rise, but the company said it could not pay more.");

@@ -274,6 +274,19 @@ fn before_at(text: &str, tokens: &[Token], mut last: usize, place: Place) -> Opt
             return Some(tokens[det].span.cover(tokens[last - 1].span));
         }
     }
+    // "The research - which also draws on … - finds that": a parenthesis between dashes.
+    if last > 1
+        && !tokens[last - 1].word
+        && matches!(&text[tokens[last - 1].span], "-" | "–" | "—" | "--")
+    {
+        let dash = &text[tokens[last - 1].span];
+        if let Some(open) = (last.saturating_sub(40)..last - 1)
+            .rev()
+            .find(|&i| !tokens[i].word && &text[tokens[i].span] == dash)
+        {
+            last = open;
+        }
+    }
     // "Rep. Elijah E. Cummings (D-Md.) said": a parenthesis between speaker and cue.
     if last > 0 && punct(last - 1, ")") {
         let open = (last.saturating_sub(12)..last - 1)
