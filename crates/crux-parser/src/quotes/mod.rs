@@ -261,6 +261,13 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
         }
         let words = &text[sp.span];
         let at = sp.span.start();
+        // The phrase before a post-modifier ("A spokesman | for the Home Office", "Laura
+        // Brownlees | of Save the Children") is what names or describes the speaker.
+        let core = [" of ", " for ", " at ", " from "]
+            .iter()
+            .filter_map(|p| words.find(p))
+            .min()
+            .map_or(words, |i| &words[..i]);
         let (canonical, resolution) = if speaker::is_in(&["he", "she"], words) {
             let gender = mentions::pronoun_gender(words);
             let near = names.person_before(at, gender);
@@ -299,24 +306,24 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
             )
         } else if speaker::is_in(&["i", "we"], words) {
             (None, Resolution::Pronoun)
-        } else if let Some(e) = words
+        } else if let Some(e) = core
             .rsplit(' ')
             .next()
             .filter(|w| crate::words::capitalised(w))
-            .and_then(|_| names.named(words, at))
+            .and_then(|_| names.named(core, at))
         {
             names.is_speaker(e);
             if names.entity(e).kind == Kind::Person {
                 last_person = Some(e);
             }
             let name = &names.entity(e).name;
-            let fuller = name.len() > words.trim_end_matches("'s").trim_end_matches("’s").len();
+            let fuller = name.len() > core.trim_end_matches("'s").trim_end_matches("’s").len();
             (fuller.then(|| name.clone()), Resolution::Named)
-        } else if crate::words::capitalised(words.rsplit(' ').next().unwrap_or(words)) {
+        } else if crate::words::capitalised(core.rsplit(' ').next().unwrap_or(core)) {
             (None, Resolution::Named)
         } else {
-            let head = words.rsplit(' ').next().unwrap_or(words);
-            let definite = words
+            let head = core.rsplit(' ').next().unwrap_or(core);
+            let definite = core
                 .split(' ')
                 .next()
                 .is_some_and(|w| speaker::is_in(&["the", "this", "that"], w));
@@ -1462,6 +1469,19 @@ mod tests {
         let got =
             reports("The study - which also asked teachers - finds that classes are too big.");
         assert_eq!(got[0].1.as_deref(), Some("The study"), "{got:?}");
+    }
+
+    #[test]
+    fn a_description_refers_back_to_its_fuller_form() {
+        let text = "A spokesman for the Port Authority said the dock would close. \
+                    \"We regret it,\" the spokesman said.";
+        let got = speakers(text);
+        assert_eq!(
+            got[0].2.as_deref(),
+            Some("A spokesman for the Port Authority"),
+            "{got:?}"
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Description"));
     }
 
     #[test]
