@@ -433,6 +433,11 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
             cue: cue.span,
         });
     }
+    // "…," the Interfax news agency quoted Mr Khodorkovsky as saying: the person quoted
+    // speaks, not the one quoting.
+    if let Some(a) = quoted_as_saying(text, tokens, i) {
+        return Some(a);
+    }
     // "…?" they would think you were crazy, says Epstein. — a tag of speech that closes the
     // sentence after a comma is the quotation's, whatever clause stands between.
     let end = (i + 24).min(tokens.len());
@@ -493,6 +498,23 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
     Some(Attribution {
         speaker,
         cue: cue.span,
+    })
+}
+
+/// "X quoted NAME as saying" within the clause that starts at token `from`.
+fn quoted_as_saying(text: &str, tokens: &[Token], from: usize) -> Option<Attribution> {
+    let end = (from + 16).min(tokens.len());
+    let quoted = (from..end).find(|&j| {
+        tokens[j].word && speaker::is_in(&["quoted", "quotes", "quoting"], &text[tokens[j].span])
+    })?;
+    let speaker = speaker::after(text, tokens, quoted + 1, Place::Clause)?;
+    let next = token_from(tokens, speaker.end());
+    let (as_, saying) = (tokens.get(next)?, tokens.get(next + 1)?);
+    (speaker::is_in(&["as"], &text[as_.span]) && text[saying.span].ends_with("ing")).then(|| {
+        Attribution {
+            speaker,
+            cue: tokens[quoted].span.cover(saying.span),
+        }
     })
 }
 
@@ -1482,6 +1504,12 @@ mod tests {
             "{got:?}"
         );
         assert_eq!(got[0].3.as_deref(), Some("Description"));
+    }
+
+    #[test]
+    fn quoted_as_saying_names_the_person_quoted() {
+        let got = speakers("\"The sale was a theft,\" the Tass agency quoted Mr Petrov as saying.");
+        assert_eq!(got[0].1.as_deref(), Some("Mr Petrov"), "{got:?}");
     }
 
     #[test]
