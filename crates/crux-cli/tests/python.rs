@@ -8,6 +8,8 @@ use std::path::Path;
 use std::process::Command;
 
 #[test]
+// The skip note and pytest's summary are for the person reading the test log.
+#[expect(clippy::print_stderr)]
 fn python_package_pytest_suite() {
     let Some(python) = std::env::var_os("CRUX_PYTHON") else {
         eprintln!(

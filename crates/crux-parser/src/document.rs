@@ -203,8 +203,11 @@ pub enum Resolution {
     /// and "they", organisation or group) of fitting gender and number named before it, never
     /// a word inside a quotation.
     Pronoun,
-    /// A description ("the chancellor", "the company"); `canonical` is the person who was
-    /// given that role or the organisation last named, when the article names one.
+    /// A description ("the chancellor", "the company"); `canonical` is the person given that
+    /// role ("Chancellor Gordon Brown"), the person in view for a singular definite
+    /// description ("the British actor"), the organisation that last spoke or whose name has
+    /// the noun ("the bank"), or the fuller description that introduced the same speaker ("a
+    /// spokesman for the Home Office"), when the article gives one.
     Description,
     /// No tag of its own: the quotation continues one in an earlier paragraph or sentence,
     /// or follows it untagged in the same run, and has its speaker.

@@ -15,7 +15,8 @@
 //! the same speaker ([`crate::metrics::same_speaker`] on its words or its resolved `canonical`
 //! name); for a gold source that is a pronoun, a name-level check also counts crux right when
 //! it names the person the article named last as a source before it (the pronoun's
-//! antecedent in the annotation), reported on its own row.
+//! antecedent in the annotation), reported on its own row; and for a relative pronoun source
+//! ("an architect who said"), when crux's speaker is the words right before it.
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::BufRead;
@@ -80,6 +81,12 @@ type Pieces = Vec<(usize, usize)>;
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "him", "her", "them", "we", "i", "his", "their", "its",
 ];
+
+fn is_relative(words: &str) -> bool {
+    ["who", "which", "that"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(words.trim()))
+}
 
 fn is_pronoun(words: &str) -> bool {
     PRONOUNS
@@ -219,6 +226,13 @@ impl Measure {
                     || named
                         .as_deref()
                         .is_some_and(|n| same_speaker(gold_source, n))
+                    // A relative pronoun source ("an architect who said"): crux names its
+                    // antecedent, the words right before it.
+                    || (is_relative(gold_source)
+                        && s.span.end() <= source.start_byte
+                        && text
+                            .get(s.span.end()..source.start_byte)
+                            .is_some_and(|gap| gap.trim_matches([' ', ',']).is_empty()))
             });
             // The name-level check for a pronoun source: crux names its antecedent.
             let by_name = antecedents[*index].map(|antecedent| {
@@ -390,5 +404,18 @@ mod tests {
         assert_eq!((all.sources, all.sources_right), (2, 2));
         assert_eq!((all.pronouns, all.pronouns_right), (1, 1));
         assert_eq!(all.right_predictions, all.predicted);
+    }
+
+    #[test]
+    fn relative_pronoun_source_is_its_antecedent() {
+        let text = "He paid an architect who said he was owed money.";
+        let attributions: Vec<Attribution> = serde_json::from_value(serde_json::json!([
+            {"source": span(text, "who", 0), "content": span(text, "he was owed money", 0)},
+        ]))
+        .unwrap();
+        let quotes = analyse(text).document.quotes;
+        let mut all = Measure::new(Scope::All, 0.3);
+        all.add(text, &attributions, &quotes);
+        assert_eq!((all.sources, all.sources_right), (1, 1));
     }
 }

@@ -14,7 +14,7 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::{FxHashMap, SpeakerNoun, WordMap, data_lines, speaker_noun};
+use crate::lexicon::{FxHashMap, WordMap, data_lines, speaker_noun};
 use crate::span::Span;
 use crate::words::{Token, capitalised};
 
@@ -28,10 +28,18 @@ enum Word {
     Female,
     Organisation,
     Function,
+    /// A person noun of `speaker_nouns.tsv` ("economist", "director").
+    Role,
 }
 
 static WORDS: LazyLock<WordMap<Word>> = LazyLock::new(|| {
-    WordMap::new(
+    // The person nouns of the speaker-noun list come first, so that one lookup answers
+    // whether a word is a role; the entries of mention_words.tsv override them.
+    let roles = data_lines(include_str!("../../data/speaker_nouns.tsv")).filter_map(|line| {
+        let (word, category) = line.split_once('\t')?;
+        (category.trim() == "person").then_some((word.trim(), Word::Role))
+    });
+    WordMap::new(roles.chain(
         data_lines(include_str!("../../data/mention_words.tsv")).map(|line| {
             let (word, category) = line.split_once('\t').unwrap_or_else(|| {
                 panic!("mention_words.tsv: expected word<TAB>category: {line:?}")
@@ -48,7 +56,7 @@ static WORDS: LazyLock<WordMap<Word>> = LazyLock::new(|| {
             };
             (word.trim(), category)
         }),
-    )
+    ))
 });
 
 fn word_class(word: &str) -> Option<Word> {
@@ -57,15 +65,30 @@ fn word_class(word: &str) -> Option<Word> {
 
 /// Whether a word names a role a person holds: a title or a person noun ("economist").
 fn role_word(word: &str) -> bool {
+    is_role(word_class(word))
+}
+
+fn is_role(class: Option<Word>) -> bool {
     matches!(
-        word_class(word),
-        Some(Word::Title | Word::TitleMale | Word::TitleFemale | Word::Male | Word::Female)
-    ) || speaker_noun(word) == Some(SpeakerNoun::Person)
+        class,
+        Some(
+            Word::Title
+                | Word::TitleMale
+                | Word::TitleFemale
+                | Word::Male
+                | Word::Female
+                | Word::Role
+        )
+    )
 }
 
 /// The gender a word shows, if any.
 fn gender_of(word: &str) -> Gender {
-    match word_class(word) {
+    gender_class(word_class(word))
+}
+
+fn gender_class(class: Option<Word>) -> Gender {
+    match class {
         Some(Word::TitleMale | Word::Male) => Gender::Male,
         Some(Word::TitleFemale | Word::Female) => Gender::Female,
         _ => Gender::Unknown,
@@ -107,6 +130,9 @@ pub(crate) struct Entity {
     /// Whether it has been a speaker (set while speakers are resolved in text order).
     spoke: bool,
 }
+
+/// Longest run of capitalised words taken for a name (with its titles).
+const MAX_NAME_WORDS: usize = 12;
 
 /// Roles kept per entity: enough for any real article, and a bound on memory.
 const MAX_ROLES: usize = 8;
@@ -199,17 +225,27 @@ impl Mentions {
     }
 
     fn add_run(&mut self, text: &str, tokens: &[Token], start: usize, end: usize) {
+        // A run longer than any name is a headline or a title in capitals, not a mention.
+        if end - start > MAX_NAME_WORDS {
+            return;
+        }
         let w = |i: usize| &text[tokens[i].span];
+        // Each word's class, looked up once.
+        let mut classes = [None; MAX_NAME_WORDS];
+        for (k, class) in classes.iter_mut().enumerate().take(end - start) {
+            *class = word_class(w(start + k));
+        }
+        let class = |i: usize| classes[i - start];
         // "Although Republicans": a word capitalised for its place only.
         let mut first = start;
-        while first < end && word_class(w(first)) == Some(Word::Function) {
+        while first < end && class(first) == Some(Word::Function) {
             first += 1;
         }
         // Titles and roles in the run ("Shadow Europe Minister", "Mr") end at the last role
         // word; the name follows it.
         let mut roles: Vec<usize> = Vec::new();
         let mut gender = Gender::Unknown;
-        if let Some(k) = (first..end).rev().find(|&k| role_word(w(k))) {
+        if let Some(k) = (first..end).rev().find(|&k| is_role(class(k))) {
             roles.extend(first..=k);
             first = k + 1;
         }
@@ -259,7 +295,12 @@ impl Mentions {
             }
         }
         for &r in &roles {
-            gender = merge(gender, gender_of(w(r)));
+            let g = if r >= start {
+                gender_class(class(r))
+            } else {
+                gender_of(w(r))
+            };
+            gender = merge(gender, g);
         }
         let last = end - 1;
         let last_word = strip_possessive(w(last));
@@ -269,16 +310,38 @@ impl Mentions {
         let span = tokens[first].span.cover(tokens[last].span);
         let full = &text[span];
         let full = strip_possessive(full);
-        let organisation = (first..end).any(|k| word_class(w(k)) == Some(Word::Organisation))
+        let organisation = (first..end).any(|k| class(k) == Some(Word::Organisation))
             || (first == last && roles.is_empty() && initialism(last_word));
         let person = !organisation && (!roles.is_empty() || apposition_role);
-        let key = last_word.to_lowercase();
+        // A lone capitalised word with nothing to show it a name ("Thailand", a sentence's
+        // first word) only refers back to a name already seen: one lookup, no allocation.
+        if first == last && !person && !organisation {
+            let mut buf = [0u8; 64];
+            let Some(e) = crate::lexicon::lower(last_word, &mut buf)
+                .and_then(|key| latest_before(self.by_last.get(key)?, span.start()))
+            else {
+                return;
+            };
+            if gender != Gender::Unknown && self.entities[e].gender == Gender::Unknown {
+                self.entities[e].gender = gender;
+            }
+            self.mentions.push((span.start(), e));
+            if let Some(key) = crate::lexicon::lower(last_word, &mut buf)
+                && let Some(list) = self.by_last.get_mut(key)
+            {
+                list.push((span.start(), e));
+            }
+            return;
+        }
+        // One lower-casing per name: the last word's key is its tail.
+        let lower_full = full.to_ascii_lowercase();
+        let key_start = lower_full.rfind(' ').map_or(0, |i| i + 1);
         let at = span.start();
-        let entity = if let Some(&e) = self.by_name.get(&full.to_lowercase()) {
+        let entity = if let Some(&e) = self.by_name.get(&lower_full) {
             Some(e)
         } else if let Some(e) = self
             .by_last
-            .get(&key)
+            .get(&lower_full[key_start..])
             .and_then(|list| latest_before(list, at))
             .filter(|&e| first == last || self.entities[e].name.ends_with(full))
         {
@@ -299,7 +362,7 @@ impl Mentions {
             });
             self.roles.push(0);
             self.by_name
-                .insert(full.to_lowercase(), self.entities.len() - 1);
+                .insert(lower_full.clone(), self.entities.len() - 1);
             Some(self.entities.len() - 1)
         } else {
             None
@@ -319,7 +382,12 @@ impl Mentions {
             full.clone_into(&mut entity.name);
         }
         self.mentions.push((at, e));
-        self.by_last.entry(key).or_default().push((at, e));
+        let key = &lower_full[key_start..];
+        if let Some(list) = self.by_last.get_mut(key) {
+            list.push((at, e));
+        } else {
+            self.by_last.insert(key.to_owned(), vec![(at, e)]);
+        }
         for r in roles {
             self.add_role(w(r), at, e);
         }
@@ -334,7 +402,7 @@ impl Mentions {
         }
         self.roles[e] += 1;
         self.by_role
-            .entry(word.to_lowercase())
+            .entry(word.to_ascii_lowercase())
             .or_default()
             .push((at, e));
     }
@@ -343,14 +411,14 @@ impl Mentions {
     /// article last named it before `at` (or first, when it names it only later).
     pub(crate) fn named(&self, phrase: &str, at: usize) -> Option<usize> {
         let phrase = strip_possessive(phrase.trim());
-        if let Some(&e) = self.by_name.get(&phrase.to_lowercase()) {
+        if let Some(&e) = self.by_name.get(&phrase.to_ascii_lowercase()) {
             return Some(e);
         }
         let last = strip_possessive(phrase.rsplit(' ').next()?);
         if !capitalised(last) {
             return None;
         }
-        let list = self.by_last.get(&last.to_lowercase())?;
+        let list = self.by_last.get(&last.to_ascii_lowercase())?;
         latest_before(list, at).or_else(|| list.first().map(|&(_, e)| e))
     }
 
@@ -425,7 +493,7 @@ impl Mentions {
 
     /// The person last given the role `noun` before `at` ("the chancellor").
     pub(crate) fn with_role(&self, noun: &str, at: usize) -> Option<usize> {
-        latest_before(self.by_role.get(&noun.to_lowercase())?, at)
+        latest_before(self.by_role.get(&noun.to_ascii_lowercase())?, at)
     }
 }
 

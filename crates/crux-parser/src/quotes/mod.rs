@@ -297,6 +297,13 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
         }
         let words = &text[sp.span];
         let at = sp.span.start();
+        // The phrase before a post-modifier ("A spokesman | for the Home Office", "Laura
+        // Brownlees | of Save the Children") is what names or describes the speaker.
+        let core = [" of ", " for ", " at ", " from "]
+            .iter()
+            .filter_map(|p| words.find(p))
+            .min()
+            .map_or(words, |i| &words[..i]);
         let (canonical, resolution) = if speaker::is_in(&["he", "she"], words) {
             let gender = mentions::pronoun_gender(words);
             let near = names.person_before(at, gender);
@@ -335,24 +342,24 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
             )
         } else if speaker::is_in(&["i", "we"], words) {
             (None, Resolution::Pronoun)
-        } else if let Some(e) = words
+        } else if let Some(e) = core
             .rsplit(' ')
             .next()
             .filter(|w| crate::words::capitalised(w))
-            .and_then(|_| names.named(words, at))
+            .and_then(|_| names.named(core, at))
         {
             names.is_speaker(e);
             if names.entity(e).kind == Kind::Person {
                 last_person = Some(e);
             }
             let name = &names.entity(e).name;
-            let fuller = name.len() > words.trim_end_matches("'s").trim_end_matches("’s").len();
+            let fuller = name.len() > core.trim_end_matches("'s").trim_end_matches("’s").len();
             (fuller.then(|| name.clone()), Resolution::Named)
-        } else if crate::words::capitalised(words.rsplit(' ').next().unwrap_or(words)) {
+        } else if crate::words::capitalised(core.rsplit(' ').next().unwrap_or(core)) {
             (None, Resolution::Named)
         } else {
-            let head = words.rsplit(' ').next().unwrap_or(words);
-            let definite = words
+            let head = core.rsplit(' ').next().unwrap_or(core);
+            let definite = core
                 .split(' ')
                 .next()
                 .is_some_and(|w| speaker::is_in(&["the", "this", "that"], w));
@@ -462,6 +469,11 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
             cue: cue.span,
         });
     }
+    // "…," the Interfax news agency quoted Mr Khodorkovsky as saying: the person quoted
+    // speaks, not the one quoting.
+    if let Some(a) = quoted_as_saying(text, tokens, i) {
+        return Some(a);
+    }
     // "…?" they would think you were crazy, says Epstein. — a tag of speech that closes the
     // sentence after a comma is the quotation's, whatever clause stands between.
     let end = (i + 24).min(tokens.len());
@@ -522,6 +534,23 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
     Some(Attribution {
         speaker,
         cue: cue.span,
+    })
+}
+
+/// "X quoted NAME as saying" within the clause that starts at token `from`.
+fn quoted_as_saying(text: &str, tokens: &[Token], from: usize) -> Option<Attribution> {
+    let end = (from + 16).min(tokens.len());
+    let quoted = (from..end).find(|&j| {
+        tokens[j].word && speaker::is_in(&["quoted", "quotes", "quoting"], &text[tokens[j].span])
+    })?;
+    let speaker = speaker::after(text, tokens, quoted + 1, Place::Clause)?;
+    let next = token_from(tokens, speaker.end());
+    let (as_, saying) = (tokens.get(next)?, tokens.get(next + 1)?);
+    (speaker::is_in(&["as"], &text[as_.span]) && text[saying.span].ends_with("ing")).then(|| {
+        Attribution {
+            speaker,
+            cue: tokens[quoted].span.cover(saying.span),
+        }
     })
 }
 
@@ -1502,6 +1531,42 @@ mod tests {
         );
         let got = reports("Earlier Senator Ada Moss said the bill was dead.");
         assert_eq!(got[0].1.as_deref(), Some("Senator Ada Moss"), "{got:?}");
+    }
+
+    #[test]
+    fn apposed_names_and_initialisms_are_speakers() {
+        // A description named by its apposition: the name speaks.
+        let got = reports("The farmers' lobby, the NFU, said prices were too low.");
+        assert_eq!(got[0].1.as_deref(), Some("the NFU"), "{got:?}");
+        // "US" is a country here, not the pronoun "us"; "as X put it" is a tag.
+        let got = speakers("Costs will stay in \"double digits\" as US trade officials put it.");
+        assert_eq!(got[0].1.as_deref(), Some("US trade officials"), "{got:?}");
+    }
+
+    #[test]
+    fn subject_before_a_dashed_parenthesis() {
+        let got =
+            reports("The study - which also asked teachers - finds that classes are too big.");
+        assert_eq!(got[0].1.as_deref(), Some("The study"), "{got:?}");
+    }
+
+    #[test]
+    fn a_description_refers_back_to_its_fuller_form() {
+        let text = "A spokesman for the Port Authority said the dock would close. \
+                    \"We regret it,\" the spokesman said.";
+        let got = speakers(text);
+        assert_eq!(
+            got[0].2.as_deref(),
+            Some("A spokesman for the Port Authority"),
+            "{got:?}"
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Description"));
+    }
+
+    #[test]
+    fn quoted_as_saying_names_the_person_quoted() {
+        let got = speakers("\"The sale was a theft,\" the Tass agency quoted Mr Petrov as saying.");
+        assert_eq!(got[0].1.as_deref(), Some("Mr Petrov"), "{got:?}");
     }
 
     #[test]

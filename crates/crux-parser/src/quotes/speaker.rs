@@ -178,6 +178,13 @@ fn adverb(word: &str) -> bool {
 /// Prepositions that open a speaker's post-modifier ("of Save the Children").
 const POST_MODIFIERS: &[&str] = &["of", "for", "at", "from", "in", "with"];
 
+/// A word that shows a phrase is a clause, not a speaker; an initialism in capitals is a name
+/// ("US administration officials", not "us").
+fn not_in_speaker(word: &str) -> bool {
+    is_in(NOT_IN_SPEAKER, word)
+        && !(word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
 pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -267,6 +274,19 @@ fn before_at(text: &str, tokens: &[Token], mut last: usize, place: Place) -> Opt
             return Some(tokens[det].span.cover(tokens[last - 1].span));
         }
     }
+    // "The research - which also draws on … - finds that": a parenthesis between dashes.
+    if last > 1
+        && !tokens[last - 1].word
+        && matches!(&text[tokens[last - 1].span], "-" | "–" | "—" | "--")
+    {
+        let dash = &text[tokens[last - 1].span];
+        if let Some(open) = (last.saturating_sub(40)..last - 1)
+            .rev()
+            .find(|&i| !tokens[i].word && &text[tokens[i].span] == dash)
+        {
+            last = open;
+        }
+    }
     // "Rep. Elijah E. Cummings (D-Md.) said": a parenthesis between speaker and cue.
     if last > 0 && punct(last - 1, ")") {
         let open = (last.saturating_sub(12)..last - 1)
@@ -291,19 +311,18 @@ fn before_at(text: &str, tokens: &[Token], mut last: usize, place: Place) -> Opt
             })
             .filter(|&i| punct(i, ","))?;
         let apposition = run_before(text, tokens, last - 1);
-        // "The mayor, Tom Reed, said": a description before a name in apposition; the name is
-        // who spoke, the description only says what they are.
-        let name_apposition = apposition.filter(|&(first, end)| {
+        // "Manufacturers' organisation, the EEF, said": a description named by its
+        // apposition; the name is the speaker.
+        let named_apposition = apposition.filter(|&(first, end)| {
             first == comma + 1
-                && tokens[first..end]
-                    .iter()
-                    .all(|t| t.word && capitalised(&text[t.span]))
+                && capitalised(&text[tokens[end - 1].span])
+                && speaker_like(text, &tokens[first..end])
         });
         if let Some(head) = run_before(text, tokens, comma)
             && speaker_like(text, &tokens[head.0..head.1])
         {
-            let described = !capitalised(&text[tokens[head.1 - 1].span]);
-            if let Some((first, end)) = name_apposition.filter(|_| described) {
+            let description = !capitalised(&text[tokens[head.1 - 1].span]);
+            if let Some((first, end)) = named_apposition.filter(|_| description) {
                 return Some(tokens[first].span.cover(tokens[end - 1].span));
             }
             return Some(tokens[head.0].span.cover(tokens[head.1 - 1].span));
@@ -360,7 +379,7 @@ pub(crate) fn after_phrase(text: &str, tokens: &[Token], start: usize) -> Option
         && end - start <= MAX_WORDS
         && !tokens[start..end]
             .iter()
-            .any(|t| is_in(NOT_IN_SPEAKER, &text[t.span])))
+            .any(|t| not_in_speaker(&text[t.span])))
     .then(|| tokens[start].span.cover(tokens[end - 1].span))
 }
 
@@ -426,7 +445,7 @@ pub(crate) fn speaker_like_next_to_quote(text: &str, words: &[Token]) -> bool {
     }
     let clean = !words
         .iter()
-        .any(|t| !t.word || is_in(NOT_IN_SPEAKER, &text[t.span]));
+        .any(|t| !t.word || not_in_speaker(&text[t.span]));
     // A determiner and at least one word after it ("the clown"), never a bare "the".
     clean
         && (2..=6).contains(&words.len())
@@ -484,7 +503,7 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
     if !head.word
         || words
             .iter()
-            .any(|t| (!t.word && !possessive(t)) || is_in(NOT_IN_SPEAKER, &text[t.span]))
+            .any(|t| (!t.word && !possessive(t)) || not_in_speaker(&text[t.span]))
     {
         return false;
     }
