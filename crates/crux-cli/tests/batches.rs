@@ -158,3 +158,62 @@ fn output_dir_holds_one_report_per_input_and_an_index() {
     let kept = std::fs::read_to_string(out_dir.join(inside).join("a.txt.json")).unwrap();
     assert_eq!(kept, alone);
 }
+
+/// On a real terminal (a pseudo-terminal made by util-linux's `script`): the text report is
+/// coloured unless NO_COLOR is set, and a batch whose reports go to a file shows its progress
+/// line and summary on the terminal. Skipped with a message where `script` is missing.
+#[test]
+#[expect(
+    clippy::print_stderr,
+    reason = "the skip is said where cargo test shows it"
+)]
+fn on_a_terminal_colour_and_progress_show() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("terminal test skipped: no `script` (util-linux) to make a pseudo-terminal");
+        return;
+    }
+    let crux = env!("CARGO_BIN_EXE_crux");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/river-news.txt");
+    let on_terminal = |command: String, no_color: bool| {
+        let mut script = Command::new("script");
+        script.args(["-qec", &command, "/dev/null"]);
+        if no_color {
+            script.env("NO_COLOR", "1");
+        } else {
+            script.env_remove("NO_COLOR");
+        }
+        let out = script.env("TERM", "xterm").output().unwrap();
+        assert!(out.status.success(), "{command}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let report = format!("{crux} analyze {}", fixture.display());
+    let coloured = on_terminal(report.clone(), false);
+    assert!(coloured.contains("\u{1b}[31m"), "risk in red on a terminal");
+    assert!(coloured.contains("river-news.txt:9:1"), "{coloured}");
+    let plain = on_terminal(report, true);
+    assert!(!plain.contains("\u{1b}[3"), "NO_COLOR: no colour");
+
+    let dir = project("terminal");
+    let out_file = dir.join("out.jsonl");
+    let batch = format!(
+        "{crux} analyze {} -f jsonl > {}",
+        dir.display(),
+        out_file.display()
+    );
+    let screen = on_terminal(batch.clone(), false);
+    // The progress line ("⠁ 1 analysed  [0s]"), redrawn in place, then the summary.
+    assert!(
+        screen.contains(" 1 analysed  ["),
+        "a progress line: {screen:?}"
+    );
+    assert!(
+        screen.contains("crux: 5 inputs analysed, 0 failed"),
+        "{screen:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&out_file).unwrap().lines().count(),
+        5
+    );
+    let quiet = on_terminal(format!("{batch} -q"), false);
+    assert!(!quiet.contains("analysed"), "{quiet:?}");
+}
