@@ -370,11 +370,7 @@ fn html_page_holds_every_article_with_its_own_ids() {
         "<script>alert(1)</script> The plan is a risk. But it will protect the coast.\n",
     )
     .unwrap();
-    std::fs::write(
-        dir.join("b.txt"),
-        "Officials said the plan is a \"danger\".\n",
-    )
-    .unwrap();
+    std::fs::write(dir.join("b.txt"), "The plan is a \"danger\" to the town.\n").unwrap();
     std::fs::write(dir.join("c.txt"), b"broken \xff").unwrap();
     let (status, out, err) = crux(&["analyze", dir.to_str().unwrap(), "--format", "html"]);
     assert_eq!(status, ExitStatus::InputFailed, "{err}");

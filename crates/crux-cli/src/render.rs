@@ -50,6 +50,7 @@ pub(crate) fn name<T: Serialize>(value: T) -> String {
 pub(crate) fn weight_reason(reason: WeightReason) -> &'static str {
     match reason {
         WeightReason::OthersView => "others' view",
+        WeightReason::Reported => "reported, not weighed",
         WeightReason::Conceded => "conceded",
         WeightReason::StatedBalance => "stated balance",
     }

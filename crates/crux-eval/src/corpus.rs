@@ -120,18 +120,44 @@ pub(crate) fn is_inline(q: &Quote) -> bool {
 pub(crate) const VADER_THRESHOLD: f64 = 0.05;
 
 /// crux's polarity of an analysed text: benefits only → positive (for), risks only →
-/// negative (against), both → the sign of the balance's net, neither (or a net of exactly 0
-/// between both kinds) → neutral. Any holder counts, as in the balance.
+/// negative (against), both → the sign of the balance's net; neither → the sign of the text's
+/// tone ([`crux_analysis::tone`]: its general evaluative words, weak evidence that states no
+/// risk or benefit), neutral when that is 0 too. Any holder counts, as in the balance.
 pub(crate) fn polarity(a: &Analysis) -> Polarity {
+    let sign = |x: f64| {
+        if x > 0.0 {
+            Polarity::Positive
+        } else if x < 0.0 {
+            Polarity::Negative
+        } else {
+            Polarity::Neutral
+        }
+    };
     let has = |kind| a.assessments.iter().any(|x| x.kind == kind);
     match (has(AssessmentKind::Benefit), has(AssessmentKind::Risk)) {
-        (false, false) => Polarity::Neutral,
+        (false, false) => sign(crux_analysis::tone(&a.document).net),
         (true, false) => Polarity::Positive,
         (false, true) => Polarity::Negative,
-        (true, true) if a.balance.net > 0.0 => Polarity::Positive,
-        (true, true) if a.balance.net < 0.0 => Polarity::Negative,
-        (true, true) => Polarity::Neutral,
+        (true, true) => sign(a.balance.net),
     }
+}
+
+/// crux's graded polarity of an analysed text, for rank correlations: the balance's net when
+/// it states a risk or benefit, else half its tone's net (weaker evidence than any stated
+/// assessment), in [−1, 1].
+pub(crate) fn graded(a: &Analysis) -> f64 {
+    if a.assessments.is_empty() {
+        crux_analysis::tone(&a.document).net / 2.0
+    } else {
+        a.balance.net
+    }
+}
+
+/// crux's balance with its tone beside it, for sentiment tasks: `balance.net` plus half the
+/// tone's net, in [−1.5, 1.5]. The stated risks and benefits weigh first; the general evaluative
+/// words, weak evidence, grade within them and decide where there are none.
+pub(crate) fn with_tone(a: &Analysis) -> f64 {
+    a.balance.net + crux_analysis::tone(&a.document).net / 2.0
 }
 
 /// crux's polarity of one part of an analysed text (a sentence of an article), by the rule of

@@ -136,25 +136,25 @@ fn szeged_factbank_sentences_and_cues() {
     let report = report();
     let s = dataset(&report, "szeged_uncertainty_factbank");
     // Five sentences: "might" (in "The café …", byte offsets past a two-byte letter) and "If"
-    // found; "believe" (reported speech: "Analysts believe …") missed; "Nearly 300" a crux
-    // hedge where the corpus sees no uncertainty; one plain sentence.
+    // found; "believe" (reported speech: "Analysts believe …") missed; "Nearly 300" an
+    // approximation, no caveat, where the corpus sees no uncertainty either; one plain sentence.
     let sentences = row(s, "sentences: uncertain");
     assert_eq!(
         (sentences.n_gold, sentences.n_predicted),
-        (Some(3), Some(3))
+        (Some(3), Some(2))
     );
-    close(sentences.precision, 2.0 / 3.0);
+    close(sentences.precision, 1.0);
     close(sentences.recall, 2.0 / 3.0);
     let accuracy = row(s, "sentences: accuracy");
-    assert_eq!((accuracy.n_correct, accuracy.n_items), (Some(3), 5));
+    assert_eq!((accuracy.n_correct, accuracy.n_items), (Some(4), 5));
     assert_eq!(
         row(s, "sentences: uncertain (any caveat)").n_predicted,
-        Some(3)
+        Some(2)
     );
     let cues = row(s, "cues");
-    assert_eq!((cues.n_gold, cues.n_predicted), (Some(3), Some(3)));
+    assert_eq!((cues.n_gold, cues.n_predicted), (Some(3), Some(2)));
     close(cues.recall, 2.0 / 3.0);
-    close(cues.precision, 2.0 / 3.0);
+    close(cues.precision, 1.0);
     // "believe" lies in crux's reported speech: out of the outside-quotes measure.
     let outside = row(s, "cues outside crux quotes");
     assert_eq!(outside.n_gold, Some(2));
@@ -163,13 +163,8 @@ fn szeged_factbank_sentences_and_cues() {
     assert_eq!((doxastic.n_correct, doxastic.n_items), (Some(0), 1));
     close(row(s, "cues: recall, hypo_condition").accuracy, 1.0);
     close(row(s, "sentences read as a header line").value, 0.0);
-    assert_eq!(s.failures.len(), 2);
+    assert_eq!(s.failures.len(), 1, "{:?}", s.failures);
     assert!(s.failures[0].starts_with("szeged_uncertainty_factbank:a.txt:S1.3: "));
-    assert!(
-        s.failures[1].contains("\"Nearly\" (hedge)"),
-        "{:?}",
-        s.failures
-    );
 }
 
 #[test]
@@ -424,9 +419,9 @@ fn ibm_evidence_proxies_beside_the_base_rate() {
     let report = report();
     let e = dataset(&report, "ibm_evidence_sentences");
     // Seven train sentences, four evidence. Sources relayed: the study ("According to"), the
-    // minister (evidence) and the critics (not); risks stated: "a serious danger" (evidence)
-    // and "the risk of accidents" (not). The sentence wholly reported ("According to …")
-    // holds no author claim, so crux finds no risk in it: "both" never fires.
+    // minister (evidence) and the critics (not); risks and benefits stated: the study's risk
+    // of accidents and the minister's protection, reported but stated all the same
+    // (evidence), "a serious danger" (evidence) and "the risk of accidents" (not).
     let base = row(e, "evidence sentences (base rate)");
     assert_eq!(base.n_items, 7);
     close(base.value, 4.0 / 7.0);
@@ -436,10 +431,10 @@ fn ibm_evidence_proxies_beside_the_base_rate() {
     close(source.precision, 2.0 / 3.0);
     close(source.recall, 0.5);
     let assessed = row(e, "evidence ~ states a risk or benefit");
-    close(assessed.precision, 0.5);
-    close(assessed.recall, 0.25);
+    close(assessed.precision, 0.75);
+    close(assessed.recall, 0.75);
     close(row(e, "evidence ~ either").recall, 0.75);
-    assert_eq!(row(e, "evidence ~ both").n_predicted, Some(0));
+    assert_eq!(row(e, "evidence ~ both").n_predicted, Some(2));
     assert_eq!(row(e, "test split: not scored").value, Some(1.0));
     // Failures are the main proxy's: the critics, the wind power and the danger.
     assert_eq!(e.failures.len(), 3);
@@ -512,6 +507,11 @@ fn vader_nyt_documents_rank_correlation() {
         row(d, "documents: Spearman, VADER mean of sentence compounds").value,
         1.0,
     );
+    // With the tone beside the balance the ranks are at least as close to the ratings': the
+    // tone grades within the balance's ties.
+    let toned = row(d, "documents: Spearman, crux net + tone");
+    assert_eq!((toned.metric, toned.n_items), (MetricKind::Correlation, 4));
+    assert!(toned.value.is_some_and(|v| v >= expected - 1e-9));
     assert_eq!(row(d, "documents: crux coverage").n_correct, Some(3));
     assert!(d.failures.is_empty(), "{:?}", d.failures);
     assert!(d.published.as_deref().unwrap().contains("0.492"));

@@ -3,16 +3,25 @@
 //! Cues come from `data/caveats.tsv`, matched as whole-word phrases, longest first. Words with
 //! more than one sense pass a rule first (the `rule` column): "May" the month, "military
 //! might", "could not" (past ability), deontic "should" (which makes a normative claim, not a
-//! hedge), approximators before numbers only, concessive "yet"/"still" at a clause start only,
-//! "if"/"assuming" as subordinators only. Cues inside quotations, reported speech and block
+//! hedge) and inverted "should" (a condition: "should they be traced"), concessive
+//! "yet"/"still" opening a clause inside a sentence only, "if"/"assuming" as subordinators
+//! only; "whether"/"if" after a predicate of not knowing are hedges ("it is not clear
+//! whether"), after a verb of asking no caveat; attributive "the likely pace", "appears
+//! regularly on", "had been expected", "possible to". The context words these rules read are in
+//! `data/caveat_senses.tsv`, each with its category.
+//!
+//! Approximators before a quantity ("about 20", "some 200", "nearly half") are no caveats:
+//! vagueness of a number is not doubt about the claim. They are reported apart
+//! ([`crate::Approximation`]) and lower no confidence. Cues inside quotations, reported speech and block
 //! quotes belong to their speaker, not the author: they are reported with the speaker as their
 //! `holder` (the author's are held by `"author"`). Boosters are read in the author's voice only.
 //!
 //! A sentence that grants a point and is countered (", but …" in it, or the next sentence of the
 //! paragraph opening "But", "However", "Yet", … or holding ", however,") is a concession: when
 //! it opens with a granting word ("Yes,", "Of course,", "It is true that"), a view voiced
-//! through others ("Critics say …", "Some argue …", "Dog owners may think …", held by them) or
-//! the emphatic "do" ("They do offer …").
+//! through others ("Critics say …", "Some argue …", "Dog owners may think …", held by them),
+//! the emphatic "do" ("They do offer …"), or when a short first clause with a granting word is
+//! countered by ", but" ("This is true, but …").
 //!
 //! The scope of a cue is its clause: the stretch of the sentence between `;`, `:`, parentheses
 //! and dashes around it (so a parenthetical "as I understand it" takes its host clause). A
@@ -24,9 +33,10 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::document::{
-    Booster, Caveat, CaveatKind, Paragraph, ParagraphKind, Quote, QuoteKind, Sentence, Voice,
+    Approximation, Booster, Caveat, CaveatKind, Paragraph, ParagraphKind, Quote, QuoteKind,
+    Sentence, Voice,
 };
-use crate::lexicon::{Phrases, data_lines, same_word};
+use crate::lexicon::{FxHashMap, Phrases, WordMap, data_lines, same_word};
 use crate::span::Span;
 use crate::words::{Token, capitalised};
 
@@ -37,6 +47,8 @@ pub(crate) enum CueKind {
     Caveat(CaveatKind),
     /// Raises commitment.
     Booster,
+    /// Makes a quantity vague ("about 20"): no caveat.
+    Approximation,
 }
 
 /// A sense rule (see `data/caveats.tsv`).
@@ -50,6 +62,84 @@ enum Rule {
     Number,
     Concessive,
     Clause,
+    Question,
+    Opener,
+    Attributive,
+    Appear,
+    Stance,
+    Expectation,
+    Possible,
+    Inverted,
+    ClauseStart,
+}
+
+/// What a context word of `data/caveat_senses.tsv` can be, as bits (a word may be several).
+mod sense_class {
+    pub(super) const UNCERTAIN: u8 = 1;
+    pub(super) const ASKING: u8 = 2;
+    pub(super) const DETERMINER: u8 = 4;
+    pub(super) const PLACEMENT: u8 = 8;
+    pub(super) const ABOUTNESS: u8 = 16;
+    pub(super) const NUMBER: u8 = 32;
+    pub(super) const GRANTING: u8 = 64;
+}
+
+/// The context words of `data/caveat_senses.tsv`, each with its classes.
+static SENSE_WORDS: LazyLock<WordMap<u8>> = LazyLock::new(|| {
+    let mut words: FxHashMap<&'static str, u8> = FxHashMap::default();
+    for line in data_lines(include_str!("../data/caveat_senses.tsv")) {
+        let (word, class) = line
+            .split_once('\t')
+            .unwrap_or_else(|| panic!("caveat_senses.tsv: expected word<TAB>category in {line:?}"));
+        let bit = match class.trim() {
+            "uncertain" => sense_class::UNCERTAIN,
+            "asking" => sense_class::ASKING,
+            "determiner" => sense_class::DETERMINER,
+            "placement" => sense_class::PLACEMENT,
+            "aboutness" => sense_class::ABOUTNESS,
+            "number" => sense_class::NUMBER,
+            "granting" => sense_class::GRANTING,
+            other => panic!("caveat_senses.tsv: unknown category {other:?}"),
+        };
+        *words.entry(word.trim()).or_default() |= bit;
+    }
+    WordMap::new(words)
+});
+
+/// Whether `w` (any ASCII case) is a context word of class `class`.
+fn is(w: &str, class: u8) -> bool {
+    let mut buf = [0u8; 24];
+    crate::lexicon::lower(w, &mut buf)
+        .and_then(|l| SENSE_WORDS.get(l))
+        .is_some_and(|c| c & class != 0)
+}
+
+/// What a cue's context makes of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sense {
+    /// Not a caveat here.
+    No,
+    /// The cue's listed kind.
+    Listed,
+    /// A hedge, whatever kind is listed ("it is not clear if").
+    Hedge,
+}
+
+/// The class of the words just before token `i` within its clause (up to four words back):
+/// a verb of asking, else a predicate of not knowing, else neither.
+fn question_frame(text: &str, tokens: &[Token], i: usize) -> Option<u8> {
+    let mut uncertain = false;
+    for t in tokens[..i].iter().rev().take(4) {
+        if !t.word {
+            break;
+        }
+        let w = &text[t.span];
+        if is(w, sense_class::ASKING) {
+            return Some(sense_class::ASKING);
+        }
+        uncertain |= is(w, sense_class::UNCERTAIN);
+    }
+    uncertain.then_some(sense_class::UNCERTAIN)
 }
 
 #[derive(Debug)]
@@ -77,6 +167,7 @@ static CUES: LazyLock<Phrases<Entry>> = LazyLock::new(|| {
             "condition" => CueKind::Caveat(CaveatKind::Condition),
             "limitation" => CueKind::Caveat(CaveatKind::Limitation),
             "booster" => CueKind::Booster,
+            "approximation" => CueKind::Approximation,
             other => panic!("caveats.tsv: unknown kind {other:?}"),
         };
         let strength: f64 = strength
@@ -91,6 +182,15 @@ static CUES: LazyLock<Phrases<Entry>> = LazyLock::new(|| {
             Some("number") => Rule::Number,
             Some("concessive") => Rule::Concessive,
             Some("clause" | "final") => Rule::Clause,
+            Some("question") => Rule::Question,
+            Some("opener") => Rule::Opener,
+            Some("attributive") => Rule::Attributive,
+            Some("appear") => Rule::Appear,
+            Some("stance") => Rule::Stance,
+            Some("expectation") => Rule::Expectation,
+            Some("possible") => Rule::Possible,
+            Some("inverted") => Rule::Inverted,
+            Some("clause-start") => Rule::ClauseStart,
             Some(other) => panic!("caveats.tsv: unknown rule {other:?}"),
         };
         let first = phrase.split(' ').next().unwrap_or(phrase);
@@ -132,6 +232,7 @@ fn speaker_of(q: &Quote) -> String {
 pub(crate) struct Found {
     pub(crate) caveats: Vec<Caveat>,
     pub(crate) boosters: Vec<Booster>,
+    pub(crate) approximations: Vec<Approximation>,
 }
 
 fn word<'a>(text: &'a str, tokens: &[Token], i: usize) -> Option<&'a str> {
@@ -139,38 +240,12 @@ fn word<'a>(text: &'a str, tokens: &[Token], i: usize) -> Option<&'a str> {
 }
 
 fn is_number(w: &str) -> bool {
+    // "three-quarters", "two-thirds": the word before the hyphen.
+    let head = w.split(['-', '–']).next().unwrap_or(w);
     w.chars()
         .next()
-        .is_some_and(|c| c.is_ascii_digit() || c == '$')
-        || one_of(
-            w,
-            &[
-                "one",
-                "two",
-                "three",
-                "four",
-                "five",
-                "six",
-                "seven",
-                "eight",
-                "nine",
-                "ten",
-                "a",
-                "dozen",
-                "dozens",
-                "hundred",
-                "hundreds",
-                "thousand",
-                "thousands",
-                "half",
-                "twenty",
-                "thirty",
-                "forty",
-                "fifty",
-                "million",
-                "billion",
-            ],
-        )
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '£' | '€'))
+        || is(head, sense_class::NUMBER)
 }
 
 /// Adjectives after "should be" / "ought to be" that make the modal epistemic.
@@ -183,7 +258,6 @@ const EPISTEMIC_AFTER_BE: &[&str] = &[
     "easier",
     "clear",
     "fine",
-    "ready",
     "a",
     "an",
     "sufficient",
@@ -198,8 +272,32 @@ const EPISTEMIC_AFTER_BE: &[&str] = &[
     "available",
 ];
 
-/// Whether the cue at `i` (an entry of `rule`) has its caveat sense here.
-fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> bool {
+/// Whether the cue at `i` (an entry of `rule`) has its caveat sense here, and which.
+fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> Sense {
+    match rule {
+        Rule::Question => {
+            return if question_frame(text, tokens, i) == Some(sense_class::UNCERTAIN) {
+                Sense::Hedge
+            } else {
+                Sense::No
+            };
+        }
+        Rule::Clause => match question_frame(text, tokens, i) {
+            Some(sense_class::ASKING) => return Sense::No,
+            Some(_) => return Sense::Hedge,
+            None => {}
+        },
+        _ => {}
+    }
+    if listed_sense(text, tokens, i, len, rule) {
+        Sense::Listed
+    } else {
+        Sense::No
+    }
+}
+
+/// Whether the cue at `i` (an entry of `rule`) has its listed sense here.
+fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> bool {
     let prev = i.checked_sub(1).and_then(|p| word(text, tokens, p));
     let next = word(text, tokens, i + len);
     let at_clause_start = i == 0
@@ -207,7 +305,45 @@ fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> bool
             .get(i - 1)
             .is_some_and(|t| !t.word && matches!(&text[t.span], "," | ";" | ":" | "(" | "—" | "–"));
     match rule {
-        Rule::None => true,
+        Rule::None | Rule::Question => true,
+        Rule::Opener => {
+            at_clause_start
+                && tokens
+                    .get(i + len)
+                    .is_some_and(|t| &text[t.span] == "," || same_word(&text[t.span], "that"))
+        }
+        Rule::Attributive => {
+            let before = i.checked_sub(2).and_then(|p| word(text, tokens, p));
+            !(prev.is_some_and(|p| is(p, sense_class::DETERMINER))
+                || prev.is_some_and(|p| one_of(p, &["most", "least", "more", "less"]))
+                    && before.is_some_and(|b| is(b, sense_class::DETERMINER)))
+        }
+        Rule::Appear => !next.is_some_and(|n| is(n, sense_class::PLACEMENT)),
+        Rule::Stance => !next.is_some_and(|n| is(n, sense_class::ABOUTNESS)),
+        Rule::Expectation => {
+            let before = i.checked_sub(2).and_then(|p| word(text, tokens, p));
+            !(prev.is_some_and(|p| same_word(p, "been"))
+                && before.is_some_and(|b| same_word(b, "had")))
+        }
+        Rule::ClauseStart => at_clause_start,
+        Rule::Inverted => {
+            // "…, should they be traced, …": a clause opening on "should", then its subject.
+            let question = tokens
+                .iter()
+                .rev()
+                .find(|t| !t.word && !matches!(&text[t.span], "\"" | "”" | "’" | "'" | ")"))
+                .is_some_and(|t| &text[t.span] == "?");
+            at_clause_start
+                && !question
+                && next.is_some_and(|n| {
+                    is(n, sense_class::DETERMINER)
+                        || one_of(n, &["they", "he", "she", "it", "we", "you", "i"])
+                })
+        }
+        Rule::Possible => {
+            !(next.is_some_and(|n| one_of(n, &["to", "for"]))
+                || prev.is_some_and(|p| is(p, sense_class::DETERMINER) || same_word(p, "as")))
+        }
         Rule::ModalMay => {
             let w = &text[tokens[i].span];
             // "May" inside a sentence, or before a number, is the month.
@@ -223,7 +359,13 @@ fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> bool
             )
         }),
         Rule::ModalCould => {
-            !next.is_some_and(|n| same_word(n, "not")) && {
+            // "could not", and "could n't" as tokenised news text writes it.
+            let negated = next.is_some_and(|n| same_word(n, "not") || same_word(n, "n't"))
+                || tokens.get(i + 1).is_some_and(|t| {
+                    let t = &text[t.span];
+                    t == "n" || same_word(t, "n't")
+                });
+            !negated && {
                 let w = &text[tokens[i].span];
                 !w.contains('\'') && !w.contains('’')
             }
@@ -236,7 +378,10 @@ fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> bool
         }
         Rule::Number => next.is_some_and(is_number),
         Rule::Concessive => {
-            (at_clause_start || prev.is_some_and(|p| same_word(p, "but")))
+            // Opening a sentence ("Yet …", "Still, …") it counters the sentence before; the
+            // concession is what that sentence granted, read by `concede_then_counter`.
+            i > 0
+                && (at_clause_start || prev.is_some_and(|p| same_word(p, "but")))
                 && !prev.is_some_and(|p| one_of(p, &["not", "as", "and"]))
                 && !next.is_some_and(|n| one_of(n, &["another", "more", "again"]))
         }
@@ -473,6 +618,27 @@ fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<S
     (one_of(w, &["do", "does", "did"]) && !one_of(next, NOT_EMPHATIC)).then_some((a, a + 1, None))
 }
 
+/// A short first clause that grants a point before ", but" ("This is true, but …", "These
+/// deaths are also tragic, but …"): the index of its comma. Twelve words at most, no other
+/// comma, and a granting word (`data/caveat_senses.tsv`) in it.
+fn granting_clause(text: &str, toks: &[Token]) -> Option<usize> {
+    let comma = toks
+        .iter()
+        .take(16)
+        .position(|t| !t.word && &text[t.span] == ",")?;
+    let next_is_but = word(text, toks, comma + 1).is_some_and(|w| same_word(w, "but"));
+    let clause = &toks[..comma];
+    (next_is_but
+        && clause
+            .iter()
+            .all(|t| t.word || &text[t.span] == "'" || &text[t.span] == "’")
+        && clause.iter().filter(|t| t.word).count() <= 12
+        && clause
+            .iter()
+            .any(|t| t.word && is(&text[t.span], sense_class::GRANTING)))
+    .then_some(comma)
+}
+
 /// A list of phrases as a [`Phrases`] table. Within each list no two phrases share a first
 /// word, so the longest match is the one the list order would give.
 fn phrase_table(phrases: &'static [&'static str]) -> Phrases<()> {
@@ -515,7 +681,9 @@ fn concede_then_counter(
             continue;
         }
         let toks = &sentence_tokens[i][..sentence_tokens[i].len().min(64)];
-        let Some((from, len, holder)) = conceding_frame(text, toks) else {
+        let frame = conceding_frame(text, toks)
+            .or_else(|| granting_clause(text, toks).map(|c| (0, c, None)));
+        let Some((from, len, holder)) = frame else {
             continue;
         };
         // A counter in the sentence's own clauses, not inside a parenthesis.
@@ -642,10 +810,14 @@ pub(crate) fn find(
                 i += 1;
                 continue;
             }
-            let matched = CUES
-                .at(text, toks, i)
-                .find(|&(len, e)| sense(text, toks, i, len, e.rule));
-            let Some((len, entry)) = matched else {
+            let matched = CUES.at(text, toks, i).find_map(|(len, e)| {
+                match sense(text, toks, i, len, e.rule) {
+                    Sense::No => None,
+                    Sense::Listed => Some((len, e, e.kind)),
+                    Sense::Hedge => Some((len, e, CueKind::Caveat(CaveatKind::Hedge))),
+                }
+            });
+            let Some((len, entry, cue_kind)) = matched else {
                 i += 1;
                 continue;
             };
@@ -665,7 +837,7 @@ pub(crate) fn find(
                 scope = intersect(scope, q.span).unwrap_or(scope);
             }
             if matches!(
-                entry.kind,
+                cue_kind,
                 CueKind::Caveat(CaveatKind::Concession | CaveatKind::Condition)
             ) && span.start() > scope.start()
                 && !matches!(entry.rule, Rule::Concessive)
@@ -674,7 +846,13 @@ pub(crate) fn find(
                 // "…, though one should not jump …": the subordinate clause from the cue on.
                 scope = Span::new(span.start(), scope.end());
             }
-            match entry.kind {
+            match cue_kind {
+                CueKind::Approximation => found.approximations.push(Approximation {
+                    span,
+                    text: text[span].to_owned(),
+                    scope,
+                    holder: holder.unwrap_or_else(|| "author".to_owned()),
+                }),
                 CueKind::Caveat(kind) => drafts.push(Draft {
                     kind,
                     cue: span,
@@ -766,15 +944,14 @@ mod tests {
         );
         assert!(cues("Russia showed its military might.").is_empty());
         assert!(cues("He could not attend the meeting.").is_empty());
+        assert!(cues("He could n't be reached.").is_empty());
         assert!(cues("The U.S. should act now.").is_empty());
         assert_eq!(
             cues("It should be possible to do it."),
             [("should", CaveatKind::Hedge)]
         );
-        assert_eq!(
-            cues("About 20 people came."),
-            [("About", CaveatKind::Hedge)]
-        );
+        // An approximator is no caveat (see `approximations_are_not_caveats`).
+        assert!(cues("About 20 people came.").is_empty());
         assert!(cues("They talked about the plan.").is_empty());
         assert_eq!(
             cues("It is not yet adopted."),
@@ -867,12 +1044,10 @@ mod tests {
             holders("Some argue that the tax is unfair. But it pays for schools."),
             [("Some argue", "Some".to_owned())]
         );
+        // The sentence-opening "Yet" counters; the concession is the frame it counters.
         assert_eq!(
             holders("Dog owners may think it is harmless. Yet it is a hazard."),
-            [
-                ("Dog owners may think", "Dog owners".to_owned()),
-                ("Yet", "author".to_owned())
-            ]
+            [("Dog owners may think", "Dog owners".to_owned())]
         );
         assert_eq!(
             holders("It is true that fees rise, but quality does too."),
@@ -923,6 +1098,145 @@ mod tests {
         // And as many clauses, each with its own cue, whose scopes do not stack.
         let text = format!("It {}rains.", "may rain; ".repeat(20_000));
         assert_eq!(crate::parse(&text).document.caveats.len(), 20_000);
+    }
+
+    fn approximations(text: &str) -> Vec<(&str, String)> {
+        crate::parse(text)
+            .document
+            .approximations
+            .into_iter()
+            .map(|a| (&text[a.span], a.holder))
+            .collect()
+    }
+
+    #[test]
+    fn approximations_are_not_caveats() {
+        let text = "Some 300 boats sailed, nearly half of them from Tunis, about a month ago.";
+        assert!(cues(text).is_empty());
+        assert_eq!(
+            approximations(text),
+            [
+                ("Some", "author".to_owned()),
+                ("nearly", "author".to_owned()),
+                ("about", "author".to_owned())
+            ]
+        );
+        // Inside a quotation the speaker's; "almost three-quarters" is one quantity.
+        let text = "\"Almost three-quarters stayed,\" said Ann Lee.";
+        assert_eq!(approximations(text), [("Almost", "Ann Lee".to_owned())]);
+        // "some" and "about" before no number are neither.
+        assert!(approximations("Some voters care about the budget.").is_empty());
+    }
+
+    #[test]
+    fn embedded_questions() {
+        // The writer's own open question: a hedge, "if" included.
+        assert_eq!(
+            cues("It is not clear whether the ceasefire will hold."),
+            [("whether", CaveatKind::Hedge)]
+        );
+        assert_eq!(
+            cues("It remains to be seen if the plan works."),
+            [("if", CaveatKind::Hedge)]
+        );
+        // Someone asks or debates: no caveat; "whether … or" alone is no hedge either.
+        assert!(cues("Voters debated whether the tax was fair.").is_empty());
+        assert!(cues("The board asked staff if they felt safe.").is_empty());
+        assert!(cues("Farmers, whether rich or poor, pay the levy.").is_empty());
+        // A plain "if" still makes a condition.
+        assert_eq!(
+            cues("If prices fall, the bank will cut rates."),
+            [("If", CaveatKind::Condition)]
+        );
+    }
+
+    #[test]
+    fn senses_of_granted_likely_appear_and_think() {
+        assert!(cues("The firm was granted 40 patents last year.").is_empty());
+        assert_eq!(
+            cues("Granted, the rules are strict, but they work."),
+            [("Granted", CaveatKind::Concession)]
+        );
+        assert!(cues("The likely cost of the bridge is known.").is_empty());
+        assert!(cues("Its potential buyers met on Monday.").is_empty());
+        assert_eq!(
+            cues("The bridge is likely to cost more."),
+            [("likely", CaveatKind::Hedge)]
+        );
+        assert!(cues("She appears regularly on the evening news.").is_empty());
+        assert_eq!(
+            cues("The scheme appears to work."),
+            [("appears", CaveatKind::Hedge)]
+        );
+        assert!(cues("I think of the river as a road.").is_empty());
+        assert_eq!(
+            cues("I think the river will flood."),
+            [("I think", CaveatKind::Hedge)]
+        );
+        assert!(cues("We lack this sort of money.").is_empty());
+        // "should be ready" is deontic: no hedge.
+        assert!(cues("The bank should be ready to act.").is_empty());
+    }
+
+    #[test]
+    fn beliefs_expectations_and_possibility() {
+        assert_eq!(
+            cues("Economists expect the rate to rise."),
+            [("expect", CaveatKind::Hedge)]
+        );
+        assert_eq!(
+            cues("There is a possibility of rain."),
+            [("possibility", CaveatKind::Hedge)]
+        );
+        // An expectation whose outcome is known, and feasibility, are no hedges.
+        assert!(cues("The team had been expected to win.").is_empty());
+        assert!(cues("It is possible to return the goods.").is_empty());
+        assert!(cues("Write back as soon as possible.").is_empty());
+    }
+
+    #[test]
+    fn inverted_conditions_and_other_frames() {
+        assert_eq!(
+            cues("The boys could go home, should they be found, or stay."),
+            [
+                ("could", CaveatKind::Hedge),
+                ("should", CaveatKind::Condition)
+            ]
+        );
+        // A question opening on "should" asks; deontic "should" is no caveat.
+        assert!(cues("Should the council act now?").is_empty());
+        assert!(cues("The council should act now.").is_empty());
+        assert_eq!(
+            cues("Otherwise the plan fails."),
+            [("Otherwise", CaveatKind::Condition)]
+        );
+        assert!(cues("He was otherwise healthy.").is_empty());
+        assert_eq!(
+            cues("Let's agree that the roads are bad."),
+            [("Let's agree", CaveatKind::Concession)]
+        );
+        assert_eq!(
+            cues("Hopefully, the rain stops. Such storms tend to pass."),
+            [
+                ("Hopefully", CaveatKind::Hedge),
+                ("tend to", CaveatKind::Hedge)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_granting_clause_countered_by_but() {
+        assert_eq!(
+            cues("This is true, but few pay the fine."),
+            [("This is true", CaveatKind::Concession)]
+        );
+        assert_eq!(
+            cues("The costs are also real, but the gains are larger."),
+            [("The costs are also real", CaveatKind::Concession)]
+        );
+        // No granting word, or no counter: no concession.
+        assert!(cues("The costs are real, but the gains are larger.").is_empty());
+        assert!(cues("This is true, and it matters.").is_empty());
     }
 
     #[test]

@@ -4,9 +4,18 @@
 //! A sentence in the author's voice is the author's claim, less what it only relays: reported
 //! speech and attributed direct quotations are quotes, not author claims, so their spans are
 //! cut out and the rest (if three words or more remain) is the claim ("Thompson notes that …,
-//! but I can't help noting that …" claims the second clause). A sentence that introduces a
-//! block quote with a colon, a question, and a heading are not claims. Sentences inside a block
-//! quote are claims held by the block's speaker.
+//! but I can't help noting that …" claims the second clause); what a cut leaves is no claim
+//! when it is a fragment (the speaker's apposition, a clause ending on "that" or a colon, a
+//! verb phrase whose subject went with the quotation). A sentence that ends on a colon (it
+//! introduces what follows), a question (unless rhetorical: a negation, "why not", or opening
+//! with "perhaps"), a heading, and the closing line about the writer ("Jane Doe is a columnist
+//! for …") and what follows it are not claims. Sentences inside a block quote are claims held
+//! by the block's speaker; a sentence opening inside a quotation the quote stage did not close
+//! is held by "quoted source".
+//!
+//! A sentence that only relays a source the quote stage did not mark is that source's claim
+//! (see [`relayed_by`]): "X claimed that …", "…, analysts said.", "according to X". The words
+//! that tell these frames apart are in `data/claim_frames.tsv`, each with its category.
 //!
 //! The type is the first of these a claim's words show, from `data/claim_cues.tsv`: normative
 //! (a deontic modal: "should not stand in the way"), causal ("will enable", "result in"),
@@ -86,6 +95,291 @@ static WORDS: LazyLock<WordMap<WordSense>> = LazyLock::new(|| {
     // Each word once: the order they go in does not change what a lookup finds.
     WordMap::new(words)
 });
+
+/// The classes of a word of `data/claim_frames.tsv`, as bits (a word may be several).
+mod frame {
+    pub(super) const SUBORDINATOR: u16 = 1;
+    pub(super) const COORDINATOR: u16 = 2;
+    pub(super) const AUXILIARY: u16 = 4;
+    pub(super) const PARTICLE: u16 = 8;
+    pub(super) const ANAPHORIC: u16 = 16;
+    pub(super) const FIRST: u16 = 32;
+    pub(super) const NOT_REPORTING: u16 = 64;
+    pub(super) const BIO_ROLE: u16 = 128;
+    pub(super) const JUDGING: u16 = 256;
+    pub(super) const RHETORICAL: u16 = 512;
+    pub(super) const RELATIVE: u16 = 1024;
+}
+
+/// The words of `data/claim_frames.tsv`, each with its classes.
+static FRAMES: LazyLock<WordMap<u16>> = LazyLock::new(|| {
+    let mut words: FxHashMap<&'static str, u16> = FxHashMap::default();
+    for line in data_lines(include_str!("../data/claim_frames.tsv")) {
+        let (word, class) = line
+            .split_once('\t')
+            .unwrap_or_else(|| panic!("claim_frames.tsv: expected word<TAB>category in {line:?}"));
+        let bit = match class.trim() {
+            "subordinator" => frame::SUBORDINATOR,
+            "coordinator" => frame::COORDINATOR,
+            "auxiliary" => frame::AUXILIARY,
+            "particle" => frame::PARTICLE,
+            "anaphoric" => frame::ANAPHORIC,
+            "first" => frame::FIRST,
+            "not-reporting" => frame::NOT_REPORTING,
+            "bio-role" => frame::BIO_ROLE,
+            "judging" => frame::JUDGING,
+            "rhetorical" => frame::RHETORICAL,
+            "relative" => frame::RELATIVE,
+            other => panic!("claim_frames.tsv: unknown category {other:?}"),
+        };
+        *words.entry(word.trim()).or_default() |= bit;
+    }
+    WordMap::new(words)
+});
+
+/// Whether `w` (any ASCII case) is of frame class `class`.
+fn is(w: &str, class: u16) -> bool {
+    FRAMES.get_lower(w).is_some_and(|c| c & class != 0)
+}
+
+/// Whether the word is a reporting verb (`data/reporting_verbs.tsv`, one word), less the
+/// verbs that report no one in a sentence's own clause ("has continued").
+fn reporting_verb(w: &str) -> bool {
+    crate::lexicon::cue_word(w).is_some_and(|c| c.single.is_some()) && !is(w, frame::NOT_REPORTING)
+}
+
+/// When a claim only relays a source, the span of who it relays (the claim's holder):
+///
+/// - "according to X" anywhere: X (to the next comma, eight words at most);
+/// - a speech tag after the last comma ("…, analysts said.", "…, says Epstein."): the tag's
+///   other words;
+/// - a subject and a reporting verb opening the sentence ("Russia's newspapers claimed that
+///   …", "The research found that …"): the subject. Not when the subject is the writer ("I",
+///   "we", "you"), the writer's own discussion ("This finding shows …"), the verb is passive
+///   ("is said") or takes a particle ("asked to"), or an evaluative adverb makes the report
+///   the writer's judgement ("Epstein correctly says that …").
+///
+/// `words` are the claim's tokens outside quotations, in order.
+fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
+    let w = |i: usize| words.get(i).map(|t| &text[t.span]);
+    let is_word = |i: usize| words.get(i).is_some_and(|t| t.word);
+    for i in 0..words.len() {
+        if is_word(i)
+            && w(i).is_some_and(|a| a.eq_ignore_ascii_case("according"))
+            && w(i + 1).is_some_and(|b| b.eq_ignore_ascii_case("to"))
+        {
+            let from = i + 2;
+            let to = (from..words.len().min(from + 8))
+                .take_while(|&j| is_word(j))
+                .last()?;
+            return Some(words[from].span.cover(words[to].span));
+        }
+    }
+    // A speech tag after the last comma.
+    if let Some(comma) = words.iter().rposition(|t| !t.word && &text[t.span] == ",") {
+        let tail = &words[comma + 1..];
+        let tail_words: Vec<&Token> = tail.iter().filter(|t| t.word).collect();
+        // The tag's verb opens it ("said founder Mikhail Khodorkovsky") or closes it, but for a
+        // few words and no "that" ("analysts said", "she said on Tuesday"): a verb with a
+        // content clause after it ("found last year that …") is a clause, not a tag.
+        // A tag says or writes ("said", "reports"); a finding verb after a comma ("…, shows
+        // the same thing") has an object, not a speaker.
+        let tag_verb = tail_words.iter().position(|t| {
+            let w = &text[t.span];
+            reporting_verb(w)
+                && crate::lexicon::cue_word(w)
+                    .and_then(|c| c.single)
+                    .is_some_and(|r| {
+                        matches!(
+                            r,
+                            crate::lexicon::Reporting::Speech | crate::lexicon::Reporting::Writing
+                        )
+                    })
+        });
+        let is_tag = tag_verb.is_some_and(|v| {
+            let after = &tail_words[v + 1..];
+            // "said founder Mikhail Khodorkovsky", not "said on the channel".
+            let opens_with_particle = v == 0
+                && after
+                    .first()
+                    .is_some_and(|t| is(&text[t.span], frame::PARTICLE));
+            (v == 0 || after.len() <= 3)
+                && !opens_with_particle
+                && !after.iter().any(|t| is(&text[t.span], frame::SUBORDINATOR))
+        });
+        if (1..=8).contains(&tail_words.len())
+            && is_tag
+            && !tail_words.iter().any(|t| is(&text[t.span], frame::FIRST))
+        {
+            let others: Vec<&&Token> = tail_words
+                .iter()
+                .filter(|t| !reporting_verb(&text[t.span]))
+                .collect();
+            if let (Some(a), Some(b)) = (others.first(), others.last()) {
+                return Some(a.span.cover(b.span));
+            }
+        }
+    }
+    // A subject and a reporting verb opening the sentence ("Yet X said …" too).
+    let start = usize::from(w(0).is_some_and(|f| is(f, frame::COORDINATOR)));
+    let first = w(start)?;
+    if !is_word(start) || is(first, frame::SUBORDINATOR | frame::FIRST | frame::ANAPHORIC) {
+        return None;
+    }
+    // A subject with commas in it ("Gary Kleck, Larry Southwick and others have shown …", "X,
+    // which has …, found …") is read only when "that" follows the verb closely.
+    let mut comma = false;
+    // A relative clause set off by commas or dashes ("PoliceOne, which has …, found that …"),
+    // skipped to its closing mark: its verbs are not the sentence's.
+    let mut skip_to: Option<&str> = None;
+    // Where the subject's head ends when a relative clause follows it.
+    let mut head_end: Option<usize> = None;
+    for i in start + 1..words.len().min(start + 28) {
+        let t = &text[words[i].span];
+        if let Some(close) = skip_to {
+            if !is_word(i) && (t == close || close != "," && matches!(t, "—" | "–" | "-")) {
+                skip_to = None;
+                comma = true;
+            }
+            continue;
+        }
+        if is_word(i)
+            && is(t, frame::RELATIVE)
+            && i > start + 1
+            && !is_word(i - 1)
+            && matches!(&text[words[i - 1].span], "," | "—" | "–" | "-")
+        {
+            head_end.get_or_insert(i - 2);
+            skip_to = Some(if &text[words[i - 1].span] == "," {
+                ","
+            } else {
+                "—"
+            });
+            continue;
+        }
+        if !is_word(i) {
+            match &text[words[i].span] {
+                "," => comma = true,
+                ";" | ":" | "(" | ")" => return None,
+                _ => {}
+            }
+            continue;
+        }
+        let v = &text[words[i].span];
+        if is(v, frame::FIRST | frame::RELATIVE) {
+            return None;
+        }
+        // A participle ("Anyone … claiming they know …") is no finite verb of the sentence.
+        if !reporting_verb(v) || v.len() > 4 && v.to_ascii_lowercase().ends_with("ing") {
+            continue;
+        }
+        let prev = w(i - 1).unwrap_or("");
+        let next = w(i + 1).unwrap_or("");
+        // "Mr Frost added: …": the verb, then the words it reports.
+        let colon = next == ":";
+        let passive = is(prev, frame::AUXILIARY)
+            && !prev.eq_ignore_ascii_case("has")
+            && !prev.eq_ignore_ascii_case("have");
+        let that_follows = (i + 1..words.len().min(i + 4))
+            .any(|j| w(j).is_some_and(|x| x.eq_ignore_ascii_case("that")));
+        // "from reports that …", "after reports", "the claims": a noun.
+        let noun =
+            is(prev, frame::PARTICLE | frame::SUBORDINATOR) || prev.eq_ignore_ascii_case("the");
+        if passive
+            || noun
+            || is(prev, frame::JUDGING)
+            || !(colon || is_word(i + 1) && !is(next, frame::PARTICLE))
+            || comma && !that_follows && !colon
+        {
+            return None;
+        }
+        let end = head_end.unwrap_or(i - 1).max(start);
+        return Some(words[start].span.cover(words[end].span));
+    }
+    None
+}
+
+/// Whether what is left of a clause once a relayed quotation is cut out is a fragment, not a
+/// claim: the speaker's apposition after the quotation ("an analyst at Renaissance Capital."),
+/// a clause cut before its content ("He is angered that"), a verb phrase whose subject went
+/// with the quotation ("…, but were more likely to …"), or a subordinate clause ("when
+/// arriving in Geneva."). `after_cut`: the remainder starts where a cut quotation ends.
+fn fragment(text: &str, words: &[Token], after_cut: bool) -> bool {
+    let mut iter = words.iter().filter(|t| t.word).map(|t| &text[t.span]);
+    let Some(first) = iter.next() else {
+        return true;
+    };
+    let second = iter.next().unwrap_or("");
+    let last = words
+        .iter()
+        .rev()
+        .find(|t| t.word)
+        .map_or("", |t| &text[t.span]);
+    let ends_open = words
+        .last()
+        .is_some_and(|t| !t.word && matches!(&text[t.span], ":" | ","))
+        || is(last, frame::SUBORDINATOR);
+    if ends_open {
+        return true;
+    }
+    if is(first, frame::COORDINATOR) {
+        // "but I can't help noting …" has its own subject; "but were …" and "but that …" not.
+        return is(second, frame::AUXILIARY) || is(second, frame::SUBORDINATOR);
+    }
+    let lower_start = first.chars().next().is_some_and(char::is_lowercase);
+    lower_start || after_cut
+}
+
+/// Whether a question is rhetorical, so a claim: it opens with a hedge or booster adverb
+/// ("Perhaps …?") or holds a negation ("Is this not dangerous?", "shouldn't we …?").
+fn rhetorical(text: &str, toks: &[Token]) -> bool {
+    let mut words = toks.iter().filter(|t| t.word).map(|t| &text[t.span]);
+    let opens = words
+        .next()
+        .is_some_and(|f| is(f, frame::RHETORICAL) && !f.eq_ignore_ascii_case("not"));
+    opens
+        || toks.iter().filter(|t| t.word).any(|t| {
+            let w = &text[t.span];
+            is(w, frame::RHETORICAL)
+                && (w.eq_ignore_ascii_case("not") || w.eq_ignore_ascii_case("never"))
+                || w.ends_with("n't")
+                || w.ends_with("n’t")
+        })
+}
+
+/// Whether the paragraph is the closing line about the writer ("John Doe is a columnist for
+/// …"): up to five capitalised words (a name), "is", then a role within ten words.
+fn about_the_writer(text: &str, toks: &[Token]) -> bool {
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| &text[t.span])
+        .collect();
+    let Some(is_at) = words.iter().take(7).position(|w| *w == "is") else {
+        return false;
+    };
+    is_at >= 1
+        && words[..is_at]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words[is_at + 1..]
+            .iter()
+            .take(10)
+            .any(|w| is(w, frame::BIO_ROLE))
+}
+
+/// Whether a sentence opens inside a quotation that the quote stage did not close in it: it
+/// starts with a quotation mark and no closing mark follows within its first four words.
+fn opens_quoted(text: &str, span: Span) -> bool {
+    let s = text[span].trim_start();
+    let Some(open) = s.chars().next().filter(|c| matches!(c, '"' | '“' | '‘')) else {
+        return false;
+    };
+    let rest = &s[open.len_utf8()..];
+    let close = rest.find(['"', '”', '’']);
+    let before = close.map_or(rest, |c| &rest[..c]);
+    before.split_whitespace().count() > 4 || close.is_none()
+}
 
 const PRECEDENCE: [ClaimType; 4] = [
     ClaimType::Normative,
@@ -230,31 +524,30 @@ pub(crate) fn find(
     let mut inside: Vec<Span> = Vec::new();
     let mut words: Vec<Token> = Vec::new();
     let mut hedged_should: Vec<Span> = Vec::new();
+    let bio_from = closing_bio(text, paragraphs, sentences, sentence_tokens);
     for (si, s) in sentences.iter().enumerate() {
         let p = &paragraphs[s.paragraph];
-        if !matches!(p.kind, ParagraphKind::Body | ParagraphKind::List) {
+        if !matches!(p.kind, ParagraphKind::Body | ParagraphKind::List)
+            || bio_from.is_some_and(|b| s.paragraph >= b)
+        {
             continue;
         }
         let trimmed = text[s.span].trim_end_matches(['"', '”', '’', '\'', ')']);
-        if trimmed.ends_with('?') {
+        if trimmed.ends_with('?') && !rhetorical(text, &sentence_tokens[si]) {
             continue;
         }
-        // The sentence that introduces a block quote: the quote, not a claim.
-        let last_in_paragraph = sentences
-            .get(si + 1)
-            .is_none_or(|n| n.paragraph != s.paragraph);
-        let introduces = last_in_paragraph
-            && trimmed.ends_with(':')
-            && paragraphs
-                .get(s.paragraph + 1)
-                .is_some_and(|n| n.voice == Voice::Quoted);
-        if introduces {
+        // A sentence that ends on a colon introduces what follows (a quotation, a list): the
+        // claim, if any, is what follows.
+        if trimmed.ends_with(':') || trimmed.ends_with(":.") {
             continue;
         }
         // A caveat's scope lies inside its sentence, so only this sentence's caveats (found by
         // binary search: caveats are in text order) can qualify its claims.
         let in_sentence = crate::span::starting_within(caveats, s.span, |c| c.span);
         let holder: &str = match (p.voice, &p.quote) {
+            // A sentence opening inside a quotation the quote stage did not close: someone
+            // else's words.
+            (Voice::Author, _) if opens_quoted(text, s.span) => "quoted source",
             (Voice::Author, _) => "author",
             (Voice::Quoted, id) => id
                 .as_ref()
@@ -315,6 +608,7 @@ pub(crate) fn find(
             let Some(span) = remainder(text, clause, &cut) else {
                 continue;
             };
+            let was_cut = cut.iter().any(|c| c.overlaps(clause));
             // Words inside quotation marks are someone else's: the inline quotations that
             // overlap this sentence, found once by binary search.
             let last = quotes.partition_point(|q| q.span.start() < span.end());
@@ -353,7 +647,25 @@ pub(crate) fn find(
                     .filter(|c| c.kind == CaveatKind::Hedge && span.contains_span(c.span))
                     .map(|c| c.span),
             );
-            let kind = claim_type(text, &words, &hedged_should);
+            if was_cut {
+                let after_cut = cut
+                    .iter()
+                    .any(|c| c.end() <= span.start() && c.end() > clause.start());
+                if fragment(text, &words, after_cut) {
+                    continue;
+                }
+            }
+            // A relay of a source the quote stage did not mark: the source's claim.
+            let relay = (holder == "author")
+                .then(|| relayed_by(text, &words))
+                .flatten();
+            // A rhetorical question or an exclamation states the writer's attitude, whatever
+            // its words (Quirk et al. 1985, §11.23, §11.31): an evaluation.
+            let kind = if trimmed.ends_with('?') || trimmed.ends_with('!') {
+                ClaimType::Evaluation
+            } else {
+                claim_type(text, &words, &hedged_should)
+            };
             let ids = near
                 .iter()
                 // The claim's holder's own caveats: a speaker's, inside a quotation, qualify
@@ -365,13 +677,52 @@ pub(crate) fn find(
                 id: format!("k{}", claims.len() + 1),
                 span,
                 text: text[span].to_owned(),
-                holder: holder.to_owned(),
+                holder: relay.map_or_else(|| holder.to_owned(), |h| text[h].to_owned()),
                 kind,
                 caveats: ids,
             });
         }
     }
     claims
+}
+
+/// The paragraph from which the text is its closing lines about the writer ("John Doe is a
+/// columnist for …"), if one of the last two body paragraphs opens that way.
+fn closing_bio(
+    text: &str,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    sentence_tokens: &[Vec<Token>],
+) -> Option<usize> {
+    let mut found = None;
+    let mut seen = 0;
+    let mut last_paragraph = usize::MAX;
+    // Sentences from the end: each paragraph's first sentence is the last one met for it.
+    let mut first_of: Option<(usize, usize)> = None;
+    for (si, s) in sentences.iter().enumerate().rev() {
+        if s.paragraph != last_paragraph {
+            if let Some((p, i)) = first_of.take()
+                && paragraphs[p].kind == ParagraphKind::Body
+            {
+                seen += 1;
+                if about_the_writer(text, &sentence_tokens[i]) {
+                    found = Some(p);
+                }
+                if seen == 2 {
+                    return found;
+                }
+            }
+            last_paragraph = s.paragraph;
+        }
+        first_of = Some((s.paragraph, si));
+    }
+    if let Some((p, i)) = first_of
+        && paragraphs[p].kind == ParagraphKind::Body
+        && about_the_writer(text, &sentence_tokens[i])
+    {
+        found = Some(p);
+    }
+    found
 }
 
 #[cfg(test)]
@@ -465,6 +816,99 @@ mod tests {
                 "{phrase}"
             );
         }
+    }
+
+    fn authors(text: &str) -> Vec<String> {
+        claims(text)
+            .into_iter()
+            .filter(|c| c.2 == "author")
+            .map(|c| c.0)
+            .collect()
+    }
+
+    #[test]
+    fn relays_of_a_source_are_the_source_s() {
+        let got = claims(
+            "The ministry claimed that the dam was safe. The dam leaks, engineers said. \
+             According to the mayor, the town is dry. The report found that costs doubled. \
+             The dam is old.",
+        );
+        // Each relay is either a quote (cut by the quote stage) or a claim held by its source.
+        let own: Vec<&str> = got
+            .iter()
+            .filter(|c| c.2 == "author")
+            .map(|c| c.0.as_str())
+            .collect();
+        assert_eq!(own, ["The dam is old."]);
+        assert!(got.iter().any(|c| c.2 == "engineers"), "{got:?}");
+        // Read alone (the quote stage may take such sentences first): a relative clause
+        // between commas is skipped to find the sentence's verb; a relative clause's own
+        // reporting verb is not the sentence's.
+        let relay = |text: &str| {
+            let toks: Vec<crate::Token> =
+                crate::tokens(text, crate::Span::new(0, text.len())).collect();
+            super::relayed_by(text, &toks).map(|h| text[h].to_owned())
+        };
+        assert_eq!(
+            relay("The union, which has ten thousand members, found last year that pay fell.")
+                .as_deref(),
+            Some("The union")
+        );
+        assert_eq!(
+            relay("Gangs that experts warn are rich should worry us."),
+            None
+        );
+        assert_eq!(relay("My research shows that pay fell."), None);
+        // The writer's own reports, judged reports and nouns stay the writer's.
+        assert_eq!(
+            authors(
+                "My research shows that crime fell. Smith correctly says that crime fell. \
+                 This finding shows that crime fell. It fell after reports that it rose."
+            )
+            .len(),
+            4
+        );
+    }
+
+    #[test]
+    fn no_fragments_from_cut_quotations() {
+        // The speaker's apposition after a quotation is no claim.
+        let text = "\"The plan is dead,\" said Tom Ash, an analyst at Acme Bank in Leeds.";
+        assert!(authors(text).is_empty(), "{:?}", authors(text));
+        // A clause of its own after the cut stays.
+        let text = "(Ash says that the bank was warned, but I doubt that it listened.)";
+        assert_eq!(authors(text), ["but I doubt that it listened.)"]);
+        // A sentence introducing what follows, and one opening inside a quotation.
+        assert!(authors("The minister put it this way:").is_empty());
+        assert!(authors("\"The budget is gone and we are broke.").is_empty());
+    }
+
+    #[test]
+    fn rhetorical_questions_are_claims() {
+        assert_eq!(
+            authors("Is this not dangerous? What time is it? Perhaps the rules help?").len(),
+            2
+        );
+        // They and exclamations state an attitude: evaluations.
+        let kinds: Vec<ClaimType> = claims("Why not let them vote? The vote was lost!")
+            .into_iter()
+            .map(|c| c.1)
+            .collect();
+        assert_eq!(kinds, [ClaimType::Evaluation, ClaimType::Evaluation]);
+        assert_eq!(
+            authors("Why not let them vote?"),
+            ["Why not let them vote?"]
+        );
+    }
+
+    #[test]
+    fn the_closing_line_about_the_writer_is_no_claim() {
+        let text = "Taxes are too high.\n\nThe cuts will help.\n\nJane Roe is a columnist for \
+                    the Daily Post. She lives in Leeds.";
+        assert_eq!(
+            authors(text),
+            ["Taxes are too high.", "The cuts will help."]
+        );
     }
 
     #[test]

@@ -53,8 +53,9 @@ mod span;
 mod words;
 
 pub use document::{
-    Booster, Caveat, CaveatKind, Claim, ClaimType, Diagnostic, Document, InputFormat, Link, Meta,
-    Paragraph, ParagraphKind, Quote, QuoteKind, Sentence, Severity, Speaker, TextSpan, Voice,
+    Approximation, Booster, Caveat, CaveatKind, Claim, ClaimType, Diagnostic, Document,
+    InputFormat, Link, Meta, Paragraph, ParagraphKind, Quote, QuoteKind, Resolution, Sentence,
+    Severity, Speaker, TextSpan, Voice,
 };
 pub use lexicon::{Phrases, same_word};
 pub use read::sniff;
@@ -215,6 +216,7 @@ pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
             claims,
             links: extracted.links,
             boosters: cues.boosters,
+            approximations: cues.approximations,
         },
         diagnostics,
     }

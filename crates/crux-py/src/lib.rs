@@ -21,6 +21,7 @@ use std::path::PathBuf;
 
 use crux_analysis::Lexicon;
 use crux_parser::InputFormat;
+use crux_report::Report;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -130,18 +131,24 @@ fn input<'a>(object: &'a Bound<'_, PyAny>, source: &str) -> Input<'a> {
     Input::NotText(format!("crux analyses str or bytes, not {kind}"))
 }
 
-/// One text analysed into its JSON, compact (one line, as in `--format jsonl`).
-fn report_json(
+/// One text analysed into its report.
+fn report(
     source: &str,
     text: &str,
     format: Option<InputFormat>,
     lexicon: &Lexicon,
-) -> Result<String, String> {
+) -> Result<Report, String> {
     guarded(|| {
         let format = format.unwrap_or_else(|| crux_parser::sniff(text));
-        let report = crux_report::analyze_text_with(source, text, format, lexicon);
-        serde_json::to_string(&report).map_err(|e| format!("{source}: {e}"))
+        Ok(crux_report::analyze_text_with(
+            source, text, format, lexicon,
+        ))
     })
+}
+
+/// A report as JSON, compact (one line, as in `--format jsonl`).
+fn to_json(report: &Report) -> Result<String, String> {
+    guarded(|| serde_json::to_string(report).map_err(|e| format!("{}: {e}", report.source)))
 }
 
 /// The JSON Lines failure line of the output contract: `{"source": ..., "error": ...}`.
@@ -210,6 +217,27 @@ fn lexicon_of(given: Option<&PyLexicon>) -> &Lexicon {
     }
 }
 
+/// One text's report, made with the GIL released, or the error `analyze_json` raises.
+fn analyze_one(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    format: Option<&str>,
+    lexicon: Option<&PyLexicon>,
+    source: &str,
+) -> PyResult<Report> {
+    let format = input_format(format)?;
+    let lexicon = lexicon_of(lexicon);
+    match input(text, source) {
+        Input::Failed(message) => Err(CruxError::new_err(message)),
+        Input::NotText(message) => Err(PyTypeError::new_err(message)),
+        Input::Borrowed(text) => {
+            let text: &str = &text;
+            py.detach(|| report(source, text, format, lexicon))
+                .map_err(CruxError::new_err)
+        }
+    }
+}
+
 /// Analyses one text (`str`, or `bytes` holding UTF-8) and returns its report as JSON, the
 /// object `crux analyze --format json` prints (on one line).
 #[pyfunction]
@@ -221,17 +249,71 @@ fn analyze_json(
     lexicon: Option<PyRef<'_, PyLexicon>>,
     source: &str,
 ) -> PyResult<String> {
-    let format = input_format(format)?;
-    let lexicon = lexicon_of(lexicon.as_deref());
-    match input(text, source) {
-        Input::Failed(message) => Err(CruxError::new_err(message)),
-        Input::NotText(message) => Err(PyTypeError::new_err(message)),
-        Input::Borrowed(text) => {
-            let text: &str = &text;
-            py.detach(|| report_json(source, text, format, lexicon))
-                .map_err(CruxError::new_err)
-        }
+    let report = analyze_one(py, text, format, lexicon.as_deref(), source)?;
+    py.detach(|| to_json(&report)).map_err(CruxError::new_err)
+}
+
+/// One item of a batch: its source, and its text or why it has none.
+type Job = (String, Result<String, String>);
+
+/// Reads a batch's texts (and their sources) out of Python, while the GIL is held: every text
+/// is copied, so that none is read without it.
+fn jobs(texts: &Bound<'_, PyAny>, sources: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<Job>> {
+    let mut names = match sources {
+        None => None,
+        Some(s) => Some(s.try_iter()?),
+    };
+    let mut jobs = Vec::new();
+    for item in texts.try_iter()? {
+        let item = item?;
+        let source = match names.as_mut().map(Iterator::next) {
+            None => "-".to_owned(),
+            Some(Some(name)) => name?.str()?.to_string(),
+            Some(None) => return Err(CruxError::new_err("sources: fewer names than texts")),
+        };
+        let text = match input(&item, &source) {
+            Input::Borrowed(text) => Ok(text.into_owned()),
+            Input::Failed(message) => Err(message),
+            Input::NotText(message) => Err(format!("reading {source}: {message}")),
+        };
+        jobs.push((source, text));
     }
+    if names.is_some_and(|mut n| n.next().is_some()) {
+        return Err(CruxError::new_err("sources: more names than texts"));
+    }
+    Ok(jobs)
+}
+
+/// Runs `one` over the jobs on `threads` threads (default: one per core), with the GIL
+/// released; the results in input order.
+fn run_batch<T: Send>(
+    py: Python<'_>,
+    jobs: &[Job],
+    threads: Option<usize>,
+    one: impl Fn(&Job) -> T + Sync,
+) -> PyResult<Vec<T>> {
+    if threads == Some(0) {
+        return Err(CruxError::new_err("threads must be at least 1"));
+    }
+    let threads = threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get));
+    Ok(py.detach(|| {
+        let pool = (threads > 1 && jobs.len() > 1)
+            .then(|| {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .ok()
+            })
+            .flatten();
+        match pool {
+            Some(pool) => {
+                use rayon::prelude::*;
+                pool.install(|| jobs.par_iter().with_max_len(1).map(&one).collect())
+            }
+            None => jobs.iter().map(&one).collect(),
+        }
+    }))
 }
 
 /// Analyses many texts on `threads` threads (default: one per core) with the GIL released,
@@ -249,61 +331,15 @@ fn analyze_many_json(
     sources: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<String>> {
     let format = input_format(format)?;
-    if threads == Some(0) {
-        return Err(CruxError::new_err("threads must be at least 1"));
-    }
     let lexicon = lexicon_of(lexicon.as_deref());
-    let mut names = match sources {
-        None => None,
-        Some(s) => Some(s.try_iter()?),
-    };
-    // Every text is copied out while the GIL is held, so that none is read without it.
-    let mut jobs: Vec<(String, Result<String, String>)> = Vec::new();
-    for item in texts.try_iter()? {
-        let item = item?;
-        let source = match names.as_mut().map(Iterator::next) {
-            None => "-".to_owned(),
-            Some(Some(name)) => name?.str()?.to_string(),
-            Some(None) => {
-                return Err(CruxError::new_err(
-                    "sources: fewer names than texts".to_owned(),
-                ));
-            }
-        };
-        let text = match input(&item, &source) {
-            Input::Borrowed(text) => Ok(text.into_owned()),
-            Input::Failed(message) => Err(message),
-            Input::NotText(message) => Err(format!("reading {source}: {message}")),
-        };
-        jobs.push((source, text));
-    }
-    if names.is_some_and(|mut n| n.next().is_some()) {
-        return Err(CruxError::new_err("sources: more names than texts"));
-    }
-    let threads = threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get));
-    let one = |(source, text): &(String, Result<String, String>)| match text {
-        Ok(text) => report_json(source, text, format, lexicon)
-            .unwrap_or_else(|error| failure_json(source, &error)),
-        Err(error) => failure_json(source, error),
-    };
-    Ok(py.detach(|| {
-        let pool = (threads > 1 && jobs.len() > 1)
-            .then(|| {
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(threads)
-                    .build()
-                    .ok()
-            })
-            .flatten();
-        match pool {
-            Some(pool) => {
-                use rayon::prelude::*;
-                pool.install(|| jobs.par_iter().with_max_len(1).map(one).collect())
-            }
-            None => jobs.iter().map(one).collect(),
-        }
-    }))
+    let jobs = jobs(texts, sources)?;
+    run_batch(py, &jobs, threads, |(source, text)| {
+        text.as_ref()
+            .map_err(String::clone)
+            .and_then(|text| report(source, text, format, lexicon))
+            .and_then(|report| to_json(&report))
+            .unwrap_or_else(|error| failure_json(source, &error))
+    })
 }
 
 /// Python string indices for byte offsets into `text`: the number of characters (code points)

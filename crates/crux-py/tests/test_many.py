@@ -125,3 +125,17 @@ def test_python_threads_share_one_lexicon(tmp_path) -> None:
     for w in workers:
         w.join()
     assert all(r == [expected] * 4 for r in results)
+
+
+def test_the_garbage_collector_is_left_as_it_was() -> None:
+    import gc
+
+    assert gc.isenabled()
+    crux.analyze_many(TEXTS)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        crux.analyze_many(TEXTS)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -27,6 +27,8 @@ the two spans are equal. For plain-text input ``text`` is the input string itsel
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 from dataclasses import dataclass, field
@@ -35,6 +37,7 @@ from typing import (
     Any,
     Dict,
     Iterable,
+    Iterator,
     List,
     Mapping,
     Optional,
@@ -128,7 +131,12 @@ def analyze(
         format or a lexicon file that cannot be used; the message is the command line's.
     :raises TypeError: ``text`` is neither str nor bytes.
     """
-    return json.loads(analyze_json(text, format=format, lexicon=lexicon, source=source))
+    # json.loads is as fast as making the objects from the Rust values directly (pythonize
+    # was tried), and gives the command's JSON by construction.
+    report: Dict[str, Any] = json.loads(
+        analyze_json(text, format=format, lexicon=lexicon, source=source)
+    )
+    return report
 
 
 def analyze_many_json(
@@ -170,17 +178,32 @@ def analyze_many(
     :raises CruxError: an unknown format, a lexicon that cannot be used, ``threads=0``, or a
         number of sources different from the number of texts.
     """
-    return [
-        json.loads(line)
-        for line in analyze_many_json(
-            texts, threads, format=format, lexicon=lexicon, sources=sources
-        )
-    ]
+    lines = analyze_many_json(texts, threads, format=format, lexicon=lexicon, sources=sources)
+    with _no_gc():
+        return [json.loads(line) for line in lines]
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pauses Python's cyclic garbage collector while many reports are made.
+
+    Reports hold no reference cycles, but the collector, counting the dicts and lists as they
+    are made, would scan every report made so far again and again: with it running, parsing
+    a corpus's reports took 0.54 s of CPU instead of 0.32 s (2.9 MB of text, 17 MB of JSON).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def json_schema() -> Dict[str, Any]:
     """The JSON Schema of a report, as ``crux schema`` prints it, parsed."""
-    return json.loads(_crux.json_schema())
+    schema: Dict[str, Any] = json.loads(_crux.json_schema())
+    return schema
 
 
 def str_spans(text: str, spans: Iterable[Sequence[int]]) -> List[Span]:
@@ -409,7 +432,8 @@ class Analysis:
     @property
     def meta(self) -> Mapping[str, Any]:
         """``title``, ``authors``, ``date``, ``time``, ``section``."""
-        return self.report["meta"]
+        meta: Mapping[str, Any] = self.report["meta"]
+        return meta
 
     @property
     def diagnostics(self) -> List[Mapping[str, Any]]:
@@ -823,6 +847,7 @@ def to_pandas(
     if isinstance(results, (Mapping, Analysis)):
         results = [results]
     rows: List[Dict[str, Any]] = []
-    for doc, item in enumerate(results):
-        rows.extend(_rows(what, doc, item))
+    with _no_gc():
+        for doc, item in enumerate(results):
+            rows.extend(_rows(what, doc, item))
     return pandas.DataFrame.from_records(rows, columns=_COLUMNS[what])

@@ -1,7 +1,18 @@
 """Type stubs of the extension module ``crux._crux`` (Rust, PyO3). Use the ``crux`` package."""
 
 import os
-from typing import Any, Iterable, List, Optional, Union
+from typing import Any, Iterable, List, Optional, Union, final
+
+__all__ = [
+    "CruxError",
+    "__version__",
+    "Lexicon",
+    "analyze_json",
+    "analyze_many_json",
+    "byte_to_str_offsets",
+    "json_schema",
+    "_panic_for_tests",
+]
 
 __version__: str
 
@@ -11,6 +22,7 @@ class CruxError(ValueError):
     The message is the one the ``crux`` command prints after ``crux: error: ``.
     """
 
+@final
 class Lexicon:
     """A risk and benefit lexicon: the built-in one with users' files merged in, loaded once."""
 

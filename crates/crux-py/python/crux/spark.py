@@ -117,13 +117,13 @@ def json_udf(
 ) -> Any:
     """A pandas UDF: a column of texts to a column of JSON reports (strings)."""
     import pandas
-    from pyspark.sql.functions import pandas_udf
+    from pyspark.sql.functions import pandas_udf  # type: ignore[attr-defined,unused-ignore]
 
     # pyspark reads the UDF's kind from these annotations, so they are real types, not strings.
     def crux_json(texts: pandas.Series) -> pandas.Series:
         return analyze_series(texts, format=format, lexicon=lexicon, threads=threads)
 
-    return pandas_udf(crux_json, "string")  # type: ignore[call-overload]
+    return pandas_udf(crux_json, "string")
 
 
 def summary_udf(
@@ -134,7 +134,7 @@ def summary_udf(
 ) -> Any:
     """A pandas UDF: a column of texts to a struct column of :data:`SUMMARY_SCHEMA`."""
     import pandas
-    from pyspark.sql.functions import pandas_udf
+    from pyspark.sql.functions import pandas_udf  # type: ignore[attr-defined,unused-ignore]
 
     # Real types, not strings: pyspark reads the UDF's kind from them.
     def crux_summary(texts: pandas.Series) -> pandas.DataFrame:
@@ -145,4 +145,4 @@ def summary_udf(
             frame[name] = frame[name].astype("Int32")
         return frame
 
-    return pandas_udf(crux_summary, SUMMARY_SCHEMA)  # type: ignore[call-overload]
+    return pandas_udf(crux_summary, SUMMARY_SCHEMA)
