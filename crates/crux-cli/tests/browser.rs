@@ -121,11 +121,27 @@ fn html_report_renders_in_chromium() {
         dom.contains("<svg") && dom.contains("id=\"d1-chart\""),
         "no chart"
     );
-    let bars = dom.matches("class=\"bar risk-bar\"").count()
-        + dom.matches("class=\"bar benefit-bar\"").count();
-    assert_eq!(bars, 2, "a risk and a benefit in the fixture");
+    // What the chart must show: the report's own risks and benefits.
+    let json = Command::new(env!("CARGO_BIN_EXE_crux"))
+        .arg("analyze")
+        .arg(input.join("harbour-opinion.md"))
+        .args(["-f", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let assessments = report["assessments"].as_array().unwrap();
+    assert!(
+        !assessments.is_empty(),
+        "the fixture states risks and benefits"
+    );
+    for kind in ["risk", "benefit"] {
+        let expected = assessments.iter().filter(|a| a["kind"] == kind).count();
+        let drawn = dom.matches(&format!("class=\"bar {kind}-bar\"")).count();
+        assert_eq!(drawn, expected, "one {kind} bar per {kind}");
+    }
     assert!(dom.contains("class=\"bar balance-bar\""));
-    for id in ["a1", "a2"] {
+    for a in assessments {
+        let id = a["id"].as_str().unwrap();
         assert!(
             dom.contains(&format!("href=\"#d1-t-{id}\"")),
             "bar {id} links"
@@ -134,8 +150,10 @@ fn html_report_renders_in_chromium() {
             dom.contains(&format!("id=\"d1-t-{id}\"")),
             "mark {id} is there"
         );
+        // Hovering tells kind, holder, numbers and cues.
+        let tip = format!("<title>{id} {}, held by ", a["kind"].as_str().unwrap());
+        assert!(dom.contains(&tip), "hover details of {id}");
     }
-    assert!(dom.contains("<title>a1 risk, held by"), "hover details");
 
     // A screenshot kept for a person to look at.
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/browser");
