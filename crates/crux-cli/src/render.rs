@@ -429,7 +429,19 @@ impl Place<'_> {
     ) -> io::Result<()> {
         let heading = wrap(&format!("{tag} {rest}"), 2, 4, self.width);
         writeln!(out, "  {}{}", paint(style, tag), &heading[tag.len()..])?;
+        // Spans index the text on character boundaries (the contract); one that did not would
+        // be named, not shown, rather than stop the report.
+        let text = &self.doc.text;
+        let valid = |s: Span| {
+            s.end() <= text.len()
+                && text.is_char_boundary(s.start())
+                && text.is_char_boundary(s.end())
+        };
         if let Some(&(span, _, _)) = marks.first() {
+            if !marks.iter().all(|&(s, _, _)| valid(s)) {
+                writeln!(out, "    (span {span:?} does not index the text)")?;
+                return Ok(());
+            }
             writeln!(
                 out,
                 "    {} {}",
@@ -826,6 +838,31 @@ mod tests {
         let at = Locator::new(&long);
         assert_eq!(at.line_col(long.len() - 1), (2, 1));
         assert_eq!(at.line_col(2 * 2500), (1, 2501));
+    }
+
+    #[test]
+    fn a_span_outside_the_text_is_named_not_shown() {
+        let report =
+            crux_report::analyze_text("t", "The plan may fail.", crux_parser::InputFormat::Text);
+        let place = Place {
+            source: "t",
+            doc: &report.analysis.document,
+            locator: Locator::new(&report.analysis.document.text),
+            width: 80,
+            palette: Palette::new(false),
+        };
+        let mut out = Vec::new();
+        let bad = Span::new(5, 500);
+        place
+            .finding(
+                &mut out,
+                ("x1", Style::new()),
+                "test",
+                &[(bad, '^', Style::new())],
+            )
+            .unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("does not index the text"), "{out}");
     }
 
     #[test]
