@@ -92,7 +92,8 @@ pub(crate) fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> 
 
 /// Whether the term at token `at` lies inside a name: it is capitalised and so is a word next
 /// to it, other than the unit's first word ("the Equal Employment Opportunity Commission",
-/// "the Special Park Improvement District"). A capitalised first word is only the sentence's.
+/// "the Special Park Improvement District"), or the word before it is a word of the sentence
+/// ("a company named Violator"). A capitalised first word is only the sentence's.
 fn in_name(text: &str, toks: &[Token], at: usize, len: usize) -> bool {
     let capitalised = |i: usize| {
         toks.get(i).is_some_and(|t| {
@@ -106,7 +107,11 @@ fn in_name(text: &str, toks: &[Token], at: usize, len: usize) -> bool {
     let first_word = toks.iter().position(|t| t.word);
     let before = at > 0 && capitalised(at - 1) && Some(at - 1) != first_word;
     let after = Some(at) != first_word && capitalised(at + len);
-    before || after
+    // A capitalised word inside its sentence, after a word, is a proper name on its own too
+    // ("a company named Violator"); after punctuation (a colon, a quotation mark, a dash) it
+    // may open a clause or a title.
+    let alone = Some(at) != first_word && at > 0 && toks[at - 1].word;
+    before || after || alone
 }
 
 /// Whether every token between two token indices (exclusive) is a word: a shifter reaches a
@@ -968,6 +973,7 @@ mod tests {
                 text: who.to_owned(),
                 span: Span::new(0, 0),
                 canonical: None,
+                resolution: None,
             }),
             source: None,
             cue: None,

@@ -121,6 +121,9 @@ pub enum WeightReason {
     /// The view is someone else's, relayed by a news report (many of its sentences others'
     /// words, few of the writer's own claims judgements): the report does not weigh it.
     Reported,
+    /// The writer's own, in a news report whose writer's assessments together amount to less
+    /// than one firmly stated risk or benefit: words of harm or gain in passing, no weighing.
+    ReportedFact,
     /// The writer grants the point, then counters it ("…, to be sure. But …").
     Conceded,
     /// The writer states the balance itself ("a net positive"): a verdict on the other

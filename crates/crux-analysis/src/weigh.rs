@@ -1,7 +1,9 @@
 //! How much each assessment counts in the balance (docs/scoring.md, "Weights").
 //!
 //! - A view held by someone other than the writer counts [`OTHERS_WEIGHT`]; in a news report
-//!   of others' views ([`is_report`]) it counts [`REPORTED_WEIGHT`]: relayed, not weighed.
+//!   of others' views ([`is_report`]) it counts [`REPORTED_WEIGHT`]: relayed, not weighed; and
+//!   the reporter's own assessments count nothing either when together they amount to less
+//!   than [`REPORT_OWN_MIN`]: the reporter weighs nothing.
 //! - A stated balance ("a net positive") counts [`STATED_BALANCE_WEIGHT`]; it is set where the
 //!   assessment is made.
 //! - **Concede, then counter.** A writer who grants a point and then answers it ("And that is a
@@ -278,7 +280,32 @@ pub(crate) fn weigh(doc: &Document, assessments: &mut [Assessment]) {
     for a in assessments.iter_mut() {
         a.weight = a.weighting.iter().map(|w| w.factor).product();
     }
+    // A reporter whose own assessments amount to less than one firmly stated risk or benefit
+    // weighs nothing: its few words of harm or gain are the events reported ("children who
+    // have failed asylum claims"), and the report is neutral.
+    if report {
+        let own: f64 = assessments
+            .iter()
+            .filter(|a| a.holder == "author")
+            .map(|a| a.score * a.weight)
+            .sum();
+        if own < REPORT_OWN_MIN {
+            for a in assessments.iter_mut().filter(|a| a.holder == "author") {
+                a.weighting.push(Weighting {
+                    reason: WeightReason::ReportedFact,
+                    factor: REPORTED_WEIGHT,
+                    cue: None,
+                });
+                a.weight = 0.0;
+            }
+        }
+    }
 }
+
+/// The least a reporter's own assessments must sum to (score × weight) for a news report to
+/// weigh anything itself: about one firmly stated risk or benefit (a strong term, likely and
+/// unhedged, scores 0.7 × 0.8 × 0.8 ≈ 0.45).
+pub(crate) const REPORT_OWN_MIN: f64 = 0.5;
 
 #[cfg(test)]
 mod tests {

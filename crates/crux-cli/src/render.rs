@@ -51,6 +51,7 @@ pub(crate) fn weight_reason(reason: WeightReason) -> &'static str {
     match reason {
         WeightReason::OthersView => "others' view",
         WeightReason::Reported => "reported, not weighed",
+        WeightReason::ReportedFact => "a report's fact, not weighed",
         WeightReason::Conceded => "conceded",
         WeightReason::StatedBalance => "stated balance",
     }

@@ -5,9 +5,8 @@
 //! Brief overview (the module's Python names): `analyze_json` analyses one text,
 //! `analyze_many_json` many on a thread pool with the GIL released, `Lexicon` holds a risk
 //! and benefit lexicon loaded once, `byte_to_str_offsets` turns the report's byte offsets
-//! into Python string indices. The
-//! Python side (`python/crux/__init__.py`) parses the JSON and adds the typed accessors and
-//! the pandas and Spark helpers.
+//! into Python string indices. The Python side (`python/crux/__init__.py`) parses the JSON and
+//! adds the typed accessors and the pandas and Spark helpers.
 //!
 //! No panic crosses into Python: every analysis runs under [`std::panic::catch_unwind`], and a
 //! panic becomes a `crux.CruxError` (or, in a batch, that item's error), like any other
@@ -82,8 +81,8 @@ fn input_format(format: Option<&str>) -> PyResult<Option<InputFormat>> {
 
 /// Text to analyse, taken out of a Python object while the GIL is held.
 enum Input<'a> {
-    /// A `str`, borrowed.
-    Borrowed(Cow<'a, str>),
+    /// The text of a `str` or `bytes` object, borrowed.
+    Borrowed(&'a str),
     /// Why the text cannot be analysed, in the command line's words.
     Failed(String),
     /// The object is not text: what it is instead.
@@ -92,18 +91,19 @@ enum Input<'a> {
 
 /// The UTF-8 text of a `str` or `bytes` object. Invalid UTF-8 (in bytes, or a lone surrogate
 /// in a `str`, counted in its `surrogatepass` encoding) is reported as the command line
-/// reports a file: `reading SOURCE: invalid UTF-8 at byte N; crux reads UTF-8 text`.
+/// reports a file: `reading SOURCE: invalid UTF-8 at byte N; crux reads UTF-8 text`, then the
+/// way out: where the command line names its `--encoding` flag, this names `bytes.decode`.
 fn input<'a>(object: &'a Bound<'_, PyAny>, source: &str) -> Input<'a> {
-    let invalid = |bytes: &[u8]| match std::str::from_utf8(bytes) {
-        Ok(_) => None,
-        Err(e) => Some(format!(
-            "reading {source}: invalid UTF-8 at byte {}; crux reads UTF-8 text",
+    let invalid = |e: std::str::Utf8Error| {
+        format!(
+            "reading {source}: invalid UTF-8 at byte {}; crux reads UTF-8 text (decode other \
+             encodings to str first, as data.decode(\"windows-1252\"))",
             e.valid_up_to()
-        )),
+        )
     };
     if let Ok(string) = object.cast::<PyString>() {
         return match string.to_str() {
-            Ok(text) => Input::Borrowed(Cow::Borrowed(text)),
+            Ok(text) => Input::Borrowed(text),
             Err(_) => {
                 let encoded = string
                     .call_method1("encode", ("utf-8", "surrogatepass"))
@@ -111,17 +111,16 @@ fn input<'a>(object: &'a Bound<'_, PyAny>, source: &str) -> Input<'a> {
                     .and_then(|b| b.cast_into::<PyBytes>().ok());
                 Input::Failed(
                     encoded
-                        .and_then(|b| invalid(b.as_bytes()))
+                        .and_then(|b| std::str::from_utf8(b.as_bytes()).err().map(invalid))
                         .unwrap_or_else(|| format!("reading {source}: the text is not Unicode")),
                 )
             }
         };
     }
     if let Ok(bytes) = object.cast::<PyBytes>() {
-        let bytes = bytes.as_bytes();
-        return match invalid(bytes) {
-            None => Input::Borrowed(String::from_utf8_lossy(bytes)),
-            Some(message) => Input::Failed(message),
+        return match std::str::from_utf8(bytes.as_bytes()) {
+            Ok(text) => Input::Borrowed(text),
+            Err(e) => Input::Failed(invalid(e)),
         };
     }
     let kind = object
@@ -230,11 +229,9 @@ fn analyze_one(
     match input(text, source) {
         Input::Failed(message) => Err(CruxError::new_err(message)),
         Input::NotText(message) => Err(PyTypeError::new_err(message)),
-        Input::Borrowed(text) => {
-            let text: &str = &text;
-            py.detach(|| report(source, text, format, lexicon))
-                .map_err(CruxError::new_err)
-        }
+        Input::Borrowed(text) => py
+            .detach(|| report(source, text, format, lexicon))
+            .map_err(CruxError::new_err),
     }
 }
 
@@ -272,7 +269,7 @@ fn jobs(texts: &Bound<'_, PyAny>, sources: Option<&Bound<'_, PyAny>>) -> PyResul
             Some(None) => return Err(CruxError::new_err("sources: fewer names than texts")),
         };
         let text = match input(&item, &source) {
-            Input::Borrowed(text) => Ok(text.into_owned()),
+            Input::Borrowed(text) => Ok(text.to_owned()),
             Input::Failed(message) => Err(message),
             Input::NotText(message) => Err(format!("reading {source}: {message}")),
         };

@@ -44,11 +44,12 @@ def test_a_failed_item_loses_no_other() -> None:
     for i in (0, 5, 6):
         assert many[i] == dict(expected, source=str(i))
     # The output contract's failure object, as on a failed JSON Lines record.
-    assert many[1] == {"source": "1", "error": "reading 1: invalid UTF-8 at byte 3; crux reads UTF-8 text"}
+    hint = ' (decode other encodings to str first, as data.decode("windows-1252"))'
+    assert many[1] == {"source": "1", "error": "reading 1: invalid UTF-8 at byte 3; crux reads UTF-8 text" + hint}
     assert many[2] == {"source": "2", "error": "reading 2: crux analyses str or bytes, not NoneType"}
     assert many[3] == {"source": "3", "error": "reading 3: crux analyses str or bytes, not int"}
     # A lone surrogate is counted in the str's surrogatepass encoding: 5 bytes of "lone ".
-    assert many[4] == {"source": "4", "error": "reading 4: invalid UTF-8 at byte 5; crux reads UTF-8 text"}
+    assert many[4] == {"source": "4", "error": "reading 4: invalid UTF-8 at byte 5; crux reads UTF-8 text" + hint}
     table = crux.to_pandas(many, "documents")
     assert table["error"].notna().tolist() == [False, True, True, True, True, False, False]
 

@@ -1332,6 +1332,22 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_apposition_after_a_description_is_the_speaker() {
+        // The description only says what the speaker is; the name says who.
+        let text = "\"The plan is sound,\" said a farmer. The harbour master, Ida Cole, said \
+                    \"the quay will close\" in May.";
+        let got = speakers(text);
+        let cole = got
+            .iter()
+            .find(|g| g.0.contains("quay"))
+            .expect("the quotation");
+        assert_eq!(cole.1.as_deref(), Some("Ida Cole"), "{got:?}");
+        // A name before its description stays the speaker.
+        let got = speakers("Mr Olsen, the treasurer, said \"we will grow\" next year.");
+        assert_eq!(got[0].1.as_deref(), Some("Mr Olsen"), "{got:?}");
+    }
+
+    #[test]
     fn titles_roles_and_surnames_are_one_speaker() {
         let text = "Treasury chancellor Gordon Brown spoke. \"Rates stay,\" said Mr Brown. \
                     \"Growth is strong,\" the chancellor said.";

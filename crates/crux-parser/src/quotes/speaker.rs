@@ -291,9 +291,21 @@ fn before_at(text: &str, tokens: &[Token], mut last: usize, place: Place) -> Opt
             })
             .filter(|&i| punct(i, ","))?;
         let apposition = run_before(text, tokens, last - 1);
+        // "The mayor, Tom Reed, said": a description before a name in apposition; the name is
+        // who spoke, the description only says what they are.
+        let name_apposition = apposition.filter(|&(first, end)| {
+            first == comma + 1
+                && tokens[first..end]
+                    .iter()
+                    .all(|t| t.word && capitalised(&text[t.span]))
+        });
         if let Some(head) = run_before(text, tokens, comma)
             && speaker_like(text, &tokens[head.0..head.1])
         {
+            let described = !capitalised(&text[tokens[head.1 - 1].span]);
+            if let Some((first, end)) = name_apposition.filter(|_| described) {
+                return Some(tokens[first].span.cover(tokens[end - 1].span));
+            }
             return Some(tokens[head.0].span.cover(tokens[head.1 - 1].span));
         }
         let (first, end) = apposition?;
