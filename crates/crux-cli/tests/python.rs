@@ -8,6 +8,10 @@ use std::path::Path;
 use std::process::Command;
 
 #[test]
+#[expect(
+    clippy::print_stderr,
+    reason = "the skip is said where cargo test shows it"
+)]
 fn python_package_pytest_suite() {
     let Some(python) = std::env::var_os("CRUX_PYTHON") else {
         eprintln!(
