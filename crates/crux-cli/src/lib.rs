@@ -691,16 +691,21 @@ impl Batches<'_> {
 /// columns.
 fn text_options(args: &AnalyzeArgs) -> TextOptions {
     let stdout = std::io::stdout();
+    // Reports written to files (--output-dir) are not for this terminal.
+    let to_terminal = args.output_dir.is_none();
     let color = match args.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => {
-            anstream::AutoStream::<std::io::Stdout>::choice(&stdout) != anstream::ColorChoice::Never
+            to_terminal
+                && anstream::AutoStream::<std::io::Stdout>::choice(&stdout)
+                    != anstream::ColorChoice::Never
         }
     };
     let width = args.width.map_or_else(
         || {
             terminal_size::terminal_size_of(&stdout)
+                .filter(|_| to_terminal)
                 .map_or(TextOptions::default().width, |(w, _)| usize::from(w.0))
         },
         usize::from,

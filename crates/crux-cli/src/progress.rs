@@ -96,14 +96,15 @@ impl Progress {
     }
 }
 
-/// `crux: 12 inputs analysed, 1 failed, 0.4 MB in 0.21 s (1.9 MB/s)`.
+/// `crux: 12 inputs, 11 analysed, 1 failed, 0.4 MB in 0.21 s (1.9 MB/s)`.
 fn summary(done: u64, failed: u64, bytes: u64, elapsed: Duration) -> String {
     let mb = bytes as f64 / 1e6;
     let secs = elapsed.as_secs_f64();
     let rate = if secs > 0.0 { mb / secs } else { 0.0 };
     format!(
-        "crux: {done} {} analysed, {failed} failed, {mb:.1} MB in {secs:.2} s ({rate:.1} MB/s)",
-        if done == 1 { "input" } else { "inputs" }
+        "crux: {done} {}, {} analysed, {failed} failed, {mb:.1} MB in {secs:.2} s ({rate:.1} MB/s)",
+        if done == 1 { "input" } else { "inputs" },
+        done - failed
     )
 }
 
@@ -115,11 +116,11 @@ mod tests {
     fn summary_names_counts_and_speed() {
         assert_eq!(
             summary(12, 1, 3_000_000, Duration::from_secs(2)),
-            "crux: 12 inputs analysed, 1 failed, 3.0 MB in 2.00 s (1.5 MB/s)"
+            "crux: 12 inputs, 11 analysed, 1 failed, 3.0 MB in 2.00 s (1.5 MB/s)"
         );
         assert_eq!(
             summary(1, 0, 0, Duration::ZERO),
-            "crux: 1 input analysed, 0 failed, 0.0 MB in 0.00 s (0.0 MB/s)"
+            "crux: 1 input, 1 analysed, 0 failed, 0.0 MB in 0.00 s (0.0 MB/s)"
         );
     }
 }

@@ -203,7 +203,23 @@ fn wrap(text: &str, first: usize, indent: usize, width: usize) -> String {
     let mut out = String::new();
     let mut col = first;
     let mut line_empty = true;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
+    // A word wider than a whole line (a long URL) is cut into pieces that fit.
+    let room = width.saturating_sub(indent).max(1);
+    let pieces = text.split(' ').filter(|w| !w.is_empty()).flat_map(|word| {
+        let mut parts = Vec::new();
+        let (mut start, mut used) = (0, 0);
+        for (i, c) in word.char_indices() {
+            let w = c.width().unwrap_or(0);
+            if used + w > room && i > start {
+                parts.push(&word[start..i]);
+                (start, used) = (i, 0);
+            }
+            used += w;
+        }
+        parts.push(&word[start..]);
+        parts
+    });
+    for word in pieces {
         let w = width_of(word);
         if !line_empty && col + 1 + w > width {
             out.push('\n');
@@ -430,7 +446,19 @@ impl Place<'_> {
     ) -> io::Result<()> {
         let heading = wrap(&format!("{tag} {rest}"), 2, 4, self.width);
         writeln!(out, "  {}{}", paint(style, tag), &heading[tag.len()..])?;
+        // Spans index the text on character boundaries (the contract); one that did not would
+        // be named, not shown, rather than stop the report.
+        let text = &self.doc.text;
+        let valid = |s: Span| {
+            s.end() <= text.len()
+                && text.is_char_boundary(s.start())
+                && text.is_char_boundary(s.end())
+        };
         if let Some(&(span, _, _)) = marks.first() {
+            if !marks.iter().all(|&(s, _, _)| valid(s)) {
+                writeln!(out, "    (span {span:?} does not index the text)")?;
+                return Ok(());
+            }
             writeln!(
                 out,
                 "    {} {}",
@@ -829,13 +857,68 @@ mod tests {
         assert_eq!(at.line_col(2 * 2500), (1, 2501));
     }
 
+    /// Lines stay within the width whatever the text: wide characters, long words, tabs,
+    /// carriage returns, combining marks, emoji.
+    #[test]
+    fn every_line_fits_whatever_the_text() {
+        let texts = [
+            "Officials said the plan \u{201c}could fail badly\u{201d}, critics warned.\r\n\r\nIt may help.",
+            "東京の計画は危険だと専門家は言った。 \"It will fail,\" said Aiko Tanaka. The risk is high.",
+            "See https://example.invalid/a/very/long/path/that/never/ends/and/keeps/going/on/and/on/forever.html for the risk.",
+            "Cafe\u{301} owners\tsaid\tthe rent rise may ruin them 🌊🌊🌊 and could threaten jobs.",
+        ];
+        for text in texts {
+            let report = crux_report::analyze_text("t", text, crux_parser::InputFormat::Text);
+            for width in [40, 57, 80] {
+                let mut out = Vec::new();
+                render_text_with(
+                    &report,
+                    TextOptions {
+                        color: false,
+                        width,
+                    },
+                    &mut out,
+                )
+                .unwrap();
+                let out = String::from_utf8(out).unwrap();
+                for line in out.lines().filter(|l| !l.trim_start().starts_with("-->")) {
+                    assert!(width_of(line) <= width, "{width}: {line:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_span_outside_the_text_is_named_not_shown() {
+        let report =
+            crux_report::analyze_text("t", "The plan may fail.", crux_parser::InputFormat::Text);
+        let place = Place {
+            source: "t",
+            doc: &report.analysis.document,
+            locator: Locator::new(&report.analysis.document.text),
+            width: 80,
+            palette: Palette::new(false),
+        };
+        let mut out = Vec::new();
+        let bad = Span::new(5, 500);
+        place
+            .finding(
+                &mut out,
+                ("x1", Style::new()),
+                "test",
+                &[(bad, '^', Style::new())],
+            )
+            .unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("does not index the text"), "{out}");
+    }
+
     #[test]
     fn wrap_keeps_words_whole() {
         assert_eq!(wrap("aa bb cc dd", 0, 2, 7), "aa bb\n  cc dd");
-        assert_eq!(
-            wrap("averyveryverylongword x", 0, 0, 5),
-            "averyveryverylongword\nx"
-        );
+        // A word wider than the line is cut to fit.
+        assert_eq!(wrap("abcdefghijk x", 0, 0, 5), "abcde\nfghij\nk x");
+        assert_eq!(wrap("日本語です", 0, 2, 6), "日本\n  語で\n  す");
     }
 
     #[test]

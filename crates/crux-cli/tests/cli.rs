@@ -263,7 +263,12 @@ fn readme_quick_start_works_as_written() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8(out.stdout).unwrap().contains(":34:244"));
+    // A located report: findings as `--> file:line:col`.
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.contains("--> tests/fixtures/articles/lawfare-2011-08-07-us-mexico-cartels.txt:"),
+        "{report}"
+    );
     let mut checked = 0;
     for line in blocks[1].lines() {
         let command = line.split(" #").next().unwrap();
