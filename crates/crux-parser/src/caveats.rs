@@ -344,10 +344,13 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
         Rule::ClauseStart => at_clause_start,
         Rule::Inverted => {
             // "…, should they be traced, …": a clause opening on "should", then its subject.
+            // The sentence's own end: its last tokens, past closing quotes and parentheses
+            // (a bounded look, so that many cues in one sentence stay linear).
             let question = tokens
                 .iter()
                 .rev()
-                .find(|t| !t.word && !matches!(&text[t.span], "\"" | "”" | "’" | "'" | ")"))
+                .take(4)
+                .find(|t| !matches!(&text[t.span], "\"" | "”" | "’" | "'" | ")"))
                 .is_some_and(|t| &text[t.span] == "?");
             at_clause_start
                 && !question
@@ -948,11 +951,12 @@ pub(crate) fn find(
 /// six words back to the clause start, less trailing auxiliaries and adverbs; `None` when
 /// there is none or it is the writer ("I", "we").
 fn believer(text: &str, toks: &[Token], v: usize) -> Option<String> {
-    let from = toks[..v]
+    // Six tokens back at most: many cues in one sentence stay linear.
+    let window = v.saturating_sub(6);
+    let from = toks[window..v]
         .iter()
         .rposition(|t| !t.word)
-        .map_or(0, |p| p + 1)
-        .max(v.saturating_sub(6));
+        .map_or(window, |p| window + p + 1);
     let mut words = &toks[from..v];
     while let Some((last, rest)) = words.split_last() {
         let w = &text[last.span];
@@ -1141,6 +1145,24 @@ mod tests {
             [("was considered", CaveatKind::Hedge)]
         );
         assert!(cues("He considered the offer.").is_empty());
+    }
+
+    #[test]
+    fn many_beliefs_stay_linear() {
+        let text = format!("Analysts {}rates.", "expect ".repeat(20_000));
+        assert_eq!(crate::parse(&text).document.caveats.len(), 20_000);
+    }
+
+    #[test]
+    fn many_inverted_conditions_stay_linear() {
+        // Each clause-opening "should" looks at the sentence's end: a bounded look, or 20,000
+        // of them before a long unpunctuated tail would take minutes.
+        let text = format!(
+            "A{} {}.",
+            ", should they".repeat(20_000),
+            "word ".repeat(20_000)
+        );
+        assert_eq!(crate::parse(&text).document.caveats.len(), 20_000);
     }
 
     #[test]
