@@ -447,18 +447,9 @@ fn claim_type(text: &str, words: &[Token], hedged_should: &[Span]) -> ClaimType 
 }
 
 /// Whether a quote's words are someone else's, so not the author's claim.
-///
-/// Reported speech whose cue the writer judges ("Epstein correctly says that …") is the
-/// writer's endorsement of it: the writer's claim, not a relay.
-fn relayed(text: &str, q: &Quote) -> bool {
+fn relayed(q: &Quote) -> bool {
     match q.kind {
-        QuoteKind::Reported => !q.cue.as_ref().is_some_and(|c| {
-            text[..c.span.start()]
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| is(w, frame::JUDGING))
-        }),
-        QuoteKind::Block => true,
+        QuoteKind::Reported | QuoteKind::Block => true,
         QuoteKind::Direct => q.speaker.is_some(),
         QuoteKind::Partial | QuoteKind::Scare => false,
     }
@@ -576,7 +567,7 @@ pub(crate) fn find(
                 .iter()
                 .rev()
                 .take(64)
-                .filter(|q| relayed(text, q) && q.span.overlaps(s.span))
+                .filter(|q| relayed(q) && q.span.overlaps(s.span))
                 .map(|q| {
                     let mut span = q.span;
                     for part in [
