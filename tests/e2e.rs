@@ -296,7 +296,8 @@ fn empty_file_is_an_empty_analysis() {
 fn one_bad_file_in_a_folder_keeps_the_others() {
     let dir = temp_dir("batch");
     std::fs::write(dir.join("a.txt"), "First article. It is short.").unwrap();
-    std::fs::write(dir.join("b.txt"), b"\xff\xfe binary").unwrap();
+    // Not UTF-8 (and not FF FE, which is UTF-16's byte-order mark).
+    std::fs::write(dir.join("b.txt"), b"\xff\xff binary").unwrap();
     std::fs::write(dir.join("c.txt"), "Third article.").unwrap();
     std::fs::write(dir.join("ignored.bin"), "not an article").unwrap();
     let (status, out, err) = crux(&["analyze", dir.to_str().unwrap(), "--format", "jsonl"]);
@@ -334,12 +335,14 @@ fn jsonl_records_answer_line_by_line() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 3);
+    // One line out per line in: the blank line is answered by an error line too (issue 15).
+    assert_eq!(lines.len(), 4);
     assert_eq!(lines[0]["source"], "a");
     assert_eq!(lines[0]["sentences"].as_array().unwrap().len(), 2);
     assert_eq!(lines[1]["source"], "b");
     assert!(lines[1]["error"].is_string());
-    assert_eq!(lines[2]["source"], "c");
+    assert!(lines[2]["error"].as_str().unwrap().contains("blank line"));
+    assert_eq!(lines[3]["source"], "c");
 }
 
 #[test]
@@ -367,11 +370,7 @@ fn html_page_holds_every_article_with_its_own_ids() {
         "<script>alert(1)</script> The plan is a risk. But it will protect the coast.\n",
     )
     .unwrap();
-    std::fs::write(
-        dir.join("b.txt"),
-        "Officials said the plan is a \"danger\".\n",
-    )
-    .unwrap();
+    std::fs::write(dir.join("b.txt"), "The plan is a \"danger\" to the town.\n").unwrap();
     std::fs::write(dir.join("c.txt"), b"broken \xff").unwrap();
     let (status, out, err) = crux(&["analyze", dir.to_str().unwrap(), "--format", "html"]);
     assert_eq!(status, ExitStatus::InputFailed, "{err}");
@@ -415,5 +414,13 @@ fn scoring_docs_show_the_report_as_printed() {
         .chain(text.lines().filter(|l| l.starts_with("Balance")))
         .map(|l| format!("{}\n", l.strip_prefix("  ").unwrap_or(l)))
         .collect();
+    // After an intended change to the report (or a merge that conflicts in this block):
+    // CRUX_UPDATE_DOCS=1 cargo test -p crux-tests scoring_docs rewrites it; review the diff.
+    if std::env::var_os("CRUX_UPDATE_DOCS").is_some() && shown != printed {
+        let at = docs.len() - worked.len() + start;
+        let updated = format!("{}{printed}{}", &docs[..at], &docs[at + shown.len()..]);
+        std::fs::write(root.join("docs/scoring.md"), updated).unwrap();
+        return;
+    }
     assert_eq!(shown, printed);
 }

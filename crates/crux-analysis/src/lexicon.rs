@@ -5,7 +5,8 @@
 //! `benefit`, `verdict+`, `verdict-` (a stated balance: "net positive"), `evaluative+`,
 //! `evaluative-` (a general word of gain or harm, weaker than a risk or benefit term),
 //! `intensifier`, `downtoner`, `mitigation`, `aggravation`, `reversal` ("failed to", "little"),
-//! `negation`, `dismissal` ("overstated"), `neutral` (a phrase that states nothing and hides the
+//! `decline` ("fell", "fewer": turns a harm near it into a benefit, else a risk),
+//! `negation`, `absence` ("no", "without": turns the term after it), `dismissal` ("overstated"), `neutral` (a phrase that states nothing and hides the
 //! terms inside it: "concern for"), and `off`, which removes a built-in entry
 //! (`positive<TAB>off<TAB>0`). A user's entry replaces the built-in entry with the same
 //! phrase (compared without regard to case).
@@ -30,7 +31,13 @@ pub(crate) enum Role {
     Aggravation,
     /// Turns the polarity of a term just after it: "failed to protect", "little benefit".
     Reversal,
+    /// A downward change ("fell", "slowdown", "fewer"): near a harm it turns it into a benefit
+    /// ("deaths fell"); alone it is a risk ("output dropped").
+    Decline,
     Negation,
+    /// Turns a term just after it: the absence of a harm is a benefit ("no harmful gases"),
+    /// the absence of a gain a risk ("no protection").
+    Absence,
     /// Sets aside every risk or benefit of its unit, before or after it: "overstated", "is not
     /// supported by".
     Dismissal,
@@ -53,7 +60,9 @@ impl Role {
             Role::Mitigation => "mitigation",
             Role::Aggravation => "aggravation",
             Role::Reversal => "reversal",
+            Role::Decline => "decline",
             Role::Negation => "negation",
+            Role::Absence => "absence",
             Role::Dismissal => "dismissal",
             Role::Neutral => "neutral",
         }
@@ -72,7 +81,9 @@ impl Role {
             "mitigation" => Role::Mitigation,
             "aggravation" => Role::Aggravation,
             "reversal" => Role::Reversal,
+            "decline" => Role::Decline,
             "negation" => Role::Negation,
+            "absence" => Role::Absence,
             "dismissal" => Role::Dismissal,
             "neutral" => Role::Neutral,
             "off" => return Some(None),
@@ -82,7 +93,7 @@ impl Role {
 }
 
 const ROLES: &str = "risk, benefit, verdict+, verdict-, evaluative+, evaluative-, intensifier, \
-                     downtoner, mitigation, aggravation, reversal, negation, dismissal, neutral \
+                     downtoner, mitigation, aggravation, reversal, decline, negation, absence, dismissal, neutral \
                      or off";
 
 #[derive(Debug, Clone)]
@@ -123,6 +134,7 @@ static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     .with_entries("risk_benefit.tsv", include_str!("../data/risk_benefit.tsv"))
     .and_then(|l| l.with_entries("evaluative.tsv", include_str!("../data/evaluative.tsv")))
+    .and_then(|l| l.with_entries("harm_gain.tsv", include_str!("../data/harm_gain.tsv")))
     .unwrap_or_else(|e| panic!("the built-in lexicon is malformed: {e}"))
 });
 

@@ -25,9 +25,11 @@
 
 mod assess;
 mod lexicon;
+mod tone;
 mod weigh;
 
 pub use lexicon::{Lexicon, LexiconError};
+pub use tone::{Tone, tone};
 
 use crux_parser::{Document, Span, Spanned};
 use schemars::JsonSchema;
@@ -116,6 +118,12 @@ pub struct Assessment {
 pub enum WeightReason {
     /// The view is someone else's: the article reports it without making it its own.
     OthersView,
+    /// The view is someone else's, relayed by a news report (many of its sentences others'
+    /// words, few of the writer's own claims judgements): the report does not weigh it.
+    Reported,
+    /// The writer's own, in a news report whose writer's assessments together amount to less
+    /// than one firmly stated risk or benefit: words of harm or gain in passing, no weighing.
+    ReportedFact,
     /// The writer grants the point, then counters it ("…, to be sure. But …").
     Conceded,
     /// The writer states the balance itself ("a net positive"): a verdict on the other
@@ -233,6 +241,11 @@ pub struct Analysis {
 /// How much an assessment held by someone other than the author counts in the balance: the
 /// article reports the view without making it its own (docs/scoring.md).
 pub const OTHERS_WEIGHT: f64 = 0.5;
+
+/// How much an assessment held by someone other than the author counts in a news report of
+/// others' views: nothing, since the report relays it without weighing it; the verdict is then
+/// the reporter's own, neutral when the reporter weighs nothing (docs/scoring.md).
+pub const REPORTED_WEIGHT: f64 = 0.0;
 
 /// How much a conceded assessment counts in the balance: the writer grants it only to set it
 /// aside for the point that follows (docs/scoring.md).

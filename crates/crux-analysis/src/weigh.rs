@@ -1,6 +1,9 @@
 //! How much each assessment counts in the balance (docs/scoring.md, "Weights").
 //!
-//! - A view held by someone other than the writer counts [`OTHERS_WEIGHT`].
+//! - A view held by someone other than the writer counts [`OTHERS_WEIGHT`]; in a news report
+//!   of others' views ([`is_report`]) it counts [`REPORTED_WEIGHT`]: relayed, not weighed; and
+//!   the reporter's own assessments count nothing either when together they amount to less
+//!   than [`REPORT_OWN_MIN`]: the reporter weighs nothing.
 //! - A stated balance ("a net positive") counts [`STATED_BALANCE_WEIGHT`]; it is set where the
 //!   assessment is made.
 //! - **Concede, then counter.** A writer who grants a point and then answers it ("And that is a
@@ -15,9 +18,14 @@
 //!   assessments of the other kind than the counter's (or, when the counter states none, of
 //!   the kind it answers) count [`CONCEDED_WEIGHT`], once however many counters follow.
 
-use crux_parser::{CaveatKind, Document, Span, TextSpan, Token, starting_within, tokens};
+use crux_parser::{
+    CaveatKind, ClaimType, Document, QuoteKind, Span, TextSpan, Token, starting_within, tokens,
+};
 
-use crate::{Assessment, AssessmentKind, CONCEDED_WEIGHT, OTHERS_WEIGHT, WeightReason, Weighting};
+use crate::{
+    Assessment, AssessmentKind, CONCEDED_WEIGHT, OTHERS_WEIGHT, REPORTED_WEIGHT, WeightReason,
+    Weighting,
+};
 
 /// Where a counter stands and what it may answer.
 struct Counter {
@@ -131,14 +139,82 @@ fn counters_in(
     }
 }
 
+/// The share of a document's sentences in others' words (direct, block or reported) from which
+/// it may be a report of others' views rather than the writer's own argument.
+pub(crate) const REPORT_QUOTED_SHARE: f64 = 0.4;
+
+/// The largest share of the writer's own claims that are judgements (evaluations and
+/// recommendations) in a report: a reporter states facts, causes and forecasts, and leaves the
+/// judging to the people quoted.
+pub(crate) const REPORT_JUDGEMENT_SHARE: f64 = 0.4;
+
+/// Whether a document is a news report of others' views: at least [`REPORT_QUOTED_SHARE`] of
+/// its sentences lie (at least half) in others' words, and at most [`REPORT_JUDGEMENT_SHARE`]
+/// of the writer's own claims are evaluations or recommendations. An analysis or an editorial
+/// that quotes at length still judges in its own sentences. Linear: the sentences and the
+/// sorted quotations are swept once together.
+pub(crate) fn is_report(doc: &Document) -> bool {
+    let mut quotes: Vec<Span> = doc
+        .quotes
+        .iter()
+        .filter(|q| {
+            matches!(
+                q.kind,
+                QuoteKind::Direct | QuoteKind::Block | QuoteKind::Reported
+            )
+        })
+        .map(|q| q.span)
+        .collect();
+    quotes.sort();
+    let mut quoted = 0;
+    let mut next = 0;
+    // The quotation reaching furthest among those started so far: nested ones lie inside it.
+    let mut reach: Option<Span> = None;
+    for s in &doc.sentences {
+        while next < quotes.len() && quotes[next].start() < s.span.end() {
+            if reach.is_none_or(|r| quotes[next].end() > r.end()) {
+                reach = Some(quotes[next]);
+            }
+            next += 1;
+        }
+        let inside = reach.map_or(0, |r| {
+            r.end()
+                .min(s.span.end())
+                .saturating_sub(r.start().max(s.span.start()))
+        });
+        if 2 * inside >= s.span.len().max(1) {
+            quoted += 1;
+        }
+    }
+    let own: Vec<_> = doc.claims.iter().filter(|c| c.holder == "author").collect();
+    let judgements = own
+        .iter()
+        .filter(|c| matches!(c.kind, ClaimType::Evaluation | ClaimType::Normative))
+        .count();
+    let share = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
+    share(quoted, doc.sentences.len()) >= REPORT_QUOTED_SHARE
+        && share(judgements, own.len()) <= REPORT_JUDGEMENT_SHARE
+}
+
 /// Sets each assessment's `weighting` and `weight`. `assessments` are in text order.
 pub(crate) fn weigh(doc: &Document, assessments: &mut [Assessment]) {
+    let report = assessments.iter().any(|a| a.holder != "author") && is_report(doc);
     for a in assessments.iter_mut() {
         if a.holder != "author" {
-            a.weighting.push(Weighting {
-                reason: WeightReason::OthersView,
-                factor: OTHERS_WEIGHT,
-                cue: None,
+            a.weighting.push(if report {
+                // A news report relays others' views without weighing them: the verdict is
+                // the reporter's own, neutral when the reporter weighs nothing.
+                Weighting {
+                    reason: WeightReason::Reported,
+                    factor: REPORTED_WEIGHT,
+                    cue: None,
+                }
+            } else {
+                Weighting {
+                    reason: WeightReason::OthersView,
+                    factor: OTHERS_WEIGHT,
+                    cue: None,
+                }
             });
         }
     }
@@ -204,7 +280,32 @@ pub(crate) fn weigh(doc: &Document, assessments: &mut [Assessment]) {
     for a in assessments.iter_mut() {
         a.weight = a.weighting.iter().map(|w| w.factor).product();
     }
+    // A reporter whose own assessments amount to less than one firmly stated risk or benefit
+    // weighs nothing: its few words of harm or gain are the events reported ("children who
+    // have failed asylum claims"), and the report is neutral.
+    if report {
+        let own: f64 = assessments
+            .iter()
+            .filter(|a| a.holder == "author")
+            .map(|a| a.score * a.weight)
+            .sum();
+        if own < REPORT_OWN_MIN {
+            for a in assessments.iter_mut().filter(|a| a.holder == "author") {
+                a.weighting.push(Weighting {
+                    reason: WeightReason::ReportedFact,
+                    factor: REPORTED_WEIGHT,
+                    cue: None,
+                });
+                a.weight = 0.0;
+            }
+        }
+    }
 }
+
+/// The least a reporter's own assessments must sum to (score × weight) for a news report to
+/// weigh anything itself: about one firmly stated risk or benefit (a strong term, likely and
+/// unhedged, scores 0.7 × 0.8 × 0.8 ≈ 0.45).
+pub(crate) const REPORT_OWN_MIN: f64 = 0.5;
 
 #[cfg(test)]
 mod tests {

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use crux_analysis::AssessmentKind;
 use crux_parser::{CaveatKind, ClaimType, ParagraphKind, QuoteKind, Span};
 
-use crate::render::{Report, name, verdict_name, weight_reason};
+use crate::render::{Report, name, signed, verdict_name, weight_reason};
 
 /// The page's start: doctype, style, and the heading of a page of `n` articles.
 ///
@@ -57,10 +57,151 @@ a.id{font:11px system-ui,sans-serif;vertical-align:super;color:#666;text-decorat
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.25rem .4rem;text-align:left;vertical-align:top}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .cue{background:#f4f4f4;border-radius:3px;padding:0 2px;white-space:nowrap}
+.chart{margin:1rem 0}.chart svg{max-width:100%;height:auto;font:11px system-ui,sans-serif}
+.chart .bar:hover rect{opacity:.7}.chart figcaption{font:13px system-ui,sans-serif;color:#555}
 ";
 
+/// Writes the chart of the risks and benefits: one bar per assessment in text order, its
+/// length the score as weighed in the balance (score × weight), risks leftwards in red,
+/// benefits rightwards in green, and the balance's net last; each bar links to its mark in
+/// the text and tells, on hover, its kind, holder, numbers, weight and cues.
+fn chart(s: &mut String, report: &Report, p: &str) {
+    let assessments = &report.analysis.assessments;
+    if assessments.is_empty() {
+        return;
+    }
+    let balance = &report.analysis.balance;
+    const WIDTH: f64 = 640.0;
+    const HALF: f64 = 260.0;
+    const ROW: f64 = 18.0;
+    let weighed = |a: &crux_analysis::Assessment| a.score * a.weight;
+    let top = assessments
+        .iter()
+        .map(weighed)
+        .chain([balance.net.abs()])
+        .fold(0.0_f64, f64::max)
+        .max(1e-9);
+    let rows = assessments.len() + 1;
+    let height = ROW * rows as f64 + 36.0;
+    let mid = WIDTH / 2.0;
+    let _ = writeln!(
+        s,
+        "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" \
+         id=\"{p}chart\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" \
+         aria-label=\"risks and benefits by weighed score, and the balance\">"
+    );
+    let _ = writeln!(
+        s,
+        "<line x1=\"{mid}\" y1=\"0\" x2=\"{mid}\" y2=\"{}\" stroke=\"#999\"></line>",
+        ROW * rows as f64
+    );
+    for (i, a) in assessments.iter().enumerate() {
+        let y = ROW * i as f64;
+        let len = weighed(a) / top * HALF;
+        let (x, kind, colour) = match a.kind {
+            AssessmentKind::Risk => (mid - len, "risk", "#c33"),
+            AssessmentKind::Benefit => (mid, "benefit", "#2a2"),
+        };
+        let weight = if a.weighting.is_empty() {
+            String::new()
+        } else {
+            let why: Vec<&str> = a
+                .weighting
+                .iter()
+                .map(|w| weight_reason(w.reason))
+                .collect();
+            format!(", weight {:.2} ({})", a.weight, why.join(", "))
+        };
+        let cues: Vec<String> = a
+            .cues
+            .iter()
+            .map(|c| format!("{} ({})", c.text, name(c.role)))
+            .collect();
+        let tip = format!(
+            "{} {kind}, held by {}: score {:.2} = {:.2} magnitude × {:.2} likelihood × {:.2} \
+             confidence{weight}; cues: {}\n{}",
+            a.id,
+            a.holder,
+            a.score,
+            a.magnitude,
+            a.likelihood,
+            a.confidence,
+            if cues.is_empty() {
+                "none".to_owned()
+            } else {
+                cues.join(", ")
+            },
+            a.text
+        );
+        let label_x = if a.kind == AssessmentKind::Risk {
+            mid + 6.0
+        } else {
+            mid - 6.0
+        };
+        let anchor = if a.kind == AssessmentKind::Risk {
+            "start"
+        } else {
+            "end"
+        };
+        let _ = writeln!(
+            s,
+            "<a href=\"#{p}t-{id}\" class=\"bar {kind}-bar\" data-id=\"{id}\" data-kind=\"{kind}\" \
+             data-score=\"{:.4}\"><title>{}</title><rect x=\"{x:.1}\" y=\"{:.1}\" \
+             width=\"{:.1}\" height=\"{:.1}\" fill=\"{colour}\"></rect><text x=\"{label_x}\" \
+             y=\"{:.1}\" text-anchor=\"{anchor}\">{id}</text></a>",
+            weighed(a),
+            escape(&tip),
+            y + 2.0,
+            len.max(1.0),
+            ROW - 4.0,
+            y + ROW - 5.0,
+            id = escape(&a.id),
+        );
+    }
+    let y = ROW * assessments.len() as f64;
+    let len = balance.net.abs() / top * HALF;
+    let x = if balance.net < 0.0 { mid - len } else { mid };
+    let verdict = verdict_name(balance.verdict);
+    let _ = writeln!(
+        s,
+        "<g class=\"bar balance-bar\" data-net=\"{:.4}\"><title>balance: {verdict}, net {} \
+         (benefit {:.2} − risk {:.2})</title><rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" \
+         height=\"{:.1}\" fill=\"#555\"></rect><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{}\">\
+         balance</text></g>",
+        balance.net + 0.0,
+        signed(balance.net),
+        balance.benefit,
+        balance.risk,
+        y + 2.0,
+        len.max(1.0),
+        ROW - 4.0,
+        if balance.net < 0.0 {
+            mid + 6.0
+        } else {
+            mid - 6.0
+        },
+        y + ROW - 5.0,
+        if balance.net < 0.0 { "start" } else { "end" },
+    );
+    let legend_y = ROW * rows as f64 + 20.0;
+    let _ = writeln!(
+        s,
+        "<g class=\"chart-legend\"><rect x=\"0\" y=\"{ly}\" width=\"12\" height=\"12\" fill=\"#c33\"></rect>\
+         <text x=\"16\" y=\"{ty}\">risk (score × weight), leftwards</text>\
+         <rect x=\"230\" y=\"{ly}\" width=\"12\" height=\"12\" fill=\"#2a2\"></rect>\
+         <text x=\"246\" y=\"{ty}\">benefit, rightwards</text>\
+         <rect x=\"400\" y=\"{ly}\" width=\"12\" height=\"12\" fill=\"#555\"></rect>\
+         <text x=\"416\" y=\"{ty}\">balance: net {}</text></g></svg>\
+         <figcaption>Each bar is a risk or benefit in text order; hover for its numbers and \
+         cues, click to find it in the text.</figcaption></figure>",
+        signed(balance.net),
+        ly = legend_y - 10.0,
+        ty = legend_y,
+    );
+}
+
 /// Text for HTML: `&`, `<`, `>` and `"` escaped.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     push_escaped(&mut out, text);
     out
@@ -168,14 +309,15 @@ pub fn render_html(report: &Report, n: usize, out: &mut dyn Write) -> io::Result
     let verdict = verdict_name(balance.verdict);
     let _ = writeln!(
         s,
-        "<p class=\"verdict v-{}\">Balance: <b>{verdict}</b>, net {:+.2} (benefit {:.2}, risk {:.2}; \
+        "<p class=\"verdict v-{}\">Balance: <b>{verdict}</b>, net {} (benefit {:.2}, risk {:.2}; \
          {} assessments)</p>",
         verdict.replace(' ', "-"),
-        balance.net,
+        signed(balance.net),
         balance.benefit,
         balance.risk,
         report.analysis.assessments.len()
     );
+    chart(s, report, &p);
     let _ = writeln!(
         s,
         "<p class=\"legend\">Marks: <span class=\"q\">quotation</span> \

@@ -60,9 +60,9 @@ pub fn render_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}\n", meta.join(" · "))?;
     writeln!(
         out,
-        "**Balance: {}**, net {:+.2} (benefit {:.2}, risk {:.2}). {}, {}, {}, {}, {}, {}.",
+        "**Balance: {}**, net {} (benefit {:.2}, risk {:.2}). {}, {}, {}, {}, {}, {}.",
         verdict_name(balance.verdict),
-        balance.net,
+        crate::render::signed(balance.net),
         balance.benefit,
         balance.risk,
         plural(doc.paragraphs.len(), "paragraph", "paragraphs"),

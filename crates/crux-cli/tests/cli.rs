@@ -52,7 +52,8 @@ fn invalid_utf8_on_standard_input() {
     assert!(out.is_empty());
     assert_eq!(
         err,
-        "crux: error: reading -: invalid UTF-8 at byte 3; crux reads UTF-8 text\n"
+        "crux: error: reading -: invalid UTF-8 at byte 3; crux reads UTF-8 text (for Latin-1 or \
+         Windows-1252 text, give --encoding windows-1252)\n"
     );
 }
 
@@ -141,4 +142,139 @@ fn malformed_user_lexicon_names_file_line_and_reason() {
     let (code, _, err) = crux(&["analyze", "-", "--lexicon", "no/such.tsv"], b"x");
     assert_eq!(code, 2);
     assert!(err.contains("no/such.tsv: cannot read lexicon"), "{err}");
+}
+
+/// A Latin-1 article is read with --encoding, and its spans index the decoded text that the
+/// JSON holds (issue 15).
+#[test]
+fn latin1_with_encoding_is_decoded_and_spans_index_the_decoded_text() {
+    // A quotation in Windows-1252 curly marks (0x93, 0x94) and an é (0xE9).
+    let latin1 = b"The caf\xe9 owners said: \x93The rent rise could ruin us.\x94\n";
+    let (code, _, err) = crux(&["analyze", "-", "-f", "json"], latin1);
+    assert_eq!(code, 1);
+    assert!(err.contains("--encoding windows-1252"), "{err}");
+    for name in ["latin1", "windows-1252"] {
+        let (code, out, err) = crux(&["analyze", "-", "-f", "json", "--encoding", name], latin1);
+        assert_eq!(code, 0, "{err}");
+        assert!(err.contains("decoded from Windows-1252"), "{err}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let text = json["text"].as_str().unwrap();
+        assert_eq!(
+            text,
+            "The café owners said: “The rent rise could ruin us.”\n"
+        );
+        let quote = &json["quotes"][0];
+        let (start, end) = (
+            quote["span"][0].as_u64().unwrap() as usize,
+            quote["span"][1].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[start..end], quote["text"].as_str().unwrap());
+        assert!(quote["text"].as_str().unwrap().starts_with('“'));
+    }
+}
+
+/// `crux completions SHELL` and `crux man` describe the command as it is (issue 15).
+#[test]
+fn completions_and_man_page_name_every_subcommand_and_flag() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let (code, out, err) = crux(&["completions", shell], b"");
+        assert_eq!(code, 0, "{shell}: {err}");
+        for word in ["analyze", "summarize", "errors-as-records", "output-dir"] {
+            assert!(out.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    let (code, _, _) = crux(&["completions", "tcsh"], b"");
+    assert_eq!(code, 2, "an unknown shell is a usage error");
+    let (code, man, _) = crux(&["man"], b"");
+    assert_eq!(code, 0);
+    assert!(man.contains(".TH crux 1"), "{man}");
+    for word in ["analyze", "summarize", "completions"] {
+        assert!(man.contains(word), "the man page lacks {word}");
+    }
+}
+
+/// `crux summarize` reads what `crux analyze --format jsonl` wrote, from standard input, and
+/// counts it (issue 15).
+#[test]
+fn summarize_counts_reports_speakers_and_terms() {
+    let records = concat!(
+        "{\"id\": \"a\", \"text\": \"\\\"The dam will fail,\\\" said Ana Ruiz. The flooding could kill.\"}\n",
+        "{\"id\": \"b\", \"text\": \"\\\"It is safe,\\\" said Ana Ruiz. The dam brings cheap power and jobs.\"}\n",
+        "not a record\n",
+    );
+    let (_, jsonl, _) = crux(&["analyze", "-", "-f", "jsonl"], records.as_bytes());
+    assert_eq!(jsonl.lines().count(), 3);
+    let (code, out, err) = crux(&["summarize", "-f", "json"], jsonl.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    let s: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(s["reports"], 2);
+    assert_eq!(s["errors"], 1);
+    assert_eq!(s["speakers"][0], serde_json::json!(["Ana Ruiz", 2]));
+    let verdicts: u64 = s["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v[1].as_u64().unwrap())
+        .sum();
+    assert_eq!(verdicts, 2, "every report has one verdict");
+    assert!(!s["risk_terms"].as_array().unwrap().is_empty(), "{s}");
+    // Text and HTML say the same.
+    let (_, text, _) = crux(&["summarize"], jsonl.as_bytes());
+    assert!(text.starts_with("2 reports, 1 error lines"), "{text}");
+    assert!(text.contains("Ana Ruiz"), "{text}");
+    let (_, html, _) = crux(&["summarize", "-f", "html"], jsonl.as_bytes());
+    assert!(html.contains("<svg") && html.contains("Ana Ruiz"));
+    // A line that is no report is named, and fails the run.
+    let (code, _, err) = crux(&["summarize"], b"[1, 2]\n");
+    assert_eq!(code, 1);
+    assert!(err.contains("-:1: not a crux report"), "{err}");
+}
+
+/// The README's Quick start works as written: installing comes first, the report command runs
+/// on the bundled article, and every `crux` command it lists is one crux accepts (issue 15).
+#[test]
+fn readme_quick_start_works_as_written() {
+    use clap::Parser;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let start = readme.find("## Quick start").expect("a Quick start");
+    let section = &readme[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |e| e + 3)];
+    let blocks: Vec<&str> = section
+        .split("```sh\n")
+        .skip(1)
+        .map(|b| &b[..b.find("```").unwrap()])
+        .collect();
+    assert!(blocks.len() >= 2, "{section}");
+    let first: Vec<&str> = blocks[0].lines().collect();
+    assert_eq!(
+        first[0], "cargo install --path crates/crux-cli",
+        "install first"
+    );
+    let words: Vec<&str> = first[1].split_whitespace().collect();
+    assert_eq!(&words[..2], ["crux", "analyze"]);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crux"))
+        .args(&words[1..])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8(out.stdout).unwrap().contains(":34:244"));
+    let mut checked = 0;
+    for line in blocks[1].lines() {
+        let command = line.split(" #").next().unwrap();
+        let command = command.rsplit("| ").next().unwrap();
+        let command = command.split(" > ").next().unwrap();
+        let words: Vec<&str> = command.split_whitespace().collect();
+        assert_eq!(words.first(), Some(&"crux"), "{line}");
+        if let Err(e) = crux_cli::Cli::try_parse_from(&words) {
+            panic!("README: {line}: {e}");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 10, "{checked} commands");
 }

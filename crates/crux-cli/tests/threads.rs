@@ -69,11 +69,18 @@ fn records_in_input_order_on_any_thread_count() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     let records = ARTICLE.split("\n\n").count();
-    assert_eq!(lines.len(), ROUNDS * (records + 3) + 1);
+    // One line out per line in: the blank line is answered too.
+    assert_eq!(lines.len(), ROUNDS * (records + 4) + 1);
     assert_eq!(lines[0]["source"], "0-0");
     assert_eq!(lines[records]["source"], "no-text");
     assert!(
-        lines[records + 2]["error"]
+        lines[records + 1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("blank line")
+    );
+    assert!(
+        lines[records + 3]["error"]
             .as_str()
             .unwrap()
             .contains("invalid UTF-8")
@@ -81,7 +88,7 @@ fn records_in_input_order_on_any_thread_count() {
     assert_eq!(lines.last().unwrap()["source"], "whole");
     assert_eq!(lines.last().unwrap()["text"], ARTICLE);
     let err = String::from_utf8(err).unwrap();
-    assert_eq!(err.lines().count(), 3 * ROUNDS, "{err}");
+    assert_eq!(err.lines().count(), 4 * ROUNDS, "{err}");
     assert!(err.contains("corpus.jsonl: line"), "{err}");
 
     // The text report too.

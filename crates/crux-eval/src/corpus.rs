@@ -1,7 +1,9 @@
 //! What every corpus file shares: JSON Lines records and labelled spans, and the polarity
 //! crux and VADER give a text.
 
+use std::cell::RefCell;
 use std::io::BufRead;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 use crux_analysis::{Analysis, AssessmentKind, Balance, CueRole};
@@ -26,8 +28,33 @@ impl JsonSpan {
     }
 }
 
+thread_local! {
+    /// The records of the file being scored whose scoring panicked: line and message. Taken
+    /// by [`take_failed_records`] once the file is scored.
+    static FAILED: RefCell<Vec<(usize, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The records left out of the file just scored because crux panicked on them, each with its
+/// line and the panic's message; empties the list.
+pub(crate) fn take_failed_records() -> Vec<(usize, String)> {
+    FAILED.with(|f| std::mem::take(&mut *f.borrow_mut()))
+}
+
+/// The message a panic carried.
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".to_owned())
+}
+
 /// Reads JSON Lines records one at a time, calling `each(line_number, record)`; blank lines
 /// are skipped. Streams, so a 21 MB file never sits in memory whole.
+///
+/// Each call runs behind a panic boundary: a record that trips a bug in crux is left out and
+/// listed ([`take_failed_records`]), and the others are still scored. The adapters analyse a
+/// record before they count it, so a panic in crux leaves no count half made.
 pub(crate) fn for_each_record<T: DeserializeOwned>(
     path: &Path,
     reader: &mut dyn BufRead,
@@ -55,12 +82,21 @@ pub(crate) fn for_each_record<T: DeserializeOwned>(
             line: Some(n),
             message: format!("not a record of this data set: {e}"),
         })?;
-        each(n, record);
+        if let Err(payload) = catch_unwind(AssertUnwindSafe(|| each(n, record))) {
+            let message = panic_message(&*payload);
+            FAILED.with(|f| f.borrow_mut().push((n, message)));
+        }
     }
 }
 
 /// Runs crux (parser and analysis) on a plain text, as `crux analyze` does.
 pub(crate) fn analyse(text: &str) -> crux_analysis::Analysis {
+    // The tests' stand-in for a bug that one record trips.
+    #[cfg(test)]
+    assert!(
+        !text.contains("CRUX-TEST-PANIC"),
+        "a bug tripped on purpose"
+    );
     let parsed = crux_parser::parse_as(text, InputFormat::Text);
     crux_analysis::analyze(parsed.document)
 }
@@ -84,18 +120,44 @@ pub(crate) fn is_inline(q: &Quote) -> bool {
 pub(crate) const VADER_THRESHOLD: f64 = 0.05;
 
 /// crux's polarity of an analysed text: benefits only → positive (for), risks only →
-/// negative (against), both → the sign of the balance's net, neither (or a net of exactly 0
-/// between both kinds) → neutral. Any holder counts, as in the balance.
+/// negative (against), both → the sign of the balance's net; neither → the sign of the text's
+/// tone ([`crux_analysis::tone`]: its general evaluative words, weak evidence that states no
+/// risk or benefit), neutral when that is 0 too. Any holder counts, as in the balance.
 pub(crate) fn polarity(a: &Analysis) -> Polarity {
+    let sign = |x: f64| {
+        if x > 0.0 {
+            Polarity::Positive
+        } else if x < 0.0 {
+            Polarity::Negative
+        } else {
+            Polarity::Neutral
+        }
+    };
     let has = |kind| a.assessments.iter().any(|x| x.kind == kind);
     match (has(AssessmentKind::Benefit), has(AssessmentKind::Risk)) {
-        (false, false) => Polarity::Neutral,
+        (false, false) => sign(crux_analysis::tone(&a.document).net),
         (true, false) => Polarity::Positive,
         (false, true) => Polarity::Negative,
-        (true, true) if a.balance.net > 0.0 => Polarity::Positive,
-        (true, true) if a.balance.net < 0.0 => Polarity::Negative,
-        (true, true) => Polarity::Neutral,
+        (true, true) => sign(a.balance.net),
     }
+}
+
+/// crux's graded polarity of an analysed text, for rank correlations: the balance's net when
+/// it states a risk or benefit, else half its tone's net (weaker evidence than any stated
+/// assessment), in [−1, 1].
+pub(crate) fn graded(a: &Analysis) -> f64 {
+    if a.assessments.is_empty() {
+        crux_analysis::tone(&a.document).net / 2.0
+    } else {
+        a.balance.net
+    }
+}
+
+/// crux's balance with its tone beside it, for sentiment tasks: `balance.net` plus half the
+/// tone's net, in [−1.5, 1.5]. The stated risks and benefits weigh first; the general evaluative
+/// words, weak evidence, grade within them and decide where there are none.
+pub(crate) fn with_tone(a: &Analysis) -> f64 {
+    a.balance.net + crux_analysis::tone(&a.document).net / 2.0
 }
 
 /// crux's polarity of one part of an analysed text (a sentence of an article), by the rule of

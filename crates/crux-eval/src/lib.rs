@@ -324,7 +324,9 @@ fn evaluate_file(path: &Path, named: bool, options: &Options, report: &mut Repor
         });
         return;
     }
-    let outcome = match result {
+    // A panic while scoring the file (in crux, or in an adapter) costs this file only; one
+    // on a single record costs that record only (`corpus::for_each_record`).
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match result {
         None => gold::evaluate_file(path, options.article.as_deref()),
         Some(d) => fs::File::open(path)
             .map_err(|source| EvalError::Io {
@@ -332,9 +334,81 @@ fn evaluate_file(path: &Path, named: bool, options: &Options, report: &mut Repor
                 source,
             })
             .and_then(|f| (d.run)(path, &mut BufReader::with_capacity(1 << 16, f))),
-    };
+    }))
+    .unwrap_or_else(|payload| {
+        Err(EvalError::Format {
+            path: path.to_path_buf(),
+            line: None,
+            message: format!(
+                "crux failed on this file (an internal error: {}); the other files are scored",
+                corpus::panic_message(&*payload)
+            ),
+        })
+    });
+    let failed = corpus::take_failed_records();
     match outcome {
         Ok(result) => report.datasets.push(result),
         Err(e) => report.errors.push(error_entry(&e)),
+    }
+    for (line, message) in failed {
+        report.errors.push(error_entry(&EvalError::Format {
+            path: path.to_path_buf(),
+            line: Some(line),
+            message: format!(
+                "crux failed on this record (an internal error: {message}); it is left out of \
+                 the scores, the other records are scored"
+            ),
+        }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_on_one_record_costs_that_record_only() {
+        let dir = std::env::temp_dir().join(format!("crux-eval-panic-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let record = |i: usize, text: &str, subjective: bool| {
+            format!(
+                "{{\"id\": \"n:{i}\", \"split\": \"test\", \"text\": \"{text}\", \"subjective\": {subjective}}}\n"
+            )
+        };
+        let lines = [
+            record(0, "The government should resign at once.", true),
+            record(1, "CRUX-TEST-PANIC in this one.", true),
+            record(2, "The report was published on Monday.", false),
+        ]
+        .concat();
+        fs::write(dir.join("newssd_eng.jsonl"), lines).unwrap();
+        fs::write(dir.join("golden_rules_en.jsonl"), "{\"id\": \"g:1\", \"rule_name\": \"r\", \"text\": \"A. B.\", \"expected\": [\"A.\", \"B.\"]}\n").unwrap();
+        let report = evaluate(std::slice::from_ref(&dir), &Options::default());
+        let _ = fs::remove_dir_all(&dir);
+
+        // Both files scored; the bad record named by file and line, and left out.
+        assert_eq!(report.datasets.len(), 2, "{report:?}");
+        let newssd = report
+            .datasets
+            .iter()
+            .find(|d| d.dataset == "newssd_eng")
+            .unwrap();
+        let accuracy = newssd
+            .rows
+            .iter()
+            .find(|r| r.category == "test: accuracy")
+            .unwrap();
+        assert_eq!(accuracy.n_items, 2);
+        assert_eq!(report.errors.len(), 1);
+        assert!(report.errors[0].path.ends_with("newssd_eng.jsonl"));
+        assert!(
+            report.errors[0]
+                .message
+                .contains("newssd_eng.jsonl:2: crux failed on this record"),
+            "{}",
+            report.errors[0].message
+        );
+        assert!(corpus::take_failed_records().is_empty());
     }
 }

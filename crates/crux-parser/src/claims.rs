@@ -455,6 +455,20 @@ fn relayed(q: &Quote) -> bool {
     }
 }
 
+/// Whether a report is the writer's judgement of what it relays: a judging adverb right before
+/// its cue ("Epstein correctly says that …"), so its words stay the writer's claim.
+fn judged(text: &str, q: &Quote) -> bool {
+    let Some(cue) = q.cue.as_ref().filter(|_| q.kind == QuoteKind::Reported) else {
+        return false;
+    };
+    let before = text[..cue.span.start()].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && is(word, frame::JUDGING)
+}
+
 /// The longest part of `span` not covered by `cut` spans, trimmed.
 fn remainder(text: &str, span: Span, cut: &[Span]) -> Option<Span> {
     let three_words = |p: &Span| tokens(text, *p).filter(|t| t.word).take(3).count() == 3;
@@ -567,7 +581,7 @@ pub(crate) fn find(
                 .iter()
                 .rev()
                 .take(64)
-                .filter(|q| relayed(q) && q.span.overlaps(s.span))
+                .filter(|q| relayed(q) && !judged(text, q) && q.span.overlaps(s.span))
                 .map(|q| {
                     let mut span = q.span;
                     for part in [

@@ -185,6 +185,30 @@ pub struct Speaker {
     /// The fullest name the article gives that speaker ("Thompson" → "Ginger Thompson"), or
     /// `null`.
     pub canonical: Option<String>,
+    /// How the speaker was found, so a reader can check it: named in the tag, a pronoun or a
+    /// description resolved to an earlier mention, or carried on from the quotation this one
+    /// continues. Absent in output written before it was added.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Resolution>,
+}
+
+/// How a quotation's speaker was resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Resolution {
+    /// A name in the tag ("said Gordon Brown", "Mr Brown said"); `canonical` is the fullest
+    /// form of that name in the article.
+    Named,
+    /// A pronoun ("he said"); `canonical` is its antecedent: the nearest person (or, for "it"
+    /// and "they", organisation or group) of fitting gender and number named before it, never
+    /// a word inside a quotation.
+    Pronoun,
+    /// A description ("the chancellor", "the company"); `canonical` is the person who was
+    /// given that role or the organisation last named, when the article names one.
+    Description,
+    /// No tag of its own: the quotation continues one in an earlier paragraph or sentence,
+    /// or follows it untagged in the same run, and has its speaker.
+    Continued,
 }
 
 /// The kind of a quotation.

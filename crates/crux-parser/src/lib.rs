@@ -54,8 +54,8 @@ mod words;
 
 pub use document::{
     Approximation, Booster, Caveat, CaveatKind, Claim, ClaimType, Diagnostic, Document,
-    InputFormat, Link, Meta, Paragraph, ParagraphKind, Quote, QuoteKind, Sentence, Severity,
-    Speaker, TextSpan, Voice,
+    InputFormat, Link, Meta, Paragraph, ParagraphKind, Quote, QuoteKind, Resolution, Sentence,
+    Severity, Speaker, TextSpan, Voice,
 };
 pub use lexicon::{Phrases, same_word};
 pub use read::sniff;
@@ -111,9 +111,27 @@ pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
             quote: None,
         })
         .collect();
+    // An op-ed's closing tagline ("Jane Doe is a columnist for …") is about the writer: meta,
+    // and its name an author. Only the last two blocks are looked at.
+    let mut taglines = Vec::new();
+    for (index, block) in blocks.iter().enumerate().rev().take(2) {
+        if block.kind != BlockKind::Paragraph
+            || block.quote_group.is_some()
+            || block.span.start() < header.end
+        {
+            break;
+        }
+        let Some(name) = meta::tagline(&text[block.span]) else {
+            break;
+        };
+        taglines.push(index);
+        if !meta.authors.contains(&name) {
+            meta.authors.push(name);
+        }
+    }
     let mut sentences = Vec::new();
     let mut groups: Vec<Option<usize>> = Vec::new();
-    for block in &blocks {
+    for (block_index, block) in blocks.iter().enumerate() {
         if block.span.end() <= header.end {
             continue;
         }
@@ -126,6 +144,7 @@ pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
             continue;
         }
         let kind = match block.kind {
+            _ if taglines.contains(&block_index) => ParagraphKind::Meta,
             BlockKind::Paragraph => ParagraphKind::Body,
             BlockKind::Heading => ParagraphKind::Heading,
             BlockKind::ListItem => ParagraphKind::List,

@@ -465,3 +465,29 @@ fn twenty_megabytes() {
     assert_eq!(html(&flat).document.text.len(), 20 << 20);
     assert_eq!(markdown(&flat).document.text.len(), 20 << 20);
 }
+
+/// An op-ed's closing tagline names the writer, is a meta paragraph (not the writer's claims),
+/// and the titles quoted in it are scare quotes.
+#[test]
+fn closing_tagline() {
+    let text = "Cities should pay for buses.\n\nA bus lane costs less than a road and moves more people. The council should build more of them.\n\nJane Q Roe is a columnist for the Daily Planet and the author of \"Wheels of Fortune.\"\n";
+    let parsed = crux_parser::parse(text);
+    let doc = &parsed.document;
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("Cities should pay for buses.")
+    );
+    assert_eq!(doc.meta.authors, ["Jane Q Roe"]);
+    let last = doc.paragraphs.last().expect("paragraphs");
+    assert_eq!(last.kind, ParagraphKind::Meta);
+    assert!(
+        doc.sentences
+            .iter()
+            .all(|s| !text[s.span].contains("columnist"))
+    );
+    assert!(doc.claims.iter().all(|c| !c.text.contains("columnist")));
+    let quote = doc.quotes.iter().find(|q| q.text.contains("Wheels"));
+    let quote = quote.expect("the book title is reported");
+    assert_eq!(quote.kind, QuoteKind::Scare);
+    assert!(quote.speaker.is_none());
+}

@@ -10,7 +10,9 @@
 //! - **documents**: Spearman rank correlation (ties at their mean rank) of the document's mean
 //!   rating with crux's `balance.net` of the whole document, with the mean of crux's nets of
 //!   each sentence read alone, with VADER's compound of the whole document, and with the mean
-//!   of VADER's compounds of each sentence (the paper's way of scoring a document).
+//!   of VADER's compounds of each sentence (the paper's way of scoring a document); and the same
+//!   for crux's net with its tone beside it (`balance.net + tone / 2`: the general evaluative
+//!   words as weak evidence, issue 13).
 //! - **sentences**: Spearman and Pearson correlation of `mean_rating` with crux's net of the
 //!   sentence read alone and with VADER's compound; and the three-way label (positive,
 //!   negative, neutral) against `polarity_3way_derived`: crux by
@@ -22,7 +24,9 @@ use std::path::Path;
 use serde::Deserialize;
 use vader_parity::SentimentIntensityAnalyzer;
 
-use crate::corpus::{VADER_THRESHOLD, analyse, describe, for_each_record, polarity, polarity_name};
+use crate::corpus::{
+    VADER_THRESHOLD, analyse, describe, for_each_record, graded, polarity, polarity_name, with_tone,
+};
 use crate::metrics::{Confusion3, Polarity, pearson, ratio, spearman};
 use crate::{DatasetResult, EvalError, Row};
 
@@ -103,7 +107,7 @@ pub(crate) fn run_documents(
     let vader = SentimentIntensityAnalyzer::new();
     let mut rated = Vec::new();
     // crux: whole document, mean of sentences; VADER: whole document, mean of sentences.
-    let mut scores: [Vec<f64>; 4] = Default::default();
+    let mut scores: [Vec<f64>; 6] = Default::default();
     let mut covered = 0;
     let mut failures = Vec::new();
     let mut bad: Option<EvalError> = None;
@@ -128,7 +132,9 @@ pub(crate) fn run_documents(
         if !analysis.assessments.is_empty() {
             covered += 1;
         }
-        let crux_sentences: Vec<f64> = sentences.iter().map(|s| analyse(s).balance.net).collect();
+        let sentence_analyses: Vec<_> = sentences.iter().map(|s| analyse(s)).collect();
+        let crux_sentences: Vec<f64> = sentence_analyses.iter().map(graded).collect();
+        let toned_sentences: Vec<f64> = sentence_analyses.iter().map(with_tone).collect();
         let vader_sentences: Vec<f64> = sentences
             .iter()
             .map(|s| vader.polarity_scores(s).compound)
@@ -137,10 +143,12 @@ pub(crate) fn run_documents(
         let rating = record.doc_mean_of_sentence_means_derived;
         rated.push(rating);
         for (list, x) in scores.iter_mut().zip([
-            analysis.balance.net,
+            graded(&analysis),
             mean(&crux_sentences),
             vader_document,
             mean(&vader_sentences),
+            with_tone(&analysis),
+            mean(&toned_sentences),
         ]) {
             list.push(x);
         }
@@ -164,7 +172,7 @@ pub(crate) fn run_documents(
         (
             &scores[0],
             "documents: Spearman, crux net",
-            "crux balance.net of the whole document vs the mean rating",
+            "crux balance.net of the whole document (its tone / 2 when it states no risk or benefit) vs the mean rating",
         ),
         (
             &scores[1],
@@ -180,6 +188,16 @@ pub(crate) fn run_documents(
             &scores[3],
             "documents: Spearman, VADER mean of sentence compounds",
             "the paper's way",
+        ),
+        (
+            &scores[4],
+            "documents: Spearman, crux net + tone",
+            "balance.net + tone / 2 of the whole document: the general evaluative words as weak evidence beside the stated risks and benefits",
+        ),
+        (
+            &scores[5],
+            "documents: Spearman, crux mean of sentence nets + tone",
+            "each sentence read alone",
         ),
     ] {
         rows.push(
@@ -206,6 +224,7 @@ pub(crate) fn run_sentences(
 ) -> Result<DatasetResult, EvalError> {
     let vader = SentimentIntensityAnalyzer::new();
     let (mut rated, mut nets, mut compounds) = (Vec::new(), Vec::new(), Vec::new());
+    let mut toned = Vec::new();
     let (mut crux_table, mut vader_table) = (Confusion3::default(), Confusion3::default());
     let (mut covered, mut header_only) = (0_usize, 0_usize);
     let mut failures = Vec::new();
@@ -219,7 +238,8 @@ pub(crate) fn run_sentences(
         }
         let compound = vader.polarity_scores(&record.text).compound;
         rated.push(record.mean_rating);
-        nets.push(analysis.balance.net);
+        nets.push(graded(&analysis));
+        toned.push(with_tone(&analysis));
         compounds.push(compound);
         let gold = record.polarity_3way_derived.polarity();
         let (crux, by_vader) = (polarity(&analysis), Polarity::of(compound, VADER_THRESHOLD));
@@ -240,7 +260,11 @@ pub(crate) fn run_sentences(
     })?;
     let n = rated.len();
     let mut rows = Vec::new();
-    for (who, scores) in [("crux net", &nets), ("VADER compound", &compounds)] {
+    for (who, scores) in [
+        ("crux net", &nets),
+        ("crux net + tone", &toned),
+        ("VADER compound", &compounds),
+    ] {
         rows.push(
             Row::correlation(
                 SENTENCES,

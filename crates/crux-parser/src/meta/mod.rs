@@ -49,6 +49,7 @@
 
 mod byline;
 mod date;
+mod tagline;
 
 use crate::document::Meta;
 use crate::read::{Block, BlockKind};
@@ -56,6 +57,7 @@ use crate::span::Span;
 
 use byline::{Byline, byline, is_role_line};
 use date::{Stamp, stamp_line};
+pub(crate) use tagline::tagline;
 
 /// The most lines looked at for a header.
 const MAX_LINES: usize = 8;
@@ -116,9 +118,11 @@ struct Line {
 /// Finds the header among the leading `blocks` of `text` (module docs). When the markup already
 /// gave the title (`title_known`), a first heading is a section heading, not the title.
 pub(crate) fn header(text: &str, blocks: &[Block], title_known: bool) -> Header {
+    let headline_first = !title_known && stopped_headline(text, blocks);
     let leading = blocks.iter().enumerate().map(|(index, block)| {
         let kind = match block.kind {
             _ if block.quote_group.is_some() => Source::Other,
+            BlockKind::Paragraph if index == 0 && headline_first => Source::Heading,
             BlockKind::Paragraph => Source::Text,
             BlockKind::Meta => Source::Meta,
             BlockKind::Heading if index == 0 && !title_known => Source::Heading,
@@ -128,6 +132,69 @@ pub(crate) fn header(text: &str, blocks: &[Block], title_known: bool) -> Header 
     });
     let lines = candidates(text, leading);
     assemble(text, &lines)
+}
+
+/// The most words of a headline written with a full stop.
+const MAX_STOPPED_HEADLINE_WORDS: usize = 20;
+
+/// Whether the first block is a headline written as a sentence, full stop and all ("Why most
+/// Americans oppose more gun control."), as scraped editorials and news corpora print them
+/// (Webis-16 and PolNeAR put the title on its own line that way). A full stop alone cannot tell
+/// a headline from a one-line opening paragraph, so the layout must: the block is one short line
+/// (at most [`MAX_STOPPED_HEADLINE_WORDS`] words, at most two sentences), at least two blocks
+/// follow it (an article, not a snippet), and the next block is longer than it.
+fn stopped_headline(text: &str, blocks: &[Block]) -> bool {
+    let [first, second, _, ..] = blocks else {
+        return false;
+    };
+    if first.kind != BlockKind::Paragraph || first.quote_group.is_some() {
+        return false;
+    }
+    let line = text[first.span].trim();
+    let words = line.split_whitespace().count();
+    if line.contains('\n') || words > MAX_STOPPED_HEADLINE_WORDS || line.len() > 4 * MAX_LINE_CHARS
+    {
+        return false;
+    }
+    let Some(first_char) = line.chars().find(|c| c.is_alphanumeric()) else {
+        return false;
+    };
+    // Inner stops: "Fossil fuels are no catastrophe. They have made our lives better."
+    let stops = line
+        .trim_end_matches(['.', '!', '?', '"', '\'', '”', '’'])
+        .split_whitespace()
+        .filter(|w| w.ends_with(['.', '!', '?']) && !w.contains(|c: char| c.is_ascii_digit()))
+        .count();
+    // Dialogue or a quoted passage opens with a quotation mark (as in `title_like`); other
+    // endings than the full stop are `title_like`'s to judge.
+    let quoted = line.starts_with(['"', '\'', '“', '‘', '«', '`', '„'])
+        && !(words >= 3 && headline_case(line));
+    let end = line.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
+    first_char.is_uppercase()
+        && !quoted
+        && end.ends_with('.')
+        && stops <= 1
+        && !opens_with_dateline(line)
+        && !line.ends_with([',', ';', ':'])
+        && text[second.span].split_whitespace().count() > words
+}
+
+/// A news lede opening with a dateline: "WASHINGTON (AP) — …", "TRENTON, N.J. (AP) — …",
+/// "NEW YORK, Dec. 11 (UPI) — …": a dash after a capitalised place and agency, early in the line.
+fn opens_with_dateline(line: &str) -> bool {
+    let head = line
+        .char_indices()
+        .take_while(|&(i, _)| i < 60)
+        .map(|(i, c)| i + c.len_utf8())
+        .last()
+        .unwrap_or(0);
+    let head = &line[..head];
+    let Some(dash) = head.find(['—', '–']).or_else(|| head.find("--")) else {
+        return false;
+    };
+    let place = head[..dash].split(['(', ',']).next().unwrap_or("");
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// Where a block comes from, as far as the header rules care.

@@ -278,3 +278,35 @@ proptest! {
         let _ = byline(&text, false);
     }
 }
+
+/// Scraped editorials print the headline as a sentence, full stop and all, on its own line.
+#[test]
+fn headline_with_a_full_stop() {
+    let text = "Why small towns need more libraries.\n\nEvery town that closed its library in the last decade has lost something it cannot buy back.\n\nThe council should reopen them.\n";
+    assert_eq!(
+        plain(text).meta.title.as_deref(),
+        Some("Why small towns need more libraries.")
+    );
+    // Two short sentences still make one headline.
+    let text = "Trains are no luxury. They are how a city breathes.\n\nCommuters in the city spent more hours on the road this year than in any year before.\n\nThat is a choice.\n";
+    assert_eq!(
+        plain(text).meta.title.as_deref(),
+        Some("Trains are no luxury. They are how a city breathes.")
+    );
+}
+
+#[test]
+fn a_one_line_opening_paragraph_is_not_always_a_headline() {
+    // A dateline lede.
+    let text = "LONDON (Reuters) — The bank held its rate at 4.75% on Thursday.\n\nEconomists had expected as much after a month of weak figures from the shops.\n\nMore follows.\n";
+    assert_eq!(plain(text).meta.title, None);
+    // Nothing after it but one paragraph: a snippet, not an article.
+    let text = "The bank held its rate.\n\nEconomists had expected as much after weak figures.\n";
+    assert_eq!(plain(text).meta.title, None);
+    // The next paragraph is no longer than it.
+    let text = "The bank held its rate on Thursday after a long meeting.\n\nIt was expected.\n\nMore follows.\n";
+    assert_eq!(plain(text).meta.title, None);
+    // A sentence ending in a colon introduces what follows.
+    let text = "Here is what the minister told the committee on Monday:\n\nWe will not raise taxes on working families this year or next, whatever happens.\n\nMore follows.\n";
+    assert_eq!(plain(text).meta.title, None);
+}

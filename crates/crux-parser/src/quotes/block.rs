@@ -20,7 +20,7 @@ use crate::lexicon::{self, SpeakerNoun};
 use crate::span::Span;
 use crate::words::Token;
 
-use super::speaker::{self, Names};
+use super::speaker;
 use super::{Draft, SentenceView};
 
 /// Typography of a paragraph: how its apostrophes and double quotation marks are written.
@@ -190,7 +190,6 @@ pub(super) fn block_quotes(
     paragraphs: &[Paragraph],
     groups: &[Option<usize>],
     sentences: &[SentenceView<'_>],
-    names: &Names,
     drafts: &mut Vec<Draft>,
 ) {
     let mut by_paragraph: Vec<Vec<&SentenceView<'_>>> = vec![Vec::new(); paragraphs.len()];
@@ -213,16 +212,7 @@ pub(super) fn block_quotes(
             i += 1;
         }
         let intro = first.checked_sub(1).filter(|&p| groups[p].is_none());
-        push_block(
-            text,
-            paragraphs,
-            &by_paragraph,
-            names,
-            intro,
-            first,
-            i,
-            drafts,
-        );
+        push_block(text, paragraphs, &by_paragraph, intro, first, i, drafts);
         i += 1;
     }
 
@@ -276,7 +266,6 @@ pub(super) fn block_quotes(
             text,
             paragraphs,
             &by_paragraph,
-            names,
             Some(first - 1),
             first,
             last,
@@ -286,15 +275,10 @@ pub(super) fn block_quotes(
     }
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one call site per kind of block quote"
-)]
 fn push_block(
     text: &str,
     paragraphs: &[Paragraph],
     by_paragraph: &[Vec<&SentenceView<'_>>],
-    names: &Names,
     intro: Option<usize>,
     first: usize,
     last: usize,
@@ -315,7 +299,7 @@ fn push_block(
                 super::publication_after(text, s.tokens, a.speaker.end()),
             )
         };
-        speaker = Some((sp, names.canonical(&text[sp], sp.start())));
+        speaker = Some(super::SpeakerDraft::new(sp));
         source = src;
         cue = Some(a.cue);
     }

@@ -59,6 +59,13 @@ pub(crate) struct Pair {
     pub(crate) depth: usize,
     /// The index (in the returned list) of the innermost enclosing quotation.
     pub(crate) parent: Option<usize>,
+    /// Whether a closing mark ends it. A part of a quotation that runs on into a new paragraph
+    /// or a new opening mark (`"… cut rates. "Dismal …`) has none: its span ends with its
+    /// words, and the next part continues it.
+    pub(crate) closed: bool,
+    /// Whether it continues the quotation before it (it opens the next paragraph, or a new
+    /// sentence, of the same quotation).
+    pub(crate) continues: bool,
 }
 
 /// A mark that pairs with nothing.
@@ -231,9 +238,14 @@ fn abilities(text: &str, mark: Mark) -> Can {
         && matches!(a, Side::Space | Side::Punct | Side::OpenPunct | Side::Mark);
     let inner = matches!(b, Side::Letter | Side::Digit) && matches!(a, Side::Letter | Side::Digit);
     let single = mark.family == Family::Single;
+    // `said,"We`, `states:"I`: a double mark glued to the comma or colon of a tag, as scraped
+    // text prints it, opens.
+    let glued = !single
+        && matches!(before, Some(',' | ':' | ';'))
+        && matches!(a, Side::Letter | Side::Digit);
     let mut can = match mark.facing {
         Facing::Either => Can {
-            open: opens || (inner && !single),
+            open: opens || glued || (inner && !single),
             close: closes || (inner && !single),
             apostrophe: false,
         },
@@ -298,6 +310,28 @@ fn abilities(text: &str, mark: Mark) -> Can {
     can
 }
 
+/// Ends the one open quotation at byte `end` without a closing mark: one part of a quotation
+/// that runs on.
+fn end_part(
+    stack: &mut Vec<(Mark, usize)>,
+    slots: &mut [Option<Pair>],
+    continues: &[bool],
+    open_count: &mut [usize; Family::ALL],
+    end: usize,
+) {
+    if let Some((top, slot)) = stack.pop() {
+        open_count[top.family.index()] -= 1;
+        slots[slot] = Some(Pair {
+            span: Span::new(top.span.start(), end.max(top.span.end())),
+            family: top.family,
+            depth: 0,
+            parent: None,
+            closed: false,
+            continues: continues[slot],
+        });
+    }
+}
+
 /// Finds and pairs the quotation marks of `text`; `paragraphs` are the paragraph spans in
 /// order (quotations are checked at each paragraph break).
 pub(crate) fn pair(text: &str, paragraphs: &[Span]) -> Marks {
@@ -308,6 +342,11 @@ pub(crate) fn pair(text: &str, paragraphs: &[Span]) -> Marks {
     let mut open_count = [0usize; Family::ALL];
     // Pairs are recorded when they close; `slots` reserves their place in start order.
     let mut slots: Vec<Option<Pair>> = Vec::new();
+    // Whether the quotation of each slot continues the one before it.
+    let mut continues: Vec<bool> = Vec::new();
+    // Set when a part of a quotation ended without a closing mark: the next opening mark
+    // starts its continuation.
+    let mut next_continues = false;
     let mut next_paragraph = 0;
     let mut skip_mark: Option<usize> = None;
 
@@ -345,7 +384,14 @@ pub(crate) fn pair(text: &str, paragraphs: &[Span]) -> Marks {
                     .take_while(|m| m.span.start() <= para.start())
                     .find(|m| m.span.start() == para.start())
                     .filter(|m| m.family == stack[0].0.family && m.facing != Facing::Closing);
-                if let Some(m) = continued_by_mark {
+                if continued_by_mark.is_some() && stack.len() == 1 {
+                    // One quotation open: its part in the paragraph before ends there, and the
+                    // new paragraph's mark opens the next part.
+                    let end = text[..para.start()].trim_end().len();
+                    end_part(&mut stack, &mut slots, &continues, &mut open_count, end);
+                    next_continues = true;
+                } else if let Some(m) = continued_by_mark {
+                    // Nested quotations open: the whole goes on as one quotation.
                     skip_mark = Some(m.span.start());
                 } else if !first.is_some_and(char::is_lowercase) {
                     for (m, _) in stack.drain(..) {
@@ -371,6 +417,31 @@ pub(crate) fn pair(text: &str, paragraphs: &[Span]) -> Marks {
             continue;
         }
         let family = mark.family.index();
+        // `"… cut rates. "Dismal …`: a new sentence opening with a mark while the same
+        // quotation is open is the next paragraph of that quotation, its break lost (scraped
+        // news prints it so). The part before ends with its sentence.
+        if mark.family == Family::Double
+            && can.open
+            && !can.close
+            && stack.len() == 1
+            && stack[0].0.family == Family::Double
+        {
+            let before = &text[..mark.span.start()];
+            let trimmed = before.trim_end();
+            if trimmed.len() < before.len()
+                && trimmed.ends_with(['.', '!', '?'])
+                && trimmed.len() > stack[0].0.span.end()
+            {
+                end_part(
+                    &mut stack,
+                    &mut slots,
+                    &continues,
+                    &mut open_count,
+                    trimmed.len(),
+                );
+                next_continues = true;
+            }
+        }
         if can.close && open_count[family] > 0 {
             // Close the innermost open mark of this family; anything above it was never closed.
             while let Some((top, slot)) = stack.pop() {
@@ -383,6 +454,8 @@ pub(crate) fn pair(text: &str, paragraphs: &[Span]) -> Marks {
                         family: top.family,
                         depth,
                         parent,
+                        closed: true,
+                        continues: continues[slot],
                     });
                     break;
                 }
@@ -395,6 +468,7 @@ pub(crate) fn pair(text: &str, paragraphs: &[Span]) -> Marks {
             }
         } else if can.open {
             slots.push(None);
+            continues.push(std::mem::take(&mut next_continues) && stack.is_empty());
             stack.push((mark, slots.len() - 1));
             open_count[family] += 1;
         } else if mark.family != Family::Single {
@@ -594,9 +668,38 @@ mod tests {
     #[test]
     fn quotation_over_several_paragraphs() {
         let text = "Words blah bla \"Hello,\n\n \"I am the second paragraph.\n\n\"I am the last.\" followed by more words";
+        // One part per paragraph: each but the last has no closing mark, and each after the
+        // first continues the one before.
         assert_eq!(
             top(text),
-            ["\"Hello,\n\n \"I am the second paragraph.\n\n\"I am the last.\""]
+            [
+                "\"Hello,",
+                "\"I am the second paragraph.",
+                "\"I am the last.\""
+            ]
+        );
+        let marks = pair(text, &paragraphs(text));
+        let flags: Vec<(bool, bool)> = marks
+            .pairs
+            .iter()
+            .map(|p| (p.closed, p.continues))
+            .collect();
+        assert_eq!(flags, [(false, false), (false, true), (true, true)]);
+    }
+
+    #[test]
+    fn continued_paragraph_without_its_break() {
+        // Scraped news loses the break between the paragraphs of one quotation.
+        let text = "He said: \"We will cut rates. \"Sales are weak.\" Then he left.";
+        assert_eq!(top(text), ["\"We will cut rates.", "\"Sales are weak.\""]);
+        assert!(pair(text, &paragraphs(text)).unmatched.is_empty());
+    }
+
+    #[test]
+    fn quote_glued_to_its_tag() {
+        assert_eq!(
+            top("He said:\"We will win.\" She said,\"No.\""),
+            ["\"We will win.\"", "\"No.\""]
         );
     }
 

@@ -168,12 +168,22 @@ const NOT_IN_SPEAKER: &[&str] = &[
     "our", "your",
 ];
 
+/// A manner or time adverb by its form: a lower-case word in "-ly" ("repeatedly"), or
+/// "meanwhile".
+fn adverb(word: &str) -> bool {
+    (word.len() > 4 && word.ends_with("ly") && !capitalised(word))
+        || word.eq_ignore_ascii_case("meanwhile")
+}
+
+/// Prepositions that open a speaker's post-modifier ("of Save the Children").
+const POST_MODIFIERS: &[&str] = &["of", "for", "at", "from", "in", "with"];
+
 pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Pronouns that can be speakers, resolved to a name elsewhere.
-pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they"];
+pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
 
 /// Longest speaker phrase, in words.
 const MAX_WORDS: usize = 9;
@@ -188,6 +198,9 @@ pub(crate) enum Place {
 }
 
 fn accepts(place: Place, text: &str, words: &[Token]) -> bool {
+    if junk(text, words) {
+        return false;
+    }
     match place {
         Place::Clause => speaker_like(text, words),
         Place::NextToQuote => speaker_like_next_to_quote(text, words),
@@ -197,14 +210,62 @@ fn accepts(place: Place, text: &str, words: &[Token]) -> bool {
 /// The speaker phrase that ends just before token `end` (exclusive), back to a clause
 /// boundary.
 pub(crate) fn before(text: &str, tokens: &[Token], end: usize, place: Place) -> Option<Span> {
+    let between = skip_between(text, tokens, end);
+    before_at(text, tokens, between, place).or_else(|| {
+        // "the family said": a noun in "-ly" is the subject, not an adverb.
+        (between != end)
+            .then(|| before_at(text, tokens, end, place))
+            .flatten()
+    })
+}
+
+/// Where the subject ends when adverbs and times stand between it and token `end`.
+fn skip_between(text: &str, tokens: &[Token], end: usize) -> usize {
     let mut last = end;
-    while last > 0 && tokens[last - 1].word && is_in(BETWEEN, &text[tokens[last - 1].span]) {
-        last -= 1;
+    loop {
+        // "The foreign secretary meanwhile said", "Trump on Friday said", "The IMF this week
+        // said": adverbs and times between a subject and its verb.
+        let word = |i: usize| tokens[i].word.then(|| &text[tokens[i].span]);
+        match last.checked_sub(1).and_then(word) {
+            Some(w) if is_in(BETWEEN, w) || adverb(w) => last -= 1,
+            Some(w)
+                if last >= 2
+                    && capitalised(w)
+                    && w.ends_with("day")
+                    && word(last - 2).is_some_and(|p| p == "on") =>
+            {
+                last -= 2;
+            }
+            Some(w)
+                if last >= 2
+                    && !capitalised(w)
+                    && word(last - 2).is_some_and(|p| is_in(&["this", "last"], p)) =>
+            {
+                last -= 2;
+            }
+            _ => break,
+        }
     }
+    last
+}
+
+fn before_at(text: &str, tokens: &[Token], mut last: usize, place: Place) -> Option<Span> {
     let punct = |i: usize, p: &str| !tokens[i].word && &text[tokens[i].span] == p;
-    // "Govs. Bush and Christie, who say …": the speaker is the relative pronoun's antecedent.
+    // "Govs. Bush and Christie, who say …": the speaker is the relative pronoun's antecedent,
+    // as it is for "an architect who said he was stiffed".
     if last >= 2 && is_in(&["who", "which"], &text[tokens[last - 1].span]) && punct(last - 2, ",") {
         last -= 2;
+    } else if last >= 2 && is_in(&["who"], &text[tokens[last - 1].span]) && tokens[last - 2].word {
+        last -= 1;
+        // The antecedent is the noun phrase before "who": from its determiner on.
+        if let Some(det) = (last.saturating_sub(5)..last)
+            .rev()
+            .take_while(|&i| tokens[i].word)
+            .find(|&i| super::mentions::is_determiner(&text[tokens[i].span]))
+            && speaker_like_next_to_quote(text, &tokens[det..last])
+        {
+            return Some(tokens[det].span.cover(tokens[last - 1].span));
+        }
     }
     // "Rep. Elijah E. Cummings (D-Md.) said": a parenthesis between speaker and cue.
     if last > 0 && punct(last - 1, ")") {
@@ -230,18 +291,77 @@ pub(crate) fn before(text: &str, tokens: &[Token], end: usize, place: Place) -> 
             })
             .filter(|&i| punct(i, ","))?;
         let apposition = run_before(text, tokens, last - 1);
+        // "The mayor, Tom Reed, said": a description before a name in apposition; the name is
+        // who spoke, the description only says what they are.
+        let name_apposition = apposition.filter(|&(first, end)| {
+            first == comma + 1
+                && tokens[first..end]
+                    .iter()
+                    .all(|t| t.word && capitalised(&text[t.span]))
+        });
         if let Some(head) = run_before(text, tokens, comma)
             && speaker_like(text, &tokens[head.0..head.1])
         {
+            let described = !capitalised(&text[tokens[head.1 - 1].span]);
+            if let Some((first, end)) = name_apposition.filter(|_| described) {
+                return Some(tokens[first].span.cover(tokens[end - 1].span));
+            }
             return Some(tokens[head.0].span.cover(tokens[head.1 - 1].span));
         }
         let (first, end) = apposition?;
         return (first == comma + 1 && accepts(place, text, &tokens[first..end]))
             .then(|| tokens[first].span.cover(tokens[end - 1].span));
     }
-    let (first, last) = run_before(text, tokens, last)?;
-    let span = tokens[first].span.cover(tokens[last - 1].span);
-    accepts(place, text, &tokens[first..last]).then_some(span)
+    // "Speaking after a summit meeting he said": a pronoun right before the verb is its
+    // subject, whatever opens the clause.
+    if last > 0 && tokens[last - 1].word && is_in(PRONOUNS, &text[tokens[last - 1].span]) {
+        return Some(tokens[last - 1].span);
+    }
+    let run = run_before(text, tokens, last).map(|(mut first, last)| {
+        while first + 1 < last && leading_adverb(&text[tokens[first].span]) {
+            first += 1;
+        }
+        (first, last)
+    });
+    if let Some((first, last)) = run
+        && accepts(place, text, &tokens[first..last])
+    {
+        return Some(tokens[first].span.cover(tokens[last - 1].span));
+    }
+    // "the third time AROS said it had …": a clause's subject name right before the verb,
+    // after words that are no speaker.
+    let name = tokens[..last]
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|t| t.word && capitalised(&text[t.span]))
+        .count();
+    let first = last - name;
+    (name > 0
+        && name < last.min(MAX_WORDS)
+        && tokens[first - 1].word
+        && !capitalised(&text[tokens[first - 1].span])
+        && !super::mentions::function_word(&text[tokens[first - 1].span])
+        && !is_in(PREPOSITIONS_OPENING, &text[tokens[first - 1].span])
+        && speaker_like(text, &tokens[first..last]))
+    .then(|| tokens[first].span.cover(tokens[last - 1].span))
+}
+
+/// After "according to": the phrase up to the next punctuation, when it has no verb or clause
+/// word ("research published today", "figures from the census").
+pub(crate) fn after_phrase(text: &str, tokens: &[Token], start: usize) -> Option<Span> {
+    let end = start
+        + tokens[start..]
+            .iter()
+            .take(MAX_WORDS + 1)
+            .take_while(|t| t.word)
+            .count();
+    (end > start
+        && end - start <= MAX_WORDS
+        && !tokens[start..end]
+            .iter()
+            .any(|t| is_in(NOT_IN_SPEAKER, &text[t.span])))
+    .then(|| tokens[start].span.cover(tokens[end - 1].span))
 }
 
 /// The run of words that ends before token `last`, back to a clause boundary: `(first, last)`
@@ -315,20 +435,73 @@ pub(crate) fn speaker_like_next_to_quote(text: &str, words: &[Token]) -> bool {
             .is_some_and(|t| is_in(DETERMINERS, &text[t.span]))
 }
 
+/// Prepositions that open a phrase that is no speaker ("On July 26", "In a statement").
+const PREPOSITIONS_OPENING: &[&str] = &[
+    "on", "in", "at", "after", "before", "since", "under", "with", "by", "from", "despite", "like",
+    "unlike", "of", "to", "for", "during", "while", "when", "if", "as",
+];
+
+/// Sentence adverbs and conjunctions that may open a clause before its subject ("Earlier
+/// Conservative Graham Brady said", "Even Mark Glaze conceded"): not part of the speaker.
+fn leading_adverb(word: &str) -> bool {
+    super::mentions::function_word(word)
+        && !super::mentions::is_determiner(word)
+        && !is_in(PREPOSITIONS_OPENING, word)
+        && !is_in(PRONOUNS, word)
+}
+
+/// Phrases that stand where a speaker would but name nobody: a phrase opened by a preposition
+/// or a clause word ("On July 26", "In a statement", "After"), a day ("Tuesday"), a
+/// capitalised "-ing" form ("Having said that"), a lone determiner ("The").
+fn junk(text: &str, words: &[Token]) -> bool {
+    let Some(first) = words.first() else {
+        return true;
+    };
+    let w = &text[first.span];
+    let capital_ing = capitalised(w) && w.len() > 4 && w.ends_with("ing");
+    let day = words.len() == 1 && capitalised(w) && w.ends_with("day");
+    is_in(PREPOSITIONS_OPENING, w)
+        || capital_ing
+        || day
+        || (words.len() == 1 && super::mentions::is_determiner(w))
+}
+
 /// Whether the words look like a speaker: a pronoun, a name, or a phrase headed by a speaker
 /// noun, and nothing that shows a clause.
 pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
+    if junk(text, words) {
+        return false;
+    }
     let Some(head) = words.last() else {
         return false;
     };
-    if words
-        .iter()
-        .any(|t| !t.word || is_in(NOT_IN_SPEAKER, &text[t.span]))
+    if words.len() == 1 && is_in(PRONOUNS, &text[head.span]) {
+        return true;
+    }
+    // Punctuation ends a speaker phrase, but for a plural possessive's apostrophe inside it
+    // ("Farmers' groups").
+    let possessive = |t: &Token| matches!(&text[t.span], "'" | "’") && t.span.start() > 0;
+    if !head.word
+        || words
+            .iter()
+            .any(|t| (!t.word && !possessive(t)) || is_in(NOT_IN_SPEAKER, &text[t.span]))
     {
         return false;
     }
-    if words.len() == 1 && is_in(PRONOUNS, &text[head.span]) {
-        return true;
+    // A post-modified speaker: "Laura Brownlees of Save the Children", "a spokesman for the
+    // embassy in London": the phrase before the preposition is the speaker's head.
+    if let Some(k) = words
+        .iter()
+        .skip(1)
+        .position(|t| is_in(POST_MODIFIERS, &text[t.span]))
+        .map(|k| k + 1)
+        && k < words.len() - 1
+    {
+        // The post-modifier is a noun phrase: no "-ing" form ("Obama in letting the public").
+        return words[k + 1..]
+            .iter()
+            .all(|t| !text[t.span].ends_with("ing"))
+            && speaker_like(text, &words[..k]);
     }
     let head_word = text[head.span]
         .trim_end_matches("'s")
@@ -351,6 +524,14 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
         if lexicon::speaker_noun(before).is_some() {
             return true;
         }
+        // "Computer giant IBM": a short lower-case description before a one-word name.
+        if words.len() <= 4
+            && words[1..words.len() - 1]
+                .iter()
+                .all(|t| !capitalised(&text[t.span]))
+        {
+            return true;
+        }
     }
     // A name: every word from the first capitalised one on is capitalised or a name particle.
     let Some(first_cap) = words.iter().position(|t| capitalised(&text[t.span])) else {
@@ -364,105 +545,6 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
                 w,
             )
     }) && first_cap <= 2
-}
-
-/// The full names the article gives, for mapping a surname or a pronoun to the fullest name.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Names {
-    /// (where, full name) in text order: runs of two or more capitalised words.
-    mentions: Vec<(usize, String)>,
-}
-
-/// Words that open sentences and are capitalised only for that.
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "but", "and", "in", "on", "at", "for",
-    "of", "to", "as", "if", "when", "while", "after", "before", "since", "our", "their", "his",
-    "her", "its", "my", "your", "some", "many", "most", "all", "every", "each", "several", "one",
-    "two", "three", "former", "both", "earlier", "later", "then", "so", "yet", "still",
-];
-
-/// Titles that precede a name and are not part of the canonical name's key.
-const TITLES: &[&str] = &[
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Dr.",
-    "Sen.",
-    "Rep.",
-    "Gen.",
-    "Gov.",
-    "Prof.",
-    "President",
-    "Senator",
-    "General",
-    "Secretary",
-    "Judge",
-    "Justice",
-];
-
-impl Names {
-    /// Collects names from the tokens of each sentence (a name does not cross a sentence).
-    pub(crate) fn add_sentence(&mut self, text: &str, tokens: &[Token]) {
-        let mut i = 0;
-        while i < tokens.len() {
-            let start = i;
-            while i < tokens.len() && {
-                let w = &text[tokens[i].span];
-                let initial = w.len() == 2 && w.ends_with('.');
-                tokens[i].word
-                    && capitalised(w)
-                    && (!w.contains('.') || initial || is_in(TITLES, w))
-            } {
-                i += 1;
-            }
-            // A sentence-initial function word is capitalised for its position only ("The
-            // Mexicans", "In Washington").
-            let first = if start == 0 && i > 0 && is_in(FUNCTION_WORDS, &text[tokens[0].span]) {
-                1
-            } else {
-                start
-            };
-            if i >= first + 2 {
-                let first = tokens[first..i]
-                    .iter()
-                    .position(|t| !is_in(TITLES, &text[t.span]))
-                    .map_or(first, |p| first + p);
-                if i - first >= 2 {
-                    let span = tokens[first].span.cover(tokens[i - 1].span);
-                    let name = text[span].trim_end_matches("'s").trim_end_matches("’s");
-                    self.mentions.push((span.start(), name.to_owned()));
-                }
-            }
-            i = i.max(start + 1);
-        }
-    }
-
-    /// The last full name mentioned before byte `at`, with where it was mentioned.
-    pub(crate) fn nearest_before(&self, at: usize) -> Option<(usize, String)> {
-        let i = self.mentions.partition_point(|(pos, _)| *pos < at);
-        i.checked_sub(1).map(|i| self.mentions[i].clone())
-    }
-
-    /// The fullest name for a speaker phrase: a surname alone maps to the first full name that
-    /// ends with it ("Thompson" → "Ginger Thompson"); a pronoun maps to the nearest full name
-    /// before `at` (he, she) — plural pronouns are left unresolved.
-    pub(crate) fn canonical(&self, speaker: &str, at: usize) -> Option<String> {
-        let speaker = speaker.trim_end_matches("'s").trim_end_matches("’s");
-        if is_in(&["he", "she"], speaker) {
-            return self.nearest_before(at).map(|(_, name)| name);
-        }
-        if speaker.contains(' ') || !capitalised(speaker) {
-            return None;
-        }
-        self.mentions
-            .iter()
-            .find(|(_, name)| {
-                name.len() > speaker.len()
-                    && name.ends_with(speaker)
-                    && name[..name.len() - speaker.len()].ends_with(' ')
-            })
-            .map(|(_, name)| name.clone())
-    }
 }
 
 #[cfg(test)]
@@ -522,25 +604,5 @@ mod tests {
             Some("Ginger Thompson's piece")
         );
         assert_eq!(after_cue("said the compound had been"), None);
-    }
-
-    #[test]
-    fn canonical_names() {
-        let text = "Ginger Thompson wrote a piece. Later, Thompson said so. Then he left.";
-        let mut names = Names::default();
-        names.add_sentence(text, &toks(text));
-        assert_eq!(
-            names.canonical("Thompson", 40),
-            Some("Ginger Thompson".into())
-        );
-        assert_eq!(names.canonical("he", 60), Some("Ginger Thompson".into()));
-        assert_eq!(names.canonical("officials", 60), None);
-        let text = "said Heather C. Briccetti, president. Briccetti said.";
-        let mut names = Names::default();
-        names.add_sentence(text, &toks(text));
-        assert_eq!(
-            names.canonical("Briccetti", 40),
-            Some("Heather C. Briccetti".into())
-        );
     }
 }

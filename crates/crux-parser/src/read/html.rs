@@ -62,10 +62,54 @@ use super::{
 use crate::document::{Diagnostic, Meta};
 use crate::meta::parse_datetime;
 
+/// The input without the internal subset of its DOCTYPE (`<!DOCTYPE html [<!ENTITY …>]>`, as
+/// XHTML pages written by XML tools carry). HTML has no internal subsets: html5ever ends the
+/// DOCTYPE at its first `>`, inside the subset, and the rest (`]>` at least) would be read as
+/// text of the article. The subset declares nothing the reader uses, so it is dropped.
+fn without_internal_subset(input: &str) -> Cow<'_, str> {
+    let start = input.len()
+        - input
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .len();
+    let rest = &input[start..];
+    let is_doctype = rest
+        .get(..9)
+        .is_some_and(|d| d.eq_ignore_ascii_case("<!doctype"));
+    if !is_doctype {
+        return Cow::Borrowed(input);
+    }
+    // The subset opens before the DOCTYPE's first `>` …
+    let Some(open) = rest
+        .find(['[', '>'])
+        .filter(|&i| rest.as_bytes()[i] == b'[')
+    else {
+        return Cow::Borrowed(input);
+    };
+    // … and ends at a `]` followed, after white space, by `>`.
+    let bytes = rest.as_bytes();
+    let mut at = open;
+    while let Some(i) = memchr(b']', &bytes[at + 1..]) {
+        let close = at + 1 + i;
+        let after = rest[close + 1..].trim_start();
+        if after.starts_with('>') {
+            let end = rest.len() - after.len() + 1;
+            let mut out = String::with_capacity(input.len());
+            out.push_str(&input[..start]);
+            out.push_str(rest[..open].trim_end());
+            out.push('>');
+            out.push_str(&rest[end..]);
+            return Cow::Owned(out);
+        }
+        at = close;
+    }
+    Cow::Borrowed(input)
+}
+
 /// Reads an HTML document.
 pub(crate) fn read(input: &str) -> Extracted {
     let mut diagnostics = Vec::new();
-    let limited = limit_depth(input);
+    let cleaned = without_internal_subset(input);
+    let limited = limit_depth(&cleaned);
     if let Cow::Owned(_) = limited {
         diagnostics.push(Diagnostic::warning(
             "deep-nesting",
@@ -1303,6 +1347,27 @@ mod tests {
         assert_eq!(limited.matches("</div>").count(), MAX_DEPTH);
         let script = format!("<script>{}</script><p>x</p>", "<div>".repeat(600));
         assert!(matches!(limit_depth(&script), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn doctype_internal_subset_is_dropped() {
+        let page = "\u{feff} <!DOCTYPE html PUBLIC \"x\" [\n<!ENTITY e \"v\">\n<!ATTLIST p a CDATA #IMPLIED>\n] >\n<html><body><p>After the subset.</p></body></html>";
+        let cleaned = without_internal_subset(page);
+        assert_eq!(
+            cleaned,
+            "\u{feff} <!DOCTYPE html PUBLIC \"x\">\n<html><body><p>After the subset.</p></body></html>"
+        );
+        assert_eq!(read(page).text, "After the subset.");
+        for plain in [
+            "<!DOCTYPE html><p>[x]></p>",
+            "<p>No doctype [ ]></p>",
+            "<!DOCTYPE html [ never closed",
+        ] {
+            assert!(
+                matches!(without_internal_subset(plain), Cow::Borrowed(_)),
+                "{plain}"
+            );
+        }
     }
 
     #[test]

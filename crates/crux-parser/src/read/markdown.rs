@@ -18,8 +18,9 @@
 //! - Hard breaks (and an inline `<br>`) as a line feed. Soft breaks (a line feed inside a
 //!   paragraph) as one space, as a browser renders them: the line wrapping of a Markdown source
 //!   says nothing about the article.
-//! - YAML front matter (a `---` block on the first line): `title`, `author`/`authors` (a
-//!   string, a flow list `[A, B]` or a block list), `date` (through
+//! - YAML front matter (a `---` block on the first line) or TOML front matter (a `+++`
+//!   block, as Hugo and Zola write it): `title`, `author`/`authors` (a string, a flow list
+//!   `[A, B]` or a YAML block list), `date` (through
 //!   [`parse_datetime`](crate::meta::parse_datetime)), `section`/`category`/`categories`.
 //! - A level-1 heading that is the first block becomes the title (a [`BlockKind::Meta`] block
 //!   and `meta.title`) when the front matter gives none; if it repeats the front-matter title it
@@ -50,8 +51,8 @@ pub(crate) fn read(input: &str) -> Extracted {
     let mut meta = Meta::default();
     let mut diagnostics = Vec::new();
     let body = match split_front_matter(source) {
-        Some((yaml, body)) => {
-            front_matter(yaml, &mut meta, &mut diagnostics);
+        Some((syntax, fields, body)) => {
+            front_matter(fields, syntax, &mut meta, &mut diagnostics);
             body
         }
         None => source,
@@ -277,41 +278,80 @@ fn is_br(html: &str) -> bool {
     inner.eq_ignore_ascii_case("br")
 }
 
-/// Splits YAML front matter from the document: a `---` first line, up to a `---` or `...`
-/// line. Returns the YAML between and the rest. Without a closing line there is no front
-/// matter (the `---` is a rule).
-fn split_front_matter(source: &str) -> Option<(&str, &str)> {
+/// The language of a front matter block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FrontMatter {
+    /// YAML between `---` lines (Jekyll, Hugo, Pandoc): `key: value`.
+    Yaml,
+    /// TOML between `+++` lines (Hugo, Zola): `key = value`.
+    Toml,
+}
+
+/// Splits front matter from the document: a `---` first line up to a `---` or `...` line
+/// (YAML), or a `+++` first line up to a `+++` line (TOML). Returns its language, the lines
+/// between and the rest. Without a closing line there is no front matter (a `---` is a rule,
+/// a `+++` text).
+fn split_front_matter(source: &str) -> Option<(FrontMatter, &str, &str)> {
     let first_end = source.find('\n')?;
-    if source[..first_end].trim_end() != "---" {
-        return None;
-    }
+    let syntax = match source[..first_end].trim_end() {
+        "---" => FrontMatter::Yaml,
+        "+++" => FrontMatter::Toml,
+        _ => return None,
+    };
     let mut at = first_end + 1;
     while at < source.len() {
         let line_end = source[at..].find('\n').map_or(source.len(), |i| at + i);
         let line = source[at..line_end].trim_end();
-        if line == "---" || line == "..." {
+        let closes = match syntax {
+            FrontMatter::Yaml => line == "---" || line == "...",
+            FrontMatter::Toml => line == "+++",
+        };
+        if closes {
             let rest = source.get(line_end + 1..).unwrap_or("");
-            return Some((&source[first_end + 1..at], rest));
+            return Some((syntax, &source[first_end + 1..at], rest));
         }
         at = line_end + 1;
     }
     None
 }
 
-/// Reads the fields crux knows from YAML front matter. Only the flat subset that front matter
-/// uses is understood: `key: value`, quoted values, `[a, b]` flow lists and `- item` block
-/// lists under a key; anything else is skipped.
-fn front_matter(yaml: &str, meta: &mut Meta, diagnostics: &mut Vec<Diagnostic>) {
-    let mut lines = yaml.lines().peekable();
+/// Reads the fields crux knows from front matter. Only the flat subset that front matter
+/// uses is understood: `key: value` (YAML) or `key = value` (TOML), quoted values, `[a, b]`
+/// lists (in TOML over several lines too) and, in YAML, `- item` block lists under a key.
+/// TOML keys after the first `[table]` header belong to that table and are not read. Anything
+/// else is skipped.
+fn front_matter(
+    fields: &str,
+    syntax: FrontMatter,
+    meta: &mut Meta,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let separator = match syntax {
+        FrontMatter::Yaml => ':',
+        FrontMatter::Toml => '=',
+    };
+    let mut lines = fields.lines().peekable();
     while let Some(line) = lines.next() {
+        if syntax == FrontMatter::Toml && line.trim_start().starts_with('[') {
+            break;
+        }
         if line.starts_with([' ', '\t', '#', '-']) || line.trim().is_empty() {
             continue;
         }
-        let Some((key, value)) = line.split_once(':') else {
+        let Some((key, value)) = line.split_once(separator) else {
             continue;
         };
-        let key = key.trim().to_ascii_lowercase();
-        let value = value.trim();
+        let key = key.trim().trim_matches('"').to_ascii_lowercase();
+        let mut value = value.trim().to_owned();
+        // A TOML array may span lines, up to the line that closes it.
+        if syntax == FrontMatter::Toml && value.starts_with('[') {
+            while !value.trim_end().ends_with(']') {
+                let Some(next) = lines.next() else { break };
+                value.push(' ');
+                value.push_str(next.trim());
+            }
+        }
+        let value = value.as_str();
         let mut values = Vec::new();
         if value.is_empty() {
             // A block list follows, indented or not.
@@ -322,7 +362,10 @@ fn front_matter(yaml: &str, meta: &mut Meta, diagnostics: &mut Vec<Diagnostic>) 
                 values.push(unquote(item.trim()).to_owned());
                 lines.next();
             }
-        } else if let Some(list) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+        } else if let Some(list) = value
+            .strip_prefix('[')
+            .and_then(|v| v.trim_end().strip_suffix(']'))
+        {
             values.extend(
                 list.split(',')
                     .map(|v| unquote(v.trim()).to_owned())
@@ -382,8 +425,13 @@ mod tests {
     fn front_matter_is_split_only_when_closed() {
         assert_eq!(
             split_front_matter("---\ntitle: A\n---\nBody\n"),
-            Some(("title: A\n", "Body\n"))
+            Some((FrontMatter::Yaml, "title: A\n", "Body\n"))
         );
+        assert_eq!(
+            split_front_matter("+++\ntitle = \"A\"\n+++\nBody\n"),
+            Some((FrontMatter::Toml, "title = \"A\"\n", "Body\n"))
+        );
+        assert_eq!(split_front_matter("+++\ntitle = \"A\"\n---\nBody\n"), None);
         assert_eq!(split_front_matter("---\nNo close\n"), None);
         assert_eq!(split_front_matter("Text\n---\n"), None);
     }
@@ -394,6 +442,7 @@ mod tests {
         let mut diagnostics = Vec::new();
         front_matter(
             "title: \"A: B\"\nauthors:\n  - Ann Lee\n  - Bo Diaz\ndate: 2011-08-07T19:24\ncategory: Law # note\n",
+            FrontMatter::Yaml,
             &mut meta,
             &mut diagnostics,
         );
@@ -411,12 +460,37 @@ mod tests {
         let mut diagnostics = Vec::new();
         front_matter(
             "author: [Ann Lee, 'Bo Diaz']\ndate: someday\n",
+            FrontMatter::Yaml,
             &mut meta,
             &mut diagnostics,
         );
         assert_eq!(meta.authors, ["Ann Lee", "Bo Diaz"]);
         assert_eq!(meta.date, None);
         assert_eq!(diagnostics[0].code, "unrecognised-date");
+    }
+
+    #[test]
+    fn toml_front_matter() {
+        let mut meta = Meta::default();
+        let mut diagnostics = Vec::new();
+        front_matter(
+            "title = \"Rates: A View\"\nauthors = [\n  \"Ann Lee\",\n  \"Bo Diaz\",\n]\ndate = 2011-08-07T19:24:00Z\n\n[taxonomies]\ncategory = \"Not top level\"\n",
+            FrontMatter::Toml,
+            &mut meta,
+            &mut diagnostics,
+        );
+        assert_eq!(meta.title.as_deref(), Some("Rates: A View"));
+        assert_eq!(meta.authors, ["Ann Lee", "Bo Diaz"]);
+        assert_eq!(meta.date.as_deref(), Some("2011-08-07"));
+        assert_eq!(meta.section, None);
+        assert!(diagnostics.is_empty());
+    }
+
+    #[test]
+    fn toml_front_matter_is_not_body_text() {
+        let extracted = read("+++\ntitle = \"T\"\n+++\n\nThe body.\n");
+        assert_eq!(extracted.meta.title.as_deref(), Some("T"));
+        assert_eq!(extracted.text.trim(), "The body.");
     }
 
     #[test]

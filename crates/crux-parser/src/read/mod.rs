@@ -402,6 +402,17 @@ pub fn sniff(input: &str) -> InputFormat {
     {
         return InputFormat::Html;
     }
+    // Front matter (YAML `---` or TOML `+++`, closed by its fence) is Markdown's.
+    for fence in ["---", "+++"] {
+        if let Some(rest) = probe.strip_prefix(fence)
+            && let Some(rest) = rest
+                .strip_prefix('\n')
+                .or_else(|| rest.strip_prefix("\r\n"))
+            && rest.lines().any(|l| l.trim_end() == fence)
+        {
+            return InputFormat::Markdown;
+        }
+    }
     let mut lines = 0usize;
     let mut markdown = 0usize;
     let mut previous_nonblank = false;

@@ -30,12 +30,8 @@ fn is_blank(line: &str) -> bool {
 pub(crate) fn blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut group: Vec<Line> = Vec::new();
-    let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
-        let content = raw.strip_suffix('\n').unwrap_or(raw);
-        let content = content.strip_suffix('\r').unwrap_or(content);
-        let span = Span::new(offset, offset + content.len());
-        offset += raw.len();
+    for span in lines(text) {
+        let content = &text[span];
         if is_blank(content) {
             flush(text, &mut group, &mut out);
         } else {
@@ -44,6 +40,39 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
     }
     flush(text, &mut group, &mut out);
     out
+}
+
+/// The lines of `text`, each without its terminator: a line feed, CR LF, or a carriage return
+/// alone (classic Mac OS line ends, still met in old files and some exports).
+fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        match bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+        {
+            Some(i) => {
+                let end = start + i;
+                let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                    end + 2
+                } else {
+                    end + 1
+                };
+                let span = Span::new(start, end);
+                start = next;
+                Some(span)
+            }
+            None => {
+                done = true;
+                Some(Span::new(start, bytes.len()))
+            }
+        }
+    })
 }
 
 fn flush(text: &str, group: &mut Vec<Line>, out: &mut Vec<Block>) {
@@ -128,6 +157,21 @@ mod tests {
         let text = "One.\n\nTwo.\r\n \u{a0}\r\nThree.";
         let got: Vec<_> = texts(text).into_iter().map(|t| t.0).collect();
         assert_eq!(got, ["One.", "Two.", "Three."]);
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        // Classic Mac OS line ends: a blank line between paragraphs is two CRs.
+        let text = "First paragraph, its one line.\r\rSecond one.\r \rThird.\r";
+        let got: Vec<_> = texts(text).into_iter().map(|t| t.0).collect();
+        assert_eq!(
+            got,
+            ["First paragraph, its one line.", "Second one.", "Third."]
+        );
+        // Mixed ends, and a CR LF is one end, not two.
+        let text = "A.\r\nB.\rC.\n\r\nD.";
+        let got: Vec<_> = texts(text).into_iter().map(|t| t.0).collect();
+        assert_eq!(got, ["A.\r\nB.\rC.", "D."]);
     }
 
     #[test]

@@ -1,0 +1,121 @@
+//! The tone of a text: the general evaluative words (and the risk, benefit, harm and gain
+//! terms), signed and summed, with a negation just before a word turning it. Sentiment-like
+//! evidence for polarity tasks, kept apart from the assessments: an evaluative word alone is
+//! weak evidence of a writer's stance and never states a benefit by itself
+//! (docs/scoring.md, "Tone").
+
+use crux_parser::{Document, Span, tokens};
+
+use crate::lexicon::{Lexicon, Role};
+use crate::{Cue, CueRole};
+
+/// The evaluative evidence of a text, for polarity tasks (not part of the balance).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tone {
+    /// Summed weights of the words of gain.
+    pub positive: f64,
+    /// Summed weights of the words of harm.
+    pub negative: f64,
+    /// `(positive − negative) / (positive + negative)` to three decimals, 0 when both are 0.
+    pub net: f64,
+    /// The words, in text order, with the role they played (a negated word of gain is listed
+    /// as a risk term, and the negation beside it).
+    pub cues: Vec<Cue>,
+}
+
+/// How far before a word a negation reaches, in words ("not very good").
+const NEGATION_REACH: usize = 3;
+
+/// The tone of a document's text (every sentence, quoted or not), with the built-in lexicon.
+///
+/// # Examples
+///
+/// ```
+/// let doc = crux_parser::parse("What a wonderful, generous gift.").document;
+/// assert!(crux_analysis::tone(&doc).net > 0.0);
+/// let doc = crux_parser::parse("The service was not good.").document;
+/// assert!(crux_analysis::tone(&doc).net < 0.0);
+/// ```
+#[must_use]
+pub fn tone(doc: &Document) -> Tone {
+    let lexicon = Lexicon::builtin();
+    let text = &doc.text;
+    let (mut positive, mut negative) = (0.0, 0.0);
+    let mut cues = Vec::new();
+    let toks: Vec<_> = tokens(text, Span::new(0, text.len())).collect();
+    let found = crate::assess::terms(text, &toks, lexicon);
+    let mut last_negation: Option<(usize, Span)> = None;
+    for t in &found {
+        let sign = match t.role {
+            Role::Negation => {
+                last_negation = Some((t.at + t.len, t.span));
+                continue;
+            }
+            Role::Risk | Role::Evaluative(false) | Role::Verdict(false) | Role::Decline => -1.0,
+            Role::Benefit | Role::Evaluative(true) | Role::Verdict(true) => 1.0,
+            _ => continue,
+        };
+        let negated = last_negation.filter(|&(end, _)| {
+            t.at >= end && t.at - end <= NEGATION_REACH && toks[end..t.at].iter().all(|k| k.word)
+        });
+        let sign = if negated.is_some() { -sign } else { sign };
+        if let Some((_, span)) = negated {
+            cues.push(Cue {
+                text: text[span].to_owned(),
+                span,
+                role: CueRole::Negation,
+            });
+        }
+        if sign > 0.0 {
+            positive += t.weight;
+        } else {
+            negative += t.weight;
+        }
+        cues.push(Cue {
+            text: text[t.span].to_owned(),
+            span: t.span,
+            role: if sign > 0.0 {
+                CueRole::BenefitTerm
+            } else {
+                CueRole::RiskTerm
+            },
+        });
+    }
+    cues.dedup_by_key(|c| c.span);
+    let sum: f64 = positive + negative;
+    let net = if sum > 0.0 {
+        ((positive - negative) / sum * 1000.0).round() / 1000.0
+    } else {
+        0.0
+    };
+    Tone {
+        positive,
+        negative,
+        net,
+        cues,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tone;
+
+    fn net(text: &str) -> f64 {
+        tone(&crux_parser::parse(text).document).net
+    }
+
+    #[test]
+    fn words_of_gain_and_harm_set_the_sign() {
+        assert!(net("A wonderful, generous gift.") > 0.0);
+        assert!(net("A cruel and dangerous plan.") < 0.0);
+        assert_eq!(net("The meeting took place on Monday."), 0.0);
+    }
+
+    #[test]
+    fn a_negation_turns_the_word_after_it() {
+        assert!(net("The service was not good.") < 0.0);
+        assert!(net("The trip was not dangerous.") > 0.0);
+        // Punctuation stops it.
+        assert!(net("Not now. It is good.") > 0.0);
+    }
+}

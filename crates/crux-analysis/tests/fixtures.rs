@@ -1,0 +1,165 @@
+//! Risks, benefits and verdicts on texts of the crux developers' own writing: a news report, an
+//! editorial, and one table per class of error seen on real articles (issue 13).
+
+use crux_analysis::{Analysis, AssessmentKind, Verdict, WeightReason, analyze};
+
+fn analysis(text: &str) -> Analysis {
+    analyze(crux_parser::parse(text).document)
+}
+
+fn kinds(text: &str) -> Vec<AssessmentKind> {
+    analysis(text).assessments.iter().map(|a| a.kind).collect()
+}
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+use AssessmentKind::{Benefit, Risk};
+
+/// Each row: a sentence and the kinds it states, in order.
+fn check(rows: &[(&str, &[AssessmentKind])]) {
+    for (text, expected) in rows {
+        assert_eq!(&kinds(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn a_news_report_relays_views_and_weighs_none() {
+    let a = analysis(&fixture("news-report.txt"));
+    // The farmer's risk, the mayor's benefits: stated, each held by its speaker.
+    let held: Vec<(AssessmentKind, &str)> = a
+        .assessments
+        .iter()
+        .map(|x| (x.kind, x.holder.as_str()))
+        .collect();
+    assert!(held.contains(&(Risk, "Ann Hope")), "{held:?}");
+    assert!(
+        held.iter().any(|&(k, h)| k == Benefit && h == "Tom Reed"),
+        "{held:?}"
+    );
+    assert!(
+        a.assessments.iter().all(|x| x.holder != "author"),
+        "{held:?}"
+    );
+    // Relayed, not weighed: the report's verdict is neutral.
+    for x in &a.assessments {
+        assert_eq!(x.weighting[0].reason, WeightReason::Reported);
+        assert_eq!(x.weight, 0.0);
+    }
+    assert_eq!(a.balance.verdict, Verdict::Neutral);
+    assert_eq!(a.balance.net, 0.0);
+}
+
+#[test]
+fn an_editorial_weighs_and_concedes() {
+    let a = analysis(&fixture("editorial.txt"));
+    assert!(a.assessments.iter().all(|x| x.holder == "author"));
+    // "Supporters promise jobs and growth, to be sure. But …": the benefit granted counts half.
+    let conceded = a
+        .assessments
+        .iter()
+        .find(|x| x.kind == Benefit)
+        .expect("the benefit the writer grants");
+    assert_eq!(conceded.weighting[0].reason, WeightReason::Conceded);
+    assert!(matches!(
+        a.balance.verdict,
+        Verdict::Negative | Verdict::MostlyNegative
+    ));
+}
+
+#[test]
+fn words_out_of_their_sense_state_nothing() {
+    check(&[
+        ("The comedian's charm offensive broke records.", &[]),
+        ("The gunshot victim is now in a stable condition.", &[]),
+        ("Gross domestic output rose last year.", &[]),
+        ("The mayor declined to give details.", &[]),
+        ("Fewer than ten people came.", &[]),
+    ]);
+}
+
+#[test]
+fn an_evaluative_word_of_gain_is_not_a_benefit_alone() {
+    check(&[
+        ("The festival runs until Friday.", &[]),
+        ("It was a wonderful evening.", &[]),
+        ("The team was expected to win.", &[]),
+        // Backed by a second word of gain, it is.
+        ("The scheme is a wonderful, generous gift.", &[Benefit]),
+    ]);
+}
+
+#[test]
+fn negations_and_shifters_turn_the_polarity() {
+    check(&[
+        ("The filter will prevent intense suffering.", &[Benefit]),
+        ("Nuclear plants produce no harmful gases.", &[Benefit]),
+        ("The region has no protection from floods.", &[Risk]),
+        ("The campaign did not stop risky behaviour.", &[Risk]),
+        ("Vaccination reduces the risk of infection.", &[Benefit]),
+        ("The drug cuts deaths from malaria.", &[Benefit]),
+        ("Road deaths fell last year.", &[Benefit]),
+        ("Factory output dropped in March.", &[Risk]),
+        ("The move is not a threat.", &[]),
+    ]);
+}
+
+#[test]
+fn a_sentence_states_as_many_as_its_clauses() {
+    check(&[
+        (
+            "The plan will cost billions and it could fail.",
+            &[Risk, Risk],
+        ),
+        (
+            "The dam will destroy the valley, but the lake will boost tourism.",
+            &[Risk, Benefit],
+        ),
+        // One clause states one risk however many words name it.
+        ("The plan is a costly and dangerous risk.", &[Risk]),
+    ]);
+}
+
+#[test]
+fn others_words_are_theirs() {
+    let a = analysis(
+        "The plan is sound and useful. \"It will destroy the village,\" said Ann Hope, a \
+         farmer. We should adopt it.",
+    );
+    let risk = a
+        .assessments
+        .iter()
+        .find(|x| x.kind == Risk)
+        .expect("the farmer's risk");
+    assert_eq!(risk.holder, "Ann Hope");
+    assert_eq!(risk.weighting[0].reason, WeightReason::OthersView);
+}
+
+#[test]
+fn a_reporter_who_weighs_next_to_nothing_leaves_the_report_neutral() {
+    // Most sentences are others' words; the writer's own single word of harm ("failed") is
+    // the event reported, not a weighing.
+    let a = analysis(
+        "The council met on Monday. The vote was twelve to three. \"The road will destroy the village,\" said Ann Hope, a \
+         farmer. \"It will bring jobs and growth,\" said Tom Reed, the mayor. \"Traffic deaths \
+         will fall,\" he added. Two earlier plans failed.",
+    );
+    let own: Vec<_> = a
+        .assessments
+        .iter()
+        .filter(|x| x.holder == "author")
+        .collect();
+    assert_eq!(own.len(), 1, "{:?}", a.assessments);
+    assert_eq!(own[0].weighting[0].reason, WeightReason::ReportedFact);
+    assert_eq!(a.balance.verdict, Verdict::Neutral);
+}
+
+#[test]
+fn a_capitalised_word_inside_its_sentence_is_a_name() {
+    check(&[
+        ("She works for Save the Children in Leeds.", &[]),
+        ("The band signed with a label named Violator.", &[]),
+    ]);
+}
