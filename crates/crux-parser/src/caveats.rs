@@ -71,6 +71,7 @@ enum Rule {
     Possible,
     Inverted,
     ClauseStart,
+    Doxastic,
 }
 
 /// What a context word of `data/caveat_senses.tsv` can be, as bits (a word may be several).
@@ -82,7 +83,18 @@ mod sense_class {
     pub(super) const ABOUTNESS: u8 = 16;
     pub(super) const NUMBER: u8 = 32;
     pub(super) const GRANTING: u8 = 64;
+    pub(super) const AFTER_SUBJECT: u8 = 128;
 }
+
+/// The `no-believer` words of `data/caveat_senses.tsv` (the classes above fill eight bits).
+static NO_BELIEVER: LazyLock<WordMap<()>> = LazyLock::new(|| {
+    WordMap::new(
+        data_lines(include_str!("../data/caveat_senses.tsv"))
+            .filter_map(|line| line.split_once('\t'))
+            .filter(|(_, class)| class.trim() == "no-believer")
+            .map(|(word, _)| (word.trim(), ())),
+    )
+});
 
 /// The context words of `data/caveat_senses.tsv`, each with its classes.
 static SENSE_WORDS: LazyLock<WordMap<u8>> = LazyLock::new(|| {
@@ -99,6 +111,9 @@ static SENSE_WORDS: LazyLock<WordMap<u8>> = LazyLock::new(|| {
             "aboutness" => sense_class::ABOUTNESS,
             "number" => sense_class::NUMBER,
             "granting" => sense_class::GRANTING,
+            "after-subject" => sense_class::AFTER_SUBJECT,
+            // Read by `NO_BELIEVER`.
+            "no-believer" => continue,
             other => panic!("caveat_senses.tsv: unknown category {other:?}"),
         };
         *words.entry(word.trim()).or_default() |= bit;
@@ -191,6 +206,7 @@ static CUES: LazyLock<Phrases<Entry>> = LazyLock::new(|| {
             Some("possible") => Rule::Possible,
             Some("inverted") => Rule::Inverted,
             Some("clause-start") => Rule::ClauseStart,
+            Some("doxastic") => Rule::Doxastic,
             Some(other) => panic!("caveats.tsv: unknown rule {other:?}"),
         };
         let first = phrase.split(' ').next().unwrap_or(phrase);
@@ -305,7 +321,7 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
             .get(i - 1)
             .is_some_and(|t| !t.word && matches!(&text[t.span], "," | ";" | ":" | "(" | "—" | "–"));
     match rule {
-        Rule::None | Rule::Question => true,
+        Rule::None | Rule::Question | Rule::Doxastic => true,
         Rule::Opener => {
             at_clause_start
                 && tokens
@@ -328,10 +344,13 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
         Rule::ClauseStart => at_clause_start,
         Rule::Inverted => {
             // "…, should they be traced, …": a clause opening on "should", then its subject.
+            // The sentence's own end: its last tokens, past closing quotes and parentheses
+            // (a bounded look, so that many cues in one sentence stay linear).
             let question = tokens
                 .iter()
                 .rev()
-                .find(|t| !t.word && !matches!(&text[t.span], "\"" | "”" | "’" | "'" | ")"))
+                .take(4)
+                .find(|t| !matches!(&text[t.span], "\"" | "”" | "’" | "'" | ")"))
                 .is_some_and(|t| &text[t.span] == "?");
             at_clause_start
                 && !question
@@ -825,11 +844,23 @@ pub(crate) fn find(
             i += len;
             let quote = quote_at(span);
             // The reporting verb ("Thompson suggests that …") is the author's report of the
-            // speaker, not the speaker's words: not a caveat.
-            if quote.is_some_and(|q| q.cue.as_ref().is_some_and(|c| c.span.overlaps(span))) {
+            // speaker, not the speaker's words: not a caveat. A verb of belief or expectation
+            // ("analysts expect") is both: the speaker's uncertainty, held by the speaker.
+            if entry.rule != Rule::Doxastic
+                && entry.rule != Rule::Expectation
+                && quote.is_some_and(|q| q.cue.as_ref().is_some_and(|c| c.span.overlaps(span)))
+            {
                 continue;
             }
-            let holder = quote.map(speaker_of).or_else(|| paragraph_holder.clone());
+            let holder = quote
+                .map(speaker_of)
+                .or_else(|| paragraph_holder.clone())
+                .or_else(|| {
+                    // "Analysts expect …": the belief is its subject's.
+                    matches!(entry.rule, Rule::Doxastic | Rule::Expectation)
+                        .then(|| believer(text, toks, i - len))
+                        .flatten()
+                });
             let bounds = bounds.get_or_insert_with(|| boundaries(text, toks));
             let mut scope = clause(toks, bounds, s.span, i - len, len).trim(text);
             if let Some(q) = quote {
@@ -914,6 +945,33 @@ pub(crate) fn find(
     }
     found.caveats = caveats;
     found
+}
+
+/// The subject before a verb of belief at token `v` ("Some economists have predicted"): up to
+/// six words back to the clause start, less trailing auxiliaries and adverbs; `None` when
+/// there is none or it is the writer ("I", "we").
+fn believer(text: &str, toks: &[Token], v: usize) -> Option<String> {
+    // Six tokens back at most: many cues in one sentence stay linear.
+    let window = v.saturating_sub(6);
+    let from = toks[window..v]
+        .iter()
+        .rposition(|t| !t.word)
+        .map_or(window, |p| window + p + 1);
+    let mut words = &toks[from..v];
+    while let Some((last, rest)) = words.split_last() {
+        let w = &text[last.span];
+        if is(w, sense_class::AFTER_SUBJECT) {
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    let (first, last) = (words.first()?, words.last()?);
+    let w = &text[first.span];
+    NO_BELIEVER
+        .get_lower(w)
+        .is_none()
+        .then(|| text[first.span.cover(last.span)].to_owned())
 }
 
 /// The overlap of two spans, if any.
@@ -1090,6 +1148,24 @@ mod tests {
     }
 
     #[test]
+    fn many_beliefs_stay_linear() {
+        let text = format!("Analysts {}rates.", "expect ".repeat(20_000));
+        assert_eq!(crate::parse(&text).document.caveats.len(), 20_000);
+    }
+
+    #[test]
+    fn many_inverted_conditions_stay_linear() {
+        // Each clause-opening "should" looks at the sentence's end: a bounded look, or 20,000
+        // of them before a long unpunctuated tail would take minutes.
+        let text = format!(
+            "A{} {}.",
+            ", should they".repeat(20_000),
+            "word ".repeat(20_000)
+        );
+        assert_eq!(crate::parse(&text).document.caveats.len(), 20_000);
+    }
+
+    #[test]
     fn many_cues_in_one_sentence_stay_linear() {
         // Each cue finds its clause by binary search: 20,000 cues in one clause-less sentence
         // would take minutes if each rescanned the sentence.
@@ -1187,6 +1263,15 @@ mod tests {
         assert_eq!(
             cues("There is a possibility of rain."),
             [("possibility", CaveatKind::Hedge)]
+        );
+        // The belief is its subject's.
+        assert_eq!(
+            holders("Analysts expect that rates will rise."),
+            [("expect", "Analysts".to_owned())]
+        );
+        assert_eq!(
+            holders("We expect rates to rise."),
+            [("expect", "author".to_owned())]
         );
         // An expectation whose outcome is known, and feasibility, are no hedges.
         assert!(cues("The team had been expected to win.").is_empty());
