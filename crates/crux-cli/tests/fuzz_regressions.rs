@@ -73,19 +73,3 @@ fn html_reader_cases() {
 fn pipeline_cases() {
     assert!(replay("pipeline", check::pipeline) > 0);
 }
-
-/// Cases that still fail on this branch, each fixed elsewhere (see docs/robustness.md): run
-/// with `cargo test --test fuzz_regressions -- --ignored`. Move a case to
-/// `fuzz/regressions/` once its fix is merged, and this test goes quiet again.
-#[test]
-#[ignore = "issue 10 item 3 (hedge cues quadratic in the clauses of a sentence) is fixed in crux-analysis by another branch"]
-fn known_open_cases() {
-    let mut failing = Vec::new();
-    for path in files("known", "pipeline") {
-        let text = std::fs::read_to_string(&path).unwrap();
-        if std::panic::catch_unwind(|| check::pipeline(&text)).is_err() {
-            failing.push(path.display().to_string());
-        }
-    }
-    assert!(failing.is_empty(), "still failing: {failing:?}");
-}
