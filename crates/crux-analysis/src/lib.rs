@@ -129,6 +129,9 @@ pub enum WeightReason {
     /// The writer states the balance itself ("a net positive"): a verdict on the other
     /// assessments, not one of them.
     StatedBalance,
+    /// The writer's own, in the article's concluding paragraph (its last body paragraph in the
+    /// writer's voice): the judgement the argument arrives at.
+    Conclusion,
 }
 
 /// One factor of an assessment's weight in the balance, with the words that set it.
@@ -254,6 +257,11 @@ pub const CONCEDED_WEIGHT: f64 = 0.5;
 /// How much a stated balance ("this ought to be a net positive") counts: it is the writer's
 /// own verdict on the other assessments, so it counts as two of them (docs/scoring.md).
 pub const STATED_BALANCE_WEIGHT: f64 = 2.0;
+
+/// How much the writer's own assessment in the concluding paragraph counts: the conclusion is
+/// where the writer weighs what came before, so it counts as two (docs/scoring.md). Not in a
+/// news report, whose last paragraph is one more fact or quotation.
+pub const CONCLUSION_WEIGHT: f64 = 2.0;
 
 /// Analyses a parsed document with the built-in lexicon: its stated risks and benefits,
 /// scored, and their balance.

@@ -19,12 +19,13 @@
 //!   the kind it answers) count [`CONCEDED_WEIGHT`], once however many counters follow.
 
 use crux_parser::{
-    CaveatKind, ClaimType, Document, QuoteKind, Span, TextSpan, Token, starting_within, tokens,
+    CaveatKind, ClaimType, Document, ParagraphKind, QuoteKind, Span, TextSpan, Token, Voice,
+    starting_within, tokens,
 };
 
 use crate::{
-    Assessment, AssessmentKind, CONCEDED_WEIGHT, OTHERS_WEIGHT, REPORTED_WEIGHT, WeightReason,
-    Weighting,
+    Assessment, AssessmentKind, CONCEDED_WEIGHT, CONCLUSION_WEIGHT, OTHERS_WEIGHT, REPORTED_WEIGHT,
+    WeightReason, Weighting,
 };
 
 /// Where a counter stands and what it may answer.
@@ -277,6 +278,9 @@ pub(crate) fn weigh(doc: &Document, assessments: &mut [Assessment]) {
             }
         }
     }
+    if !report {
+        conclude(doc, assessments, &conceded);
+    }
     for a in assessments.iter_mut() {
         a.weight = a.weighting.iter().map(|w| w.factor).product();
     }
@@ -299,6 +303,39 @@ pub(crate) fn weigh(doc: &Document, assessments: &mut [Assessment]) {
                 a.weight = 0.0;
             }
         }
+    }
+}
+
+/// Marks the writer's own assessments in the concluding paragraph: the last body paragraph, when
+/// it is in the writer's voice (a closing quotation concludes nothing; an author's biography is
+/// a meta paragraph, not body) and follows at least one other body paragraph.
+/// A point the writer grants there and counters is no part of the judgement: it keeps its
+/// `conceded` weight alone.
+fn conclude(doc: &Document, assessments: &mut [Assessment], conceded: &[bool]) {
+    let mut body = doc
+        .paragraphs
+        .iter()
+        .rev()
+        .filter(|p| p.kind == ParagraphKind::Body);
+    let Some(last) = body.next().filter(|p| p.voice == Voice::Author) else {
+        return;
+    };
+    // A conclusion follows an argument: a text of one paragraph has none apart from it.
+    if body.next().is_none() {
+        return;
+    }
+    let first = assessments.partition_point(|a| a.span.start() < last.span.start());
+    for (a, _) in assessments[first..]
+        .iter_mut()
+        .zip(&conceded[first..])
+        .take_while(|(a, _)| a.span.start() < last.span.end())
+        .filter(|(a, granted)| a.holder == "author" && !**granted)
+    {
+        a.weighting.push(Weighting {
+            reason: WeightReason::Conclusion,
+            factor: CONCLUSION_WEIGHT,
+            cue: None,
+        });
     }
 }
 
@@ -396,5 +433,47 @@ mod tests {
         assert_eq!(risk.weight, crate::OTHERS_WEIGHT * crate::CONCEDED_WEIGHT);
         let sum = risk.score * risk.weight;
         assert!((analysis.balance.risk - sum).abs() < 1e-3);
+    }
+
+    #[test]
+    fn the_writers_conclusion_counts_double() {
+        let reasons = |text: &str| -> Vec<Vec<WeightReason>> {
+            analyze(crux_parser::parse(text).document)
+                .assessments
+                .iter()
+                .map(|a| a.weighting.iter().map(|w| w.reason).collect())
+                .collect()
+        };
+        let text = "The sea wall\n\nThe plan is costly. It is a danger to the budget.\n\nIt will protect the coast.";
+        assert_eq!(
+            reasons(text),
+            [vec![], vec![], vec![WeightReason::Conclusion]]
+        );
+        // A point granted and countered in the conclusion keeps its half weight.
+        let text = "The sea wall\n\nIt will protect the coast.\n\nThe plan is costly, to be sure. \
+                    But it will protect the coast.";
+        assert_eq!(
+            reasons(text),
+            [
+                vec![],
+                vec![WeightReason::Conceded],
+                vec![WeightReason::Conclusion]
+            ]
+        );
+        // A closing quotation concludes nothing of the writer's.
+        let text =
+            "The sea wall\n\nThe plan is costly.\n\n\"It will protect the coast,\" said Ann Hope.";
+        assert!(
+            reasons(text)
+                .iter()
+                .all(|r| !r.contains(&WeightReason::Conclusion)),
+            "{:?}",
+            reasons(text)
+        );
+        // One paragraph is all conclusion and nothing: no paragraph before it to weigh.
+        assert_eq!(
+            weights("The plan is costly. It will protect the coast."),
+            [(AssessmentKind::Risk, 1.0), (AssessmentKind::Benefit, 1.0)]
+        );
     }
 }

@@ -70,6 +70,30 @@ fn an_editorial_weighs_and_concedes() {
 }
 
 #[test]
+fn an_editorial_for_something_concludes_on_its_benefit() {
+    // It argues for the night trains mostly by the harm of cutting them, and concludes with
+    // their benefit: the conclusion carries the verdict.
+    let a = analysis(&fixture("editorial-for.txt"));
+    let last = a.assessments.last().expect("the concluding benefit");
+    assert_eq!(last.kind, Benefit);
+    assert_eq!(
+        last.weighting.iter().map(|w| w.reason).collect::<Vec<_>>(),
+        [WeightReason::Conclusion]
+    );
+    assert_eq!(last.weight, crux_analysis::CONCLUSION_WEIGHT);
+    // Only the concluding paragraph is weighed so.
+    assert!(
+        a.assessments[..a.assessments.len() - 1]
+            .iter()
+            .all(|x| x.weighting.is_empty())
+    );
+    // Counted once, the benefits would weigh less than the harms stated.
+    let once = a.balance.benefit - last.score * (last.weight - 1.0);
+    assert!(once < a.balance.risk, "{:?}", a.balance);
+    assert!(a.balance.net > 0.05, "{:?}", a.balance);
+}
+
+#[test]
 fn words_out_of_their_sense_state_nothing() {
     check(&[
         ("The comedian's charm offensive broke records.", &[]),

@@ -54,6 +54,7 @@ pub(crate) fn weight_reason(reason: WeightReason) -> &'static str {
         WeightReason::ReportedFact => "a report's fact, not weighed",
         WeightReason::Conceded => "conceded",
         WeightReason::StatedBalance => "stated balance",
+        WeightReason::Conclusion => "conclusion",
     }
 }
 

@@ -60,8 +60,9 @@ fn bundled_article_scores_at_least_as_measured() {
     // Risks and benefits: every stated one found, nothing else.
     assert!(s.risks.f1 >= 1.0, "{:?}", s.risks);
     assert!(s.benefits.f1 >= 1.0, "{:?}", s.benefits);
-    // The verdict, from the body alone: the stated "net positive" counts double and the
-    // conceded-then-countered risks half (docs/scoring.md works it through): net +0.196.
+    // The verdict, from the body alone: the stated "net positive" and the concluding
+    // paragraph's own assessments count double, the conceded-then-countered risks half
+    // (docs/scoring.md works it through): net +0.386.
     assert!(s.verdict.correct, "{:?}", s.verdict);
     assert!(
         matches!(s.verdict.verdict.as_str(), "positive" | "mostly positive"),
