@@ -1377,6 +1377,28 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_possessive_stays_in_the_speaker() {
+        for (text, speaker) in [
+            (
+                "Tenants' groups said that they feared the rent rise.",
+                "Tenants' groups",
+            ),
+            (
+                "The drivers’ union said the new rota was unsafe.",
+                "The drivers’ union",
+            ),
+        ] {
+            let parsed = crate::parse(text);
+            let got = parsed
+                .document
+                .quotes
+                .iter()
+                .find_map(|q| q.speaker.as_ref());
+            assert_eq!(got.map(|s| s.text.as_str()), Some(speaker), "{text}");
+        }
+    }
+
+    #[test]
     fn titles_roles_and_surnames_are_one_speaker() {
         let text = "Treasury chancellor Gordon Brown spoke. \"Rates stay,\" said Mr Brown. \
                     \"Growth is strong,\" the chancellor said.";

@@ -389,6 +389,19 @@ fn run_before(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize
     let mut first = last;
     while first > 0 && last - first < MAX_WORDS {
         let t = tokens[first - 1];
+        // A plural possessive is part of the phrase ("Residents' groups", "the workers’
+        // union"): its apostrophe is a token of its own, glued to a word ending in "s".
+        if !t.word
+            && matches!(&text[t.span], "'" | "’")
+            && first >= 2
+            && tokens[first - 2].word
+            && tokens[first - 2].span.end() == t.span.start()
+            && text[tokens[first - 2].span].ends_with(['s', 'S'])
+            && last - first + 1 < MAX_WORDS
+        {
+            first -= 2;
+            continue;
+        }
         // Inside a name: "Sen. Elizabeth Warren", "D.E.A. officials"; punctuation and clause
         // words end it.
         if !t.word || is_in(LEADING, &text[t.span]) {
