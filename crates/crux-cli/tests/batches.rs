@@ -4,24 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn crux(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_crux"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("crux-batches-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+mod common;
+use common::crux;
 
 fn write(dir: &Path, name: &str, text: &str) {
     let path = dir.join(name);
@@ -216,4 +200,8 @@ fn on_a_terminal_colour_and_progress_show() {
     );
     let quiet = on_terminal(format!("{batch} -q"), false);
     assert!(!quiet.contains("analysed"), "{quiet:?}");
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    common::temp_dir("crux-batches", name)
 }

@@ -1,25 +1,7 @@
 //! A few tests that run the real `crux` binary: standard input, exit statuses, help.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-fn crux(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_crux"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // crux may exit before it reads standard input (a usage error): a broken pipe is fine.
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+mod common;
+use common::crux_in as crux;
 
 #[test]
 fn standard_input_is_source_dash() {

@@ -2,19 +2,9 @@
 //! bundled gold annotation.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-fn crux(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_crux"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+mod common;
+use common::crux;
 
 fn path(relative: &str) -> String {
     let p: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
