@@ -212,7 +212,8 @@ fn declines(toks: &[Token], found: &[Term], author: bool) -> Vec<Turn> {
 /// - what a stated side outweighs is not stated ("the benefits of free trade outweigh the
 ///   losses" states no risk);
 /// - general evaluative words count only in the writer's own units: in reported speech they
-///   mostly describe the events reported ("when violence spiked").
+///   mostly describe the events reported ("when violence spiked"); a harm word a mitigating
+///   verb lessens counts in every unit ("the lights would reduce violence").
 fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<Stated> {
     let mut out = Vec::new();
     if found.iter().any(|t| t.role == Role::Dismissal) {
@@ -263,7 +264,11 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         let Some(positive) = positive else {
             continue;
         };
-        if matches!(term.role, Role::Evaluative(_)) && !author {
+        // A general harm word under a mitigating verb is the object of a stated gain ("the
+        // lights would reduce violence"), not a description of reported events, so it counts
+        // in reported units too.
+        let lessened_harm = term.role == Role::Evaluative(false) && mitigated.is_some();
+        if matches!(term.role, Role::Evaluative(_)) && !author && !lessened_harm {
             continue;
         }
         let negated = negation_before.is_some_and(|t| t.role == Role::Negation);

@@ -162,6 +162,25 @@ fn others_words_are_theirs() {
 }
 
 #[test]
+fn a_harm_a_reported_speaker_would_lessen_is_their_benefit() {
+    // A general harm word in reported speech describes the events reported and states nothing
+    // alone; under a mitigating verb it is the object of a stated gain, the speaker's.
+    check(&[
+        ("The mayor said violence in the park had grown.", &[]),
+        (
+            "The mayor said the new lights would reduce violence in the park.",
+            &[Benefit],
+        ),
+        (
+            "Officials said the new law would curb abuse in care homes.",
+            &[Benefit],
+        ),
+    ]);
+    let a = analysis("The mayor said the new lights would reduce violence in the park.");
+    assert_eq!(a.assessments[0].holder, "The mayor");
+}
+
+#[test]
 fn a_reporter_who_weighs_next_to_nothing_leaves_the_report_neutral() {
     // Most sentences are others' words; the writer's own single word of harm ("failed") is
     // the event reported, not a weighing.
