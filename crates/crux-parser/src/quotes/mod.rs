@@ -1195,13 +1195,20 @@ fn own_content(text: &str, marks: &marks::Marks, tokens: &[Token], from: usize) 
     if first.is_none_or(|t| !t.word || inside_quotation(marks, t.span)) {
         return false;
     }
+    // "believe that it \"puts people at risk\"": a complementiser and a subject of the
+    // writer's own open indirect speech that quotes its predicate.
+    let needed = if first.is_some_and(|t| text[t.span].eq_ignore_ascii_case("that")) {
+        2
+    } else {
+        3
+    };
     tokens[from..]
         .iter()
         .take_while(|t| t.word || !matches!(&text[t.span], "." | ";" | ":" | "!" | "?"))
         .filter(|t| t.word && !inside_quotation(marks, t.span))
-        .take(3)
+        .take(needed)
         .count()
-        == 3
+        == needed
 }
 
 /// The speaker (and source) of a reporting cue that reports indirect speech, or `None` when
@@ -1695,6 +1702,17 @@ mod tests {
         );
         let got = speakers("Critics called the new rules \"reckless\".");
         assert_eq!(got[0].1.as_deref(), Some("Critics"), "{got:?}");
+    }
+
+    #[test]
+    fn that_and_a_subject_before_a_quoted_predicate_are_a_report() {
+        // The writer's "that it" opens indirect speech whose predicate is quoted.
+        let got = reports("Most voters believe that it \"makes towns poorer.\"");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Most voters"), "{got:?}");
+        // Without "that", two words before the quotation are still too few.
+        let got = reports("Most voters believe it \"makes towns poorer.\"");
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
