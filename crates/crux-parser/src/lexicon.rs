@@ -383,6 +383,35 @@ pub(crate) fn reporting_pair(first: &str, second: &str) -> Option<Reporting> {
     REPORTING.find(&joined[..len], false).copied()
 }
 
+/// What a word does in a quantity phrase before a partitive "of" ("over half of the women").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Partitive {
+    /// A quantifier or fraction noun: "half", "most", "percent".
+    Quantifier,
+    /// A number word: "sixty", "dozens".
+    Number,
+    /// An approximator or article inside the quantity: "over", "nearly", "a".
+    Modifier,
+}
+
+static PARTITIVES: LazyLock<WordMap<Partitive>> = LazyLock::new(|| {
+    parse(
+        "partitives.tsv",
+        include_str!("../data/partitives.tsv"),
+        |c| match c {
+            "quantifier" => Some(Partitive::Quantifier),
+            "number" => Some(Partitive::Number),
+            "modifier" => Some(Partitive::Modifier),
+            _ => None,
+        },
+    )
+});
+
+/// The role of a word in a quantity phrase before a partitive "of", if it has one.
+pub(crate) fn partitive(word: &str) -> Option<Partitive> {
+    PARTITIVES.get(word).or_else(|| PARTITIVES.get_lower(word))
+}
+
 /// The category of a noun that can name a speaker ("officials", "article").
 pub(crate) fn speaker_noun(word: &str) -> Option<SpeakerNoun> {
     SPEAKER_NOUNS

@@ -1096,6 +1096,10 @@ fn reported_speech(
         // Several reports may stand in one sentence ("X said …, but Y said …"); each is its
         // clause, and a later cue inside the clause of an earlier report adds nothing.
         let mut taken: Option<Span> = None;
+        // "…they would think you were crazy, says Epstein.": a tag closing the sentence holds
+        // the whole clause before it, so a cue inside that clause is part of its content.
+        let closing = closing_tag(text, marks, tokens)
+            .map(|c| (c.first, clause_bounds(text, tokens, s.span, c.first)));
         for i in 0..tokens.len() {
             let Some(cue) = speaker::cue_at(text, tokens, i) else {
                 continue;
@@ -1104,9 +1108,30 @@ fn reported_speech(
             {
                 continue;
             }
+            if closing.is_some_and(|(first, clause)| i < first && clause.contains_span(cue.span)) {
+                continue;
+            }
             // A cue that introduces a quotation reports nothing more, unless its clause has
             // words of its own outside the quotation ("said the economy had "slowed …"").
-            if direct_cues.contains(&cue.span) && !own_content(text, marks, tokens, cue.next) {
+            // A tag closing the sentence reports the words before it that stand outside the
+            // quotation ("\"…?\" they would think you were crazy, says Epstein.").
+            let closes_own_words = closing.is_some_and(|(first, clause)| {
+                first == i
+                    && tokens[..i]
+                        .iter()
+                        .filter(|t| {
+                            t.word
+                                && clause.contains_span(t.span)
+                                && !inside_quotation(marks, t.span)
+                        })
+                        .take(3)
+                        .count()
+                        == 3
+            });
+            if direct_cues.contains(&cue.span)
+                && !closes_own_words
+                && !own_content(text, marks, tokens, cue.next)
+            {
                 continue;
             }
             let Some((speaker, source)) = reported_speaker(text, tokens, cue) else {
@@ -1132,6 +1157,37 @@ fn reported_speech(
     }
 }
 
+/// The last cue of a sentence when it is a tag closing the sentence after a comma, its speaker
+/// beside it: "…, says Epstein." or "…, he said.".
+fn closing_tag(text: &str, marks: &marks::Marks, tokens: &[Token]) -> Option<speaker::Cue> {
+    let cue = (0..tokens.len())
+        .rev()
+        .find_map(|i| speaker::cue_at(text, tokens, i))?;
+    if cue.according || inside_quotation(marks, cue.span) || cue.first == 0 {
+        return None;
+    }
+    let is = |i: usize, p: &str| tokens.get(i).is_some_and(|t| &text[t.span] == p);
+    let ends_sentence = |i: usize| {
+        tokens
+            .get(i)
+            .is_none_or(|t| matches!(&text[t.span], "." | "!" | "?"))
+    };
+    // ", says Epstein.": the speaker after the verb ends the sentence.
+    let inverted = is(cue.first - 1, ",")
+        && speaker::after(text, tokens, cue.next, Place::NextToQuote)
+            .is_some_and(|sp| ends_sentence(token_from(tokens, sp.end())));
+    // ", he said.": the speaker between the comma and the verb, the verb ends the sentence.
+    let plain = || {
+        ends_sentence(cue.next)
+            && speaker::before(text, tokens, cue.first, Place::NextToQuote).is_some_and(|sp| {
+                let start = token_from(tokens, sp.start());
+                start > 0 && is(start - 1, ",")
+            })
+    };
+    // Only a tag that names its speaker holds the clause ("…, the footage showed." may not).
+    ((inverted || plain()) && reported_speaker(text, tokens, cue).is_some()).then_some(cue)
+}
+
 /// Whether the clause after a cue has at least three words of its own outside quotation marks
 /// before the sentence or clause ends.
 fn own_content(text: &str, marks: &marks::Marks, tokens: &[Token], from: usize) -> bool {
@@ -1139,13 +1195,20 @@ fn own_content(text: &str, marks: &marks::Marks, tokens: &[Token], from: usize) 
     if first.is_none_or(|t| !t.word || inside_quotation(marks, t.span)) {
         return false;
     }
+    // "believe that it \"puts people at risk\"": a complementiser and a subject of the
+    // writer's own open indirect speech that quotes its predicate.
+    let needed = if first.is_some_and(|t| text[t.span].eq_ignore_ascii_case("that")) {
+        2
+    } else {
+        3
+    };
     tokens[from..]
         .iter()
         .take_while(|t| t.word || !matches!(&text[t.span], "." | ";" | ":" | "!" | "?"))
         .filter(|t| t.word && !inside_quotation(marks, t.span))
-        .take(3)
+        .take(needed)
         .count()
-        == 3
+        == needed
 }
 
 /// The speaker (and source) of a reporting cue that reports indirect speech, or `None` when
@@ -1521,6 +1584,26 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_tag_holds_the_cues_of_its_content() {
+        // A cue inside the content ("think", "believe") does not take the pronoun or noun
+        // before it as the speaker: the tag closing the sentence names the speaker.
+        let got = reports("They would think the price was a mistake, says Dana Whit.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Dana Whit"), "{got:?}");
+        let got = reports("Farmers believe the rain will come late this year, she said.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("she"), "{got:?}");
+        // The tag of a quotation also reports the writer's words before it.
+        let got = reports("\"Is it safe?\" they would ask you every day, says Dana Whit.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Dana Whit"), "{got:?}");
+        // Without a closing tag the cue keeps its own speaker.
+        let got = reports("The officials think the price was a mistake.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("The officials"), "{got:?}");
+    }
+
+    #[test]
     fn tags_between_commas_and_inside_relative_clauses() {
         let got = reports("But to cut costs, he said, the town should merge its schools.");
         assert_eq!(got.len(), 1, "{got:?}");
@@ -1619,6 +1702,17 @@ mod tests {
         );
         let got = speakers("Critics called the new rules \"reckless\".");
         assert_eq!(got[0].1.as_deref(), Some("Critics"), "{got:?}");
+    }
+
+    #[test]
+    fn that_and_a_subject_before_a_quoted_predicate_are_a_report() {
+        // The writer's "that it" opens indirect speech whose predicate is quoted.
+        let got = reports("Most voters believe that it \"makes towns poorer.\"");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Most voters"), "{got:?}");
+        // Without "that", two words before the quotation are still too few.
+        let got = reports("Most voters believe it \"makes towns poorer.\"");
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

@@ -498,6 +498,36 @@ fn junk(text: &str, words: &[Token]) -> bool {
         || (words.len() == 1 && super::mentions::is_determiner(w))
 }
 
+/// Whether the words are a quantity with a quantifier or number in it ("over half", "sixty
+/// percent", "a third", "91 percent", "most"), hyphenated numbers ("thirty-eight") included.
+fn quantity(text: &str, words: &[Token]) -> bool {
+    let role = |w: &str| {
+        if w.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+            && !w.is_empty()
+        {
+            return Some(lexicon::Partitive::Number);
+        }
+        if w.contains('-') {
+            // "thirty-eight": every part a number word.
+            return w
+                .split('-')
+                .all(|p| lexicon::partitive(p) == Some(lexicon::Partitive::Number))
+                .then_some(lexicon::Partitive::Number);
+        }
+        lexicon::partitive(w)
+    };
+    let mut counted = false;
+    for t in words {
+        match role(&text[t.span]) {
+            Some(lexicon::Partitive::Modifier) => {}
+            Some(_) => counted = true,
+            None => return false,
+        }
+    }
+    counted
+}
+
 /// Whether the words look like a speaker: a pronoun, a name, or a phrase headed by a speaker
 /// noun, and nothing that shows a clause.
 pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
@@ -529,6 +559,11 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
         .map(|k| k + 1)
         && k < words.len() - 1
     {
+        // "Over half of the women", "sixty percent of gun owners": a quantity before a
+        // partitive "of" is no head; the noun phrase after it is the speaker's.
+        if text[words[k].span].eq_ignore_ascii_case("of") && quantity(text, &words[..k]) {
+            return speaker_like(text, &words[k + 1..]);
+        }
         // The post-modifier is a noun phrase: no "-ing" form ("Obama in letting the public").
         return words[k + 1..]
             .iter()
@@ -622,6 +657,22 @@ mod tests {
         assert_eq!(before_cue("I can't help noting that"), None);
         assert_eq!(before_cue("it is worth noting that"), None);
         assert_eq!(before_cue("\"I love cats,\" he said."), Some("he"));
+    }
+
+    #[test]
+    fn a_quantity_before_of_leaves_the_head_after_it() {
+        for subject in [
+            "Over half of the women",
+            "Most of the officials",
+            "Nearly a third of the voters",
+            "Thirty-eight percent of voters",
+            "Over 90 percent of members",
+        ] {
+            let text = format!("{subject} said the course helped.");
+            assert_eq!(before_cue(&text), Some(subject), "{text}");
+        }
+        // The noun after "of" must still be a speaker's.
+        assert_eq!(before_cue("Most of the bridges said nothing."), None);
     }
 
     #[test]
