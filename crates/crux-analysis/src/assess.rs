@@ -16,9 +16,7 @@
 //! - confidence: 0.8, times `1 − s/2` for each hedge, `1 − s` for each concession and
 //!   condition whose scope overlaps the unit, and `1 + s/2` for each booster (capped at 1).
 
-use crux_parser::{
-    CaveatKind, Document, Quote, QuoteKind, Span, TextSpan, Token, starting_within, tokens,
-};
+use crux_parser::{CaveatKind, Document, Quote, Span, TextSpan, Token, starting_within, tokens};
 
 use crate::lexicon::{Lexicon, Role, fold_into};
 use crate::{
@@ -499,16 +497,7 @@ fn quote_holder(q: &Quote) -> String {
 /// and reported speech (not the scare quote, a term, nor the partial quote, a phrase the
 /// writer's own sentence uses), sorted by start.
 fn voiced(doc: &Document) -> Vec<&Quote> {
-    let mut quotes: Vec<&Quote> = doc
-        .quotes
-        .iter()
-        .filter(|q| {
-            matches!(
-                q.kind,
-                QuoteKind::Direct | QuoteKind::Block | QuoteKind::Reported
-            )
-        })
-        .collect();
+    let mut quotes: Vec<&Quote> = doc.quotes.iter().filter(|q| crate::voiced(q)).collect();
     quotes.sort_by_key(|q| q.span);
     quotes
 }

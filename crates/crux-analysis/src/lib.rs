@@ -31,7 +31,7 @@ mod weigh;
 pub use lexicon::{Lexicon, LexiconError};
 pub use tone::{Tone, tone};
 
-use crux_parser::{Document, Span, Spanned};
+use crux_parser::{Document, Quote, QuoteKind, Span, Spanned};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -299,3 +299,13 @@ pub fn analyze_with(document: Document, lexicon: &Lexicon) -> Analysis {
 #[cfg(doctest)]
 #[doc = include_str!("../../../README.md")]
 struct ReadmeDoctests;
+
+/// Whether a quotation holds someone else's words as theirs: a direct quotation, a block quote or
+/// reported speech (not the scare quote, a term, nor the partial quote, a phrase the writer's
+/// own sentence uses). Assessment holders and the news-report test both read these.
+pub(crate) fn voiced(q: &Quote) -> bool {
+    matches!(
+        q.kind,
+        QuoteKind::Direct | QuoteKind::Block | QuoteKind::Reported
+    )
+}

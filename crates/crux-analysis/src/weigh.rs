@@ -19,8 +19,8 @@
 //!   the kind it answers) count [`CONCEDED_WEIGHT`], once however many counters follow.
 
 use crux_parser::{
-    CaveatKind, ClaimType, Document, ParagraphKind, QuoteKind, Span, TextSpan, Token, Voice,
-    starting_within, tokens,
+    CaveatKind, ClaimType, Document, ParagraphKind, Span, TextSpan, Token, Voice, starting_within,
+    tokens,
 };
 
 use crate::{
@@ -158,12 +158,7 @@ pub(crate) fn is_report(doc: &Document) -> bool {
     let mut quotes: Vec<Span> = doc
         .quotes
         .iter()
-        .filter(|q| {
-            matches!(
-                q.kind,
-                QuoteKind::Direct | QuoteKind::Block | QuoteKind::Reported
-            )
-        })
+        .filter(|q| crate::voiced(q))
         .map(|q| q.span)
         .collect();
     quotes.sort();
