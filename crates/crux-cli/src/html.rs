@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use crux_analysis::AssessmentKind;
 use crux_parser::{CaveatKind, ClaimType, ParagraphKind, QuoteKind, Span};
 
-use crate::render::{Report, name, signed, verdict_name, weight_reason};
+use crate::render::{Report, name, signed, verdict_name, weight_reason, weight_reasons};
 
 /// The page's start: doctype, style, and the heading of a page of `n` articles.
 ///
@@ -102,16 +102,9 @@ fn chart(s: &mut String, report: &Report, p: &str) {
             AssessmentKind::Risk => (mid - len, "risk", "#c33"),
             AssessmentKind::Benefit => (mid, "benefit", "#2a2"),
         };
-        let weight = if a.weighting.is_empty() {
-            String::new()
-        } else {
-            let why: Vec<&str> = a
-                .weighting
-                .iter()
-                .map(|w| weight_reason(w.reason))
-                .collect();
-            format!(", weight {:.2} ({})", a.weight, why.join(", "))
-        };
+        let weight = weight_reasons(a)
+            .map(|why| format!(", weight {:.2} ({why})", a.weight))
+            .unwrap_or_default();
         let cues: Vec<String> = a
             .cues
             .iter()

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use crate::render::{Report, name, plural, verdict_name, weight_reason};
+use crate::render::{Report, name, plural, verdict_name, weight_reasons};
 
 /// Text for a Markdown table cell: white space folded, `|` and the characters Markdown would
 /// read as markup escaped.
@@ -86,16 +86,8 @@ pub fn render_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         )?;
         writeln!(out, "|---|---|--:|--:|---|---|---|---|---|")?;
         for a in assessments {
-            let weight = if a.weighting.is_empty() {
-                "1".to_owned()
-            } else {
-                let why: Vec<&str> = a
-                    .weighting
-                    .iter()
-                    .map(|w| weight_reason(w.reason))
-                    .collect();
-                format!("{:.2} ({})", a.weight, why.join(", "))
-            };
+            let weight = weight_reasons(a)
+                .map_or_else(|| "1".to_owned(), |why| format!("{:.2} ({why})", a.weight));
             let cues: Vec<String> = a
                 .cues
                 .iter()

@@ -46,6 +46,18 @@ pub(crate) fn name<T: Serialize>(value: T) -> String {
         .unwrap_or_default()
 }
 
+/// Why an assessment's weight is not 1, every reason in words and joined ("others' view,
+/// conceded"), or `None` when its weight is 1: the text, Markdown and HTML reports all say it so.
+pub(crate) fn weight_reasons(a: &crux_analysis::Assessment) -> Option<String> {
+    (!a.weighting.is_empty()).then(|| {
+        a.weighting
+            .iter()
+            .map(|w| weight_reason(w.reason))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
 /// Why an assessment's weight is not 1, in words, for the reports.
 pub(crate) fn weight_reason(reason: WeightReason) -> &'static str {
     match reason {
@@ -757,16 +769,9 @@ pub fn render_text_with(
         writeln!(out, "{}", paint(p.heading, "Risks and benefits"))?;
         for a in assessments {
             // The weight in the balance and why, when it is not 1: "×0.25 others, conceded".
-            let weight = if a.weighting.is_empty() {
-                String::new()
-            } else {
-                let reasons: Vec<&str> = a
-                    .weighting
-                    .iter()
-                    .map(|w| weight_reason(w.reason))
-                    .collect();
-                format!(", weight ×{:.2} ({})", a.weight, reasons.join(", "))
-            };
+            let weight = weight_reasons(a)
+                .map(|why| format!(", weight ×{:.2} ({why})", a.weight))
+                .unwrap_or_default();
             let style = match a.kind {
                 AssessmentKind::Risk => p.risk,
                 AssessmentKind::Benefit => p.benefit,
