@@ -77,6 +77,20 @@ fn sources(jsonl: &str) -> Vec<String> {
         .collect()
 }
 
+/// The file names (without folders) of the sources of a JSON Lines output, in order.
+fn file_names(jsonl: &str) -> Vec<String> {
+    sources(jsonl)
+        .iter()
+        .map(|s| {
+            Path::new(s)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}
+
 fn write_articles(dir: &Path, names: &[&str]) {
     for name in names {
         std::fs::write(
@@ -102,16 +116,7 @@ fn a_fifo_in_a_folder_is_skipped_not_waited_for() {
         20,
     );
     assert_eq!(code, 0, "{err}");
-    let names: Vec<String> = sources(&out)
-        .iter()
-        .map(|s| {
-            Path::new(s)
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
+    let names = file_names(&out);
     assert_eq!(names, ["a.txt", "c.txt"]);
     assert!(err.contains("skipping") && err.contains("b.txt"), "{err}");
     assert!(err.contains("not a regular file"), "{err}");
@@ -149,16 +154,7 @@ fn what_cannot_be_read_in_a_folder_is_named_and_the_rest_reported() {
     std::fs::set_permissions(&locked, perms).unwrap();
 
     assert_eq!(code, 1, "an input was lost: exit 1\n{err}");
-    let names: Vec<String> = sources(&out)
-        .iter()
-        .map(|s| {
-            Path::new(s)
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
+    let names = file_names(&out);
     assert!(err.contains("m-dangling.txt"), "{err}");
     if root_reads_anyway {
         eprintln!(
