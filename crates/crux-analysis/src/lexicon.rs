@@ -147,7 +147,7 @@ impl Entry {
         Some(Entry {
             words: Words::Builtin(e.words),
             role: Role::parse(e.category)??,
-            weight: e.fields.first()?.parse().ok()?,
+            weight: e.value?,
         })
     }
 }
@@ -282,6 +282,19 @@ impl Lexicon {
             return Entries::User(list);
         }
         Entries::Builtin(crux_lexicon::lookup_folded(key).filter(|w| w.has(Kind::Assessment)))
+    }
+
+    /// The entries whose first word is `word` once folded, longest first.
+    pub(crate) fn for_word(&self, word: &str) -> Entries<'_> {
+        if self.overlay.is_none() {
+            return Entries::Builtin(
+                crux_lexicon::lookup(word).filter(|w| w.has(Kind::Assessment)),
+            );
+        }
+        match fold(word) {
+            Some(key) => self.starting_with(key.as_str()),
+            None => Entries::Builtin(None),
+        }
     }
 
     /// Every entry, by first word.

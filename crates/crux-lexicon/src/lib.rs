@@ -71,7 +71,7 @@ impl Kind {
 }
 
 /// One entry of a lexicon.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
 pub struct Entry {
     /// Its lexicon.
@@ -86,6 +86,8 @@ pub struct Entry {
     pub category: &'static str,
     /// The columns after the category (a strength, a rule, a weight).
     pub fields: &'static [&'static str],
+    /// The first of `fields` as a number, when it is one (a strength, a weight).
+    pub value: Option<f64>,
     /// Where it comes from (its `# source:` line).
     pub source: &'static str,
     /// Its data file.
@@ -164,17 +166,37 @@ impl Word {
 #[must_use]
 #[inline]
 pub fn lookup_folded(key: &str) -> Option<&'static Word> {
-    if key.len() > MAX_KEY {
+    find(key.as_bytes(), false)
+}
+
+/// The word whose key is `bytes`, compared exactly or, when `ascii` (an ASCII word, not
+/// folded), in ASCII lower case: one hash, folded as it is computed, and a probe.
+#[inline]
+fn find(bytes: &[u8], ascii: bool) -> Option<&'static Word> {
+    if bytes.len() > MAX_KEY {
         return None;
     }
-    let mut s = usize::try_from(word_hash(key.as_bytes()) >> 32).unwrap_or_default() & MASK;
+    let hash = word_hash(bytes);
+    let tag = (hash & 0xffff) as u32;
+    let mut s = usize::try_from(hash >> 32).unwrap_or_default() & MASK;
     loop {
-        let i = SLOTS[s];
-        if i == 0 {
+        let slot = SLOTS[s];
+        if slot == 0 {
             return None;
         }
-        let w = &WORDS[usize::from(i) - 1];
-        if w.key == key {
+        if slot >> 16 != tag {
+            s = (s + 1) & MASK;
+            continue;
+        }
+        let w = &WORDS[(slot & 0xffff) as usize - 1];
+        let key = w.key.as_bytes();
+        if key.len() == bytes.len()
+            && if ascii {
+                key.eq_ignore_ascii_case(bytes)
+            } else {
+                key == bytes
+            }
+        {
             return Some(w);
         }
         s = (s + 1) & MASK;
@@ -182,14 +204,29 @@ pub fn lookup_folded(key: &str) -> Option<&'static Word> {
 }
 
 /// Everything the built-in lexicons hold for `word` (folded by [`fold`]); `None` for most
-/// words.
+/// words. An ASCII word is looked up without a copy.
 #[must_use]
 #[inline]
 pub fn lookup(word: &str) -> Option<&'static Word> {
-    if word.len() > MAX_KEY * 4 {
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() {
+        return find(bytes, true);
+    }
+    if bytes.len() > MAX_KEY * 4 {
         return None;
     }
     lookup_folded(fold(word)?.as_str())
+}
+
+/// Whether `word` folds to `key` (a folded word), without a copy when it is ASCII.
+#[must_use]
+#[inline]
+pub fn folds_to(word: &str, key: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == key.len() && word.eq_ignore_ascii_case(key)
+    } else {
+        fold(word).is_some_and(|f| f.as_str() == key)
+    }
 }
 
 /// Whether `word` (folded) is a one-word entry of the cue category `cue`.

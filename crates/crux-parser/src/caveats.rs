@@ -173,7 +173,7 @@ impl Entry {
             "approximation" => CueKind::Approximation,
             _ => return None,
         };
-        let strength: f64 = e.fields.first()?.parse().ok()?;
+        let strength = e.value?;
         let rule = match e.fields.get(1).copied() {
             None | Some("") => Rule::None,
             Some("modal-may") => Rule::ModalMay,

@@ -87,9 +87,8 @@ pub(crate) fn reporting_pair(first: &str, second: &str) -> Option<Reporting> {
     if !w.has(Kind::ReportingVerb) {
         return None;
     }
-    let second = fold(second)?;
     w.of(Kind::ReportingVerb)
-        .filter(|e| e.words.len() == 2 && e.words[1] == second.as_str())
+        .filter(|e| e.words.len() == 2 && crux_lexicon::folds_to(second, e.words[1]))
         .last()
         .and_then(|e| Reporting::of(e.category))
 }
@@ -154,9 +153,7 @@ pub(crate) fn rest_matches(text: &str, tokens: &[Token], i: usize, entry: &Entry
     entry.words[1..].iter().enumerate().all(|(k, w)| {
         tokens
             .get(i + 1 + k)
-            .filter(|t| t.word)
-            .and_then(|t| fold(&text[t.span]))
-            .is_some_and(|f| f.as_str() == *w)
+            .is_some_and(|t| t.word && crux_lexicon::folds_to(&text[t.span], w))
     })
 }
 
