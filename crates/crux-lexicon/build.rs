@@ -274,9 +274,11 @@ fn main() {
                 }
             }
         }
+        let refs: Vec<String> = list.iter().map(|i| format!("&ENTRIES[{i}]")).collect();
         let _ = writeln!(
             out,
-            "    Word {{ key: {w:?}, kinds: {kinds}, single: {single}, cues: {cue_bits}, entries: &{list:?} }},"
+            "    Word {{ key: {w:?}, kinds: {kinds}, single: {single}, cues: {cue_bits}, entries: &[{}] }},",
+            refs.join(", ")
         );
     }
     out.push_str("];\n\n");
@@ -311,6 +313,13 @@ fn main() {
             .map(|(i, _)| i)
             .collect();
         let _ = write!(out, "&{idx:?}, ");
+    }
+    out.push_str("];\n");
+    // The sections of a user's lexicon: each data file's name without its extension.
+    out.push_str("static SECTIONS: &[(&str, Kind, bool)] = &[");
+    for &(file, kind, has_category) in FILES {
+        let stem = file.split('.').next().unwrap_or(file);
+        let _ = write!(out, "({stem:?}, Kind::{kind}, {has_category}), ");
     }
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("table.rs");

@@ -15,8 +15,10 @@
 
 mod fold;
 mod fx;
+mod user;
 
 pub use fx::{FxHashMap, FxHasher};
+pub use user::{Overlay, UserLines, read, with_overlay};
 
 pub use fold::{Folded, MAX_WORD, fold, word_hash};
 
@@ -117,7 +119,7 @@ pub struct Word {
     single: u32,
     /// The cue categories with a one-word entry for this word, as bits.
     cues: u32,
-    entries: &'static [u32],
+    entries: &'static [&'static Entry],
 }
 
 impl Word {
@@ -150,7 +152,7 @@ impl Word {
 
     /// Every entry that starts with this word: by kind, longest first, then in file order.
     pub fn entries(&self) -> impl Iterator<Item = &'static Entry> + use<> {
-        self.entries.iter().map(|&i| &ENTRIES[i as usize])
+        self.entries.iter().copied()
     }
 
     /// The entries of `kind` that start with this word, longest first, then in file order.
@@ -166,6 +168,9 @@ impl Word {
 #[must_use]
 #[inline]
 pub fn lookup_folded(key: &str) -> Option<&'static Word> {
+    if let Some(overlay) = user::current() {
+        return user::overlay_word(overlay, key).or_else(|| find(key.as_bytes(), false));
+    }
     find(key.as_bytes(), false)
 }
 
@@ -208,6 +213,11 @@ fn find(bytes: &[u8], ascii: bool) -> Option<&'static Word> {
 #[must_use]
 #[inline]
 pub fn lookup(word: &str) -> Option<&'static Word> {
+    if let Some(overlay) = user::current()
+        && let Some(w) = fold(word).and_then(|key| user::overlay_word(overlay, key.as_str()))
+    {
+        return Some(w);
+    }
     let bytes = word.as_bytes();
     if bytes.is_ascii() {
         return find(bytes, true);
@@ -251,8 +261,18 @@ pub fn is_exactly_of(word: &str, kind: Kind) -> bool {
     lookup(word).is_some_and(|w| w.of(kind).any(|e| e.form == word))
 }
 
-/// The entries of a cue category, in file order.
+/// The entries of a cue category, in file order (a user's after the built-in ones).
 pub fn cue_entries(cue: Cue) -> impl Iterator<Item = &'static Entry> {
+    let user = user::current().and_then(|o| user::overlay_cue(o, cue));
+    let builtin = user.is_none().then(|| cue_entries_builtin(cue));
+    builtin
+        .into_iter()
+        .flatten()
+        .chain(user.into_iter().flatten().copied())
+}
+
+/// The built-in entries of a cue category, in file order.
+fn cue_entries_builtin(cue: Cue) -> impl Iterator<Item = &'static Entry> {
     CUE_ENTRIES[cue as usize]
         .iter()
         .map(|&i| &ENTRIES[i as usize])
@@ -347,5 +367,36 @@ mod tests {
         assert!(lookup("Said").is_some_and(|w| w.single(Kind::ReportingVerb)));
         let according = lookup("according").expect("listed");
         assert!(according.has(Kind::ReportingVerb) && !according.single(Kind::ReportingVerb));
+    }
+
+    #[test]
+    fn a_user_overlay_adds_and_removes_entries_in_its_scope() {
+        let text = "boondoggle\trisk\t0.7\n[cue_words]\nnatch\tcounter\nhowever\toff\n\
+                    [reporting_verbs]\nopined\tspeech\tsource: a test\n";
+        let lines = read("u.tsv", text).expect("well-formed");
+        assert_eq!(lines.assessment.len(), 1);
+        assert_eq!(lines.entries.len(), 3);
+        assert_eq!(lines.entries[2].source, "a test");
+        assert_eq!(lines.entries[0].source, "user lexicon u.tsv");
+        let overlay = Overlay::new(&lines.entries);
+        assert!(!is("natch", Cue::Counter));
+        with_overlay(Some(overlay), || {
+            assert!(is("Natch", Cue::Counter));
+            assert!(!is("however", Cue::Counter));
+            assert!(is("but", Cue::Counter));
+            assert!(lookup("opined").is_some_and(|w| w.single(Kind::ReportingVerb)));
+            assert!(cue_entries(Cue::Counter).any(|e| e.form == "natch"));
+            assert!(!cue_entries(Cue::Counter).any(|e| e.form == "however"));
+        });
+        assert!(is("however", Cue::Counter));
+        assert!(lookup("opined").is_none());
+        let err = |t: &str| read("u.tsv", t).expect_err("malformed");
+        assert_eq!(err("[nope]\n").line, 1);
+        assert!(err("[cue_words]\nx\tnope\n").reason.contains("unknown category"));
+        assert_eq!(
+            err("[caveats]\nx\thedge\t2\n").to_string(),
+            "u.tsv:2: column 3 of section [caveats] must be a number in [0, 1], found \"2\""
+        );
+        assert!(err("[caveats]\nx\thedge\t0.5\tnope\n").reason.contains("unknown value"));
     }
 }

@@ -90,9 +90,11 @@ pub fn analyze_text_with(
     format: InputFormat,
     lexicon: &Lexicon,
 ) -> Report {
-    let parsed = crux_parser::parse_as(text, format);
-    let analysis = crux_analysis::analyze_with(parsed.document, lexicon);
-    Report::new(source, analysis, parsed.diagnostics)
+    lexicon.scope(|| {
+        let parsed = crux_parser::parse_as(text, format);
+        let analysis = crux_analysis::analyze_with(parsed.document, lexicon);
+        Report::new(source, analysis, parsed.diagnostics)
+    })
 }
 
 /// A lexicon file that could not be loaded. Its `Display` is the message the command line
