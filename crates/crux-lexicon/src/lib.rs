@@ -392,11 +392,19 @@ mod tests {
         assert!(lookup("opined").is_none());
         let err = |t: &str| read("u.tsv", t).expect_err("malformed");
         assert_eq!(err("[nope]\n").line, 1);
-        assert!(err("[cue_words]\nx\tnope\n").reason.contains("unknown category"));
+        assert!(
+            err("[cue_words]\nx\tnope\n")
+                .reason
+                .contains("unknown category")
+        );
         assert_eq!(
             err("[caveats]\nx\thedge\t2\n").to_string(),
             "u.tsv:2: column 3 of section [caveats] must be a number in [0, 1], found \"2\""
         );
-        assert!(err("[caveats]\nx\thedge\t0.5\tnope\n").reason.contains("unknown value"));
+        assert!(
+            err("[caveats]\nx\thedge\t0.5\tnope\n")
+                .reason
+                .contains("unknown value")
+        );
     }
 }

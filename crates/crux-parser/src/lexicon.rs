@@ -183,13 +183,8 @@ pub(crate) fn cues_at<'t>(
 }
 
 /// Whether two words are equal once folded (case, and apostrophe style), without allocating.
-///
-/// ```
-/// assert!(crux_parser::same_word("Don’t", "don't"));
-/// assert!(!crux_parser::same_word("of", "off"));
-/// ```
 #[must_use]
-pub fn same_word(a: &str, b: &str) -> bool {
+pub(crate) fn same_word(a: &str, b: &str) -> bool {
     if a.len() == b.len() && a.eq_ignore_ascii_case(b) {
         return true;
     }
