@@ -177,7 +177,7 @@ fn main() {
             cues.push(e.category.clone());
         }
     }
-    assert!(cues.len() <= 32, "more than 32 cue categories");
+    assert!(cues.len() <= 64, "more than 64 cue categories");
 
     // Each first word's entries: by kind, longest first, then in file order.
     let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
@@ -263,7 +263,7 @@ fn main() {
         max_len = max_len.max(w.len());
         let mut kinds = 0u32;
         let mut single = 0u32;
-        let mut cue_bits = 0u32;
+        let mut cue_bits = 0u64;
         for &i in list {
             let e = &entries[i];
             kinds |= 1 << e.kind;

@@ -118,7 +118,7 @@ pub struct Word {
     /// The kinds with a one-word entry for this word, as bits.
     single: u32,
     /// The cue categories with a one-word entry for this word, as bits.
-    cues: u32,
+    cues: u64,
     entries: &'static [&'static Entry],
 }
 
@@ -147,7 +147,7 @@ impl Word {
     #[must_use]
     #[inline]
     pub fn is(&self, cue: Cue) -> bool {
-        self.cues & (1 << (cue as u32)) != 0
+        self.cues & (1 << (cue as u64)) != 0
     }
 
     /// Every entry that starts with this word: by kind, longest first, then in file order.

@@ -182,6 +182,12 @@ pub(crate) fn cues_at<'t>(
     phrases_at(text, tokens, i, Kind::Cue).filter(move |(_, e)| e.cue == Some(cue))
 }
 
+/// Whether `word` is one of the one or two words a rule names in its own logic ("he" or "she",
+/// "who"), ignoring ASCII case. Lists of words are data (`cue_words.tsv`), not arguments here.
+pub(crate) fn one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// Whether two words are equal once folded (case, and apostrophe style), without allocating.
 #[must_use]
 pub(crate) fn same_word(a: &str, b: &str) -> bool {
