@@ -263,10 +263,14 @@ fn main() {
         max_len = max_len.max(w.len());
         let mut kinds = 0u32;
         let mut single = 0u32;
+        let mut multi = 0u32;
         let mut cue_bits = 0u64;
         for &i in list {
             let e = &entries[i];
             kinds |= 1 << e.kind;
+            if e.words.len() > 1 {
+                multi |= 1 << e.kind;
+            }
             if e.words.len() == 1 {
                 single |= 1 << e.kind;
                 if e.kind == cue_kind && e.form == e.form.trim() {
@@ -277,7 +281,7 @@ fn main() {
         let refs: Vec<String> = list.iter().map(|i| format!("&ENTRIES[{i}]")).collect();
         let _ = writeln!(
             out,
-            "    Word {{ key: {w:?}, kinds: {kinds}, single: {single}, cues: {cue_bits}, entries: &[{}] }},",
+            "    Word {{ key: {w:?}, kinds: {kinds}, single: {single}, multi: {multi}, cues: {cue_bits}, entries: &[{}] }},",
             refs.join(", ")
         );
     }

@@ -117,6 +117,8 @@ pub struct Word {
     kinds: u32,
     /// The kinds with a one-word entry for this word, as bits.
     single: u32,
+    /// The kinds with an entry of several words starting with this word, as bits.
+    multi: u32,
     /// The cue categories with a one-word entry for this word, as bits.
     cues: u64,
     entries: &'static [&'static Entry],
@@ -141,6 +143,13 @@ impl Word {
     #[inline]
     pub fn single(&self, kind: Kind) -> bool {
         self.single & kind.bit() != 0
+    }
+
+    /// Whether `kind` has an entry of several words starting with this word.
+    #[must_use]
+    #[inline]
+    pub fn begins_phrase(&self, kind: Kind) -> bool {
+        self.multi & kind.bit() != 0
     }
 
     /// Whether the cue category `cue` has this word as a one-word entry.

@@ -259,11 +259,15 @@ impl Overlay {
                 key,
                 kinds: 0,
                 single: 0,
+                multi: 0,
                 cues: 0,
                 entries: &[],
             };
             for e in &list {
                 word.kinds |= e.kind.bit();
+                if e.words.len() > 1 {
+                    word.multi |= e.kind.bit();
+                }
                 if e.words.len() == 1 {
                     word.single |= e.kind.bit();
                     if let Some(c) = e.cue.filter(|_| e.form == e.form.trim()) {

@@ -71,7 +71,7 @@ pub(crate) fn cue_word(word: &str) -> Option<CueWord> {
     }
     Some(CueWord {
         single: single(w, Kind::ReportingVerb).and_then(Reporting::of),
-        pair: w.of(Kind::ReportingVerb).any(|e| e.words.len() > 1),
+        pair: w.begins_phrase(Kind::ReportingVerb),
     })
 }
 
@@ -84,7 +84,7 @@ pub(crate) fn reporting(word: &str) -> Option<Reporting> {
 /// The category of a two-word reporting phrase ("according to", "points out").
 pub(crate) fn reporting_pair(first: &str, second: &str) -> Option<Reporting> {
     let w = crux_lexicon::lookup(first)?;
-    if !w.has(Kind::ReportingVerb) {
+    if !w.begins_phrase(Kind::ReportingVerb) {
         return None;
     }
     w.of(Kind::ReportingVerb)
