@@ -43,6 +43,7 @@
 
 mod caveats;
 mod claims;
+mod date;
 mod document;
 mod lexicon;
 mod meta;
