@@ -88,8 +88,80 @@ pub fn parse(text: &str) -> Parsed {
 /// the extracted plain text, returned in [`Document::text`].
 #[must_use]
 pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
+    let Prepared {
+        format,
+        text,
+        meta,
+        mut paragraphs,
+        groups,
+        sentences,
+        sentence_tokens,
+        links,
+        mut diagnostics,
+    } = prepare(input, format);
+    let found = quotes::find(
+        &text,
+        &mut paragraphs,
+        &groups,
+        &sentences,
+        &sentence_tokens,
+    );
+    diagnostics.extend(found.diagnostics);
+    let cues = caveats::find(
+        &text,
+        &paragraphs,
+        &sentences,
+        &sentence_tokens,
+        &found.quotes,
+    );
+    let claims = claims::find(
+        &text,
+        &paragraphs,
+        &sentences,
+        &sentence_tokens,
+        &found.quotes,
+        &cues.caveats,
+    );
+    diagnostics.extend(control_characters(&text));
+
+    Parsed {
+        document: Document {
+            format,
+            text,
+            meta,
+            paragraphs,
+            sentences,
+            quotes: found.quotes,
+            caveats: cues.caveats,
+            claims,
+            links,
+            boosters: cues.boosters,
+            approximations: cues.approximations,
+        },
+        diagnostics,
+    }
+}
+
+/// What the quote, caveat and claim stages read: the text read, its header, paragraphs,
+/// sentences and each sentence's tokens.
+#[derive(Debug, Clone)]
+struct Prepared {
+    format: InputFormat,
+    text: String,
+    meta: Meta,
+    paragraphs: Vec<Paragraph>,
+    /// Each paragraph's block-quote group, from the reader.
+    groups: Vec<Option<usize>>,
+    sentences: Vec<Sentence>,
+    sentence_tokens: Vec<Vec<Token>>,
+    links: Vec<Link>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads `input`, finds its header, paragraphs and sentences, and tokenises each sentence.
+fn prepare(input: &str, format: InputFormat) -> Prepared {
     let extracted = read::read(input, format);
-    let mut diagnostics = extracted.diagnostics;
+    let diagnostics = extracted.diagnostics;
     let text = extracted.text;
     let blocks = if format == InputFormat::Text || extracted.blocks.is_empty() {
         read::text::blocks(&text)
@@ -179,46 +251,114 @@ pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
             toks
         })
         .collect();
-    let found = quotes::find(
-        &text,
-        &mut paragraphs,
-        &groups,
-        &sentences,
-        &sentence_tokens,
-    );
-    diagnostics.extend(found.diagnostics);
-    let cues = caveats::find(
-        &text,
-        &paragraphs,
-        &sentences,
-        &sentence_tokens,
-        &found.quotes,
-    );
-    let claims = claims::find(
-        &text,
-        &paragraphs,
-        &sentences,
-        &sentence_tokens,
-        &found.quotes,
-        &cues.caveats,
-    );
-    diagnostics.extend(control_characters(&text));
-
-    Parsed {
-        document: Document {
-            format,
-            text,
-            meta,
-            paragraphs,
-            sentences,
-            quotes: found.quotes,
-            caveats: cues.caveats,
-            claims,
-            links: extracted.links,
-            boosters: cues.boosters,
-            approximations: cues.approximations,
-        },
+    Prepared {
+        format,
+        text,
+        meta,
+        paragraphs,
+        groups,
+        sentences,
+        sentence_tokens,
+        links: extracted.links,
         diagnostics,
+    }
+}
+
+/// The parser's stages one at a time, for the per-stage benchmarks
+/// (`cargo bench -p crux-parser --bench stages`); not a stable interface.
+#[doc(hidden)]
+pub mod stages {
+    use super::{InputFormat, Prepared, caveats, claims, quotes};
+    use crate::document::{Caveat, Quote};
+
+    /// A document read, split and tokenised, with what each stage needs from the stages
+    /// before it.
+    #[derive(Debug, Clone)]
+    pub struct Stages {
+        prepared: Prepared,
+        quotes: Vec<Quote>,
+        caveats: Vec<Caveat>,
+    }
+
+    /// Reads, finds the header, paragraphs and sentences, and tokenises: everything before
+    /// the quote stage.
+    #[must_use]
+    pub fn prepare(input: &str, format: InputFormat) -> usize {
+        super::prepare(input, format).sentences.len()
+    }
+
+    impl Stages {
+        /// Prepares `input` and runs every stage once, keeping what later stages read.
+        #[must_use]
+        pub fn new(input: &str, format: InputFormat) -> Stages {
+            let mut prepared = super::prepare(input, format);
+            let p = &mut prepared;
+            let found = quotes::find(
+                &p.text,
+                &mut p.paragraphs,
+                &p.groups,
+                &p.sentences,
+                &p.sentence_tokens,
+            );
+            let cues = caveats::find(
+                &p.text,
+                &p.paragraphs,
+                &p.sentences,
+                &p.sentence_tokens,
+                &found.quotes,
+            );
+            Stages {
+                prepared,
+                quotes: found.quotes,
+                caveats: cues.caveats,
+            }
+        }
+
+        /// The quote stage; the number of quotations found.
+        #[must_use]
+        pub fn quotes(&self) -> usize {
+            let p = &self.prepared;
+            let mut paragraphs = p.paragraphs.clone();
+            quotes::find(
+                &p.text,
+                &mut paragraphs,
+                &p.groups,
+                &p.sentences,
+                &p.sentence_tokens,
+            )
+            .quotes
+            .len()
+        }
+
+        /// The caveat stage; the number of caveats found.
+        #[must_use]
+        pub fn caveats(&self) -> usize {
+            let p = &self.prepared;
+            caveats::find(
+                &p.text,
+                &p.paragraphs,
+                &p.sentences,
+                &p.sentence_tokens,
+                &self.quotes,
+            )
+            .caveats
+            .len()
+        }
+
+        /// The claim stage; the number of claims found.
+        #[must_use]
+        pub fn claims(&self) -> usize {
+            let p = &self.prepared;
+            claims::find(
+                &p.text,
+                &p.paragraphs,
+                &p.sentences,
+                &p.sentence_tokens,
+                &self.quotes,
+                &self.caveats,
+            )
+            .len()
+        }
     }
 }
 
