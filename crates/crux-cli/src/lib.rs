@@ -301,11 +301,11 @@ fn write_report<W: Write>(
         OutputFormat::Markdown => render_markdown(report, out)?,
         OutputFormat::Html => render_html(report, n, out)?,
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, report)?;
+            crux_report::write_pretty(out, report)?;
             writeln!(out)?;
         }
         OutputFormat::Jsonl => {
-            serde_json::to_writer(&mut *out, report)?;
+            crux_report::write_compact(out, report)?;
             writeln!(out)?;
         }
     }

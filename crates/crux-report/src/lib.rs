@@ -2,7 +2,8 @@
 //! object that `crux analyze --format json` prints and that the Python package returns.
 //!
 //! Brief overview: [`analyze_text_with`] parses and analyses a text into a [`Report`], which
-//! serialises (serde) to the contract's top-level object; [`json_schema`] is that object's
+//! serialises (serde) to the contract's top-level object ([`write_compact`] and [`write_pretty`]
+//! write the same bytes faster, straight to a writer); [`json_schema`] is that object's
 //! JSON Schema; [`load_lexicon`] merges users' lexicon files into the built-in lexicon, with the
 //! error messages the command line prints ([`LexiconFileError`]).
 //!
@@ -22,6 +23,10 @@
 
 use std::borrow::Cow;
 use std::path::PathBuf;
+
+mod json;
+
+pub use json::{write_compact, write_pretty};
 
 use crux_analysis::{Analysis, Lexicon, LexiconError};
 use crux_parser::{Diagnostic, InputFormat};
