@@ -18,7 +18,8 @@
 # The corpus is a JSON Lines file of {"id", "text"} records or a folder of articles. Without
 # one, the script writes the texts of PolNeAR (../shared/corpora/polnear.jsonl, first annotator,
 # one record per article) to a temporary file: generated at run time, never kept in the repo.
-# MB are 10^6 bytes of article text (not of the JSON around it). On a machine shared with other
+# CRUX_BIN=PATH measures that binary instead of building target/release/crux (to compare two
+# builds in one session). MB are 10^6 bytes of article text (not of the JSON around it). On a machine shared with other
 # work, wall time measures the share of the cores crux got; MB per CPU second is the speed per
 # core, and the one to compare.
 set -euo pipefail
@@ -52,8 +53,12 @@ with open(sys.argv[1], encoding="utf-8") as f, open(sys.argv[2], "w", encoding="
             out.write(json.dumps({"id": r["article"], "text": r["text"]}) + "\n")' "$source_file" "$corpus"
 fi
 
-cargo build --release -p crux-cli --quiet
-bin=$root/target/release/crux
+if [ -n "${CRUX_BIN:-}" ]; then
+  bin=$(realpath "$CRUX_BIN")
+else
+  cargo build --release -p crux-cli --quiet
+  bin=$root/target/release/crux
+fi
 if [ -d "$corpus" ]; then
   read -r bytes articles < <(find "$corpus" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) -printf '%s\n' |
     awk '{s+=$1; n++} END {print s+0, n+0}')
@@ -179,7 +184,8 @@ print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1], encodin
   awk -v b="$slice_bytes" -v t="$total" 'BEGIN { printf "%-58s %7.1f\n", "whole run", t/b }'
   for stage in \
     'crux_report::load_lexicon|start-up: loading the lexicons' \
-    'crux_parser::parse_as|parser, all its stages' \
+    'crux_parser::parse_(as|extracted) |parser, all its stages' \
+    'crux_parser::prepare |  reading, paragraphs, sentences, tokens' \
     'crux_parser::read::text::blocks|  reading the text into blocks' \
     'crux_parser::sentences::split_sentences|  sentence splitting' \
     'crux_parser::quotes::find|  quotes' \
@@ -189,11 +195,11 @@ print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1], encodin
     'crux_analysis::assess::assessments|  assessments' \
     'crux_analysis::weigh::weigh|  weighing' \
     'crux_cli::Batches::write|JSON output (and writing it)' \
-    '<crux_parser::words::Tokens as core::iter::traits::iterator::Iterator>::next|tokenising, every caller' \
-    'malloc|malloc (inside the above)' \
-    '_int_free|free (inside the above)'; do
-    fn=${stage%%|*}; label=${stage#*|}
-    n=$(grep -F "$fn" "$tmp/cg.txt" | awk -v f="$fn" '{gsub(",", "", $1); if ($1 + 0 > m) m = $1 + 0} END {print m + 0}')
+    'crux_parser::words::Tokens as core::iter::traits::iterator::Iterator>::next|tokenising, every caller' \
+    'malloc.c:malloc |malloc (inside the above)' \
+    'malloc.c:_int_free |free (inside the above)'; do
+    fn=${stage%|*}; label=${stage##*|}
+    n=$(grep -E "$fn" "$tmp/cg.txt" | awk -v f="$fn" '{gsub(",", "", $1); if ($1 + 0 > m) m = $1 + 0} END {print m + 0}')
     awk -v b="$slice_bytes" -v n="$n" -v l="$label" 'BEGIN { printf "%-58s %7.1f\n", l, n/b }'
   done
 fi

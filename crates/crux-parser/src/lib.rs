@@ -88,6 +88,32 @@ pub fn parse(text: &str) -> Parsed {
 /// the extracted plain text, returned in [`Document::text`].
 #[must_use]
 pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
+    parse_extracted(read::read(input, format), format)
+}
+
+/// Parses `input` read as `format`, taking the text: as [`parse_as`], but plain text becomes
+/// [`Document::text`] itself instead of a copy, so that a large document is not held twice.
+///
+/// ```
+/// use crux_parser::{parse_as, parse_owned, InputFormat};
+///
+/// let text = "“It may fail,” she said.";
+/// assert_eq!(parse_owned(text.to_owned(), InputFormat::Text), parse_as(text, InputFormat::Text));
+/// ```
+#[must_use]
+pub fn parse_owned(input: String, format: InputFormat) -> Parsed {
+    let extracted = match format {
+        InputFormat::Text => read::Extracted {
+            text: input,
+            ..read::Extracted::default()
+        },
+        InputFormat::Markdown | InputFormat::Html => read::read(&input, format),
+    };
+    parse_extracted(extracted, format)
+}
+
+/// Runs every stage on what a reader extracted.
+fn parse_extracted(extracted: read::Extracted, format: InputFormat) -> Parsed {
     let Prepared {
         format,
         text,
@@ -98,7 +124,7 @@ pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
         sentence_tokens,
         links,
         mut diagnostics,
-    } = prepare(input, format);
+    } = prepare(extracted, format);
     let sentence_tokens = sentence_tokens.views();
     let found = quotes::find(
         &text,
@@ -199,9 +225,9 @@ impl SentenceTokens {
     }
 }
 
-/// Reads `input`, finds its header, paragraphs and sentences, and tokenises each sentence.
-fn prepare(input: &str, format: InputFormat) -> Prepared {
-    let extracted = read::read(input, format);
+/// Finds the header, paragraphs and sentences of what a reader extracted, and tokenises each
+/// sentence.
+fn prepare(extracted: read::Extracted, format: InputFormat) -> Prepared {
     let diagnostics = extracted.diagnostics;
     let text = extracted.text;
     let blocks = if format == InputFormat::Text || extracted.blocks.is_empty() {
@@ -315,14 +341,16 @@ pub mod stages {
     /// the quote stage.
     #[must_use]
     pub fn prepare(input: &str, format: InputFormat) -> usize {
-        super::prepare(input, format).sentences.len()
+        super::prepare(crate::read::read(input, format), format)
+            .sentences
+            .len()
     }
 
     impl Stages {
         /// Prepares `input` and runs every stage once, keeping what later stages read.
         #[must_use]
         pub fn new(input: &str, format: InputFormat) -> Stages {
-            let mut prepared = super::prepare(input, format);
+            let mut prepared = super::prepare(crate::read::read(input, format), format);
             let p = &mut prepared;
             let sentence_tokens = p.sentence_tokens.views();
             let found = quotes::find(

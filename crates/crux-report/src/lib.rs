@@ -100,6 +100,20 @@ pub fn analyze_text_with(
     Report::new(source, analysis, parsed.diagnostics)
 }
 
+/// As [`analyze_text_with`], taking the text: plain text becomes the document's text itself
+/// instead of a copy ([`crux_parser::parse_owned`]), so that a large document is not held twice.
+#[must_use]
+pub fn analyze_owned_with(
+    source: &str,
+    text: String,
+    format: InputFormat,
+    lexicon: &Lexicon,
+) -> Report {
+    let parsed = crux_parser::parse_owned(text, format);
+    let analysis = crux_analysis::analyze_with(parsed.document, lexicon);
+    Report::new(source, analysis, parsed.diagnostics)
+}
+
 /// A lexicon file that could not be loaded. Its `Display` is the message the command line
 /// prints after `crux: error: `, the causes (here an I/O error's) following as `: cause`.
 #[derive(Debug, thiserror::Error)]
