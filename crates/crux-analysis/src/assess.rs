@@ -629,8 +629,11 @@ pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> 
     let quotes = voiced(doc);
     let reach = furthest_reach(&quotes);
     let mut out = Vec::new();
+    // One buffer for every claim's tokens, reused from claim to claim.
+    let mut claim_tokens: Vec<Token> = Vec::new();
     for segment in segments(doc, &quotes) {
-        let claim_tokens: Vec<Token> = tokens(text, segment.span).collect();
+        claim_tokens.clear();
+        claim_tokens.extend(tokens(text, segment.span));
         for unit in units(text, &claim_tokens, segment.span) {
             // Units are cut at token edges: a unit's tokens are the claim's tokens inside it.
             let from = claim_tokens.partition_point(|t| t.span.start() < unit.start());

@@ -515,7 +515,7 @@ fn concede_then_counter(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
-    sentence_tokens: &[Vec<Token>],
+    sentence_tokens: &[&[Token]],
     boosters: &mut Vec<Booster>,
     drafts: &mut Vec<Draft>,
 ) {
@@ -554,7 +554,7 @@ fn concede_then_counter(
             .get(i + 1)
             .is_some_and(|n| n.paragraph == s.paragraph)
             && {
-                let next = &sentence_tokens[i + 1];
+                let next = sentence_tokens[i + 1];
                 let next = &next[..next.len().min(12)];
                 // "But …", "However, …", or "The work, however, …".
                 starts_with_phrase(text, next, CueClass::Counter).is_some()
@@ -617,7 +617,7 @@ pub(crate) fn find(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
-    sentence_tokens: &[Vec<Token>],
+    sentence_tokens: &[&[Token]],
     quotes: &[Quote],
 ) -> Found {
     let mut found = Found::default();
@@ -650,7 +650,7 @@ pub(crate) fn find(
                     .unwrap_or_else(|| "quoted source".to_owned()),
             ),
         };
-        let toks = &sentence_tokens[si];
+        let toks = sentence_tokens[si];
         // The sentence's clause boundaries, found once when it has a cue.
         let mut bounds: Option<Vec<usize>> = None;
         let mut i = 0;
