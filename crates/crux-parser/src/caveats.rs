@@ -72,18 +72,24 @@ enum Rule {
     Inverted,
     ClauseStart,
     Doxastic,
+    Until,
 }
 
 /// What a context word of `data/caveat_senses.tsv` can be, as bits (a word may be several).
 mod sense_class {
-    pub(super) const UNCERTAIN: u8 = 1;
-    pub(super) const ASKING: u8 = 2;
-    pub(super) const DETERMINER: u8 = 4;
-    pub(super) const PLACEMENT: u8 = 8;
-    pub(super) const ABOUTNESS: u8 = 16;
-    pub(super) const NUMBER: u8 = 32;
-    pub(super) const GRANTING: u8 = 64;
-    pub(super) const AFTER_SUBJECT: u8 = 128;
+    pub(super) const UNCERTAIN: u16 = 1;
+    pub(super) const ASKING: u16 = 2;
+    pub(super) const DETERMINER: u16 = 4;
+    pub(super) const PLACEMENT: u16 = 8;
+    pub(super) const ABOUTNESS: u16 = 16;
+    pub(super) const NUMBER: u16 = 32;
+    pub(super) const GRANTING: u16 = 64;
+    pub(super) const AFTER_SUBJECT: u16 = 128;
+    pub(super) const TIME: u16 = 256;
+    pub(super) const PAST: u16 = 512;
+    pub(super) const PASSIVE: u16 = 1024;
+    pub(super) const COMPARATIVE: u16 = 2048;
+    pub(super) const CLAUSE: u16 = 4096;
 }
 
 /// The `no-believer` words of `data/caveat_senses.tsv` (the classes above fill eight bits).
@@ -97,8 +103,8 @@ static NO_BELIEVER: LazyLock<WordMap<()>> = LazyLock::new(|| {
 });
 
 /// The context words of `data/caveat_senses.tsv`, each with its classes.
-static SENSE_WORDS: LazyLock<WordMap<u8>> = LazyLock::new(|| {
-    let mut words: FxHashMap<&'static str, u8> = FxHashMap::default();
+static SENSE_WORDS: LazyLock<WordMap<u16>> = LazyLock::new(|| {
+    let mut words: FxHashMap<&'static str, u16> = FxHashMap::default();
     for line in data_lines(include_str!("../data/caveat_senses.tsv")) {
         let (word, class) = line
             .split_once('\t')
@@ -112,6 +118,11 @@ static SENSE_WORDS: LazyLock<WordMap<u8>> = LazyLock::new(|| {
             "number" => sense_class::NUMBER,
             "granting" => sense_class::GRANTING,
             "after-subject" => sense_class::AFTER_SUBJECT,
+            "time" => sense_class::TIME,
+            "past" => sense_class::PAST,
+            "passive" => sense_class::PASSIVE,
+            "comparative" => sense_class::COMPARATIVE,
+            "clause" => sense_class::CLAUSE,
             // Read by `NO_BELIEVER`.
             "no-believer" => continue,
             other => panic!("caveat_senses.tsv: unknown category {other:?}"),
@@ -122,7 +133,7 @@ static SENSE_WORDS: LazyLock<WordMap<u8>> = LazyLock::new(|| {
 });
 
 /// Whether `w` (any ASCII case) is a context word of class `class`.
-fn is(w: &str, class: u8) -> bool {
+fn is(w: &str, class: u16) -> bool {
     let mut buf = [0u8; 24];
     crate::lexicon::lower(w, &mut buf)
         .and_then(|l| SENSE_WORDS.get(l))
@@ -142,7 +153,7 @@ enum Sense {
 
 /// The class of the words just before token `i` within its clause (up to four words back):
 /// a verb of asking, else a predicate of not knowing, else neither.
-fn question_frame(text: &str, tokens: &[Token], i: usize) -> Option<u8> {
+fn question_frame(text: &str, tokens: &[Token], i: usize) -> Option<u16> {
     let mut uncertain = false;
     for t in tokens[..i].iter().rev().take(4) {
         if !t.word {
@@ -207,6 +218,7 @@ static CUES: LazyLock<Phrases<Entry>> = LazyLock::new(|| {
             Some("inverted") => Rule::Inverted,
             Some("clause-start") => Rule::ClauseStart,
             Some("doxastic") => Rule::Doxastic,
+            Some("until") => Rule::Until,
             Some(other) => panic!("caveats.tsv: unknown rule {other:?}"),
         };
         let first = phrase.split(' ').next().unwrap_or(phrase);
@@ -337,11 +349,21 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
         Rule::Appear => !next.is_some_and(|n| is(n, sense_class::PLACEMENT)),
         Rule::Stance => !next.is_some_and(|n| is(n, sense_class::ABOUTNESS)),
         Rule::Expectation => {
+            // "had been expected" (its outcome known), "than expected", "as expected", "the
+            // expected gain", "the purchase was expected.": no expectation still open.
             let before = i.checked_sub(2).and_then(|p| word(text, tokens, p));
+            let ends = tokens
+                .get(i + len)
+                .is_none_or(|t| !t.word && matches!(&text[t.span], "." | "!" | "?"));
             !(prev.is_some_and(|p| same_word(p, "been"))
-                && before.is_some_and(|b| same_word(b, "had")))
+                && before.is_some_and(|b| same_word(b, "had"))
+                || prev.is_some_and(|p| {
+                    is(p, sense_class::COMPARATIVE) || is(p, sense_class::DETERMINER)
+                })
+                || ends)
         }
         Rule::ClauseStart => at_clause_start,
+        Rule::Until => until_condition(text, tokens, i + len),
         Rule::Inverted => {
             // "…, should they be traced, …": a clause opening on "should", then its subject.
             // The sentence's own end: its last tokens, past closing quotes and parentheses
@@ -413,6 +435,60 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
             )
         }),
     }
+}
+
+/// Whether "until" ending before token `after` opens a condition: a clause of an event still
+/// to come ("will remain until it complies", "until an offer is made"), not a point in time
+/// or an event named by a noun phrase ("until 1994", "until now", "until the end of the year",
+/// "until his death"), nor a past event ("until they became sell programs"). A clause is a
+/// subject pronoun or a finite auxiliary within eight words, up to the first comma or clause
+/// boundary; a past tense there (a listed irregular form, or a word in -ed among the first
+/// four, neither after a form of "be", "have" or "get") tells when something happened.
+fn until_condition(text: &str, tokens: &[Token], after: usize) -> bool {
+    // "mid-November": the word before the hyphen; "they're": the word before the apostrophe.
+    let head = |w: &'_ str| -> String {
+        w.split(['-', '–', '\'', '’'])
+            .next()
+            .unwrap_or(w)
+            .to_owned()
+    };
+    let Some(first) = word(text, tokens, after) else {
+        return false;
+    };
+    // "a" and "an" are number words too ("a dozen"): as determiners they open a noun phrase.
+    if is_number(first) && !is(first, sense_class::DETERMINER)
+        || is(&head(first), sense_class::TIME)
+    {
+        return false;
+    }
+    if is(first, sense_class::DETERMINER)
+        && word(text, tokens, after + 1)
+            .is_some_and(|n| is(&head(n), sense_class::TIME) || is_number(n))
+    {
+        return false;
+    }
+    let mut prev: Option<&str> = None;
+    let mut clause = false;
+    for (n, t) in tokens[after.min(tokens.len())..].iter().take(8).enumerate() {
+        if !t.word {
+            if matches!(&text[t.span], "," | ";" | ":" | "(" | ")" | "—" | "–") {
+                break;
+            }
+            continue;
+        }
+        let w = &text[t.span];
+        let after_auxiliary = prev.is_some_and(|p| is(p, sense_class::PASSIVE));
+        let regular_past = n < 4
+            && w.len() > 3
+            && w.get(w.len() - 2..)
+                .is_some_and(|e| e.eq_ignore_ascii_case("ed"));
+        if (is(w, sense_class::PAST) || regular_past) && !after_auxiliary {
+            return false;
+        }
+        clause |= is(&head(w), sense_class::CLAUSE);
+        prev = Some(w);
+    }
+    clause
 }
 
 /// The clause around tokens `[i, i + len)`: between `;`, `:`, parentheses and dashes.
@@ -992,6 +1068,58 @@ mod tests {
             .iter()
             .map(|c| (&sentence[c.span], c.kind))
             .collect()
+    }
+
+    #[test]
+    fn until_opens_a_condition_before_a_clause_still_to_come() {
+        use CaveatKind::Condition;
+        // A clause with a subject pronoun or a finite auxiliary: a condition.
+        assert_eq!(
+            cues("The bakery will stay shut until it passes the inspection."),
+            vec![("until", Condition)]
+        );
+        assert_eq!(
+            cues("No refund is paid until a claim is filed."),
+            vec![("until", Condition)]
+        );
+        // A time, a noun phrase or a past event: no condition.
+        for sentence in [
+            "The shop stays open until 9 p.m.",
+            "The road was closed until now.",
+            "The fair runs until the end of the month.",
+            "The mayor stayed in office until his retirement.",
+            "The ferry ran until mid-October.",
+            "Nobody noticed until they became a nuisance.",
+            "The bridge carried cars until it collapsed.",
+        ] {
+            assert!(cues(sentence).is_empty(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn an_expectation_over_is_no_hedge() {
+        use CaveatKind::Hedge;
+        assert_eq!(
+            cues("Analysts expected the merger to close in spring."),
+            vec![("expected", Hedge)]
+        );
+        for sentence in [
+            "Sales were lower than expected.",
+            "As expected, the council voted no.",
+            "The mill did not report the expected gain.",
+            "The strike was expected.",
+        ] {
+            assert!(cues(sentence).is_empty(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn unclear_said_of_a_fact_is_a_hedge() {
+        assert_eq!(
+            cues("The result of the vote was unclear."),
+            vec![("unclear", CaveatKind::Hedge)]
+        );
+        assert!(cues("The singer left the stage.").is_empty());
     }
 
     #[test]
