@@ -90,6 +90,7 @@ mod sense_class {
     pub(super) const PASSIVE: u16 = 1024;
     pub(super) const COMPARATIVE: u16 = 2048;
     pub(super) const CLAUSE: u16 = 4096;
+    pub(super) const OUTCOME: u16 = 8192;
 }
 
 /// The `no-believer` words of `data/caveat_senses.tsv` (the classes above fill eight bits).
@@ -123,6 +124,7 @@ static SENSE_WORDS: LazyLock<WordMap<u16>> = LazyLock::new(|| {
             "passive" => sense_class::PASSIVE,
             "comparative" => sense_class::COMPARATIVE,
             "clause" => sense_class::CLAUSE,
+            "outcome" => sense_class::OUTCOME,
             // Read by `NO_BELIEVER`.
             "no-believer" => continue,
             other => panic!("caveat_senses.tsv: unknown category {other:?}"),
@@ -413,9 +415,17 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
         }
         Rule::Epistemic => {
             // should be possible / ought to be a net positive
-            next.is_some_and(|n| same_word(n, "be"))
+            let before_be = next.is_some_and(|n| same_word(n, "be"))
                 && word(text, tokens, i + len + 1)
-                    .is_some_and(|a| EPISTEMIC_AFTER_BE.iter().any(|e| same_word(a, e)))
+                    .is_some_and(|a| EPISTEMIC_AFTER_BE.iter().any(|e| same_word(a, e)));
+            // "the move should improve liquidity", "profit should not fall": a verb of change
+            // of state or amount, so an expected outcome, not an obligation.
+            let verb = if next.is_some_and(|n| one_of(n, &["not", "n't"])) {
+                word(text, tokens, i + len + 1)
+            } else {
+                next
+            };
+            before_be || verb.is_some_and(|v| is(v, sense_class::OUTCOME))
         }
         Rule::Number => next.is_some_and(is_number),
         Rule::Concessive => {
@@ -1111,6 +1121,21 @@ mod tests {
         ] {
             assert!(cues(sentence).is_empty(), "{sentence}");
         }
+    }
+
+    #[test]
+    fn should_before_a_change_of_amount_is_an_expected_outcome() {
+        use CaveatKind::Hedge;
+        assert_eq!(
+            cues("The new line should increase output next year."),
+            vec![("should", Hedge)]
+        );
+        assert_eq!(
+            cues("Prices should not fall before spring."),
+            vec![("should", Hedge)]
+        );
+        // An obligation is no hedge (it makes a normative claim).
+        assert!(cues("The council should repair the bridge.").is_empty());
     }
 
     #[test]
