@@ -1139,6 +1139,14 @@ mod tests {
     }
 
     #[test]
+    fn an_accusation_is_a_hedge() {
+        assert_eq!(
+            cues("Two clerks accused of fraud left the firm."),
+            vec![("accused", CaveatKind::Hedge)]
+        );
+    }
+
+    #[test]
     fn unclear_said_of_a_fact_is_a_hedge() {
         assert_eq!(
             cues("The result of the vote was unclear."),
