@@ -91,6 +91,7 @@ mod sense_class {
     pub(super) const COMPARATIVE: u16 = 2048;
     pub(super) const CLAUSE: u16 = 4096;
     pub(super) const OUTCOME: u16 = 8192;
+    pub(super) const CONCESSIVE_MODAL: u16 = 16384;
 }
 
 /// The `no-believer` words of `data/caveat_senses.tsv` (the classes above fill eight bits).
@@ -125,6 +126,7 @@ static SENSE_WORDS: LazyLock<WordMap<u16>> = LazyLock::new(|| {
             "comparative" => sense_class::COMPARATIVE,
             "clause" => sense_class::CLAUSE,
             "outcome" => sense_class::OUTCOME,
+            "concessive-modal" => sense_class::CONCESSIVE_MODAL,
             // Read by `NO_BELIEVER`.
             "no-believer" => continue,
             other => panic!("caveat_senses.tsv: unknown category {other:?}"),
@@ -672,6 +674,25 @@ fn voicing_verb(text: &str, toks: &[Token], i: usize) -> Option<usize> {
 ///   that …", "Dog owners may think …", "Ralf does insist …"): held by them;
 /// - the emphatic "do" ("They do offer a benefit, but …"): held by the author.
 ///
+/// The token of the author's hedge of possibility ("may", "might", "perhaps": the
+/// `concessive-modal` words of `data/caveat_senses.tsv`) in the first twelve tokens of a
+/// sentence, when the caveat stage read it as a hedge held by the author. `drafts` are the
+/// caveats found so far, in text order.
+fn hedged_clause(text: &str, toks: &[Token], drafts: &[Draft], sentence: Span) -> Option<usize> {
+    let lo = drafts.partition_point(|d| d.cue.end() <= sentence.start());
+    let hedges: Vec<&Draft> = drafts[lo..]
+        .iter()
+        .take_while(|d| d.cue.start() < sentence.end())
+        .filter(|d| d.kind == CaveatKind::Hedge && d.holder.is_none())
+        .take(8)
+        .collect();
+    toks.iter().take(12).position(|t| {
+        t.word
+            && is(&text[t.span], sense_class::CONCESSIVE_MODAL)
+            && hedges.iter().any(|d| d.cue.overlaps(t.span))
+    })
+}
+
 /// Only the first eight tokens are read.
 fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<Span>)> {
     if let Some(len) = starts_with_phrase(text, toks, &OPENER_TABLE) {
@@ -788,6 +809,15 @@ fn concede_then_counter(
         let toks = &sentence_tokens[i][..sentence_tokens[i].len().min(64)];
         let frame = conceding_frame(text, toks)
             .or_else(|| granting_clause(text, toks).map(|c| (0, c, None)));
+        // "Fines may not be ideal, but …", "Perhaps it is less thrilling, but …": the author's
+        // own hedge of possibility, countered, grants the point it hedges.
+        let (frame, hedged) = match frame {
+            Some(f) => (Some(f), false),
+            None => (
+                hedged_clause(text, toks, &drafts[..sorted], s.span).map(|m| (m, m + 1, None)),
+                true,
+            ),
+        };
         let Some((from, len, holder)) = frame else {
             continue;
         };
@@ -826,9 +856,10 @@ fn concede_then_counter(
         let cue = toks[from].span.cover(toks[len - 1].span);
         // The drafts before `sorted` are in text order: a binary search finds any at the cue.
         let at = drafts[..sorted].partition_point(|d| d.cue.end() <= cue.start());
-        if drafts[..sorted]
-            .get(at)
-            .is_some_and(|d| d.cue.overlaps(cue))
+        if !hedged
+            && drafts[..sorted]
+                .get(at)
+                .is_some_and(|d| d.cue.overlaps(cue))
         {
             if holder.is_none() {
                 continue;
@@ -1143,6 +1174,26 @@ mod tests {
         assert_eq!(
             cues("Two clerks accused of fraud left the firm."),
             vec![("accused", CaveatKind::Hedge)]
+        );
+    }
+
+    #[test]
+    fn a_hedged_clause_countered_is_a_concession() {
+        use CaveatKind::{Concession, Hedge};
+        assert_eq!(
+            cues("Late buses may be annoying, but they are cheap."),
+            vec![("may", Hedge), ("may", Concession)]
+        );
+        assert_eq!(
+            cues("Perhaps the park is small. However, it is quiet."),
+            vec![("Perhaps", Hedge), ("Perhaps", Concession)]
+        );
+        // Not countered: a hedge only.
+        assert_eq!(cues("The park may close early."), vec![("may", Hedge)]);
+        // "could" of ability is no granting.
+        assert_eq!(
+            cues("Anyone could apply, but few did."),
+            vec![("could", Hedge)]
         );
     }
 
