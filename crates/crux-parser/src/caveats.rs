@@ -77,21 +77,23 @@ enum Rule {
 
 /// What a context word of `data/caveat_senses.tsv` can be, as bits (a word may be several).
 mod sense_class {
-    pub(super) const UNCERTAIN: u16 = 1;
-    pub(super) const ASKING: u16 = 2;
-    pub(super) const DETERMINER: u16 = 4;
-    pub(super) const PLACEMENT: u16 = 8;
-    pub(super) const ABOUTNESS: u16 = 16;
-    pub(super) const NUMBER: u16 = 32;
-    pub(super) const GRANTING: u16 = 64;
-    pub(super) const AFTER_SUBJECT: u16 = 128;
-    pub(super) const TIME: u16 = 256;
-    pub(super) const PAST: u16 = 512;
-    pub(super) const PASSIVE: u16 = 1024;
-    pub(super) const COMPARATIVE: u16 = 2048;
-    pub(super) const CLAUSE: u16 = 4096;
-    pub(super) const OUTCOME: u16 = 8192;
-    pub(super) const CONCESSIVE_MODAL: u16 = 16384;
+    pub(super) const UNCERTAIN: u32 = 1;
+    pub(super) const ASKING: u32 = 2;
+    pub(super) const DETERMINER: u32 = 4;
+    pub(super) const PLACEMENT: u32 = 8;
+    pub(super) const ABOUTNESS: u32 = 16;
+    pub(super) const NUMBER: u32 = 32;
+    pub(super) const GRANTING: u32 = 64;
+    pub(super) const AFTER_SUBJECT: u32 = 128;
+    pub(super) const TIME: u32 = 256;
+    pub(super) const PAST: u32 = 512;
+    pub(super) const PASSIVE: u32 = 1024;
+    pub(super) const COMPARATIVE: u32 = 2048;
+    pub(super) const CLAUSE: u32 = 4096;
+    pub(super) const OUTCOME: u32 = 8192;
+    pub(super) const CONCESSIVE_MODAL: u32 = 16384;
+    pub(super) const IRREALIS: u32 = 32768;
+    pub(super) const NARRATIVE_FUTURE: u32 = 65536;
 }
 
 /// The `no-believer` words of `data/caveat_senses.tsv` (the classes above fill eight bits).
@@ -105,8 +107,8 @@ static NO_BELIEVER: LazyLock<WordMap<()>> = LazyLock::new(|| {
 });
 
 /// The context words of `data/caveat_senses.tsv`, each with its classes.
-static SENSE_WORDS: LazyLock<WordMap<u16>> = LazyLock::new(|| {
-    let mut words: FxHashMap<&'static str, u16> = FxHashMap::default();
+static SENSE_WORDS: LazyLock<WordMap<u32>> = LazyLock::new(|| {
+    let mut words: FxHashMap<&'static str, u32> = FxHashMap::default();
     for line in data_lines(include_str!("../data/caveat_senses.tsv")) {
         let (word, class) = line
             .split_once('\t')
@@ -127,6 +129,8 @@ static SENSE_WORDS: LazyLock<WordMap<u16>> = LazyLock::new(|| {
             "clause" => sense_class::CLAUSE,
             "outcome" => sense_class::OUTCOME,
             "concessive-modal" => sense_class::CONCESSIVE_MODAL,
+            "irrealis" => sense_class::IRREALIS,
+            "narrative-future" => sense_class::NARRATIVE_FUTURE,
             // Read by `NO_BELIEVER`.
             "no-believer" => continue,
             other => panic!("caveat_senses.tsv: unknown category {other:?}"),
@@ -137,7 +141,7 @@ static SENSE_WORDS: LazyLock<WordMap<u16>> = LazyLock::new(|| {
 });
 
 /// Whether `w` (any ASCII case) is a context word of class `class`.
-fn is(w: &str, class: u16) -> bool {
+fn is(w: &str, class: u32) -> bool {
     let mut buf = [0u8; 24];
     crate::lexicon::lower(w, &mut buf)
         .and_then(|l| SENSE_WORDS.get(l))
@@ -157,7 +161,7 @@ enum Sense {
 
 /// The class of the words just before token `i` within its clause (up to four words back):
 /// a verb of asking, else a predicate of not knowing, else neither.
-fn question_frame(text: &str, tokens: &[Token], i: usize) -> Option<u16> {
+fn question_frame(text: &str, tokens: &[Token], i: usize) -> Option<u32> {
     let mut uncertain = false;
     for t in tokens[..i].iter().rev().take(4) {
         if !t.word {
@@ -367,7 +371,7 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
                 || ends)
         }
         Rule::ClauseStart => at_clause_start,
-        Rule::Until => until_condition(text, tokens, i + len),
+        Rule::Until => until_condition(text, tokens, i, i + len),
         Rule::Inverted => {
             // "…, should they be traced, …": a clause opening on "should", then its subject.
             // The sentence's own end: its last tokens, past closing quotes and parentheses
@@ -456,7 +460,7 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
 /// subject pronoun or a finite auxiliary within eight words, up to the first comma or clause
 /// boundary; a past tense there (a listed irregular form, or a word in -ed among the first
 /// four, neither after a form of "be", "have" or "get") tells when something happened.
-fn until_condition(text: &str, tokens: &[Token], after: usize) -> bool {
+fn until_condition(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
     // "mid-November": the word before the hyphen; "they're": the word before the apostrophe.
     let head = |w: &'_ str| -> String {
         w.split(['-', '–', '\'', '’'])
@@ -500,7 +504,30 @@ fn until_condition(text: &str, tokens: &[Token], after: usize) -> bool {
         clause |= is(&head(w), sense_class::CLAUSE);
         prev = Some(w);
     }
-    clause
+    clause || irrealis_before(text, tokens, at)
+}
+
+/// Whether the clause before token `at` (ten words back at most) holds a future, a modal or
+/// a present negation and no past tense: "troops will remain until Iraq complies", "details
+/// won't be final until regulators approve" (the words are the `irrealis` and `past` entries
+/// of `data/caveat_senses.tsv`; "would" is left out, the past's future in narrative: "the
+/// goal would not be achieved until the launch of …").
+fn irrealis_before(text: &str, tokens: &[Token], at: usize) -> bool {
+    let mut irrealis = false;
+    for t in tokens[..at.min(tokens.len())].iter().rev().take(10) {
+        if !t.word {
+            if matches!(&text[t.span], "," | ";" | ":" | "(" | ")" | "—" | "–") {
+                break;
+            }
+            continue;
+        }
+        let w = &text[t.span];
+        if is(w, sense_class::PAST) || is(w, sense_class::NARRATIVE_FUTURE) {
+            return false;
+        }
+        irrealis |= is(w, sense_class::IRREALIS);
+    }
+    irrealis
 }
 
 /// The clause around tokens `[i, i + len)`: between `;`, `:`, parentheses and dashes.
@@ -1123,6 +1150,15 @@ mod tests {
             cues("No refund is paid until a claim is filed."),
             vec![("until", Condition)]
         );
+        // A future or a present negation before it: a condition.
+        assert_eq!(
+            cues("The gates will stay shut until inspectors approve the repairs."),
+            vec![("until", Condition)]
+        );
+        assert_eq!(
+            cues("Tenants don't pay rent until landlords fix the roof."),
+            vec![("until", Condition)]
+        );
         // A time, a noun phrase or a past event: no condition.
         for sentence in [
             "The shop stays open until 9 p.m.",
@@ -1132,6 +1168,8 @@ mod tests {
             "The ferry ran until mid-October.",
             "Nobody noticed until they became a nuisance.",
             "The bridge carried cars until it collapsed.",
+            "The plan would not work until the launch of the new line.",
+            "The club did not admit women until the rules changed.",
         ] {
             assert!(cues(sentence).is_empty(), "{sentence}");
         }
