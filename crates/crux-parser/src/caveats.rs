@@ -1064,6 +1064,19 @@ mod tests {
     }
 
     #[test]
+    fn indirect_evidence_is_a_hedge() {
+        use CaveatKind::Hedge;
+        assert_eq!(
+            cues("It has been suggested that the mill closed early."),
+            vec![("suggested", Hedge)]
+        );
+        assert_eq!(
+            cues("There is no evidence that the dam leaked."),
+            vec![("no evidence", Hedge)]
+        );
+    }
+
+    #[test]
     fn unclear_said_of_a_fact_is_a_hedge() {
         assert_eq!(
             cues("The result of the vote was unclear."),
