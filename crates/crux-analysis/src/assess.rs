@@ -133,7 +133,7 @@ struct Stated {
 /// verbs included), and whether it is positive.
 fn polarity(term: &Term) -> Option<bool> {
     match term.role {
-        Role::Risk | Role::Evaluative(false) | Role::Verdict(false) => Some(false),
+        Role::Risk | Role::Hazard | Role::Evaluative(false) | Role::Verdict(false) => Some(false),
         Role::Benefit | Role::Evaluative(true) | Role::Verdict(true) => Some(true),
         Role::Mitigation if term.weight > 0.0 => Some(true),
         _ => None,
@@ -162,7 +162,7 @@ const DECLINE_AHEAD: usize = 6;
 fn declines(toks: &[Token], found: &[Term], author: bool) -> Vec<Turn> {
     let mut turns = vec![Turn::None; found.len()];
     let harm = |t: &Term| match t.role {
-        Role::Risk => true,
+        Role::Risk | Role::Hazard => true,
         Role::Evaluative(false) => author,
         _ => false,
     };
@@ -214,6 +214,8 @@ fn declines(toks: &[Token], found: &[Term], author: bool) -> Vec<Turn> {
 ///   verb lessens counts in every unit ("the lights would reduce violence").
 fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<Stated> {
     let mut out = Vec::new();
+    // Read once, when a hazard noun asks for it.
+    let possible = std::cell::OnceCell::new();
     if found.iter().any(|t| t.role == Role::Dismissal) {
         // "the fears are overstated", "such a concern is not supported by the evidence"
         return out;
@@ -249,6 +251,9 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
                     _ => Some(*term),
                 };
             }
+            // A verb that raises what follows takes it as its own object: "cutting the
+            // budget will increase crime" does not lessen crime.
+            Role::Aggravation => mitigation = None,
             Role::Reversal => reversal = Some(*term),
             Role::Absence => absence = Some(*term),
             _ => {}
@@ -311,6 +316,17 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
                 .find(|t| t.role == Role::Aggravation)
                 .copied()
         };
+        // A noun of a harm domain ("war", "crime") is what the text is about; it states a risk
+        // only where it may happen or is made worse ("could spark a war", "increase crime"),
+        // a benefit where it is lessened ("reduce crime"). Alone it names a topic ("the
+        // reality of war", "support for domestic violence").
+        if term.role == Role::Hazard
+            && shifter.is_none()
+            && aggravation.is_none()
+            && !*possible.get_or_init(|| possibility(text, toks))
+        {
+            continue;
+        }
         out.push(Stated {
             term: *term,
             kind: if positive {
@@ -336,6 +352,21 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         out.retain(|s| s.term.at < o || s.kind == heavier);
     }
     out
+}
+
+/// Whether a unit says something may or will happen: a modal of possibility or the future
+/// ("may", "might", "could", "will", "would", "going to").
+fn possibility(text: &str, toks: &[Token]) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        let is = |w: &str| t.word && text[t.span].eq_ignore_ascii_case(w);
+        ["may", "might", "could", "will", "would"]
+            .into_iter()
+            .any(is)
+            || (is("going")
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| text[n.span].eq_ignore_ascii_case("to")))
+    })
 }
 
 /// The unit breaks inside a claim: token indices where a new clause unit starts.

@@ -6,7 +6,8 @@
 //! `evaluative-` (a general word of gain or harm, weaker than a risk or benefit term),
 //! `intensifier`, `downtoner`, `mitigation`, `aggravation`, `reversal` ("failed to", "little"),
 //! `decline` ("fell", "fewer": turns a harm near it into a benefit, else a risk),
-//! `negation`, `absence` ("no", "without": turns the term after it), `dismissal` ("overstated"), `neutral` (a phrase that states nothing and hides the
+//! `negation`, `absence` ("no", "without": turns the term after it), `dismissal` ("overstated"),
+//! `hazard` (a noun of a harm domain, "war", "crime": a risk only in a frame), `neutral` (a phrase that states nothing and hides the
 //! terms inside it: "concern for"), and `off`, which removes a built-in entry
 //! (`positive<TAB>off<TAB>0`). A user's entry replaces the built-in entry with the same
 //! phrase (compared without regard to case).
@@ -43,6 +44,11 @@ pub(crate) enum Role {
     Dismissal,
     /// States nothing; it only keeps the terms inside it from matching ("concern for").
     Neutral,
+    /// A noun naming a domain of harm ("war", "crime", "poverty"): the topic an article is
+    /// about, a risk only in a frame that states it happens or may happen to something (a
+    /// modal of possibility or future, an aggravating verb), or a benefit when a mitigating
+    /// verb, decline or absence turns it ("reduce crime").
+    Hazard,
 }
 
 impl Role {
@@ -65,6 +71,7 @@ impl Role {
             Role::Absence => "absence",
             Role::Dismissal => "dismissal",
             Role::Neutral => "neutral",
+            Role::Hazard => "hazard",
         }
     }
 
@@ -86,6 +93,7 @@ impl Role {
             "absence" => Role::Absence,
             "dismissal" => Role::Dismissal,
             "neutral" => Role::Neutral,
+            "hazard" => Role::Hazard,
             "off" => return Some(None),
             _ => return None,
         }))
@@ -93,8 +101,8 @@ impl Role {
 }
 
 const ROLES: &str = "risk, benefit, verdict+, verdict-, evaluative+, evaluative-, intensifier, \
-                     downtoner, mitigation, aggravation, reversal, decline, negation, absence, dismissal, neutral \
-                     or off";
+                     downtoner, mitigation, aggravation, reversal, decline, negation, absence, dismissal, neutral, \
+                     hazard or off";
 
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {

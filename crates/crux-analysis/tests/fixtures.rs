@@ -206,3 +206,50 @@ fn a_capitalised_word_inside_its_sentence_is_a_name() {
         ("The band signed with a label named Violator.", &[]),
     ]);
 }
+
+#[test]
+fn a_hazard_noun_is_a_topic_unless_a_frame_states_it() {
+    check(&[
+        // Named as what the text is about: no risk stated.
+        ("The museum opened a room on the history of war.", &[]),
+        (
+            "She works with families affected by domestic violence.",
+            &[],
+        ),
+        (
+            "The court heard the case of a crime committed in 1990.",
+            &[],
+        ),
+        ("The registration fee is one percent of the price.", &[]),
+        // Said to be possible or made worse: a risk.
+        ("The dispute could end in war.", &[Risk]),
+        ("Cutting the police budget will increase crime.", &[Risk]),
+        // Lessened or absent: a benefit.
+        ("Street lighting reduces crime.", &[Benefit]),
+        (
+            "The charity seeks no royalties for its software.",
+            &[Benefit],
+        ),
+        // Beside a harm term proper, the harm term states the risk.
+        ("The war killed thousands.", &[Risk]),
+    ]);
+}
+
+#[test]
+fn what_is_survived_or_at_its_lowest_is_a_harm_lessened() {
+    check(&[
+        ("Modern houses let us survive harsh winters.", &[Benefit]),
+        ("The old custom survives in a few villages.", &[]),
+        ("Road deaths were at a record low last year.", &[Benefit]),
+        ("Business confidence fell to a record low.", &[Risk]),
+    ]);
+}
+
+#[test]
+fn few_turns_what_it_counts_and_a_few_does_not() {
+    check(&[
+        ("So few people die of cold today.", &[Benefit]),
+        ("The report gave few useful answers.", &[Risk]),
+        ("The drug has a few dangerous side effects.", &[Risk]),
+    ]);
+}
