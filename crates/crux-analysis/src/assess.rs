@@ -453,9 +453,30 @@ fn holder(text: &str, unit: Span, claim_holder: &str) -> String {
         .any(|p| lower.contains(p))
     {
         "some observers".to_owned()
+    } else if claim_holder == "author" && unheld_feeling(text, unit) {
+        "unattributed".to_owned()
     } else {
         claim_holder.to_owned()
     }
+}
+
+/// Whether a unit reports a feeling no one is said to have: "there are (also, growing)
+/// concerns about …", "there were fears that …". A concern or a fear is someone's; stated
+/// without its experiencer it is an attribution without a source (PolNeAR's
+/// Attribution-no-source), not the writer's own judgement, as "there are risks" is.
+fn unheld_feeling(text: &str, unit: Span) -> bool {
+    let words: Vec<Token> = tokens(text, unit).filter(|t| t.word).take(64).collect();
+    let lower = |t: &Token| text[t.span].to_ascii_lowercase();
+    words.windows(2).enumerate().any(|(i, w)| {
+        lower(&w[0]) == "there"
+            && matches!(lower(&w[1]).as_str(), "is" | "are" | "was" | "were")
+            && words[i + 2..].iter().take(3).any(|t| {
+                let t = lower(t);
+                ["concern", "fear", "worr", "anxiet", "unease"]
+                    .iter()
+                    .any(|stem| t.starts_with(stem))
+            })
+    })
 }
 
 /// What is at risk or gains: the words after "to", "for" or "of" that follow the term, or

@@ -253,3 +253,31 @@ fn few_turns_what_it_counts_and_a_few_does_not() {
         ("The drug has a few dangerous side effects.", &[Risk]),
     ]);
 }
+
+#[test]
+fn a_feeling_no_one_is_said_to_have_is_not_the_writer_s() {
+    let a = analysis("There are also concerns about the cost of the new bridge.");
+    assert_eq!(a.assessments.len(), 1, "{:?}", a.assessments);
+    assert_eq!(a.assessments[0].kind, Risk);
+    assert_eq!(a.assessments[0].holder, "unattributed");
+    // A risk stated as such is the writer's.
+    let a = analysis("There are real risks in the new bridge.");
+    assert_eq!(a.assessments[0].holder, "author");
+}
+
+#[test]
+fn legal_statuses_and_denied_links_state_nothing() {
+    check(&[
+        ("The firm filed for bankruptcy protection last week.", &[]),
+        (
+            "Her claim for humanitarian protection was heard in May.",
+            &[],
+        ),
+        ("The new rules have nothing to do with the tragedies.", &[]),
+        // Protection proper is a gain.
+        (
+            "The wall gives the town protection from floods.",
+            &[Benefit],
+        ),
+    ]);
+}
