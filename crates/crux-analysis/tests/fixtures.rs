@@ -255,6 +255,18 @@ fn few_turns_what_it_counts_and_a_few_does_not() {
 }
 
 #[test]
+fn not_being_able_to_is_a_failure() {
+    check(&[
+        ("The two sides would not be able to reach a deal.", &[Risk]),
+        (
+            "Without the bridge, farmers will never be able to reach the market.",
+            &[Risk],
+        ),
+        ("Farmers will be able to reach the market.", &[]),
+    ]);
+}
+
+#[test]
 fn a_feeling_no_one_is_said_to_have_is_not_the_writer_s() {
     let a = analysis("There are also concerns about the cost of the new bridge.");
     assert_eq!(a.assessments.len(), 1, "{:?}", a.assessments);
