@@ -4,7 +4,8 @@
 //! Brief overview: [`analyze_text_with`] parses and analyses a text into a [`Report`], which
 //! serialises (serde) to the contract's top-level object; [`json_schema`] is that object's
 //! JSON Schema; [`load_lexicon`] merges users' lexicon files into the built-in lexicon, with the
-//! error messages the command line prints ([`LexiconFileError`]).
+//! error messages the command line prints ([`LexiconFileError`]); [`check_spans`] checks the
+//! contract's span invariant on any JSON crux prints.
 //!
 //! ```
 //! use crux_parser::InputFormat;
@@ -20,6 +21,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod spans;
+
 use std::borrow::Cow;
 use std::path::PathBuf;
 
@@ -27,6 +30,8 @@ use crux_analysis::{Analysis, Lexicon, LexiconError};
 use crux_parser::{Diagnostic, InputFormat};
 use schemars::JsonSchema;
 use serde::Serialize;
+
+pub use spans::{SpanCheck, SpanFault, SpanProblem, check_spans};
 
 /// One article's full output, serialised as the contract's top-level object.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
