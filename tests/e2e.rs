@@ -389,7 +389,11 @@ fn scoring_docs_show_the_report_as_printed() {
         // After an intended change to the report (or a merge that conflicts in this block):
         // CRUX_UPDATE_DOCS=1 cargo test -p crux-tests scoring_docs rewrites it; review the diff.
         if std::env::var_os("CRUX_UPDATE_DOCS").is_some() && shown != printed {
-            let updated = format!("{}{printed}{}", &docs[..start], &docs[start + shown.len()..]);
+            let updated = format!(
+                "{}{printed}{}",
+                &docs[..start],
+                &docs[start + shown.len()..]
+            );
             std::fs::write(root.join("docs/scoring.md"), updated).unwrap();
             continue;
         }

@@ -276,7 +276,7 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
             continue;
         }
         let negated = negation_before.is_some_and(|t| t.role == Role::Negation);
-        if negated || named(term) {
+        if negated || named(term) || topic_of(text, toks, found, n) {
             continue;
         }
         let mut shifter = None;
@@ -353,6 +353,40 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         out.retain(|s| s.term.at < o || s.kind == heavier);
     }
     out
+}
+
+/// Whether the term `n` is the topic of what is said: a topic marker ("about") up to four
+/// words before it, with no punctuation between ("talks about juvenile gun deaths", "argue
+/// about how we gauge disasters"). "about" before a number is an approximation ("about 20
+/// people died"), and after "be" a purpose ("it's about innovating to benefit customers"):
+/// no topic.
+fn topic_of(text: &str, toks: &[Token], found: &[Term], n: usize) -> bool {
+    let term = &found[n];
+    found[..n]
+        .iter()
+        .rev()
+        .take_while(|t| term.at - t.at <= 4)
+        .any(|t| {
+            t.role == Role::Topic
+                && !after_be(text, toks, t.at)
+                && no_break(toks, t.at + t.len - 1, term.at)
+                && !toks
+                    .get(t.at + t.len)
+                    .is_some_and(|next| text[next.span].starts_with(|c: char| c.is_ascii_digit()))
+        })
+}
+
+/// Whether the word before token `at` is a form of "be": "it's about innovating to benefit
+/// customers" says what a thing is for, not what is talked about.
+fn after_be(text: &str, toks: &[Token], at: usize) -> bool {
+    at.checked_sub(1)
+        .and_then(|i| toks.get(i))
+        .is_some_and(|t| {
+            let w = text[t.span].to_ascii_lowercase();
+            w.ends_with("'s")
+                || w.ends_with("’s")
+                || matches!(w.as_str(), "is" | "are" | "was" | "were" | "be" | "been")
+        })
 }
 
 /// Whether a unit says something may or will happen: a modal of possibility or the future

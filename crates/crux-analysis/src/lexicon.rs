@@ -45,6 +45,9 @@ pub(crate) enum Role {
     /// Sets aside every risk or benefit of its unit, before or after it: "overstated", "is not
     /// supported by".
     Dismissal,
+    /// Makes the term just after it the topic of what is said, not a harm or gain stated:
+    /// "talks about juvenile gun deaths", "argue about how we gauge disasters".
+    Topic,
     /// States nothing; it only keeps the terms inside it from matching ("concern for").
     Neutral,
     /// A noun naming a domain of harm ("war", "crime", "poverty"): the topic an article is
@@ -73,6 +76,7 @@ impl Role {
             Role::Negation => "negation",
             Role::Absence => "absence",
             Role::Dismissal => "dismissal",
+            Role::Topic => "topic",
             Role::Neutral => "neutral",
             Role::Hazard => "hazard",
         }
@@ -95,6 +99,7 @@ impl Role {
             "negation" => Role::Negation,
             "absence" => Role::Absence,
             "dismissal" => Role::Dismissal,
+            "topic" => Role::Topic,
             "neutral" => Role::Neutral,
             "hazard" => Role::Hazard,
             "off" => return Some(None),
@@ -104,8 +109,8 @@ impl Role {
 }
 
 const ROLES: &str = "risk, benefit, verdict+, verdict-, evaluative+, evaluative-, intensifier, \
-                     downtoner, mitigation, aggravation, reversal, decline, negation, absence, dismissal, neutral, \
-                     hazard or off";
+                     downtoner, mitigation, aggravation, reversal, decline, negation, absence, dismissal, topic, \
+                     neutral, hazard or off";
 
 /// An entry's folded words: the built-in table's, or a user's.
 #[derive(Debug, Clone)]

@@ -293,3 +293,19 @@ fn legal_statuses_and_denied_links_state_nothing() {
         ),
     ]);
 }
+
+#[test]
+fn what_is_talked_about_is_not_stated() {
+    check(&[
+        ("The press talks about juvenile gun deaths.", &[]),
+        ("We should argue about how we gauge disasters.", &[]),
+        // An approximation, a purpose: no topic.
+        ("About 20 people died in the fire.", &[Risk]),
+        (
+            "It's about helping farmers to benefit from the harvest.",
+            &[Benefit],
+        ),
+        // The concern is stated; what it is about is its object.
+        ("There are worries about rising crime.", &[Risk]),
+    ]);
+}
