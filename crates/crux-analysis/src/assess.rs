@@ -817,10 +817,12 @@ fn assess(
     // frame that turned a harm into it ("prevent intense suffering"), must back it. (Alone, the evaluative words of harm are right as often as not on the
     // development articles, and requiring a second one loses a third of the risks found:
     // docs/quality.md.)
+    // The second word must be another word: "better … better" says one thing twice.
     let of_kind = || stated.iter().filter(|s| s.kind == kind);
+    let main_word = &text[main.term.span];
     if kind == AssessmentKind::Benefit
         && of_kind().all(|s| matches!(s.term.role, Role::Evaluative(_)) && s.shifter.is_none())
-        && of_kind().nth(1).is_none()
+        && of_kind().all(|s| text[s.term.span].eq_ignore_ascii_case(main_word))
     {
         return None;
     }

@@ -309,3 +309,11 @@ fn what_is_talked_about_is_not_stated() {
         ("There are worries about rising crime.", &[Risk]),
     ]);
 }
+
+#[test]
+fn a_word_of_gain_said_twice_is_still_one_word() {
+    check(&[
+        ("We must better understand why better rules matter.", &[]),
+        ("The scheme is a wonderful, generous gift.", &[Benefit]),
+    ]);
+}
