@@ -3,22 +3,22 @@
 
 use std::path::Path;
 
-use clap::Parser;
 use crux_cli::{
-    Cli, ExitStatus, analyze_text, html_foot, html_head, render_html, render_markdown, render_text,
-    run,
+    ExitStatus, analyze_text, html_foot, html_head, render_html, render_markdown, render_text,
 };
 use crux_parser::InputFormat;
 use serde_json::Value;
 
-/// Checks the span invariant of contract version 1 on a whole JSON report: every `span` lies
-/// inside `text` on character boundaries, and every object with both `span` and `text` has
-/// `text == document.text[span]`. Returns how many spans were checked.
+#[path = "../crates/crux-cli/tests/common/inprocess.rs"]
+mod inprocess;
+use inprocess::crux_text as crux;
+
+/// Checks the span invariant of contract version 1 on a whole JSON report with the contract's
+/// one checker ([`crux_report::check_spans`]); returns how many spans were checked.
 fn check_spans(report: &Value) -> usize {
-    let text = report["text"].as_str().expect("report has text");
-    let mut checked = 0;
-    visit(report, text, "$", &mut checked, true);
-    checked
+    let check = crux_report::check_spans(report);
+    assert!(check.is_ok(), "{:?}", check.problems);
+    check.checked
 }
 
 /// Checks the shape that contract version 1 requires: every top-level field, and the values its
@@ -115,45 +115,6 @@ fn as_span(value: &Value) -> Option<(usize, usize)> {
     Some((pair[0].as_u64()? as usize, pair[1].as_u64()? as usize))
 }
 
-fn visit(node: &Value, text: &str, path: &str, checked: &mut usize, top: bool) {
-    match node {
-        Value::Object(map) => {
-            for key in ["span", "scope"] {
-                if let Some(value) = map.get(key).filter(|v| !v.is_null()) {
-                    let (start, end) =
-                        as_span(value).unwrap_or_else(|| panic!("{path}.{key} is not a span"));
-                    assert!(
-                        start <= end && end <= text.len(),
-                        "{path}.{key} out of range"
-                    );
-                    assert!(
-                        text.is_char_boundary(start) && text.is_char_boundary(end),
-                        "{path}.{key} not on a char boundary"
-                    );
-                    *checked += 1;
-                    if key == "span"
-                        && !top
-                        && let Some(words) = map.get("text").and_then(Value::as_str)
-                    {
-                        assert_eq!(words, &text[start..end], "{path}.text != text[span]");
-                    }
-                }
-            }
-            for (key, value) in map {
-                if !(top && key == "text") {
-                    visit(value, text, &format!("{path}.{key}"), checked, false);
-                }
-            }
-        }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                visit(item, text, &format!("{path}[{i}]"), checked, false);
-            }
-        }
-        _ => {}
-    }
-}
-
 fn format_of(path: &Path) -> InputFormat {
     match path.extension().and_then(|e| e.to_str()) {
         Some("md") => InputFormat::Markdown,
@@ -236,18 +197,6 @@ fn check_html(page: &str) {
         }
     }
     assert!(stack.is_empty(), "unclosed: {stack:?}");
-}
-
-/// Runs the command line `args` and returns its status, standard output and standard error.
-fn crux(args: &[&str]) -> (ExitStatus, String, String) {
-    let cli = Cli::try_parse_from(std::iter::once("crux").chain(args.iter().copied())).unwrap();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let status = run(&cli, &mut out, &mut err);
-    (
-        status,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
 }
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
@@ -391,36 +340,63 @@ fn html_page_holds_every_article_with_its_own_ids() {
     assert!(out.contains("| a1 | risk |"), "{out}");
 }
 
-/// docs/scoring.md works the bundled article through with the text report's own lines: they
-/// must be what crux prints.
+/// docs/scoring.md works a news report, an editorial and the bundled article through with the
+/// text report's own lines: they must be what crux prints.
 #[test]
 fn scoring_docs_show_the_report_as_printed() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let docs = std::fs::read_to_string(root.join("docs/scoring.md")).unwrap();
-    let worked = &docs[docs.find("## The bundled article, worked through").unwrap()..];
-    let start = worked.find("```text\n").unwrap() + "```text\n".len();
-    let shown = &worked[start..start + worked[start..].find("```").unwrap()];
+    // The section, the text it works through, and which of its `text` blocks is the report
+    // (the news report and the editorial show their text first).
+    let worked_through = [
+        (
+            "## A news report, worked through",
+            "crates/crux-analysis/tests/fixtures/news-report.txt",
+            1,
+        ),
+        (
+            "## An editorial, worked through",
+            "crates/crux-analysis/tests/fixtures/editorial.txt",
+            1,
+        ),
+        (
+            "## The bundled article, worked through",
+            "tests/fixtures/articles/lawfare-2011-08-07-us-mexico-cartels.txt",
+            0,
+        ),
+    ];
+    for (heading, fixture, block) in worked_through {
+        let docs = std::fs::read_to_string(root.join("docs/scoring.md")).unwrap();
+        let section = docs.find(heading).unwrap();
+        let mut start = section;
+        for _ in 0..=block {
+            start += docs[start..].find("```text\n").unwrap() + "```text\n".len();
+        }
+        let shown = &docs[start..start + docs[start..].find("```").unwrap()];
 
-    let path = root.join("tests/fixtures/articles/lawfare-2011-08-07-us-mexico-cartels.txt");
-    let input = std::fs::read_to_string(&path).unwrap();
-    let report = analyze_text(&source_name(&path), &input, InputFormat::Text);
-    let mut text = Vec::new();
-    render_text(&report, &mut text).unwrap();
-    let text = String::from_utf8(text).unwrap();
-    let from = text.find("Risks and benefits\n").unwrap() + "Risks and benefits\n".len();
-    let printed: String = text[from..]
-        .lines()
-        .take_while(|l| !l.starts_with("Balance"))
-        .chain(text.lines().filter(|l| l.starts_with("Balance")))
-        .map(|l| format!("{}\n", l.strip_prefix("  ").unwrap_or(l)))
-        .collect();
-    // After an intended change to the report (or a merge that conflicts in this block):
-    // CRUX_UPDATE_DOCS=1 cargo test -p crux-tests scoring_docs rewrites it; review the diff.
-    if std::env::var_os("CRUX_UPDATE_DOCS").is_some() && shown != printed {
-        let at = docs.len() - worked.len() + start;
-        let updated = format!("{}{printed}{}", &docs[..at], &docs[at + shown.len()..]);
-        std::fs::write(root.join("docs/scoring.md"), updated).unwrap();
-        return;
+        let path = root.join(fixture);
+        let input = std::fs::read_to_string(&path).unwrap();
+        let report = analyze_text(fixture, &input, InputFormat::Text);
+        let mut text = Vec::new();
+        render_text(&report, &mut text).unwrap();
+        let text = String::from_utf8(text).unwrap();
+        let from = text.find("Risks and benefits\n").unwrap() + "Risks and benefits\n".len();
+        let printed: String = text[from..]
+            .lines()
+            .take_while(|l| !l.starts_with("Balance"))
+            .chain(text.lines().filter(|l| l.starts_with("Balance")))
+            .map(|l| format!("{}\n", l.strip_prefix("  ").unwrap_or(l)))
+            .collect();
+        // After an intended change to the report (or a merge that conflicts in this block):
+        // CRUX_UPDATE_DOCS=1 cargo test -p crux-tests scoring_docs rewrites it; review the diff.
+        if std::env::var_os("CRUX_UPDATE_DOCS").is_some() && shown != printed {
+            let updated = format!(
+                "{}{printed}{}",
+                &docs[..start],
+                &docs[start + shown.len()..]
+            );
+            std::fs::write(root.join("docs/scoring.md"), updated).unwrap();
+            continue;
+        }
+        assert_eq!(shown, printed, "{heading}");
     }
-    assert_eq!(shown, printed);
 }

@@ -28,7 +28,7 @@ use nom::character::complete::{char, satisfy};
 use nom::combinator::{not, opt, recognize};
 use nom::{IResult, Parser};
 
-use super::date::{Stamp, stamp_line};
+use crate::date::{Stamp, stamp_line};
 
 /// Parser result. The error is `()`: a failed parse only means "not a byline".
 type Res<'a, T> = IResult<&'a str, T, ()>;
