@@ -30,13 +30,12 @@
 //! the same scope: `1 − (1 − base) × Π (1 − other / 2)`.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use crate::document::{
     Approximation, Booster, Caveat, CaveatKind, Paragraph, ParagraphKind, Quote, QuoteKind,
     Sentence, Voice,
 };
-use crate::lexicon::{FxHashMap, Phrases, WordMap, data_lines, same_word};
+use crate::lexicon::{Cue as CueClass, Kind, cues_at, phrases_at, same_word};
 use crate::span::Span;
 use crate::words::{Token, capitalised};
 
@@ -86,24 +85,17 @@ mod sense_class {
     pub(super) const AFTER_SUBJECT: u8 = 128;
 }
 
-/// The `no-believer` words of `data/caveat_senses.tsv` (the classes above fill eight bits).
-static NO_BELIEVER: LazyLock<WordMap<()>> = LazyLock::new(|| {
-    WordMap::new(
-        data_lines(include_str!("../data/caveat_senses.tsv"))
-            .filter_map(|line| line.split_once('\t'))
-            .filter(|(_, class)| class.trim() == "no-believer")
-            .map(|(word, _)| (word.trim(), ())),
-    )
-});
-
-/// The context words of `data/caveat_senses.tsv`, each with its classes.
-static SENSE_WORDS: LazyLock<WordMap<u8>> = LazyLock::new(|| {
-    let mut words: FxHashMap<&'static str, u8> = FxHashMap::default();
-    for line in data_lines(include_str!("../data/caveat_senses.tsv")) {
-        let (word, class) = line
-            .split_once('\t')
-            .unwrap_or_else(|| panic!("caveat_senses.tsv: expected word<TAB>category in {line:?}"));
-        let bit = match class.trim() {
+/// The context-word classes of `w` (any case) in `data/caveat_senses.tsv`, as bits.
+fn sense_classes(w: &str) -> u8 {
+    let Some(word) = crate::lexicon::lookup(w) else {
+        return 0;
+    };
+    if !word.single(Kind::CaveatSense) {
+        return 0;
+    }
+    word.of(Kind::CaveatSense)
+        .filter(|e| e.words.len() == 1)
+        .map(|e| match e.category {
             "uncertain" => sense_class::UNCERTAIN,
             "asking" => sense_class::ASKING,
             "determiner" => sense_class::DETERMINER,
@@ -112,21 +104,23 @@ static SENSE_WORDS: LazyLock<WordMap<u8>> = LazyLock::new(|| {
             "number" => sense_class::NUMBER,
             "granting" => sense_class::GRANTING,
             "after-subject" => sense_class::AFTER_SUBJECT,
-            // Read by `NO_BELIEVER`.
-            "no-believer" => continue,
-            other => panic!("caveat_senses.tsv: unknown category {other:?}"),
-        };
-        *words.entry(word.trim()).or_default() |= bit;
-    }
-    WordMap::new(words)
-});
+            // `no-believer`: read by `no_believer`.
+            _ => 0,
+        })
+        .fold(0, |a, b| a | b)
+}
 
-/// Whether `w` (any ASCII case) is a context word of class `class`.
+/// Whether `w` is a `no-believer` word of `data/caveat_senses.tsv`.
+fn no_believer(w: &str) -> bool {
+    crate::lexicon::lookup(w).is_some_and(|word| {
+        word.of(Kind::CaveatSense)
+            .any(|e| e.words.len() == 1 && e.category == "no-believer")
+    })
+}
+
+/// Whether `w` (any case) is a context word of class `class`.
 fn is(w: &str, class: u8) -> bool {
-    let mut buf = [0u8; 24];
-    crate::lexicon::lower(w, &mut buf)
-        .and_then(|l| SENSE_WORDS.get(l))
-        .is_some_and(|c| c & class != 0)
+    sense_classes(w) & class != 0
 }
 
 /// What a cue's context makes of it.
@@ -157,7 +151,7 @@ fn question_frame(text: &str, tokens: &[Token], i: usize) -> Option<u8> {
     uncertain.then_some(sense_class::UNCERTAIN)
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 struct Entry {
     /// The phrase's first word as listed.
     first: &'static str,
@@ -166,29 +160,21 @@ struct Entry {
     rule: Rule,
 }
 
-/// The cues, matched at every word of a sentence with no allocation, longest phrase first.
-static CUES: LazyLock<Phrases<Entry>> = LazyLock::new(|| {
-    let mut entries = Vec::new();
-    for line in data_lines(include_str!("../data/caveats.tsv")) {
-        let mut fields = line.split('\t').map(str::trim);
-        let (Some(phrase), Some(kind), Some(strength)) =
-            (fields.next(), fields.next(), fields.next())
-        else {
-            panic!("caveats.tsv: expected phrase<TAB>kind<TAB>strength in {line:?}");
-        };
-        let kind = match kind {
+impl Entry {
+    /// A `caveats.tsv` entry in the stage's terms; `None` for a malformed one (the lexicon's
+    /// tests read every entry through this).
+    fn of(e: &crux_lexicon::Entry) -> Option<Entry> {
+        let kind = match e.category {
             "hedge" => CueKind::Caveat(CaveatKind::Hedge),
             "concession" => CueKind::Caveat(CaveatKind::Concession),
             "condition" => CueKind::Caveat(CaveatKind::Condition),
             "limitation" => CueKind::Caveat(CaveatKind::Limitation),
             "booster" => CueKind::Booster,
             "approximation" => CueKind::Approximation,
-            other => panic!("caveats.tsv: unknown kind {other:?}"),
+            _ => return None,
         };
-        let strength: f64 = strength
-            .parse()
-            .unwrap_or_else(|_| panic!("caveats.tsv: bad strength in {line:?}"));
-        let rule = match fields.next() {
+        let strength: f64 = e.fields.first()?.parse().ok()?;
+        let rule = match e.fields.get(1).copied() {
             None | Some("") => Rule::None,
             Some("modal-may") => Rule::ModalMay,
             Some("modal-might") => Rule::ModalMight,
@@ -207,21 +193,17 @@ static CUES: LazyLock<Phrases<Entry>> = LazyLock::new(|| {
             Some("inverted") => Rule::Inverted,
             Some("clause-start") => Rule::ClauseStart,
             Some("doxastic") => Rule::Doxastic,
-            Some(other) => panic!("caveats.tsv: unknown rule {other:?}"),
+            Some(_) => return None,
         };
-        let first = phrase.split(' ').next().unwrap_or(phrase);
-        entries.push((
-            phrase,
-            Entry {
-                first,
-                kind,
-                strength,
-                rule,
-            },
-        ));
+        let first = e.form.split(' ').next().unwrap_or(e.form);
+        Some(Entry {
+            first,
+            kind,
+            strength,
+            rule,
+        })
     }
-    Phrases::new(entries)
-});
+}
 
 /// A caveat before its strength is stacked and its id given.
 #[derive(Debug, Clone)]
@@ -263,30 +245,6 @@ fn is_number(w: &str) -> bool {
         .is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '£' | '€'))
         || is(head, sense_class::NUMBER)
 }
-
-/// Adjectives after "should be" / "ought to be" that make the modal epistemic.
-const EPISTEMIC_AFTER_BE: &[&str] = &[
-    "possible",
-    "able",
-    "likely",
-    "enough",
-    "easy",
-    "easier",
-    "clear",
-    "fine",
-    "a",
-    "an",
-    "sufficient",
-    "feasible",
-    "manageable",
-    "straightforward",
-    "obvious",
-    "apparent",
-    "no",
-    "the",
-    "safe",
-    "available",
-];
 
 /// Whether the cue at `i` (an entry of `rule`) has its caveat sense here, and which.
 fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> Sense {
@@ -393,7 +351,7 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
             // should be possible / ought to be a net positive
             next.is_some_and(|n| same_word(n, "be"))
                 && word(text, tokens, i + len + 1)
-                    .is_some_and(|a| EPISTEMIC_AFTER_BE.iter().any(|e| same_word(a, e)))
+                    .is_some_and(|a| crate::lexicon::is(a, CueClass::EpistemicAfterBe))
         }
         Rule::Number => next.is_some_and(is_number),
         Rule::Concessive => {
@@ -440,128 +398,6 @@ fn boundaries(text: &str, tokens: &[Token]) -> Vec<usize> {
         .collect()
 }
 
-/// Openers that grant a point when a counter follows ("Yes, it's annoying … But still …";
-/// "Of course, first they'd need to be caught, but …").
-const CONCESSIVE_OPENERS: &[&str] = &[
-    "yes",
-    "sure",
-    "granted",
-    "admittedly",
-    "true",
-    "of course",
-    "certainly",
-    "indeed",
-    "clearly",
-    "obviously",
-    "to be sure",
-    "it is true that",
-    "it's true that",
-    "no doubt",
-];
-
-/// Words that counter what came before.
-const COUNTERS: &[&str] = &[
-    "but",
-    "however",
-    "yet",
-    "still",
-    "nevertheless",
-    "nonetheless",
-    "even so",
-    "though",
-    "and yet",
-    "then again",
-];
-
-/// Subjects that voice a view as others' (generic or indefinite holders): "Critics say …",
-/// "Some worry …", "Many people think …", "One could argue …".
-const GENERIC_HOLDERS: &[&str] = &[
-    "some",
-    "many",
-    "most",
-    "few",
-    "several",
-    "others",
-    "one",
-    "people",
-    "those",
-    "critics",
-    "opponents",
-    "proponents",
-    "supporters",
-    "advocates",
-    "defenders",
-    "detractors",
-    "skeptics",
-    "sceptics",
-];
-
-/// Verbs of stance that voice a view, beside the reporting verbs of `data/reporting_verbs.tsv`.
-const STANCE_VERBS: &[&str] = &[
-    "worry",
-    "worries",
-    "fear",
-    "assume",
-    "assumes",
-    "feel",
-    "feels",
-    "maintain",
-    "maintains",
-    "object",
-    "objects",
-    "complain",
-    "complains",
-    "concede",
-    "concedes",
-    "admit",
-    "admits",
-];
-
-/// Modals and emphatic "do" that may stand between a subject and its verb ("Dog owners may
-/// think", "Ralf does insist").
-const AUXILIARIES: &[&str] = &[
-    "may", "might", "could", "would", "will", "can", "do", "does", "did",
-];
-
-/// Words after "do"/"does"/"did" that show it is not the emphatic auxiliary ("did the work",
-/// "do not", "did so").
-const NOT_EMPHATIC: &[&str] = &[
-    "not",
-    "n't",
-    "so",
-    "it",
-    "this",
-    "that",
-    "the",
-    "a",
-    "an",
-    "nothing",
-    "anything",
-    "something",
-    "everything",
-    "what",
-    "well",
-    "more",
-    "less",
-    "much",
-    "their",
-    "his",
-    "her",
-    "its",
-    "our",
-    "your",
-    "my",
-    "them",
-    "him",
-    "us",
-    "me",
-    "you",
-    "some",
-    "any",
-    "no",
-    "all",
-];
-
 /// Whether the word at `i` voices a view: a reporting or stance verb ("say", "point out",
 /// "worry"); the number of words it takes.
 fn voicing_verb(text: &str, toks: &[Token], i: usize) -> Option<usize> {
@@ -574,7 +410,7 @@ fn voicing_verb(text: &str, toks: &[Token], i: usize) -> Option<usize> {
     {
         return Some(2);
     }
-    (cue.single.is_some() || one_of(w, STANCE_VERBS)).then_some(1)
+    (cue.single.is_some() || crate::lexicon::is(w, CueClass::StanceVerb)).then_some(1)
 }
 
 /// How a sentence grants a point, when it does: `(cue start, cue end)` in tokens and the
@@ -588,11 +424,13 @@ fn voicing_verb(text: &str, toks: &[Token], i: usize) -> Option<usize> {
 ///
 /// Only the first eight tokens are read.
 fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<Span>)> {
-    if let Some(len) = starts_with_phrase(text, toks, &OPENER_TABLE) {
+    if let Some(len) = starts_with_phrase(text, toks, CueClass::ConcessiveOpener) {
         return Some((0, len, None));
     }
     let first = word(text, toks, 0)?;
-    if one_of(first, COUNTERS) || one_of(first, &["and", "so", "if", "when", "because"]) {
+    if crate::lexicon::is(first, CueClass::Counter)
+        || one_of(first, &["and", "so", "if", "when", "because"])
+    {
         return None;
     }
     let head = &toks[..toks.len().min(8)];
@@ -606,8 +444,8 @@ fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<S
         if aux.is_none()
             && let Some(len) = voicing_verb(text, head, i)
         {
-            let generic = one_of(first, GENERIC_HOLDERS)
-                || (i == 2 && one_of(&text[head[1].span], GENERIC_HOLDERS))
+            let generic = crate::lexicon::is(first, CueClass::GenericHolder)
+                || (i == 2 && crate::lexicon::is(&text[head[1].span], CueClass::GenericHolder))
                 || one_of(first, &["my", "our"]) && i == 2;
             if !generic {
                 return None;
@@ -626,7 +464,7 @@ fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<S
             }
             continue;
         }
-        if one_of(w, AUXILIARIES) {
+        if crate::lexicon::is(w, CueClass::Auxiliary) {
             aux = Some(i);
         }
     }
@@ -634,7 +472,8 @@ fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<S
     let a = aux?;
     let w = &text[head[a].span];
     let next = word(text, head, a + 1)?;
-    (one_of(w, &["do", "does", "did"]) && !one_of(next, NOT_EMPHATIC)).then_some((a, a + 1, None))
+    (one_of(w, &["do", "does", "did"]) && !crate::lexicon::is(next, CueClass::NotEmphatic))
+        .then_some((a, a + 1, None))
 }
 
 /// A short first clause that grants a point before ", but" ("This is true, but …", "These
@@ -658,18 +497,9 @@ fn granting_clause(text: &str, toks: &[Token]) -> Option<usize> {
     .then_some(comma)
 }
 
-/// A list of phrases as a [`Phrases`] table. Within each list no two phrases share a first
-/// word, so the longest match is the one the list order would give.
-fn phrase_table(phrases: &'static [&'static str]) -> Phrases<()> {
-    Phrases::new(phrases.iter().map(|&p| (p, ())))
-}
-
-static OPENER_TABLE: LazyLock<Phrases<()>> = LazyLock::new(|| phrase_table(CONCESSIVE_OPENERS));
-static COUNTER_TABLE: LazyLock<Phrases<()>> = LazyLock::new(|| phrase_table(COUNTERS));
-
-/// The length in tokens of the phrase of `phrases` that the tokens start with, if any.
-fn starts_with_phrase(text: &str, toks: &[Token], phrases: &Phrases<()>) -> Option<usize> {
-    phrases.longest_at(text, toks, 0).map(|(len, ())| len)
+/// The length in tokens of the longest entry of `cue` that the tokens start with, if any.
+fn starts_with_phrase(text: &str, toks: &[Token], cue: CueClass) -> Option<usize> {
+    cues_at(text, toks, 0, cue).map(|(len, _)| len).next()
 }
 
 /// Whether `w` is one of `words`, ignoring ASCII case, without allocating.
@@ -718,7 +548,7 @@ fn concede_then_counter(
                 && matches!(&text[w[0].span], "," | ";")
                 // A one-word counter ("but"); the phrases' later words are never one word.
                 && word(text, &w[1..], 0)
-                    .is_some_and(|t| COUNTER_TABLE.starting_with(t).any(|(len, ())| len == 1))
+                    .is_some_and(|t| crate::lexicon::is(t, CueClass::Counter))
         });
         let countered_next = sentences
             .get(i + 1)
@@ -727,7 +557,7 @@ fn concede_then_counter(
                 let next = sentence_tokens[i + 1];
                 let next = &next[..next.len().min(12)];
                 // "But …", "However, …", or "The work, however, …".
-                starts_with_phrase(text, next, &COUNTER_TABLE).is_some()
+                starts_with_phrase(text, next, CueClass::Counter).is_some()
                     || next.windows(3).any(|w| {
                         &text[w[0].span] == ","
                             && same_word(&text[w[1].span], "however")
@@ -829,7 +659,8 @@ pub(crate) fn find(
                 i += 1;
                 continue;
             }
-            let matched = CUES.at(text, toks, i).find_map(|(len, e)| {
+            let matched = phrases_at(text, toks, i, Kind::Caveat).find_map(|(len, e)| {
+                let e = Entry::of(e)?;
                 match sense(text, toks, i, len, e.rule) {
                     Sense::No => None,
                     Sense::Listed => Some((len, e, e.kind)),
@@ -968,10 +799,7 @@ fn believer(text: &str, toks: &[Token], v: usize) -> Option<String> {
     }
     let (first, last) = (words.first()?, words.last()?);
     let w = &text[first.span];
-    NO_BELIEVER
-        .get_lower(w)
-        .is_none()
-        .then(|| text[first.span.cover(last.span)].to_owned())
+    (!no_believer(w)).then(|| text[first.span.cover(last.span)].to_owned())
 }
 
 /// The overlap of two spans, if any.

@@ -43,6 +43,7 @@
 
 mod caveats;
 mod claims;
+mod date;
 mod document;
 mod lexicon;
 mod meta;
@@ -57,7 +58,7 @@ pub use document::{
     InputFormat, Link, Meta, Paragraph, ParagraphKind, Quote, QuoteKind, Resolution, Sentence,
     Severity, Speaker, TextSpan, Voice,
 };
-pub use lexicon::{Phrases, same_word};
+pub use lexicon::same_word;
 pub use read::sniff;
 pub use sentences::split_sentences;
 pub use span::{InvalidSpan, Span, Spanned, span_of, starting_within};

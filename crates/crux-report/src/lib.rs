@@ -5,7 +5,8 @@
 //! serialises (serde) to the contract's top-level object ([`write_compact`] and [`write_pretty`]
 //! write the same bytes faster, straight to a writer); [`json_schema`] is that object's
 //! JSON Schema; [`load_lexicon`] merges users' lexicon files into the built-in lexicon, with the
-//! error messages the command line prints ([`LexiconFileError`]).
+//! error messages the command line prints ([`LexiconFileError`]); [`check_spans`] checks the
+//! contract's span invariant on any JSON crux prints.
 //!
 //! ```
 //! use crux_parser::InputFormat;
@@ -21,6 +22,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod spans;
+
 use std::borrow::Cow;
 use std::path::PathBuf;
 
@@ -32,6 +35,8 @@ use crux_analysis::{Analysis, Lexicon, LexiconError};
 use crux_parser::{Diagnostic, InputFormat};
 use schemars::JsonSchema;
 use serde::Serialize;
+
+pub use spans::{SpanCheck, SpanFault, SpanProblem, check_spans};
 
 /// One article's full output, serialised as the contract's top-level object.
 #[derive(Debug, Clone, Serialize, JsonSchema)]

@@ -484,7 +484,7 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
         let cue = speaker::cue_at(text, tokens, j)?;
         if cue.category != crate::lexicon::Reporting::Speech
             || cue.according
-            || OBJECT_CUES.contains(&&text[cue.span])
+            || crux_lexicon::is_exactly(&text[cue.span], lexicon::Cue::ObjectCue)
         {
             return None;
         }
@@ -527,7 +527,7 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
     // Sessions told CNN.) unless a content clause follows it: "…," he said that ….
     if tokens
         .get(cue.next)
-        .is_some_and(|t| speaker::is_in(CONTENT_WORDS, &text[t.span]))
+        .is_some_and(|t| lexicon::is(&text[t.span], lexicon::Cue::ContentOpener))
     {
         return None;
     }
@@ -694,7 +694,7 @@ fn attribution_in_next(
         .is_none_or(|t| {
             let w = &text[t.span];
             if t.word {
-                speaker::is_in(speaker::TRAILING, w)
+                lexicon::is(w, lexicon::Cue::SpeakerTrailing)
             } else {
                 matches!(w, "." | "," | "!" | "?" | ";")
             }
@@ -736,7 +736,7 @@ fn attribution_before(text: &str, tokens: &[Token], to: usize) -> Option<Attribu
         }
         // "X said, …" or, for a verb with an object, "X told reporters, …".
         let object = end - cue.next;
-        let object_ok = OBJECT_CUES.contains(&&text[cue.span])
+        let object_ok = crux_lexicon::is_exactly(&text[cue.span], lexicon::Cue::ObjectCue)
             && object <= 3
             && tokens[cue.next..end].iter().all(|t| t.word);
         if cue.next != end && !object_ok {
@@ -974,9 +974,6 @@ fn inline_quotes(
 /// Whether the words in `span` are a title: two or more words, each capitalised but for short
 /// function words, and no closing punctuation.
 fn title_case(text: &str, span: Span) -> bool {
-    const SMALL: &[&str] = &[
-        "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "or",
-    ];
     let content = text[span].trim_end();
     if content.ends_with(['.', '!', '?', ',', ';', ':']) {
         return false;
@@ -992,7 +989,9 @@ fn title_case(text: &str, span: Span) -> bool {
             return false;
         }
         let w = &text[t.span];
-        if !crate::words::capitalised(w) && !SMALL.contains(&w) {
+        if !crate::words::capitalised(w)
+            && !crux_lexicon::is_exactly(w, lexicon::Cue::TitleSmallWord)
+        {
             return false;
         }
         words += 1;
@@ -1067,22 +1066,6 @@ fn clause_bounds(text: &str, tokens: &[Token], sentence: Span, cue: usize) -> Sp
         });
     Span::new(start, end.max(start)).trim(text)
 }
-
-/// Reporting verbs that take an object before their content.
-const OBJECT_CUES: &[&str] = &[
-    "asked", "asks", "told", "tells", "urged", "urges", "promised", "promises", "warned", "warns",
-];
-
-/// Prepositions that show a reporting verb has no content clause after it.
-const PREPOSITIONS: &[&str] = &[
-    "to", "from", "in", "on", "at", "for", "with", "by", "about", "of", "into", "during", "after",
-    "before", "over", "under", "through", "without", "against",
-];
-
-/// Words that open a content clause.
-const CONTENT_WORDS: &[&str] = &[
-    "that", "whether", "if", "why", "how", "what", "when", "where", "who",
-];
 
 fn reported_speech(
     text: &str,
@@ -1221,10 +1204,10 @@ fn reported_speaker(
 ) -> Option<(Span, Option<Span>)> {
     // "asked the United States for more access", "told them to leave": verbs that take an
     // object report speech only with a content clause ("told reporters that …").
-    if OBJECT_CUES.contains(&&text[cue.span])
+    if crux_lexicon::is_exactly(&text[cue.span], lexicon::Cue::ObjectCue)
         && !tokens[cue.next..(cue.next + 6).min(tokens.len())]
             .iter()
-            .any(|t| CONTENT_WORDS.contains(&&text[t.span]))
+            .any(|t| crux_lexicon::is_exactly(&text[t.span], lexicon::Cue::ContentOpener))
     {
         return None;
     }
@@ -1272,7 +1255,7 @@ fn reported_speaker(
         return Some((sp, None));
     }
     if !next.is_some_and(|t| {
-        t.word && (!speaker::is_in(PREPOSITIONS, &text[t.span]) || content_later())
+        t.word && (!lexicon::is(&text[t.span], lexicon::Cue::CuePreposition) || content_later())
     }) {
         // "…, the Americans said." closes the sentence: the content came first.
         if !ends_sentence(cue.next) || !tokens[..cue.first].iter().any(|t| &text[t.span] == ",") {
