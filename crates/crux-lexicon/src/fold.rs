@@ -67,6 +67,32 @@ pub fn fold(word: &str) -> Option<Folded> {
     Some(Folded { buf, len })
 }
 
+/// [`word_hash`] of the ASCII lower-casing of `bytes` (which [`fold`] gives for an ASCII
+/// word), without writing the lower-cased word anywhere: each eight-byte chunk is lower-cased
+/// as it is hashed.
+#[must_use]
+#[inline]
+pub fn word_hash_ascii_lower(bytes: &[u8]) -> u64 {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let add = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(SEED);
+    let mut h = 0u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(chunk);
+        b.make_ascii_lowercase();
+        h = add(h, u64::from_le_bytes(b));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut b = [0u8; 8];
+        b[..rest.len()].copy_from_slice(rest);
+        b.make_ascii_lowercase();
+        h = add(h, u64::from_le_bytes(b));
+    }
+    add(h, bytes.len() as u64)
+}
+
 /// The hash of a folded word: `FxHash` (rustc's multiply-rotate hash) over its bytes eight at
 /// a time, then its length. The keys are our own lists, not input: no flooding concern.
 #[must_use]

@@ -18,7 +18,7 @@ mod fx;
 
 pub use fx::{FxHashMap, FxHasher};
 
-pub use fold::{Folded, MAX_WORD, fold, word_hash};
+pub use fold::{Folded, MAX_WORD, fold, word_hash, word_hash_ascii_lower};
 
 include!(concat!(env!("OUT_DIR"), "/table.rs"));
 
@@ -167,14 +167,20 @@ pub fn lookup_folded(key: &str) -> Option<&'static Word> {
     if key.len() > MAX_KEY {
         return None;
     }
-    let mut s = usize::try_from(word_hash(key.as_bytes()) >> 32).unwrap_or_default() & MASK;
+    probe(word_hash(key.as_bytes()), |w| w.key == key)
+}
+
+/// The word in the table's probe sequence for `hash` that `is_it` accepts.
+#[inline]
+fn probe(hash: u64, is_it: impl Fn(&Word) -> bool) -> Option<&'static Word> {
+    let mut s = usize::try_from(hash >> 32).unwrap_or_default() & MASK;
     loop {
         let i = SLOTS[s];
         if i == 0 {
             return None;
         }
         let w = &WORDS[usize::from(i) - 1];
-        if w.key == key {
+        if is_it(w) {
             return Some(w);
         }
         s = (s + 1) & MASK;
@@ -186,6 +192,19 @@ pub fn lookup_folded(key: &str) -> Option<&'static Word> {
 #[must_use]
 #[inline]
 pub fn lookup(word: &str) -> Option<&'static Word> {
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() {
+        // Folding an ASCII word lower-cases it and keeps its length: hash and compare it as
+        // lower case where it lies, instead of copying it to fold it and checking the copy is
+        // UTF-8 (most words of a text are looked up, and most are ASCII).
+        if bytes.len() > MAX_KEY {
+            return None;
+        }
+        // Keys are folded, so lower case: equal ignoring ASCII case is equal once folded.
+        return probe(word_hash_ascii_lower(bytes), |w| {
+            w.key.as_bytes().eq_ignore_ascii_case(bytes)
+        });
+    }
     if word.len() > MAX_KEY * 4 {
         return None;
     }
@@ -286,6 +305,41 @@ mod tests {
         }
         assert!(lookup("zzzqqq").is_none());
         assert!(lookup(&"x".repeat(500)).is_none());
+    }
+
+    #[test]
+    fn an_ascii_word_is_found_as_its_folded_form_is() {
+        // The ASCII fast path of `lookup` hashes and compares in place: it must find what
+        // folding then `lookup_folded` finds, in any case.
+        for w in words() {
+            let key = w.key;
+            if !key.is_ascii() {
+                continue;
+            }
+            let upper = key.to_ascii_uppercase();
+            assert_eq!(
+                word_hash_ascii_lower(upper.as_bytes()),
+                word_hash(key.as_bytes())
+            );
+            for form in [key.to_owned(), upper, capitalise(key)] {
+                let found = lookup(&form).map(|x| x.key);
+                let folded = fold(&form).and_then(|f| lookup_folded(f.as_str()).map(|x| x.key));
+                assert_eq!(found, folded, "{form}");
+                assert_eq!(found, Some(key), "{form}");
+            }
+        }
+        for miss in ["", "Zzzqqq", "SAIDX", "x-y-z-w"] {
+            let folded = fold(miss).and_then(|f| lookup_folded(f.as_str()).map(|x| x.key));
+            assert_eq!(lookup(miss).map(|x| x.key), folded, "{miss}");
+        }
+    }
+
+    fn capitalise(word: &str) -> String {
+        let mut out = word.to_owned();
+        if let Some(first) = out.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        out
     }
 
     #[test]
