@@ -68,11 +68,11 @@ pub fn fold(word: &str) -> Option<Folded> {
 }
 
 /// [`word_hash`] of the ASCII lower-casing of `bytes` (which [`fold`] gives for an ASCII
-/// word), without writing the lower-cased word anywhere: each eight-byte chunk is lower-cased
-/// as it is hashed.
+/// word), without writing the lower-cased word anywhere: each eight-byte chunk is checked and
+/// lower-cased as it is hashed. `None` when `bytes` is not all ASCII.
 #[must_use]
 #[inline]
-pub fn word_hash_ascii_lower(bytes: &[u8]) -> u64 {
+pub fn word_hash_ascii_lower(bytes: &[u8]) -> Option<u64> {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let add = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(SEED);
     let mut h = 0u64;
@@ -80,17 +80,33 @@ pub fn word_hash_ascii_lower(bytes: &[u8]) -> u64 {
     for chunk in &mut chunks {
         let mut b = [0u8; 8];
         b.copy_from_slice(chunk);
-        b.make_ascii_lowercase();
-        h = add(h, u64::from_le_bytes(b));
+        h = add(h, ascii_lower8(u64::from_le_bytes(b))?);
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
         let mut b = [0u8; 8];
         b[..rest.len()].copy_from_slice(rest);
-        b.make_ascii_lowercase();
-        h = add(h, u64::from_le_bytes(b));
+        h = add(h, ascii_lower8(u64::from_le_bytes(b))?);
     }
-    add(h, bytes.len() as u64)
+    Some(add(h, bytes.len() as u64))
+}
+
+/// The eight bytes of `x` with the ASCII capitals lower-cased, all at once; `None` when a
+/// byte is not ASCII.
+#[must_use]
+#[inline]
+pub fn ascii_lower8(x: u64) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if x & HIGH != 0 {
+        return None;
+    }
+    // Every byte is below 0x80, so these sums never carry into the next byte: a byte's high
+    // bit says whether it is at least `A`, and whether it is past `Z`.
+    let from_a = x + ONES * (0x80 - u64::from(b'A'));
+    let past_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
+    let capital = from_a & !past_z & HIGH;
+    Some(x | (capital >> 2))
 }
 
 /// The hash of a folded word: `FxHash` (rustc's multiply-rotate hash) over its bytes eight at

@@ -18,7 +18,7 @@ mod fx;
 
 pub use fx::{FxHashMap, FxHasher};
 
-pub use fold::{Folded, MAX_WORD, fold, word_hash, word_hash_ascii_lower};
+pub use fold::{Folded, MAX_WORD, ascii_lower8, fold, word_hash, word_hash_ascii_lower};
 
 include!(concat!(env!("OUT_DIR"), "/table.rs"));
 
@@ -193,17 +193,16 @@ fn probe(hash: u64, is_it: impl Fn(&Word) -> bool) -> Option<&'static Word> {
 #[inline]
 pub fn lookup(word: &str) -> Option<&'static Word> {
     let bytes = word.as_bytes();
-    if bytes.is_ascii() {
-        // Folding an ASCII word lower-cases it and keeps its length: hash and compare it as
-        // lower case where it lies, instead of copying it to fold it and checking the copy is
-        // UTF-8 (most words of a text are looked up, and most are ASCII).
-        if bytes.len() > MAX_KEY {
-            return None;
+    // Folding an ASCII word lower-cases it and keeps its length: hash and compare it as lower
+    // case where it lies, instead of copying it to fold it and checking the copy is UTF-8
+    // (most words of a text are looked up, and most are ASCII).
+    if bytes.len() <= MAX_KEY {
+        if let Some(hash) = word_hash_ascii_lower(bytes) {
+            // Keys are folded, so lower case: equal ignoring ASCII case is equal once folded.
+            return probe(hash, |w| w.key.as_bytes().eq_ignore_ascii_case(bytes));
         }
-        // Keys are folded, so lower case: equal ignoring ASCII case is equal once folded.
-        return probe(word_hash_ascii_lower(bytes), |w| {
-            w.key.as_bytes().eq_ignore_ascii_case(bytes)
-        });
+    } else if bytes.is_ascii() {
+        return None;
     }
     if word.len() > MAX_KEY * 4 {
         return None;
@@ -319,7 +318,7 @@ mod tests {
             let upper = key.to_ascii_uppercase();
             assert_eq!(
                 word_hash_ascii_lower(upper.as_bytes()),
-                word_hash(key.as_bytes())
+                Some(word_hash(key.as_bytes()))
             );
             for form in [key.to_owned(), upper, capitalise(key)] {
                 let found = lookup(&form).map(|x| x.key);
@@ -332,6 +331,28 @@ mod tests {
             let folded = fold(miss).and_then(|f| lookup_folded(f.as_str()).map(|x| x.key));
             assert_eq!(lookup(miss).map(|x| x.key), folded, "{miss}");
         }
+    }
+
+    #[test]
+    fn eight_bytes_are_lower_cased_as_one_by_one() {
+        // Every byte value at every position, among bytes that straddle the capitals.
+        let around = [
+            b'@', b'A', b'M', b'Z', b'[', b'`', b'a', b'z', b'{', 0, 0x7f, b' ',
+        ];
+        for at in 0..8 {
+            for v in 0..=255u8 {
+                for (k, &other) in around.iter().enumerate() {
+                    let mut b = [other; 8];
+                    b[(at + k) % 8] = around[(k + 3) % around.len()];
+                    b[at] = v;
+                    let mut lower = b;
+                    lower.make_ascii_lowercase();
+                    let want = b.is_ascii().then(|| u64::from_le_bytes(lower));
+                    assert_eq!(ascii_lower8(u64::from_le_bytes(b)), want, "{b:?}");
+                }
+            }
+        }
+        assert_eq!(word_hash_ascii_lower("naïve".as_bytes()), None);
     }
 
     fn capitalise(word: &str) -> String {
