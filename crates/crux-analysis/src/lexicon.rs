@@ -7,7 +7,8 @@
 //! `evaluative-` (a general word of gain or harm, weaker than a risk or benefit term),
 //! `intensifier`, `downtoner`, `mitigation`, `aggravation`, `reversal` ("failed to", "little"),
 //! `decline` ("fell", "fewer": turns a harm near it into a benefit, else a risk),
-//! `negation`, `absence` ("no", "without": turns the term after it), `dismissal` ("overstated"), `neutral` (a phrase that states nothing and hides the
+//! `negation`, `absence` ("no", "without": turns the term after it), `dismissal` ("overstated"),
+//! `hazard` (a noun of a harm domain, "war", "crime": a risk only in a frame), `neutral` (a phrase that states nothing and hides the
 //! terms inside it: "concern for"), and `off`, which removes a built-in entry
 //! (`positive<TAB>off<TAB>0`). A user's entry replaces the built-in entry with the same
 //! phrase (compared without regard to case).
@@ -44,8 +45,16 @@ pub(crate) enum Role {
     /// Sets aside every risk or benefit of its unit, before or after it: "overstated", "is not
     /// supported by".
     Dismissal,
+    /// Makes the term just after it the topic of what is said, not a harm or gain stated:
+    /// "talks about juvenile gun deaths", "argue about how we gauge disasters".
+    Topic,
     /// States nothing; it only keeps the terms inside it from matching ("concern for").
     Neutral,
+    /// A noun naming a domain of harm ("war", "crime", "poverty"): the topic an article is
+    /// about, a risk only in a frame that states it happens or may happen to something (a
+    /// modal of possibility or future, an aggravating verb), or a benefit when a mitigating
+    /// verb, decline or absence turns it ("reduce crime").
+    Hazard,
 }
 
 impl Role {
@@ -67,7 +76,9 @@ impl Role {
             Role::Negation => "negation",
             Role::Absence => "absence",
             Role::Dismissal => "dismissal",
+            Role::Topic => "topic",
             Role::Neutral => "neutral",
+            Role::Hazard => "hazard",
         }
     }
 
@@ -88,7 +99,9 @@ impl Role {
             "negation" => Role::Negation,
             "absence" => Role::Absence,
             "dismissal" => Role::Dismissal,
+            "topic" => Role::Topic,
             "neutral" => Role::Neutral,
+            "hazard" => Role::Hazard,
             "off" => return Some(None),
             _ => return None,
         }))
@@ -96,8 +109,8 @@ impl Role {
 }
 
 const ROLES: &str = "risk, benefit, verdict+, verdict-, evaluative+, evaluative-, intensifier, \
-                     downtoner, mitigation, aggravation, reversal, decline, negation, absence, dismissal, neutral \
-                     or off";
+                     downtoner, mitigation, aggravation, reversal, decline, negation, absence, dismissal, topic, \
+                     neutral, hazard or off";
 
 /// An entry's folded words: the built-in table's, or a user's.
 #[derive(Debug, Clone)]

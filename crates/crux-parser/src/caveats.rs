@@ -656,7 +656,7 @@ fn concede_then_counter(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
-    sentence_tokens: &[Vec<Token>],
+    sentence_tokens: &[&[Token]],
     boosters: &mut Vec<Booster>,
     drafts: &mut Vec<Draft>,
 ) {
@@ -704,7 +704,7 @@ fn concede_then_counter(
             .get(i + 1)
             .is_some_and(|n| n.paragraph == s.paragraph)
             && {
-                let next = &sentence_tokens[i + 1];
+                let next = sentence_tokens[i + 1];
                 let next = &next[..next.len().min(12)];
                 // "But …", "However, …", or "The work, however, …".
                 starts_with_phrase(text, next, CueClass::Counter).is_some()
@@ -768,7 +768,7 @@ pub(crate) fn find(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
-    sentence_tokens: &[Vec<Token>],
+    sentence_tokens: &[&[Token]],
     quotes: &[Quote],
 ) -> Found {
     let mut found = Found::default();
@@ -801,7 +801,7 @@ pub(crate) fn find(
                     .unwrap_or_else(|| "quoted source".to_owned()),
             ),
         };
-        let toks = &sentence_tokens[si];
+        let toks = sentence_tokens[si];
         // The sentence's clause boundaries, found once when it has a cue.
         let mut bounds: Option<Vec<usize>> = None;
         let mut i = 0;

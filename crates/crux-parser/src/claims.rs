@@ -488,7 +488,7 @@ pub(crate) fn find(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
-    sentence_tokens: &[Vec<Token>],
+    sentence_tokens: &[&[Token]],
     quotes: &[Quote],
     caveats: &[Caveat],
 ) -> Vec<Claim> {
@@ -513,7 +513,7 @@ pub(crate) fn find(
             continue;
         }
         let trimmed = text[s.span].trim_end_matches(['"', '”', '’', '\'', ')']);
-        if trimmed.ends_with('?') && !rhetorical(text, &sentence_tokens[si]) {
+        if trimmed.ends_with('?') && !rhetorical(text, sentence_tokens[si]) {
             continue;
         }
         // A sentence that ends on a colon introduces what follows (a quotation, a list): the
@@ -568,7 +568,7 @@ pub(crate) fn find(
             Vec::new()
         };
         // One claim per clause joined by a semicolon outside parentheses.
-        let toks = &sentence_tokens[si];
+        let toks = sentence_tokens[si];
         let mut depth = 0i32;
         let mut start = s.span.start();
         clauses.clear();
@@ -672,7 +672,7 @@ fn closing_bio(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
-    sentence_tokens: &[Vec<Token>],
+    sentence_tokens: &[&[Token]],
 ) -> Option<usize> {
     let mut found = None;
     let mut seen = 0;
@@ -685,7 +685,7 @@ fn closing_bio(
                 && paragraphs[p].kind == ParagraphKind::Body
             {
                 seen += 1;
-                if about_the_writer(text, &sentence_tokens[i]) {
+                if about_the_writer(text, sentence_tokens[i]) {
                     found = Some(p);
                 }
                 if seen == 2 {
@@ -698,7 +698,7 @@ fn closing_bio(
     }
     if let Some((p, i)) = first_of
         && paragraphs[p].kind == ParagraphKind::Body
-        && about_the_writer(text, &sentence_tokens[i])
+        && about_the_writer(text, sentence_tokens[i])
     {
         found = Some(p);
     }

@@ -93,7 +93,7 @@ pub(crate) fn find(
     paragraphs: &mut [Paragraph],
     groups: &[Option<usize>],
     sentences: &[Sentence],
-    sentence_tokens: &[Vec<Token>],
+    sentence_tokens: &[&[Token]],
 ) -> Found {
     let body: Vec<Span> = paragraphs
         .iter()
