@@ -1094,6 +1094,15 @@ mod tests {
     }
 
     #[test]
+    fn a_hypothetical_option_is_a_hedge() {
+        assert_eq!(
+            cues("The cheapest fix would be to close the lane."),
+            vec![("would be to", CaveatKind::Hedge)]
+        );
+        assert!(cues("The council would meet on Monday.").is_empty());
+    }
+
+    #[test]
     fn unclear_said_of_a_fact_is_a_hedge() {
         assert_eq!(
             cues("The result of the vote was unclear."),
