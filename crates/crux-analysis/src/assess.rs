@@ -237,6 +237,12 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         let mitigated = shifter_before(mitigation, 10);
         let reversed = shifter_before(reversal, 3);
         let absent = shifter_before(absence, 3);
+        // An absence turns the first term after it, its object's head or modifier ("no
+        // harmful gases"); a term after that is the object of what is absent ("without
+        // damaging the recovery": the recovery is not what is absent).
+        if absent.is_some() && polarity(term).is_some() {
+            absence = None;
+        }
         // The nearest negation or mitigating verb within three words before the term: a
         // negation drops the term ("not a threat"), unless a mitigating verb stands between,
         // which the negation voids instead ("did not stop risky behaviour").
@@ -268,6 +274,16 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         let Some(positive) = positive else {
             continue;
         };
+        // A gain put at risk is the risk's target, not a benefit stated: "puts people's
+        // safety at risk".
+        if positive
+            && found[n + 1..]
+                .iter()
+                .take_while(|t| t.at - (term.at + term.len) <= 2)
+                .any(|t| t.role == Role::Risk && text[t.span].eq_ignore_ascii_case("at risk"))
+        {
+            continue;
+        }
         // A general harm word under a mitigating verb is the object of a stated gain ("the
         // lights would reduce violence"), not a description of reported events, so it counts
         // in reported units too.

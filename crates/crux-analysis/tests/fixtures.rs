@@ -317,3 +317,17 @@ fn a_word_of_gain_said_twice_is_still_one_word() {
         ("The scheme is a wonderful, generous gift.", &[Benefit]),
     ]);
 }
+
+#[test]
+fn an_absence_turns_its_first_term_and_a_gain_at_risk_is_no_benefit() {
+    check(&[
+        ("The plant produces no harmful gases.", &[Benefit]),
+        // The recovery is not what is absent: no risk to it is stated.
+        (
+            "The rise helped the economy without damaging the recovery.",
+            &[Benefit],
+        ),
+        // The gain is what the risk threatens.
+        ("The new rule puts people's safety at risk.", &[Risk]),
+    ]);
+}
