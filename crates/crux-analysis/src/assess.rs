@@ -291,7 +291,10 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         if matches!(term.role, Role::Evaluative(_)) && !author && !lessened_harm {
             continue;
         }
-        let negated = negation_before.is_some_and(|t| t.role == Role::Negation);
+        // A negative question asks for agreement with the positive ("Is this not
+        // dangerous?", "Isn't that a risk?"): its negation states the term.
+        let negated = negation_before.is_some_and(|t| t.role == Role::Negation)
+            && !negative_question(text, toks, negation_before.map_or(0, |t| t.at));
         if negated || named(term) || topic_of(text, toks, found, n) {
             continue;
         }
@@ -403,6 +406,20 @@ fn after_be(text: &str, toks: &[Token], at: usize) -> bool {
                 || w.ends_with("’s")
                 || matches!(w.as_str(), "is" | "are" | "was" | "were" | "be" | "been")
         })
+}
+
+/// Whether a unit is a negative yes/no question whose negation is at token `at`: it ends with
+/// a question mark and the negation stands among its first three words, after the verb that
+/// opens it ("Is this not dangerous?", "Isn't it a risk?"): a question biased to the positive
+/// answer (Quirk et al. 1985, §11.7).
+fn negative_question(text: &str, toks: &[Token], at: usize) -> bool {
+    toks.last().is_some_and(|t| &text[t.span] == "?")
+        && toks.iter().take(at + 1).filter(|t| t.word).count() <= 3
+        // "Why not try it?" suggests; it does not ask for agreement.
+        && !toks
+            .iter()
+            .find(|t| t.word)
+            .is_some_and(|t| text[t.span].eq_ignore_ascii_case("why"))
 }
 
 /// Whether a unit says something may or will happen: a modal of possibility or the future

@@ -331,3 +331,15 @@ fn an_absence_turns_its_first_term_and_a_gain_at_risk_is_no_benefit() {
         ("The new rule puts people's safety at risk.", &[Risk]),
     ]);
 }
+
+#[test]
+fn a_negative_question_asserts_and_waning_is_a_decline() {
+    check(&[
+        ("Is this not dangerous?", &[Risk]),
+        ("This is not dangerous.", &[]),
+        ("Why not make the risky trip?", &[]),
+        ("Confidence may be waning.", &[Risk]),
+        ("Road deaths have plummeted.", &[Benefit]),
+        ("Much was at stake in the talks.", &[Risk]),
+    ]);
+}
