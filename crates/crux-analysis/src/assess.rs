@@ -160,8 +160,17 @@ const DECLINE_AHEAD: usize = 6;
 /// [`DECLINE_BACK`] tokens) and the first harm after it in its clause (up to
 /// [`DECLINE_AHEAD`]); a decline that turns none is a risk itself ("output dropped"). Linear:
 /// each decline looks at a fixed number of terms.
-fn declines(toks: &[Token], found: &[Term], author: bool) -> Vec<Turn> {
+fn declines(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<Turn> {
     let mut turns = vec![Turn::None; found.len()];
+    // A decline after an article is a noun naming the event ("the risk of a slowdown", "put
+    // the drop down to"): it is what the words before it are about, and lessens none of them.
+    // After "at" it is the state of what precedes it ("deaths were at a record low").
+    let is = |i: usize, w: &str| toks[i].word && text[toks[i].span].eq_ignore_ascii_case(w);
+    let named_event = |d: &Term| {
+        (d.at.saturating_sub(2)..d.at).any(|i| {
+            ["a", "an", "the"].into_iter().any(|w| is(i, w)) && !(i > 0 && is(i - 1, "at"))
+        })
+    };
     let harm = |t: &Term| match t.role {
         Role::Risk | Role::Hazard => true,
         Role::Evaluative(false) => author,
@@ -172,7 +181,7 @@ fn declines(toks: &[Token], found: &[Term], author: bool) -> Vec<Turn> {
             continue;
         }
         let mut any = false;
-        for k in (0..n).rev() {
+        for k in (0..if named_event(d) { 0 } else { n }).rev() {
             let t = &found[k];
             if d.at - t.at > DECLINE_BACK {
                 break;
@@ -222,7 +231,7 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         return out;
     }
     let named = |t: &Term| in_name(text, toks, t.at, t.len);
-    let turned_by = declines(toks, found, author);
+    let turned_by = declines(text, toks, found, author);
     let mut mitigation: Option<Term> = None;
     let mut reversal: Option<Term> = None;
     let mut absence: Option<Term> = None;

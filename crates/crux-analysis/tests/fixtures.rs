@@ -343,3 +343,12 @@ fn a_negative_question_asserts_and_waning_is_a_decline() {
         ("Much was at stake in the talks.", &[Risk]),
     ]);
 }
+
+#[test]
+fn a_decline_named_as_an_event_lessens_nothing_before_it() {
+    check(&[
+        ("Markets fear the risk of a slowdown.", &[Risk]),
+        ("Road deaths fell last year.", &[Benefit]),
+        ("A fall in road deaths was recorded.", &[Benefit]),
+    ]);
+}
