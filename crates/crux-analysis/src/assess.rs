@@ -18,7 +18,7 @@
 
 use crux_parser::{CaveatKind, Document, Quote, Span, TextSpan, Token, starting_within, tokens};
 
-use crux_lexicon::fold;
+use crux_lexicon::{fold, folds_to};
 
 use crate::lexicon::{Lexicon, Role};
 use crate::{
@@ -37,6 +37,22 @@ pub(crate) struct Term {
     pub(crate) len: usize,
 }
 
+/// Whether a word, folded, ends in "n't" ("doesn't", "CAN’T").
+fn ends_with_nt(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.len() >= 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"n't") {
+        return true;
+    }
+    if word.is_ascii() {
+        return false;
+    }
+    match fold(word) {
+        Some(f) => f.as_str().ends_with("n't"),
+        // Too long to fold on the stack.
+        None => word.to_lowercase().replace('’', "'").ends_with("n't"),
+    }
+}
+
 pub(crate) fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -46,28 +62,18 @@ pub(crate) fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> 
             continue;
         }
         let word = &text[toks[i].span];
-        let key = fold(word);
         // "n't" is the tail of a word ("doesn't", "can't").
-        let tail = match &key {
-            Some(key) => key.as_str().ends_with("n't"),
-            // Too long to fold: no entry but "n't" can match it.
-            None => word.to_lowercase().replace('’', "'").ends_with("n't"),
-        };
-        let entries = match (&key, tail) {
-            (_, true) => lexicon.starting_with("n't"),
-            (Some(key), false) => lexicon.starting_with(key.as_str()),
-            (None, false) => {
-                i += 1;
-                continue;
-            }
+        let tail = ends_with_nt(word);
+        let entries = if tail {
+            lexicon.starting_with("n't")
+        } else {
+            lexicon.for_word(word)
         };
         let found = entries.iter().find(|e| {
             e.words.len() == 1 && tail
                 || (0..e.words.len()).all(|k| {
                     toks.get(i + k).is_some_and(|t| {
-                        t.word
-                            && fold(&text[t.span])
-                                .is_some_and(|f| Some(f.as_str()) == e.words.get(k))
+                        t.word && e.words.get(k).is_some_and(|w| folds_to(&text[t.span], w))
                     })
                 })
         });
@@ -757,8 +763,11 @@ pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> 
     let quotes = voiced(doc);
     let reach = furthest_reach(&quotes);
     let mut out = Vec::new();
+    // One buffer for every claim's tokens, reused from claim to claim.
+    let mut claim_tokens: Vec<Token> = Vec::new();
     for segment in segments(doc, &quotes) {
-        let claim_tokens: Vec<Token> = tokens(text, segment.span).collect();
+        claim_tokens.clear();
+        claim_tokens.extend(tokens(text, segment.span));
         for unit in units(text, &claim_tokens, segment.span) {
             // Units are cut at token edges: a unit's tokens are the claim's tokens inside it.
             let from = claim_tokens.partition_point(|t| t.span.start() < unit.start());

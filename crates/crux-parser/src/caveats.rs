@@ -35,7 +35,7 @@ use crate::document::{
     Approximation, Booster, Caveat, CaveatKind, Paragraph, ParagraphKind, Quote, QuoteKind,
     Sentence, Voice,
 };
-use crate::lexicon::{Cue as CueClass, Kind, cues_at, phrases_at, same_word};
+use crate::lexicon::{Cue as CueClass, Kind, cues_at, one_of, phrases_at, same_word};
 use crate::span::Span;
 use crate::words::{Token, capitalised};
 
@@ -71,22 +71,32 @@ enum Rule {
     Inverted,
     ClauseStart,
     Doxastic,
+    Until,
 }
 
 /// What a context word of `data/caveat_senses.tsv` can be, as bits (a word may be several).
 mod sense_class {
-    pub(super) const UNCERTAIN: u8 = 1;
-    pub(super) const ASKING: u8 = 2;
-    pub(super) const DETERMINER: u8 = 4;
-    pub(super) const PLACEMENT: u8 = 8;
-    pub(super) const ABOUTNESS: u8 = 16;
-    pub(super) const NUMBER: u8 = 32;
-    pub(super) const GRANTING: u8 = 64;
-    pub(super) const AFTER_SUBJECT: u8 = 128;
+    pub(super) const UNCERTAIN: u32 = 1;
+    pub(super) const ASKING: u32 = 2;
+    pub(super) const DETERMINER: u32 = 4;
+    pub(super) const PLACEMENT: u32 = 8;
+    pub(super) const ABOUTNESS: u32 = 16;
+    pub(super) const NUMBER: u32 = 32;
+    pub(super) const GRANTING: u32 = 64;
+    pub(super) const AFTER_SUBJECT: u32 = 128;
+    pub(super) const TIME: u32 = 256;
+    pub(super) const PAST: u32 = 512;
+    pub(super) const PASSIVE: u32 = 1024;
+    pub(super) const COMPARATIVE: u32 = 2048;
+    pub(super) const CLAUSE: u32 = 4096;
+    pub(super) const OUTCOME: u32 = 8192;
+    pub(super) const CONCESSIVE_MODAL: u32 = 16384;
+    pub(super) const IRREALIS: u32 = 32768;
+    pub(super) const NARRATIVE_FUTURE: u32 = 65536;
 }
 
 /// The context-word classes of `w` (any case) in `data/caveat_senses.tsv`, as bits.
-fn sense_classes(w: &str) -> u8 {
+fn sense_classes(w: &str) -> u32 {
     let Some(word) = crate::lexicon::lookup(w) else {
         return 0;
     };
@@ -104,6 +114,15 @@ fn sense_classes(w: &str) -> u8 {
             "number" => sense_class::NUMBER,
             "granting" => sense_class::GRANTING,
             "after-subject" => sense_class::AFTER_SUBJECT,
+            "time" => sense_class::TIME,
+            "past" => sense_class::PAST,
+            "passive" => sense_class::PASSIVE,
+            "comparative" => sense_class::COMPARATIVE,
+            "clause" => sense_class::CLAUSE,
+            "outcome" => sense_class::OUTCOME,
+            "concessive-modal" => sense_class::CONCESSIVE_MODAL,
+            "irrealis" => sense_class::IRREALIS,
+            "narrative-future" => sense_class::NARRATIVE_FUTURE,
             // `no-believer`: read by `no_believer`.
             _ => 0,
         })
@@ -119,7 +138,7 @@ fn no_believer(w: &str) -> bool {
 }
 
 /// Whether `w` (any case) is a context word of class `class`.
-fn is(w: &str, class: u8) -> bool {
+fn is(w: &str, class: u32) -> bool {
     sense_classes(w) & class != 0
 }
 
@@ -136,7 +155,7 @@ enum Sense {
 
 /// The class of the words just before token `i` within its clause (up to four words back):
 /// a verb of asking, else a predicate of not knowing, else neither.
-fn question_frame(text: &str, tokens: &[Token], i: usize) -> Option<u8> {
+fn question_frame(text: &str, tokens: &[Token], i: usize) -> Option<u32> {
     let mut uncertain = false;
     for t in tokens[..i].iter().rev().take(4) {
         if !t.word {
@@ -173,7 +192,7 @@ impl Entry {
             "approximation" => CueKind::Approximation,
             _ => return None,
         };
-        let strength: f64 = e.fields.first()?.parse().ok()?;
+        let strength = e.value?;
         let rule = match e.fields.get(1).copied() {
             None | Some("") => Rule::None,
             Some("modal-may") => Rule::ModalMay,
@@ -193,6 +212,7 @@ impl Entry {
             Some("inverted") => Rule::Inverted,
             Some("clause-start") => Rule::ClauseStart,
             Some("doxastic") => Rule::Doxastic,
+            Some("until") => Rule::Until,
             Some(_) => return None,
         };
         let first = e.form.split(' ').next().unwrap_or(e.form);
@@ -289,17 +309,27 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
         Rule::Attributive => {
             let before = i.checked_sub(2).and_then(|p| word(text, tokens, p));
             !(prev.is_some_and(|p| is(p, sense_class::DETERMINER))
-                || prev.is_some_and(|p| one_of(p, &["most", "least", "more", "less"]))
+                || prev.is_some_and(|p| crate::lexicon::is(p, CueClass::Comparative))
                     && before.is_some_and(|b| is(b, sense_class::DETERMINER)))
         }
         Rule::Appear => !next.is_some_and(|n| is(n, sense_class::PLACEMENT)),
         Rule::Stance => !next.is_some_and(|n| is(n, sense_class::ABOUTNESS)),
         Rule::Expectation => {
+            // "had been expected" (its outcome known), "than expected", "as expected", "the
+            // expected gain", "the purchase was expected.": no expectation still open.
             let before = i.checked_sub(2).and_then(|p| word(text, tokens, p));
+            let ends = tokens
+                .get(i + len)
+                .is_none_or(|t| !t.word && matches!(&text[t.span], "." | "!" | "?"));
             !(prev.is_some_and(|p| same_word(p, "been"))
-                && before.is_some_and(|b| same_word(b, "had")))
+                && before.is_some_and(|b| same_word(b, "had"))
+                || prev.is_some_and(|p| {
+                    is(p, sense_class::COMPARATIVE) || is(p, sense_class::DETERMINER)
+                })
+                || ends)
         }
         Rule::ClauseStart => at_clause_start,
+        Rule::Until => until_condition(text, tokens, i, i + len),
         Rule::Inverted => {
             // "…, should they be traced, …": a clause opening on "should", then its subject.
             // The sentence's own end: its last tokens, past closing quotes and parentheses
@@ -314,7 +344,7 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
                 && !question
                 && next.is_some_and(|n| {
                     is(n, sense_class::DETERMINER)
-                        || one_of(n, &["they", "he", "she", "it", "we", "you", "i"])
+                        || crate::lexicon::is(n, CueClass::SubjectPronoun)
                 })
         }
         Rule::Possible => {
@@ -326,15 +356,7 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
             // "May" inside a sentence, or before a number, is the month.
             !(next.is_some_and(is_number) || (i > 0 && capitalised(w)))
         }
-        Rule::ModalMight => !prev.is_some_and(|p| {
-            one_of(
-                p,
-                &[
-                    "the", "its", "his", "her", "their", "our", "military", "economic", "naval",
-                    "full", "all", "with", "of", "american", "russian", "chinese", "sheer",
-                ],
-            )
-        }),
+        Rule::ModalMight => !prev.is_some_and(|p| crate::lexicon::is(p, CueClass::NotModalMight)),
         Rule::ModalCould => {
             // "could not", and "could n't" as tokenised news text writes it.
             let negated = next.is_some_and(|n| same_word(n, "not") || same_word(n, "n't"))
@@ -349,9 +371,17 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
         }
         Rule::Epistemic => {
             // should be possible / ought to be a net positive
-            next.is_some_and(|n| same_word(n, "be"))
+            let before_be = next.is_some_and(|n| same_word(n, "be"))
                 && word(text, tokens, i + len + 1)
-                    .is_some_and(|a| crate::lexicon::is(a, CueClass::EpistemicAfterBe))
+                    .is_some_and(|a| crate::lexicon::is(a, CueClass::EpistemicAfterBe));
+            // "the move should improve liquidity", "profit should not fall": a verb of change
+            // of state or amount, so an expected outcome, not an obligation.
+            let verb = if next.is_some_and(|n| same_word(n, "not") || same_word(n, "n't")) {
+                word(text, tokens, i + len + 1)
+            } else {
+                next
+            };
+            before_be || verb.is_some_and(|v| is(v, sense_class::OUTCOME))
         }
         Rule::Number => next.is_some_and(is_number),
         Rule::Concessive => {
@@ -359,18 +389,88 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
             // concession is what that sentence granted, read by `concede_then_counter`.
             i > 0
                 && (at_clause_start || prev.is_some_and(|p| same_word(p, "but")))
-                && !prev.is_some_and(|p| one_of(p, &["not", "as", "and"]))
-                && !next.is_some_and(|n| one_of(n, &["another", "more", "again"]))
+                && !prev.is_some_and(|p| crate::lexicon::is(p, CueClass::NotConcessiveBefore))
+                && !next.is_some_and(|n| crate::lexicon::is(n, CueClass::NotConcessiveAfter))
         }
-        Rule::Clause => !prev.is_some_and(|p| {
-            one_of(
-                p,
-                &[
-                    "as", "even", "ask", "asked", "asks", "wonder", "wondered", "see", "know",
-                ],
-            )
-        }),
+        Rule::Clause => !prev.is_some_and(|p| crate::lexicon::is(p, CueClass::NotClauseBefore)),
     }
+}
+
+/// Whether "until" ending before token `after` opens a condition: a clause of an event still
+/// to come ("will remain until it complies", "until an offer is made"), not a point in time
+/// or an event named by a noun phrase ("until 1994", "until now", "until the end of the year",
+/// "until his death"), nor a past event ("until they became sell programs"). A clause is a
+/// subject pronoun or a finite auxiliary within eight words, up to the first comma or clause
+/// boundary; a past tense there (a listed irregular form, or a word in -ed among the first
+/// four, neither after a form of "be", "have" or "get") tells when something happened.
+fn until_condition(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
+    // "mid-November": the word before the hyphen; "they're": the word before the apostrophe.
+    let head = |w: &'_ str| -> String {
+        w.split(['-', '–', '\'', '’'])
+            .next()
+            .unwrap_or(w)
+            .to_owned()
+    };
+    let Some(first) = word(text, tokens, after) else {
+        return false;
+    };
+    // "a" and "an" are number words too ("a dozen"): as determiners they open a noun phrase.
+    if is_number(first) && !is(first, sense_class::DETERMINER)
+        || is(&head(first), sense_class::TIME)
+    {
+        return false;
+    }
+    if is(first, sense_class::DETERMINER)
+        && word(text, tokens, after + 1)
+            .is_some_and(|n| is(&head(n), sense_class::TIME) || is_number(n))
+    {
+        return false;
+    }
+    let mut prev: Option<&str> = None;
+    let mut clause = false;
+    for (n, t) in tokens[after.min(tokens.len())..].iter().take(8).enumerate() {
+        if !t.word {
+            if matches!(&text[t.span], "," | ";" | ":" | "(" | ")" | "—" | "–") {
+                break;
+            }
+            continue;
+        }
+        let w = &text[t.span];
+        let after_auxiliary = prev.is_some_and(|p| is(p, sense_class::PASSIVE));
+        let regular_past = n < 4
+            && w.len() > 3
+            && w.get(w.len() - 2..)
+                .is_some_and(|e| e.eq_ignore_ascii_case("ed"));
+        if (is(w, sense_class::PAST) || regular_past) && !after_auxiliary {
+            return false;
+        }
+        clause |= is(&head(w), sense_class::CLAUSE);
+        prev = Some(w);
+    }
+    clause || irrealis_before(text, tokens, at)
+}
+
+/// Whether the clause before token `at` (ten words back at most) holds a future, a modal or
+/// a present negation and no past tense: "troops will remain until Iraq complies", "details
+/// won't be final until regulators approve" (the words are the `irrealis` and `past` entries
+/// of `data/caveat_senses.tsv`; "would" is left out, the past's future in narrative: "the
+/// goal would not be achieved until the launch of …").
+fn irrealis_before(text: &str, tokens: &[Token], at: usize) -> bool {
+    let mut irrealis = false;
+    for t in tokens[..at.min(tokens.len())].iter().rev().take(10) {
+        if !t.word {
+            if matches!(&text[t.span], "," | ";" | ":" | "(" | ")" | "—" | "–") {
+                break;
+            }
+            continue;
+        }
+        let w = &text[t.span];
+        if is(w, sense_class::PAST) || is(w, sense_class::NARRATIVE_FUTURE) {
+            return false;
+        }
+        irrealis |= is(w, sense_class::IRREALIS);
+    }
+    irrealis
 }
 
 /// The clause around tokens `[i, i + len)`: between `;`, `:`, parentheses and dashes.
@@ -422,6 +522,25 @@ fn voicing_verb(text: &str, toks: &[Token], i: usize) -> Option<usize> {
 ///   that …", "Dog owners may think …", "Ralf does insist …"): held by them;
 /// - the emphatic "do" ("They do offer a benefit, but …"): held by the author.
 ///
+/// The token of the author's hedge of possibility ("may", "might", "perhaps": the
+/// `concessive-modal` words of `data/caveat_senses.tsv`) in the first twelve tokens of a
+/// sentence, when the caveat stage read it as a hedge held by the author. `drafts` are the
+/// caveats found so far, in text order.
+fn hedged_clause(text: &str, toks: &[Token], drafts: &[Draft], sentence: Span) -> Option<usize> {
+    let lo = drafts.partition_point(|d| d.cue.end() <= sentence.start());
+    let hedges: Vec<&Draft> = drafts[lo..]
+        .iter()
+        .take_while(|d| d.cue.start() < sentence.end())
+        .filter(|d| d.kind == CaveatKind::Hedge && d.holder.is_none())
+        .take(8)
+        .collect();
+    toks.iter().take(12).position(|t| {
+        t.word
+            && is(&text[t.span], sense_class::CONCESSIVE_MODAL)
+            && hedges.iter().any(|d| d.cue.overlaps(t.span))
+    })
+}
+
 /// Only the first eight tokens are read.
 fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<Span>)> {
     if let Some(len) = starts_with_phrase(text, toks, CueClass::ConcessiveOpener) {
@@ -429,7 +548,7 @@ fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<S
     }
     let first = word(text, toks, 0)?;
     if crate::lexicon::is(first, CueClass::Counter)
-        || one_of(first, &["and", "so", "if", "when", "because"])
+        || crate::lexicon::is(first, CueClass::NotConcedingOpener)
     {
         return None;
     }
@@ -472,8 +591,9 @@ fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<S
     let a = aux?;
     let w = &text[head[a].span];
     let next = word(text, head, a + 1)?;
-    (one_of(w, &["do", "does", "did"]) && !crate::lexicon::is(next, CueClass::NotEmphatic))
-        .then_some((a, a + 1, None))
+    (crate::lexicon::is(w, CueClass::EmphaticDo)
+        && !crate::lexicon::is(next, CueClass::NotEmphatic))
+    .then_some((a, a + 1, None))
 }
 
 /// A short first clause that grants a point before ", but" ("This is true, but …", "These
@@ -502,11 +622,6 @@ fn starts_with_phrase(text: &str, toks: &[Token], cue: CueClass) -> Option<usize
     cues_at(text, toks, 0, cue).map(|(len, _)| len).next()
 }
 
-/// Whether `w` is one of `words`, ignoring ASCII case, without allocating.
-fn one_of(w: &str, words: &[&str]) -> bool {
-    words.iter().any(|x| w.eq_ignore_ascii_case(x))
-}
-
 /// The concede-then-counter structure: a sentence that opens by granting a point ("Yes,",
 /// "Of course,", "Granted,") and is countered, in its own second clause (", but …") or by the
 /// next sentence of the paragraph ("But …", "However, …"), is a concession: its opener is the
@@ -515,7 +630,7 @@ fn concede_then_counter(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
-    sentence_tokens: &[Vec<Token>],
+    sentence_tokens: &[&[Token]],
     boosters: &mut Vec<Booster>,
     drafts: &mut Vec<Draft>,
 ) {
@@ -532,6 +647,15 @@ fn concede_then_counter(
         let toks = &sentence_tokens[i][..sentence_tokens[i].len().min(64)];
         let frame = conceding_frame(text, toks)
             .or_else(|| granting_clause(text, toks).map(|c| (0, c, None)));
+        // "Fines may not be ideal, but …", "Perhaps it is less thrilling, but …": the author's
+        // own hedge of possibility, countered, grants the point it hedges.
+        let (frame, hedged) = match frame {
+            Some(f) => (Some(f), false),
+            None => (
+                hedged_clause(text, toks, &drafts[..sorted], s.span).map(|m| (m, m + 1, None)),
+                true,
+            ),
+        };
         let Some((from, len, holder)) = frame else {
             continue;
         };
@@ -554,7 +678,7 @@ fn concede_then_counter(
             .get(i + 1)
             .is_some_and(|n| n.paragraph == s.paragraph)
             && {
-                let next = &sentence_tokens[i + 1];
+                let next = sentence_tokens[i + 1];
                 let next = &next[..next.len().min(12)];
                 // "But …", "However, …", or "The work, however, …".
                 starts_with_phrase(text, next, CueClass::Counter).is_some()
@@ -570,9 +694,10 @@ fn concede_then_counter(
         let cue = toks[from].span.cover(toks[len - 1].span);
         // The drafts before `sorted` are in text order: a binary search finds any at the cue.
         let at = drafts[..sorted].partition_point(|d| d.cue.end() <= cue.start());
-        if drafts[..sorted]
-            .get(at)
-            .is_some_and(|d| d.cue.overlaps(cue))
+        if !hedged
+            && drafts[..sorted]
+                .get(at)
+                .is_some_and(|d| d.cue.overlaps(cue))
         {
             if holder.is_none() {
                 continue;
@@ -617,7 +742,7 @@ pub(crate) fn find(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
-    sentence_tokens: &[Vec<Token>],
+    sentence_tokens: &[&[Token]],
     quotes: &[Quote],
 ) -> Found {
     let mut found = Found::default();
@@ -650,7 +775,7 @@ pub(crate) fn find(
                     .unwrap_or_else(|| "quoted source".to_owned()),
             ),
         };
-        let toks = &sentence_tokens[si];
+        let toks = sentence_tokens[si];
         // The sentence's clause boundaries, found once when it has a cue.
         let mut bounds: Option<Vec<usize>> = None;
         let mut i = 0;
@@ -820,6 +945,125 @@ mod tests {
             .iter()
             .map(|c| (&sentence[c.span], c.kind))
             .collect()
+    }
+
+    #[test]
+    fn until_opens_a_condition_before_a_clause_still_to_come() {
+        use CaveatKind::Condition;
+        // A clause with a subject pronoun or a finite auxiliary: a condition.
+        assert_eq!(
+            cues("The bakery will stay shut until it passes the inspection."),
+            vec![("until", Condition)]
+        );
+        assert_eq!(
+            cues("No refund is paid until a claim is filed."),
+            vec![("until", Condition)]
+        );
+        // A future or a present negation before it: a condition.
+        assert_eq!(
+            cues("The gates will stay shut until inspectors approve the repairs."),
+            vec![("until", Condition)]
+        );
+        assert_eq!(
+            cues("Tenants don't pay rent until landlords fix the roof."),
+            vec![("until", Condition)]
+        );
+        // A time, a noun phrase or a past event: no condition.
+        for sentence in [
+            "The shop stays open until 9 p.m.",
+            "The road was closed until now.",
+            "The fair runs until the end of the month.",
+            "The mayor stayed in office until his retirement.",
+            "The ferry ran until mid-October.",
+            "Nobody noticed until they became a nuisance.",
+            "The bridge carried cars until it collapsed.",
+            "The plan would not work until the launch of the new line.",
+            "The club did not admit women until the rules changed.",
+        ] {
+            assert!(cues(sentence).is_empty(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn an_expectation_over_is_no_hedge() {
+        use CaveatKind::Hedge;
+        assert_eq!(
+            cues("Analysts expected the merger to close in spring."),
+            vec![("expected", Hedge)]
+        );
+        for sentence in [
+            "Sales were lower than expected.",
+            "As expected, the council voted no.",
+            "The mill did not report the expected gain.",
+            "The strike was expected.",
+        ] {
+            assert!(cues(sentence).is_empty(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn should_before_a_change_of_amount_is_an_expected_outcome() {
+        use CaveatKind::Hedge;
+        assert_eq!(
+            cues("The new line should increase output next year."),
+            vec![("should", Hedge)]
+        );
+        assert_eq!(
+            cues("Prices should not fall before spring."),
+            vec![("should", Hedge)]
+        );
+        // An obligation is no hedge (it makes a normative claim).
+        assert!(cues("The council should repair the bridge.").is_empty());
+    }
+
+    #[test]
+    fn an_accusation_is_a_hedge() {
+        assert_eq!(
+            cues("Two clerks accused of fraud left the firm."),
+            vec![("accused", CaveatKind::Hedge)]
+        );
+    }
+
+    #[test]
+    fn a_hedged_clause_countered_is_a_concession() {
+        use CaveatKind::{Concession, Hedge};
+        assert_eq!(
+            cues("Late buses may be annoying, but they are cheap."),
+            vec![("may", Hedge), ("may", Concession)]
+        );
+        assert_eq!(
+            cues("Perhaps the park is small. However, it is quiet."),
+            vec![("Perhaps", Hedge), ("Perhaps", Concession)]
+        );
+        // Not countered: a hedge only.
+        assert_eq!(cues("The park may close early."), vec![("may", Hedge)]);
+        // "could" of ability is no granting.
+        assert_eq!(
+            cues("Anyone could apply, but few did."),
+            vec![("could", Hedge)]
+        );
+    }
+
+    #[test]
+    fn indirect_evidence_is_a_hedge() {
+        use CaveatKind::Hedge;
+        assert_eq!(
+            cues("It has been suggested that the mill closed early."),
+            vec![("suggested", Hedge)]
+        );
+        assert_eq!(
+            cues("There is no evidence that the dam leaked."),
+            vec![("no evidence", Hedge)]
+        );
+    }
+
+    #[test]
+    fn unclear_said_of_a_fact_is_a_hedge() {
+        assert_eq!(
+            cues("The result of the vote was unclear."),
+            vec![("unclear", CaveatKind::Hedge)]
+        );
+        assert!(cues("The singer left the stage.").is_empty());
     }
 
     #[test]

@@ -359,11 +359,7 @@ fn other_sense(text: &str, words: &[Token], i: usize) -> bool {
     let w = &text[words[i].span];
     let next = words.get(i + 1).map_or("", |t| &text[t.span]);
     (w.eq_ignore_ascii_case("right")
-        && [
-            "now", "to", "away", "after", "before", "here", "there", "wing", "in",
-        ]
-        .iter()
-        .any(|n| next.eq_ignore_ascii_case(n)))
+        && crate::lexicon::is(next, crate::lexicon::Cue::NotJudgingAfterRight))
         || (["kind", "sort"].iter().any(|k| w.eq_ignore_ascii_case(k))
             && next.eq_ignore_ascii_case("of"))
 }
@@ -488,7 +484,7 @@ pub(crate) fn find(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
-    sentence_tokens: &[Vec<Token>],
+    sentence_tokens: &[&[Token]],
     quotes: &[Quote],
     caveats: &[Caveat],
 ) -> Vec<Claim> {
@@ -513,7 +509,7 @@ pub(crate) fn find(
             continue;
         }
         let trimmed = text[s.span].trim_end_matches(['"', '”', '’', '\'', ')']);
-        if trimmed.ends_with('?') && !rhetorical(text, &sentence_tokens[si]) {
+        if trimmed.ends_with('?') && !rhetorical(text, sentence_tokens[si]) {
             continue;
         }
         // A sentence that ends on a colon introduces what follows (a quotation, a list): the
@@ -568,7 +564,7 @@ pub(crate) fn find(
             Vec::new()
         };
         // One claim per clause joined by a semicolon outside parentheses.
-        let toks = &sentence_tokens[si];
+        let toks = sentence_tokens[si];
         let mut depth = 0i32;
         let mut start = s.span.start();
         clauses.clear();
@@ -672,7 +668,7 @@ fn closing_bio(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
-    sentence_tokens: &[Vec<Token>],
+    sentence_tokens: &[&[Token]],
 ) -> Option<usize> {
     let mut found = None;
     let mut seen = 0;
@@ -685,7 +681,7 @@ fn closing_bio(
                 && paragraphs[p].kind == ParagraphKind::Body
             {
                 seen += 1;
-                if about_the_writer(text, &sentence_tokens[i]) {
+                if about_the_writer(text, sentence_tokens[i]) {
                     found = Some(p);
                 }
                 if seen == 2 {
@@ -698,7 +694,7 @@ fn closing_bio(
     }
     if let Some((p, i)) = first_of
         && paragraphs[p].kind == ParagraphKind::Body
-        && about_the_writer(text, &sentence_tokens[i])
+        && about_the_writer(text, sentence_tokens[i])
     {
         found = Some(p);
     }
