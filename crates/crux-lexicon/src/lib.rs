@@ -20,7 +20,7 @@ mod user;
 pub use fx::{FxHashMap, FxHasher};
 pub use user::{Overlay, UserLines, read, with_overlay};
 
-pub use fold::{Folded, MAX_WORD, fold, word_hash};
+pub use fold::{Folded, MAX_WORD, fold, short_key, word_hash};
 
 include!(concat!(env!("OUT_DIR"), "/table.rs"));
 
@@ -113,6 +113,8 @@ impl Entry {
 #[derive(Debug, Clone, Copy)]
 pub struct Word {
     key: &'static str,
+    /// The key as one number when it has at most eight bytes ([`short_key`]).
+    short: u64,
     /// The kinds with an entry starting with this word, as bits.
     kinds: u32,
     /// The kinds with a one-word entry for this word, as bits.
@@ -191,6 +193,7 @@ fn find(bytes: &[u8], ascii: bool) -> Option<&'static Word> {
         return None;
     }
     let hash = word_hash(bytes);
+    let short = short_key(bytes);
     let tag = (hash & 0xffff) as u32;
     let mut s = usize::try_from(hash >> 32).unwrap_or_default() & MASK;
     loop {
@@ -205,7 +208,9 @@ fn find(bytes: &[u8], ascii: bool) -> Option<&'static Word> {
         let w = &WORDS[(slot & 0xffff) as usize - 1];
         let key = w.key.as_bytes();
         if key.len() == bytes.len()
-            && if ascii {
+            && if bytes.len() <= 8 {
+                w.short == short
+            } else if ascii {
                 key.eq_ignore_ascii_case(bytes)
             } else {
                 key == bytes
