@@ -102,6 +102,20 @@ pub fn word_hash(bytes: &[u8]) -> u64 {
     (h.rotate_left(5) ^ bytes.len() as u64).wrapping_mul(SEED)
 }
 
+/// [`word_hash`] of a word of at most eight bytes from its [`short_key`] and its length: the
+/// same value, without reading the word again.
+#[must_use]
+#[inline]
+pub fn short_hash(short: u64, len: usize) -> u64 {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let h = if len == 0 {
+        0
+    } else {
+        (0u64.rotate_left(5) ^ short).wrapping_mul(SEED)
+    };
+    (h.rotate_left(5) ^ len as u64).wrapping_mul(SEED)
+}
+
 /// A word of at most eight bytes as one `u64` in ASCII lower case (0 for a longer or empty
 /// one): two words of one length have the same value exactly when they are equal in ASCII lower
 /// case, so a lookup compares a short word with a key in one instruction.

@@ -20,7 +20,7 @@ mod user;
 pub use fx::{FxHashMap, FxHasher};
 pub use user::{Overlay, UserLines, read, with_overlay};
 
-pub use fold::{Folded, MAX_WORD, fold, short_key, word_hash};
+pub use fold::{Folded, MAX_WORD, fold, short_hash, short_key, word_hash};
 
 include!(concat!(env!("OUT_DIR"), "/table.rs"));
 
@@ -192,8 +192,12 @@ fn find(bytes: &[u8], ascii: bool) -> Option<&'static Word> {
     if bytes.len() > MAX_KEY {
         return None;
     }
-    let hash = word_hash(bytes);
-    let short = short_key(bytes);
+    let (hash, short) = if bytes.len() <= 8 {
+        let short = short_key(bytes);
+        (fold::short_hash(short, bytes.len()), short)
+    } else {
+        (word_hash(bytes), 0)
+    };
     let tag = (hash & 0xffff) as u32;
     let mut s = usize::try_from(hash >> 32).unwrap_or_default() & MASK;
     loop {
@@ -357,6 +361,20 @@ mod tests {
         }
         assert!(lookup("zzzqqq").is_none());
         assert!(lookup(&"x".repeat(500)).is_none());
+    }
+
+    #[test]
+    fn a_short_word_hashes_as_any_word() {
+        for w in WORDS
+            .iter()
+            .map(|w| w.key)
+            .chain(["", "a", "Said", "ABCDEFGH", "n't"])
+        {
+            let b = w.as_bytes();
+            if b.len() <= 8 {
+                assert_eq!(fold::short_hash(short_key(b), b.len()), word_hash(b), "{w}");
+            }
+        }
     }
 
     #[test]
