@@ -241,6 +241,8 @@ pub(crate) enum Reporting {
     Belief,
     /// A result found.
     Finding,
+    /// A plan, promise, wish, request or refusal, whose content may be an infinitive.
+    Intention,
 }
 
 /// What kind of speaker a noun names.
@@ -292,6 +294,7 @@ static REPORTING: LazyLock<WordMap<Reporting>> = LazyLock::new(|| {
             "writing" => Some(Reporting::Writing),
             "belief" => Some(Reporting::Belief),
             "finding" => Some(Reporting::Finding),
+            "intention" => Some(Reporting::Intention),
             _ => None,
         },
     )

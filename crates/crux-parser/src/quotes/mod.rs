@@ -25,7 +25,7 @@ use crate::document::{
     Diagnostic, Paragraph, ParagraphKind, Quote, QuoteKind, Resolution, Sentence, Speaker,
     TextSpan, Voice,
 };
-use crate::lexicon::{self, SpeakerNoun};
+use crate::lexicon::{self, Reporting, SpeakerNoun};
 use crate::span::Span;
 use crate::words::{Token, tokens};
 
@@ -456,11 +456,18 @@ pub(super) struct Attribution {
 /// "…," said X / "…," X said / "…" insists X.
 fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attribution> {
     let mut i = token_from(tokens, from);
-    while tokens
+    let mut dash = None;
+    while let Some(t) = tokens
         .get(i)
-        .is_some_and(|t| !t.word && matches!(&text[t.span], "," | "-" | "—" | "–"))
+        .filter(|t| !t.word && matches!(&text[t.span], "," | "-" | "—" | "–" | "―" | "--"))
     {
+        if &text[t.span] != "," {
+            dash = Some(t.span);
+        }
         i += 1;
+    }
+    if let Some(a) = dash.and_then(|d| attribution_by_dash(text, tokens, d, i)) {
+        return Some(a);
     }
     if let Some(cue) = speaker::cue_at(text, tokens, i) {
         let speaker = speaker::after(text, tokens, cue.next, Place::NextToQuote)?;
@@ -535,6 +542,45 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
         speaker,
         cue: cue.span,
     })
+}
+
+/// "“…” ― Dana Whit": a dash after the quotation and a name that ends the line, as under an
+/// epigraph or a reader's comment; the dash is the cue.
+fn attribution_by_dash(text: &str, tokens: &[Token], dash: Span, i: usize) -> Option<Attribution> {
+    // No cue follows the dash: a name alone.
+    if speaker::cue_at(text, tokens, i).is_some() {
+        return None;
+    }
+    let speaker = speaker::after(text, tokens, i, Place::Clause)
+        .filter(|sp| crate::words::capitalised(&text[*sp]))?;
+    // The name ends its line: nothing but a full stop and white space before the next line.
+    let rest = &text[speaker.end()..];
+    let line = rest.split('\n').next().unwrap_or("");
+    (line
+        .trim_matches(|c: char| c.is_whitespace() || c == '.')
+        .is_empty())
+    .then_some(Attribution { speaker, cue: dash })
+}
+
+/// "\"WALLACE: Let's start …": a transcript's label, a speaker's name in capitals and a
+/// colon, opening the quoted words; the colon is the cue.
+fn transcript_label(text: &str, inner: Span) -> Option<Attribution> {
+    let mut words = tokens(text, inner).take(5);
+    let mut label: Option<Span> = None;
+    for t in words.by_ref() {
+        let w = &text[t.span];
+        if t.word && w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+            label = Some(label.map_or(t.span, |l| l.cover(t.span)));
+        } else if !t.word && w == ":" {
+            return label.map(|speaker| Attribution {
+                speaker,
+                cue: t.span,
+            });
+        } else {
+            return None;
+        }
+    }
+    None
 }
 
 /// "X quoted NAME as saying" within the clause that starts at token `from`.
@@ -693,6 +739,13 @@ fn attribution_in_next(
         .get(tail)
         .is_none_or(|t| {
             let w = &text[t.span];
+            // The attribution ends its line ("“…” ― Dana Whit⏎“…"): what follows is another.
+            if text
+                .get(a.speaker.end().max(a.cue.end())..t.span.start())
+                .is_some_and(|gap| gap.contains('\n'))
+            {
+                return true;
+            }
             if t.word {
                 speaker::is_in(speaker::TRAILING, w)
             } else {
@@ -846,7 +899,10 @@ fn inline_quotes(
             .or_else(|| attribution_by_colon(text, s.tokens, pair.span.start()))
             .or_else(|| attribution_by_introduction(text, sentences, si, pair.span.start()))
             .filter(|_| pair.depth == 0);
-        let direct = after.or(before);
+        let direct = transcript_label(text, inner)
+            .filter(|_| pair.depth == 0)
+            .or(after)
+            .or(before);
         // "The foreign secretary meanwhile said the "justice" of the rebate remained. "We
         // have …": a quotation that opens its sentence, untagged, right after a sentence of the
         // paragraph that reports someone's words, is that speaker's.
@@ -1137,7 +1193,16 @@ fn reported_speech(
             let Some((speaker, source)) = reported_speaker(text, tokens, cue) else {
                 continue;
             };
-            let span = clause_bounds(text, tokens, s.span, cue.first);
+            let mut span = clause_bounds(text, tokens, s.span, cue.first);
+            // "IBM will keep the patents but it has pledged to …": a subject right after "but"
+            // or "yet" opens the report's own clause.
+            let at = token_from(tokens, speaker.start());
+            if span.start() < speaker.start()
+                && at > 0
+                && speaker::is_in(&["but", "yet"], &text[tokens[at - 1].span])
+            {
+                span = Span::new(speaker.start(), span.end().max(speaker.start()));
+            }
             let span = if span.contains_span(speaker) {
                 span
             } else {
@@ -1221,10 +1286,14 @@ fn reported_speaker(
 ) -> Option<(Span, Option<Span>)> {
     // "asked the United States for more access", "told them to leave": verbs that take an
     // object report speech only with a content clause ("told reporters that …").
+    // "urged Republicans to join …": the content of an intention may be an object and an
+    // infinitive.
     if OBJECT_CUES.contains(&&text[cue.span])
         && !tokens[cue.next..(cue.next + 6).min(tokens.len())]
             .iter()
             .any(|t| CONTENT_WORDS.contains(&&text[t.span]))
+        && !(cue.category == Reporting::Intention
+            && (cue.next..(cue.next + 6).min(tokens.len())).any(|i| infinitive(text, tokens, i)))
     {
         return None;
     }
@@ -1254,7 +1323,13 @@ fn reported_speaker(
     if comma_before && text[cue.span].ends_with("ing") {
         return sentence_subject(text, tokens, cue.first).map(|sp| (sp, None));
     }
-    let sp = speaker::before(text, tokens, cue.first, Place::Clause)?;
+    let sp = match speaker::before(text, tokens, cue.first, Place::Clause) {
+        Some(sp) => sp,
+        // "Authorities announced an arrest and said a curfew would continue": a verb
+        // coordinated with an earlier one shares the sentence's subject.
+        None if coordinated(text, tokens, cue.first) => sentence_subject(text, tokens, cue.first)?,
+        None => return None,
+    };
     // A preposition after the verb ("explained from a podium", "asked about") means no
     // content clause follows, unless "that" opens one a few words on ("said in a statement
     // that …").
@@ -1272,7 +1347,10 @@ fn reported_speaker(
         return Some((sp, None));
     }
     if !next.is_some_and(|t| {
-        t.word && (!speaker::is_in(PREPOSITIONS, &text[t.span]) || content_later())
+        t.word
+            && (!speaker::is_in(PREPOSITIONS, &text[t.span])
+                || content_later()
+                || (cue.category == Reporting::Intention && infinitive(text, tokens, cue.next)))
     }) {
         // "…, the Americans said." closes the sentence: the content came first.
         if !ends_sentence(cue.next) || !tokens[..cue.first].iter().any(|t| &text[t.span] == ",") {
@@ -1280,6 +1358,31 @@ fn reported_speaker(
         }
     }
     Some((sp, None))
+}
+
+/// Whether token `i` opens an infinitive ("vowed to repeal", "urged them to join"): "to"
+/// before a lower-case word that is no determiner, pronoun or other function word (which
+/// would make "to" a preposition: "told to the press", "pledged to the fund").
+fn infinitive(text: &str, tokens: &[Token], i: usize) -> bool {
+    let is_to = tokens
+        .get(i)
+        .is_some_and(|t| t.word && text[t.span].eq_ignore_ascii_case("to"));
+    is_to
+        && tokens.get(i + 1).is_some_and(|t| {
+            let w = &text[t.span];
+            t.word
+                && w.starts_with(|c: char| c.is_ascii_lowercase())
+                && !mentions::function_word(w)
+                && !mentions::is_determiner(w)
+                && !speaker::is_in(speaker::PRONOUNS, w)
+        })
+}
+
+/// Whether the cue at token `first` is a verb coordinated with an earlier one of its clause:
+/// "and" (after a comma or not) right before it, adverbs between allowed ("and later said").
+fn coordinated(text: &str, tokens: &[Token], first: usize) -> bool {
+    let end = speaker::skip_between(text, tokens, first);
+    end > 1 && tokens[end - 1].word && text[tokens[end - 1].span].eq_ignore_ascii_case("and")
 }
 
 /// Splits the phrase after "according to" into speaker and source: "Ginger Thompson's piece in
@@ -1713,6 +1816,72 @@ mod tests {
         // Without "that", two words before the quotation are still too few.
         let got = reports("Most voters believe it \"makes towns poorer.\"");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn coordinated_verbs_progressives_and_intentions_report() {
+        let cases = [
+            // A cue coordinated with an earlier verb shares the sentence's subject.
+            (
+                "The company closed the bridge on Monday and said it would reopen in May.",
+                "The company",
+            ),
+            (
+                "Mr. Olsen left the party in 2019, and later said he regretted it.",
+                "Mr. Olsen",
+            ),
+            // The progressive's "is" between subject and cue.
+            (
+                "The ministry is saying that exports fell in March.",
+                "The ministry",
+            ),
+            // An intention's content is an infinitive, with or without an object.
+            (
+                "The governor vowed to repeal the ferry tax.",
+                "The governor",
+            ),
+            ("Mayor Lind urged residents to stay indoors.", "Mayor Lind"),
+            // A phrasal cue takes its object as the content.
+            (
+                "The union called for an inquiry into the crash.",
+                "The union",
+            ),
+        ];
+        for (text, speaker) in cases {
+            let got = reports(text);
+            assert!(
+                got.iter().any(|r| r.1.as_deref() == Some(speaker)),
+                "{text}: {got:?}"
+            );
+        }
+        // An aspectual verb before an infinitive reports nothing, nor does a request verb of
+        // speech whose object and infinitive are no content clause.
+        for text in [
+            "The company continues to build houses by the river.",
+            "They asked the newspaper not to print the address.",
+            "The ferry pledged to the fund was sold.",
+        ] {
+            assert_eq!(reports(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_dash_and_a_name_ending_the_line_or_a_transcript_label_name_the_speaker() {
+        let text = "Readers wrote in.\n\n“The ferry is late every day and nobody cares.” ― Dana Whit\n“I walk to work now, it is quicker than the boat.”― Omar Pell\n";
+        let got = quotes(text);
+        let speakers: Vec<Option<&str>> = got.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            vec![Some("Dana Whit"), Some("Omar Pell")],
+            "{got:?}"
+        );
+        // A dash inside running text is no tag.
+        let got = quotes("The plan “will never work” — Whit's view — was dropped.");
+        assert!(got.iter().all(|q| q.2.is_none()), "{got:?}");
+        let text = "A partial transcript:\n\n\"HOST: Why did the mayor close the bridge?\n\n\"LIND: Because it was unsafe for anyone to cross it.\"\n";
+        let got = quotes(text);
+        let speakers: Vec<Option<&str>> = got.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(speakers, vec![Some("HOST"), Some("LIND")], "{got:?}");
     }
 
     #[test]

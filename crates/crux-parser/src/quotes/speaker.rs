@@ -227,8 +227,17 @@ pub(crate) fn before(text: &str, tokens: &[Token], end: usize, place: Place) -> 
 }
 
 /// Where the subject ends when adverbs and times stand between it and token `end`.
-fn skip_between(text: &str, tokens: &[Token], end: usize) -> usize {
+pub(crate) fn skip_between(text: &str, tokens: &[Token], end: usize) -> usize {
     let mut last = end;
+    // "The White House is saying", "Trump was warning": the progressive's form of "be"
+    // stands between the subject and an "-ing" cue.
+    let word_at = |i: usize| tokens.get(i).filter(|t| t.word).map(|t| &text[t.span]);
+    if word_at(end).is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+        && last > 1
+        && word_at(last - 1).is_some_and(|w| matches!(w, "is" | "are" | "was" | "were"))
+    {
+        last -= 1;
+    }
     loop {
         // "The foreign secretary meanwhile said", "Trump on Friday said", "The IMF this week
         // said": adverbs and times between a subject and its verb.
