@@ -981,12 +981,7 @@ fn inline_quotes(
                 ..speaker
             };
             (QuoteKind::Direct, Some(speaker), Some(cue))
-        } else if let Some(a) = s
-            .attributions
-            .get_or_init(|| attributions(text, s.tokens))
-            .iter()
-            .find(|a| !pair.span.contains_span(a.cue))
-        {
+        } else if let Some(a) = partial_attribution(text, s, pair.span) {
             let speaker = SpeakerDraft::new(a.speaker);
             if pair.depth == 0 {
                 last = Some((s.paragraph, speaker.clone(), a.cue));
@@ -1025,6 +1020,26 @@ fn inline_quotes(
             paragraphs: None,
         });
     }
+}
+
+/// The attribution of a quoted phrase inside a sentence: the first reporting clause of the
+/// sentence outside the quotation, unless the quotation stands in an aside opened by a dash or
+/// a semicolon that has a tag of its own ("A spokesperson emphasized … - not to mention that
+/// the troops are under "regular" fire, according to CNN").
+fn partial_attribution(text: &str, s: &Tokenised, quote: Span) -> Option<Attribution> {
+    let all = s.attributions.get_or_init(|| attributions(text, s.tokens));
+    let mut outside = all.iter().filter(|a| !quote.contains_span(a.cue));
+    let aside = s
+        .tokens
+        .iter()
+        .rev()
+        .skip_while(|t| t.span.start() >= quote.start())
+        .find(|t| !t.word && matches!(&text[t.span], "-" | "—" | "–" | "--" | ";"))
+        .map(|t| t.span.end());
+    aside
+        .and_then(|d| outside.clone().find(|a| a.cue.start() > d))
+        .or_else(|| outside.next())
+        .copied()
 }
 
 /// Whether the words in `span` are a title: two or more words, each capitalised but for short
@@ -1882,6 +1897,33 @@ mod tests {
         let got = quotes(text);
         let speakers: Vec<Option<&str>> = got.iter().map(|q| q.2.as_deref()).collect();
         assert_eq!(speakers, vec![Some("HOST"), Some("LIND")], "{got:?}");
+    }
+
+    #[test]
+    fn a_tag_in_the_quotations_own_aside_and_a_name_before_two_appositions() {
+        let got = quotes(
+            "A council spokesman stressed the works were minor - not to mention that the road is under \"regular\" repair, according to the Gazette.",
+        );
+        assert!(
+            got.iter()
+                .any(|q| q.1 == "\"regular\"" && q.2.as_deref() == Some("the Gazette")),
+            "{got:?}"
+        );
+        // Without an aside, the sentence's reporting clause holds the quoted phrase.
+        let got = quotes("A council spokesman said the road is under \"regular\" repair.");
+        assert!(
+            got.iter()
+                .any(|q| q.1 == "\"regular\"" && q.2.as_deref() == Some("A council spokesman")),
+            "{got:?}"
+        );
+        let got = quotes(
+            "In a statement, Dr Ann Reyes, Omnimart senior vice president, Research and Patents, said: \"We will share the patents with everyone.\"",
+        );
+        assert!(
+            got.iter()
+                .any(|q| q.0 == "Direct" && q.2.as_deref() == Some("Dr Ann Reyes")),
+            "{got:?}"
+        );
     }
 
     #[test]

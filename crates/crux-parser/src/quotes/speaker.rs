@@ -334,6 +334,17 @@ fn before_at(text: &str, tokens: &[Token], mut last: usize, place: Place) -> Opt
             if let Some((first, end)) = named_apposition.filter(|_| description) {
                 return Some(tokens[first].span.cover(tokens[end - 1].span));
             }
+            // "Dr Jo Kell, IBM senior vice president, Technology, said": a role of two
+            // appositions; the name before the first one is the speaker.
+            if description
+                && head.0 > 1
+                && punct(head.0 - 1, ",")
+                && let Some((first, end)) = run_before(text, tokens, head.0 - 1)
+                && capitalised(&text[tokens[end - 1].span])
+                && speaker_like(text, &tokens[first..end])
+            {
+                return Some(tokens[first].span.cover(tokens[end - 1].span));
+            }
             return Some(tokens[head.0].span.cover(tokens[head.1 - 1].span));
         }
         let (first, end) = apposition?;
