@@ -1338,6 +1338,9 @@ fn reported_speaker(
     if comma_before && text[cue.span].ends_with("ing") {
         return sentence_subject(text, tokens, cue.first).map(|sp| (sp, None));
     }
+    if let Some(agent) = passive_agent(text, tokens, cue) {
+        return Some((agent, None));
+    }
     let sp = match speaker::before(text, tokens, cue.first, Place::Clause) {
         Some(sp) => sp,
         // "Authorities announced an arrest and said a curfew would continue": a verb
@@ -1373,6 +1376,29 @@ fn reported_speaker(
         }
     }
     Some((sp, None))
+}
+
+/// The speaker of a passive cue, named in the by-phrase after it: "Her views were echoed by
+/// Christine Rush", "as recommended by experts", "was first reported by The Washington Post".
+fn passive_agent(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<Span> {
+    let by = tokens.get(cue.next)?;
+    if !(by.word && text[by.span].eq_ignore_ascii_case("by")) {
+        return None;
+    }
+    // A form of "be" (adverbs between allowed: "was first reported"), or "as".
+    let before = speaker::skip_between(text, tokens, cue.first);
+    let aux = before
+        .checked_sub(1)
+        .map(|i| tokens[i])
+        .filter(|t| t.word)
+        .map(|t| text[t.span].to_ascii_lowercase())?;
+    if !matches!(
+        aux.as_str(),
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "as"
+    ) {
+        return None;
+    }
+    speaker::after(text, tokens, cue.next + 1, Place::Clause)
 }
 
 /// Whether token `i` opens an infinitive ("vowed to repeal", "urged them to join"): "to"
@@ -1856,6 +1882,15 @@ mod tests {
                 "The governor",
             ),
             ("Mayor Lind urged residents to stay indoors.", "Mayor Lind"),
+            // A passive cue names its speaker in the by-phrase.
+            (
+                "Her doubts were echoed by Tom Reyes, who runs the ferry.",
+                "Tom Reyes",
+            ),
+            (
+                "The closure was first reported by the Harbour Gazette.",
+                "the Harbour Gazette",
+            ),
             // A phrasal cue takes its object as the content.
             (
                 "The union called for an inquiry into the crash.",
@@ -1875,6 +1910,8 @@ mod tests {
             "The company continues to build houses by the river.",
             "They asked the newspaper not to print the address.",
             "The ferry pledged to the fund was sold.",
+            // "by" after an active cue is no agent.
+            "She explained by letter.",
         ] {
             assert_eq!(reports(text), vec![], "{text}");
         }
