@@ -64,7 +64,7 @@ fn word_class(word: &str) -> Option<Word> {
 }
 
 /// Whether a word names a role a person holds: a title or a person noun ("economist").
-fn role_word(word: &str) -> bool {
+pub(crate) fn role_word(word: &str) -> bool {
     is_role(word_class(word))
 }
 

@@ -553,13 +553,14 @@ fn attribution_by_dash(text: &str, tokens: &[Token], dash: Span, i: usize) -> Op
     }
     let speaker = speaker::after(text, tokens, i, Place::Clause)
         .filter(|sp| crate::words::capitalised(&text[*sp]))?;
-    // The name ends its line: nothing but a full stop and white space before the next line.
-    let rest = &text[speaker.end()..];
-    let line = rest.split('\n').next().unwrap_or("");
-    (line
-        .trim_matches(|c: char| c.is_whitespace() || c == '.')
-        .is_empty())
-    .then_some(Attribution { speaker, cue: dash })
+    // The name ends its line: nothing but a full stop and spaces before the line break or the
+    // end of the text (a few characters looked at, however long the line).
+    let ends_line = text[speaker.end()..]
+        .chars()
+        .take(8)
+        .find(|&c| c != '.' && !(c.is_whitespace() && c != '\n'))
+        .is_none_or(|c| c == '\n');
+    ends_line.then_some(Attribution { speaker, cue: dash })
 }
 
 /// "\"WALLACE: Let's start …": a transcript's label, a speaker's name in capitals and a
@@ -1029,11 +1030,12 @@ fn inline_quotes(
 fn partial_attribution(text: &str, s: &Tokenised, quote: Span) -> Option<Attribution> {
     let all = s.attributions.get_or_init(|| attributions(text, s.tokens));
     let mut outside = all.iter().filter(|a| !quote.contains_span(a.cue));
-    let aside = s
-        .tokens
+    // The aside's dash is looked for a bounded number of tokens back, so that a sentence of
+    // many quotations stays linear.
+    let at = token_from(s.tokens, quote.start());
+    let aside = s.tokens[at.saturating_sub(LOOK_TOKENS)..at]
         .iter()
         .rev()
-        .skip_while(|t| t.span.start() >= quote.start())
         .find(|t| !t.word && matches!(&text[t.span], "-" | "—" | "–" | "--" | ";"))
         .map(|t| t.span.end());
     aside
@@ -1351,10 +1353,15 @@ fn reported_speaker(
     // A preposition after the verb ("explained from a podium", "asked about") means no
     // content clause follows, unless "that" opens one a few words on ("said in a statement
     // that …").
+    // "said in a statement that …"; "says at a campaign stop in Toledo, Ohio, that …": a
+    // "that" after a comma may stand further on, past a place.
     let content_later = || {
-        tokens[cue.next..(cue.next + 8).min(tokens.len())]
-            .iter()
-            .any(|t| text[t.span].eq_ignore_ascii_case("that"))
+        let is_that = |t: &Token| text[t.span].eq_ignore_ascii_case("that");
+        let window = &tokens[cue.next..(cue.next + 14).min(tokens.len())];
+        window.iter().take(8).any(is_that)
+            || window
+                .windows(2)
+                .any(|w| !w[0].word && &text[w[0].span] == "," && is_that(&w[1]))
     };
     // "But to prevent problems, he said, local officials should …": a tag between commas
     // inside its content.
@@ -1882,6 +1889,21 @@ mod tests {
                 "The governor",
             ),
             ("Mayor Lind urged residents to stay indoors.", "Mayor Lind"),
+            // A role the mention model knows heads a speaker; so does a description named by
+            // "of" and a name.
+            (
+                "The harbour commissioner says the quay will close.",
+                "The harbour commissioner",
+            ),
+            (
+                "The city of Lindport is demanding that the ferry stop at night.",
+                "The city of Lindport",
+            ),
+            // A "that" after a comma, past a place.
+            (
+                "Reyes says at a rally in Lindport, Maine, that she will run.",
+                "Reyes",
+            ),
             // A passive cue names its speaker in the by-phrase.
             (
                 "Her doubts were echoed by Tom Reyes, who runs the ferry.",
@@ -1910,6 +1932,8 @@ mod tests {
             "The company continues to build houses by the river.",
             "They asked the newspaper not to print the address.",
             "The ferry pledged to the fund was sold.",
+            // A "that" of another clause far on opens no content.
+            "People argue about whether the cost of the ferry is that high.",
             // "by" after an active cue is no agent.
             "She explained by letter.",
         ] {

@@ -584,6 +584,14 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
         if text[words[k].span].eq_ignore_ascii_case("of") && quantity(text, &words[..k]) {
             return speaker_like(text, &words[k + 1..]);
         }
+        // "The city of Phoenix", "the government of Chile": a description that a name after
+        // "of" makes an organisation's or a place's.
+        let named_of = text[words[k].span].eq_ignore_ascii_case("of")
+            && is_in(DETERMINERS, &text[words[0].span])
+            && words[k + 1..].iter().all(|t| capitalised(&text[t.span]));
+        if named_of {
+            return true;
+        }
         // The post-modifier is a noun phrase: no "-ing" form ("Obama in letting the public").
         return words[k + 1..]
             .iter()
@@ -593,7 +601,9 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
     let head_word = text[head.span]
         .trim_end_matches("'s")
         .trim_end_matches("’s");
-    if lexicon::speaker_noun(head_word).is_some() {
+    // A speaker noun, or a role the mention model knows a person by ("the tax commissioner",
+    // "the judge").
+    if lexicon::speaker_noun(head_word).is_some() || super::mentions::role_word(head_word) {
         return true;
     }
     // A description ending in a name: "State spokesman Mark Toner", "election law expert
