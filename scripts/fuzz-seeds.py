@@ -17,15 +17,15 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = [
-    ("crates/crux-parser/data/caveats.tsv", True),
-    ("crates/crux-parser/data/claim_cues.tsv", True),
-    ("crates/crux-parser/data/reporting_verbs.tsv", True),
-    ("crates/crux-parser/data/speaker_nouns.tsv", True),
-    ("crates/crux-parser/data/byline-roles.txt", False),
-    ("crates/crux-parser/data/name-particles.txt", False),
-    ("crates/crux-parser/data/abbreviations.txt", False),
-    ("crates/crux-parser/data/sentence_starters.txt", False),
-    ("crates/crux-analysis/data/risk_benefit.tsv", True),
+    ("crates/crux-lexicon/data/caveats.tsv", True),
+    ("crates/crux-lexicon/data/claim_cues.tsv", True),
+    ("crates/crux-lexicon/data/reporting_verbs.tsv", True),
+    ("crates/crux-lexicon/data/speaker_nouns.tsv", True),
+    ("crates/crux-lexicon/data/byline-roles.txt", False),
+    ("crates/crux-lexicon/data/name-particles.txt", False),
+    ("crates/crux-lexicon/data/abbreviations.txt", False),
+    ("crates/crux-lexicon/data/sentence_starters.txt", False),
+    ("crates/crux-lexicon/data/risk_benefit.tsv", True),
 ]
 
 TYPOGRAPHY = [

@@ -24,7 +24,7 @@ AUX = {"has", "have", "had", "also", "is", "are", "was", "were", "will", "would"
        "just", "n't", "could", "can", "may", "might", "should", "must", "shall", "already"}
 PARTICLES = {"for", "on", "out", "up", "to", "about", "of", "with", "into"}
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-DATA = Path(__file__).resolve().parent.parent / "crates/crux-parser/data"
+DATA = Path(__file__).resolve().parent.parent / "crates/crux-lexicon/data"
 
 
 def listed():

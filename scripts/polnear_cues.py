@@ -5,7 +5,7 @@
 
 Reads the `dev` split only (first annotator of each article, as `crux eval` scores it) and
 prints, for each cue word form and each lower-case source head noun, how many attributions
-use it, marking those already in crates/crux-parser/data/reporting_verbs.tsv or
+use it, marking those already in crates/crux-lexicon/data/reporting_verbs.tsv or
 speaker_nouns.tsv. Cue forms drop leading auxiliaries ("has said" -> "said") and trailing
 punctuation; multi-word cues keep two words ("according to", "pointed to"). The counts are the
 provenance written beside each entry added to the data files ("# polnear-dev N").
@@ -17,7 +17,7 @@ from pathlib import Path
 
 AUX = {"has", "have", "had", "also", "is", "are", "was", "were", "will", "would", "did", "does",
        "do", "not", "been", "be", "then", "later", "earlier", "repeatedly", "previously"}
-DATA = Path(__file__).resolve().parent.parent / "crates/crux-parser/data"
+DATA = Path(__file__).resolve().parent.parent / "crates/crux-lexicon/data"
 
 
 def listed(name):

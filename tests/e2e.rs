@@ -3,22 +3,22 @@
 
 use std::path::Path;
 
-use clap::Parser;
 use crux_cli::{
-    Cli, ExitStatus, analyze_text, html_foot, html_head, render_html, render_markdown, render_text,
-    run,
+    ExitStatus, analyze_text, html_foot, html_head, render_html, render_markdown, render_text,
 };
 use crux_parser::InputFormat;
 use serde_json::Value;
 
-/// Checks the span invariant of contract version 1 on a whole JSON report: every `span` lies
-/// inside `text` on character boundaries, and every object with both `span` and `text` has
-/// `text == document.text[span]`. Returns how many spans were checked.
+#[path = "../crates/crux-cli/tests/common/inprocess.rs"]
+mod inprocess;
+use inprocess::crux_text as crux;
+
+/// Checks the span invariant of contract version 1 on a whole JSON report with the contract's
+/// one checker ([`crux_report::check_spans`]); returns how many spans were checked.
 fn check_spans(report: &Value) -> usize {
-    let text = report["text"].as_str().expect("report has text");
-    let mut checked = 0;
-    visit(report, text, "$", &mut checked, true);
-    checked
+    let check = crux_report::check_spans(report);
+    assert!(check.is_ok(), "{:?}", check.problems);
+    check.checked
 }
 
 /// Checks the shape that contract version 1 requires: every top-level field, and the values its
@@ -115,45 +115,6 @@ fn as_span(value: &Value) -> Option<(usize, usize)> {
     Some((pair[0].as_u64()? as usize, pair[1].as_u64()? as usize))
 }
 
-fn visit(node: &Value, text: &str, path: &str, checked: &mut usize, top: bool) {
-    match node {
-        Value::Object(map) => {
-            for key in ["span", "scope"] {
-                if let Some(value) = map.get(key).filter(|v| !v.is_null()) {
-                    let (start, end) =
-                        as_span(value).unwrap_or_else(|| panic!("{path}.{key} is not a span"));
-                    assert!(
-                        start <= end && end <= text.len(),
-                        "{path}.{key} out of range"
-                    );
-                    assert!(
-                        text.is_char_boundary(start) && text.is_char_boundary(end),
-                        "{path}.{key} not on a char boundary"
-                    );
-                    *checked += 1;
-                    if key == "span"
-                        && !top
-                        && let Some(words) = map.get("text").and_then(Value::as_str)
-                    {
-                        assert_eq!(words, &text[start..end], "{path}.text != text[span]");
-                    }
-                }
-            }
-            for (key, value) in map {
-                if !(top && key == "text") {
-                    visit(value, text, &format!("{path}.{key}"), checked, false);
-                }
-            }
-        }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                visit(item, text, &format!("{path}[{i}]"), checked, false);
-            }
-        }
-        _ => {}
-    }
-}
-
 fn format_of(path: &Path) -> InputFormat {
     match path.extension().and_then(|e| e.to_str()) {
         Some("md") => InputFormat::Markdown,
@@ -236,18 +197,6 @@ fn check_html(page: &str) {
         }
     }
     assert!(stack.is_empty(), "unclosed: {stack:?}");
-}
-
-/// Runs the command line `args` and returns its status, standard output and standard error.
-fn crux(args: &[&str]) -> (ExitStatus, String, String) {
-    let cli = Cli::try_parse_from(std::iter::once("crux").chain(args.iter().copied())).unwrap();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let status = run(&cli, &mut out, &mut err);
-    (
-        status,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
 }
 
 fn temp_dir(name: &str) -> std::path::PathBuf {

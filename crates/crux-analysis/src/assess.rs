@@ -18,7 +18,9 @@
 
 use crux_parser::{CaveatKind, Document, Quote, Span, TextSpan, Token, starting_within, tokens};
 
-use crate::lexicon::{Lexicon, Role, fold_into};
+use crux_lexicon::fold;
+
+use crate::lexicon::{Lexicon, Role};
 use crate::{
     Assessment, AssessmentKind, Cue, CueRole, STATED_BALANCE_WEIGHT, WeightReason, Weighting,
 };
@@ -35,39 +37,38 @@ pub(crate) struct Term {
     pub(crate) len: usize,
 }
 
-/// Whether a word of the text equals a folded lexicon word (lower case, ’ as '), without
-/// allocating.
-fn same(word: &str, folded: &str) -> bool {
-    let mut folded = folded.chars();
-    for c in word.chars() {
-        let c = if c == '’' { '\'' } else { c };
-        for l in c.to_lowercase() {
-            if folded.next() != Some(l) {
-                return false;
-            }
-        }
-    }
-    folded.next().is_none()
-}
-
 pub(crate) fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> {
     let mut out = Vec::new();
-    let mut key = String::new();
     let mut i = 0;
     while i < toks.len() {
         if !toks[i].word {
             i += 1;
             continue;
         }
-        fold_into(&text[toks[i].span], &mut key);
+        let word = &text[toks[i].span];
+        let key = fold(word);
         // "n't" is the tail of a word ("doesn't", "can't").
-        let tail = key.ends_with("n't");
-        let entries = lexicon.starting_with(if tail { "n't" } else { &key });
+        let tail = match &key {
+            Some(key) => key.as_str().ends_with("n't"),
+            // Too long to fold: no entry but "n't" can match it.
+            None => word.to_lowercase().replace('’', "'").ends_with("n't"),
+        };
+        let entries = match (&key, tail) {
+            (_, true) => lexicon.starting_with("n't"),
+            (Some(key), false) => lexicon.starting_with(key.as_str()),
+            (None, false) => {
+                i += 1;
+                continue;
+            }
+        };
         let found = entries.iter().find(|e| {
             e.words.len() == 1 && tail
-                || e.words.iter().enumerate().all(|(k, ew)| {
-                    toks.get(i + k)
-                        .is_some_and(|t| t.word && same(&text[t.span], ew))
+                || (0..e.words.len()).all(|k| {
+                    toks.get(i + k).is_some_and(|t| {
+                        t.word
+                            && fold(&text[t.span])
+                                .is_some_and(|f| Some(f.as_str()) == e.words.get(k))
+                    })
                 })
         });
         match found {
@@ -628,8 +629,11 @@ pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> 
     let quotes = voiced(doc);
     let reach = furthest_reach(&quotes);
     let mut out = Vec::new();
+    // One buffer for every claim's tokens, reused from claim to claim.
+    let mut claim_tokens: Vec<Token> = Vec::new();
     for segment in segments(doc, &quotes) {
-        let claim_tokens: Vec<Token> = tokens(text, segment.span).collect();
+        claim_tokens.clear();
+        claim_tokens.extend(tokens(text, segment.span));
         for unit in units(text, &claim_tokens, segment.span) {
             // Units are cut at token edges: a unit's tokens are the claim's tokens inside it.
             let from = claim_tokens.partition_point(|t| t.span.start() < unit.start());

@@ -1,5 +1,6 @@
-//! The risk and benefit lexicon: the built-in list (`data/risk_benefit.tsv`, embedded at build
-//! time) and the user's additions and overrides, in the same format.
+//! The risk and benefit lexicon: the built-in entries (`risk_benefit.tsv`, `evaluative.tsv` and
+//! `harm_gain.tsv` of the lexicon layer, `crux-lexicon`, compiled into its table at build time)
+//! and the user's additions and overrides, in the same format, kept in an overlay.
 //!
 //! One entry a line: `phrase<TAB>role<TAB>weight`; `#` starts a comment. Roles: `risk`,
 //! `benefit`, `verdict+`, `verdict-` (a stated balance: "net positive"), `evaluative+`,
@@ -11,9 +12,11 @@
 //! (`positive<TAB>off<TAB>0`). A user's entry replaces the built-in entry with the same
 //! phrase (compared without regard to case).
 
-use std::collections::HashMap;
-use std::fmt;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
+
+use crux_lexicon::{FxHashMap, Kind, fold};
+
+pub use crux_lexicon::LexiconError;
 
 /// What a lexicon entry does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,12 +99,82 @@ const ROLES: &str = "risk, benefit, verdict+, verdict-, evaluative+, evaluative-
                      downtoner, mitigation, aggravation, reversal, decline, negation, absence, dismissal, neutral \
                      or off";
 
+/// An entry's folded words: the built-in table's, or a user's.
+#[derive(Debug, Clone)]
+pub(crate) enum Words {
+    Builtin(&'static [&'static str]),
+    /// Shared: entries are handed out by value, cheaply.
+    User(Arc<[Box<str>]>),
+}
+
+impl Words {
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Words::Builtin(w) => w.len(),
+            Words::User(w) => w.len(),
+        }
+    }
+
+    pub(crate) fn get(&self, k: usize) -> Option<&str> {
+        match self {
+            Words::Builtin(w) => w.get(k).copied(),
+            Words::User(w) => w.get(k).map(|w| &**w),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).filter_map(|k| self.get(k))
+    }
+}
+
+impl PartialEq for Words {
+    fn eq(&self, other: &Words) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {
-    /// The phrase's words, lower case, with ’ written as '.
-    pub(crate) words: Vec<Box<str>>,
+    /// The phrase's words, folded (lower case, with ’ written as ').
+    pub(crate) words: Words,
     pub(crate) role: Role,
     pub(crate) weight: f64,
+}
+
+impl Entry {
+    /// A built-in entry of the table; `None` for a malformed one (a test reads them all).
+    fn builtin(e: &'static crux_lexicon::Entry) -> Option<Entry> {
+        Some(Entry {
+            words: Words::Builtin(e.words),
+            role: Role::parse(e.category)??,
+            weight: e.fields.first()?.parse().ok()?,
+        })
+    }
+}
+
+/// The entries whose first word is a folded key, longest first: the built-in ones, or a
+/// user's overlay of them.
+#[derive(Debug)]
+pub(crate) enum Entries<'a> {
+    Builtin(Option<&'static crux_lexicon::Word>),
+    User(&'a [Entry]),
+}
+
+impl Entries<'_> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = Entry> + '_ {
+        let builtin = match self {
+            Entries::Builtin(Some(w)) => Some(w.of(Kind::Assessment).filter_map(Entry::builtin)),
+            _ => None,
+        };
+        let user = match self {
+            Entries::User(list) => Some(list.iter().cloned()),
+            Entries::Builtin(_) => None,
+        };
+        builtin
+            .into_iter()
+            .flatten()
+            .chain(user.into_iter().flatten())
+    }
 }
 
 /// A risk and benefit lexicon: the built-in one ([`Lexicon::builtin`]), or it with a user's
@@ -123,60 +196,17 @@ pub(crate) struct Entry {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    /// Entries by their first word, longest phrase first. Shared, so that a copy of the
-    /// built-in lexicon (some 5,700 entries) costs nothing until it is changed.
-    by_first: Arc<HashMap<Box<str>, Vec<Entry>>>,
+    /// The user's entries by their folded first word, longest phrase first: each replaces the
+    /// built-in entries of its first word (copied in when the first user entry came). Shared,
+    /// so that a copy costs nothing until it is changed; `None` for the built-in lexicon.
+    overlay: Option<Arc<FxHashMap<Box<str>, Vec<Entry>>>>,
 }
 
-static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon {
-        by_first: Arc::new(HashMap::new()),
-    }
-    .with_entries("risk_benefit.tsv", include_str!("../data/risk_benefit.tsv"))
-    .and_then(|l| l.with_entries("evaluative.tsv", include_str!("../data/evaluative.tsv")))
-    .and_then(|l| l.with_entries("harm_gain.tsv", include_str!("../data/harm_gain.tsv")))
-    .unwrap_or_else(|e| panic!("the built-in lexicon is malformed: {e}"))
-});
-
-/// A line of a lexicon file that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct LexiconError {
-    /// The name the lexicon was given (its file name).
-    pub source: String,
-    /// The line, from 1.
-    pub line: usize,
-    /// What is wrong with it.
-    pub reason: String,
-}
-
-impl fmt::Display for LexiconError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.source, self.line, self.reason)
-    }
-}
-
-impl std::error::Error for LexiconError {}
-
-/// Lower case, with the typographic apostrophe written as a straight one, as lexicon keys are.
-pub(crate) fn fold_into(word: &str, out: &mut String) {
-    out.clear();
-    if word.is_ascii() {
-        out.push_str(word);
-        out.make_ascii_lowercase();
-        return;
-    }
-    for c in word.chars() {
-        if c == '’' {
-            out.push('\'');
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
-}
+static BUILTIN: Lexicon = Lexicon { overlay: None };
 
 impl Lexicon {
-    /// The built-in lexicon, `data/risk_benefit.tsv` (its sources are in `docs/scoring.md`).
+    /// The built-in lexicon, compiled into the lexicon layer's table (its sources are in
+    /// `docs/scoring.md`).
     #[must_use]
     pub fn builtin() -> &'static Lexicon {
         &BUILTIN
@@ -191,15 +221,9 @@ impl Lexicon {
     /// A line that is not three tab-separated fields, has an unknown role, or a weight that is
     /// not a number in [0, 1] is rejected with `source`, its line number and the reason.
     pub fn with_entries(&self, source: &str, text: &str) -> Result<Lexicon, LexiconError> {
-        let mut by_first = HashMap::clone(&self.by_first);
-        by_first.reserve(text.len() / 24);
-        let mut key = String::new();
+        let mut overlay = self.overlay.as_deref().cloned().unwrap_or_default();
         for (n, raw) in text.lines().enumerate() {
-            let error = |reason: String| LexiconError {
-                source: source.to_owned(),
-                line: n + 1,
-                reason,
-            };
+            let error = |reason: String| LexiconError::new(source, n + 1, reason);
             let line = raw.split('#').next().unwrap_or("").trim_end();
             if line.trim().is_empty() {
                 continue;
@@ -212,13 +236,14 @@ impl Lexicon {
                     if fields.len() == 1 { "" } else { "s" }
                 )));
             };
-            let words: Vec<Box<str>> = phrase
+            let words = phrase
                 .split_whitespace()
                 .map(|w| {
-                    fold_into(w, &mut key);
-                    key.as_str().into()
+                    fold(w)
+                        .map(|f| Box::<str>::from(f.as_str()))
+                        .ok_or_else(|| error(format!("word too long: {w:?}")))
                 })
-                .collect();
+                .collect::<Result<Arc<[Box<str>]>, LexiconError>>()?;
             let Some(first) = words.first().cloned() else {
                 return Err(error("empty phrase".to_owned()));
             };
@@ -229,7 +254,12 @@ impl Lexicon {
                 .ok()
                 .filter(|w: &f64| (0.0..=1.0).contains(w))
                 .ok_or_else(|| error(format!("weight {weight:?} is not a number in [0, 1]")))?;
-            let entries = by_first.entry(first).or_default();
+            let entries = overlay.entry(first).or_insert_with_key(|key| {
+                Entries::Builtin(crux_lexicon::lookup_folded(key))
+                    .iter()
+                    .collect()
+            });
+            let words = Words::User(words);
             entries.retain(|e| e.words != words);
             if let Some(role) = role {
                 entries.push(Entry {
@@ -241,37 +271,60 @@ impl Lexicon {
                 entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
             }
         }
-        by_first.retain(|_, entries| !entries.is_empty());
         Ok(Lexicon {
-            by_first: Arc::new(by_first),
+            overlay: Some(Arc::new(overlay)),
         })
     }
 
-    /// The entries whose first word is `key` (folded by [`fold_into`]), longest first.
-    pub(crate) fn starting_with(&self, key: &str) -> &[Entry] {
-        self.by_first.get(key).map_or(&[], Vec::as_slice)
+    /// The entries whose first word is `key` (folded by [`fold`]), longest first.
+    pub(crate) fn starting_with(&self, key: &str) -> Entries<'_> {
+        if let Some(list) = self.overlay.as_ref().and_then(|o| o.get(key)) {
+            return Entries::User(list);
+        }
+        Entries::Builtin(crux_lexicon::lookup_folded(key).filter(|w| w.has(Kind::Assessment)))
+    }
+
+    /// Every entry, by first word.
+    fn all(&self) -> impl Iterator<Item = Entry> + '_ {
+        let builtin = crux_lexicon::words()
+            .iter()
+            .filter(|w| w.has(Kind::Assessment))
+            .filter(|w| {
+                !self
+                    .overlay
+                    .as_ref()
+                    .is_some_and(|o| o.contains_key(w.key()))
+            })
+            .flat_map(|w| Entries::Builtin(Some(w)).iter().collect::<Vec<_>>());
+        let user = self
+            .overlay
+            .iter()
+            .flat_map(|o| o.values())
+            .flat_map(|list| list.iter().cloned());
+        builtin.chain(user)
     }
 
     /// The number of entries.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.by_first.values().map(Vec::len).sum()
+        self.all().count()
     }
 
     /// Whether there are no entries.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
+        self.all().next().is_none()
     }
 
     /// The entries as lexicon-file lines, sorted: what a user's file can override.
     #[must_use]
     pub fn to_tsv(&self) -> String {
         let mut lines: Vec<String> = self
-            .by_first
-            .values()
-            .flatten()
-            .map(|e| format!("{}\t{}\t{}", e.words.join(" "), e.role.name(), e.weight))
+            .all()
+            .map(|e| {
+                let words: Vec<&str> = e.words.iter().collect();
+                format!("{}\t{}\t{}", words.join(" "), e.role.name(), e.weight)
+            })
             .collect();
         lines.sort();
         lines.join("\n") + "\n"
@@ -282,15 +335,31 @@ impl Lexicon {
 mod tests {
     use super::*;
 
+    fn starting_with(lex: &Lexicon, key: &str) -> Vec<Entry> {
+        lex.starting_with(key).iter().collect()
+    }
+
     #[test]
     fn builtin_loads() {
         let lex = Lexicon::builtin();
         assert!(lex.len() > 100);
         assert!(
-            lex.starting_with("net")
+            starting_with(lex, "net")
                 .iter()
                 .any(|e| e.role == Role::Verdict(true))
         );
+        for e in crux_lexicon::entries_of(Kind::Assessment) {
+            assert!(Role::parse(e.category).is_some(), "{}:{}", e.file, e.line);
+            assert!(
+                e.fields
+                    .first()
+                    .and_then(|w| w.parse::<f64>().ok())
+                    .is_some_and(|w| (0.0..=1.0).contains(&w)),
+                "{}:{}",
+                e.file,
+                e.line
+            );
+        }
     }
 
     #[test]
@@ -301,15 +370,14 @@ mod tests {
                 "# mine\nboondoggle\trisk\t0.7\nRisk\trisk\t0.9\npositive\toff\t0\n",
             )
             .unwrap();
-        assert_eq!(lex.starting_with("boondoggle")[0].weight, 0.7);
-        let risk: Vec<_> = lex
-            .starting_with("risk")
-            .iter()
+        assert_eq!(starting_with(&lex, "boondoggle")[0].weight, 0.7);
+        let risk: Vec<_> = starting_with(&lex, "risk")
+            .into_iter()
             .filter(|e| e.words.len() == 1)
             .collect();
         assert_eq!(risk.len(), 1);
         assert_eq!(risk[0].weight, 0.9);
-        assert!(lex.starting_with("positive").is_empty());
+        assert!(starting_with(&lex, "positive").is_empty());
         assert_eq!(lex.len(), Lexicon::builtin().len());
     }
 
@@ -317,7 +385,7 @@ mod tests {
     fn malformed_lines_name_file_line_and_reason() {
         let err = |text: &str| Lexicon::builtin().with_entries("u.tsv", text).unwrap_err();
         let e = err("ok\trisk\t0.5\nbad line\n");
-        assert_eq!((e.source.as_str(), e.line), ("u.tsv", 2));
+        assert_eq!((e.file.as_str(), e.line), ("u.tsv", 2));
         assert!(e.reason.contains("found 1 field"), "{e}");
         assert!(err("x\tperil\t0.5").reason.contains("unknown role"));
         assert!(err("x\trisk\tlots").reason.contains("not a number"));

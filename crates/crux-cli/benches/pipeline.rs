@@ -1,5 +1,7 @@
 //! Throughput of each stage of the pipeline over the fixture articles: reading and parsing
-//! (text, Markdown, HTML), the analysis, and JSON output. Run with `cargo bench -p crux-cli`.
+//! (text, Markdown, HTML), the analysis, and JSON output (serde's and the command line's
+//! writer). Run with `cargo bench -p crux-cli`; the parser's stages one by one are in
+//! `cargo bench -p crux-parser --bench stages`.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use crux_parser::InputFormat;
@@ -38,13 +40,24 @@ fn output(c: &mut Criterion) {
     let report = crux_cli::analyze_text("bench", TEXT, InputFormat::Text);
     let mut group = c.benchmark_group("output");
     group.throughput(Throughput::Bytes(TEXT.len() as u64));
+    // serde's derive, which defines the contract, and the writer the command line uses (the
+    // same bytes).
     group.bench_function("json", |b| {
         b.iter(|| serde_json::to_vec(&report).expect("a report serialises"))
+    });
+    group.bench_function("json_writer", |b| {
+        b.iter(|| {
+            let mut out = Vec::new();
+            crux_report::write_compact(&mut out, &report).expect("a Vec takes every byte");
+            out
+        })
     });
     group.bench_function("end_to_end_jsonl", |b| {
         b.iter(|| {
             let report = crux_cli::analyze_text("bench", TEXT, InputFormat::Text);
-            serde_json::to_vec(&report).expect("a report serialises")
+            let mut out = Vec::new();
+            crux_report::write_compact(&mut out, &report).expect("a Vec takes every byte");
+            out
         })
     });
     group.finish();

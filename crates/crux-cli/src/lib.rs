@@ -167,8 +167,9 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-/// What analyses one article: [`analyze_text_with`], or in tests one that fails on purpose.
-type Analyser = fn(&str, &str, InputFormat, &Lexicon) -> Report;
+/// What analyses one article, taking its text: [`crux_report::analyze_owned_with`], or in
+/// tests one that fails on purpose.
+type Analyser = fn(&str, String, InputFormat, &Lexicon) -> Report;
 
 /// Runs `f` behind a panic boundary: a panic becomes an error naming `label`, so that one
 /// input that trips a bug costs its own report only. (The panic's message and place are also
@@ -301,11 +302,11 @@ fn write_report<W: Write>(
         OutputFormat::Markdown => render_markdown(report, out)?,
         OutputFormat::Html => render_html(report, n, out)?,
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, report)?;
+            crux_report::write_pretty(out, report)?;
             writeln!(out)?;
         }
         OutputFormat::Jsonl => {
-            serde_json::to_writer(&mut *out, report)?;
+            crux_report::write_compact(out, report)?;
             writeln!(out)?;
         }
     }
@@ -363,10 +364,13 @@ impl Analysis<'_> {
                 label,
                 text,
                 format,
-            } => match isolated(&label, || analyser(&label, &text, format, lexicon)) {
-                Ok(report) => Analysed::Report(Box::new(report), n, text.len(), None),
-                Err(e) => Analysed::Failed(self.failure(&label, &e)),
-            },
+            } => {
+                let len = text.len();
+                match isolated(&label, || analyser(&label, text, format, lexicon)) {
+                    Ok(report) => Analysed::Report(Box::new(report), n, len, None),
+                    Err(e) => Analysed::Failed(self.failure(&label, &e)),
+                }
+            }
             Job::Record {
                 n,
                 label,
@@ -378,12 +382,11 @@ impl Analysis<'_> {
                     Ok(text) => {
                         let at = format!("{label}:{line_number}");
                         let named = format!("{at} (id {})", record.id);
+                        let len = text.len();
                         match isolated(&named, || {
-                            analyser(&record.id, &text, InputFormat::Text, lexicon)
+                            analyser(&record.id, text, InputFormat::Text, lexicon)
                         }) {
-                            Ok(report) => {
-                                Analysed::Report(Box::new(report), n, text.len(), Some(at))
-                            }
+                            Ok(report) => Analysed::Report(Box::new(report), n, len, Some(at)),
                             Err(e) => Analysed::Failed(self.failure(&record.id, &e)),
                         }
                     }
@@ -727,7 +730,7 @@ fn analyze_command(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
-    analyze_command_with(args, quiet, out, err, analyze_text_with)
+    analyze_command_with(args, quiet, out, err, crux_report::analyze_owned_with)
 }
 
 fn analyze_command_with(
@@ -1032,12 +1035,12 @@ mod tests {
     /// that one input trips.
     fn panics_on_marker(
         source: &str,
-        text: &str,
+        text: String,
         format: InputFormat,
         lexicon: &Lexicon,
     ) -> Report {
         assert!(!text.contains("PANIC"), "a bug tripped by {source}");
-        analyze_text_with(source, text, format, lexicon)
+        crux_report::analyze_owned_with(source, text, format, lexicon)
     }
 
     fn run_with(args: &[&str], analyser: Analyser) -> (ExitStatus, String, String) {
@@ -1158,11 +1161,16 @@ mod tests {
     }
 
     /// Analyses as crux does, but takes 3 s over any text holding `SLOW`.
-    fn slow_on_marker(source: &str, text: &str, format: InputFormat, lexicon: &Lexicon) -> Report {
+    fn slow_on_marker(
+        source: &str,
+        text: String,
+        format: InputFormat,
+        lexicon: &Lexicon,
+    ) -> Report {
         if text.contains("SLOW") {
             std::thread::sleep(std::time::Duration::from_secs(3));
         }
-        analyze_text_with(source, text, format, lexicon)
+        crux_report::analyze_owned_with(source, text, format, lexicon)
     }
 
     /// Output that notes when each line was written.

@@ -2,24 +2,16 @@
 //! opinion piece in Markdown, a news report in plain text), with the text report at a fixed
 //! width and without colour; and the help, so that a change to any of them shows in review.
 
-use clap::{CommandFactory, Parser};
-use crux_cli::{Cli, ExitStatus, run};
+mod common;
+
+use clap::CommandFactory;
+use common::inprocess::crux_text as crux;
+use crux_cli::{Cli, ExitStatus};
 
 const FIXTURES: [&str; 2] = [
     "tests/fixtures/harbour-opinion.md",
     "tests/fixtures/river-news.txt",
 ];
-
-fn crux(args: &[&str]) -> (ExitStatus, String, String) {
-    let cli = Cli::try_parse_from(std::iter::once("crux").chain(args.iter().copied())).unwrap();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let status = run(&cli, &mut out, &mut err);
-    (
-        status,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
 
 #[test]
 fn every_format_on_the_fixtures() {

@@ -2,25 +2,13 @@
 //! Lines records (more than one batch of them, bad records among them) and for a folder of
 //! files with a bad one.
 
-use clap::Parser;
-use crux_cli::{Cli, ExitStatus, run};
+mod common;
+
+use common::inprocess::crux_bytes as crux;
+use crux_cli::ExitStatus;
 
 const ARTICLE: &str =
     include_str!("../../../tests/fixtures/articles/lawfare-2011-08-07-us-mexico-cartels.txt");
-
-fn crux(args: &[&str]) -> (ExitStatus, Vec<u8>, Vec<u8>) {
-    let cli = Cli::try_parse_from(std::iter::once("crux").chain(args.iter().copied())).unwrap();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let status = run(&cli, &mut out, &mut err);
-    (status, out, err)
-}
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("crux-threads-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// Runs `args` with `--threads 1`, then 2 and 3, and checks that every run gives the same
 /// status, output and errors; returns the single-threaded run.
@@ -43,7 +31,7 @@ const ROUNDS: usize = 8;
 
 #[test]
 fn records_in_input_order_on_any_thread_count() {
-    let dir = temp_dir("records");
+    let dir = common::temp_dir("crux-threads", "records");
     let input = dir.join("corpus.jsonl");
     let mut corpus = Vec::new();
     // Every paragraph a record, eight times over: several batches (of 32 records a thread) of
@@ -97,7 +85,7 @@ fn records_in_input_order_on_any_thread_count() {
 
 #[test]
 fn files_in_input_order_on_any_thread_count() {
-    let dir = temp_dir("files");
+    let dir = common::temp_dir("crux-threads", "files");
     for (n, paragraph) in ARTICLE.split("\n\n").enumerate() {
         std::fs::write(dir.join(format!("{n:03}.txt")), paragraph).unwrap();
     }

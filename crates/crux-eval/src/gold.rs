@@ -196,11 +196,11 @@ pub struct VerdictScore {
 /// Spans whose text is not the document's text under them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mismatches {
-    /// Objects with `span` and `text` checked.
+    /// Spans and scopes checked.
     pub checked: usize,
     /// How many were wrong.
     pub bad: usize,
-    /// Where the first five are (`quotes[3].speaker`).
+    /// Where the first five are and why (`$.quotes[3].speaker.span: ...`).
     pub first: Vec<String>,
 }
 
@@ -231,7 +231,7 @@ pub struct GoldScore {
     pub meta: MetaScore,
     /// The sign of the balance.
     pub verdict: VerdictScore,
-    /// The span invariant over quotes, caveats, claims and assessments.
+    /// The contract's span invariant over every span of the output.
     pub span_text_mismatches: Mismatches,
 }
 
@@ -420,65 +420,23 @@ fn voice_name(voice: crux_parser::Voice) -> Option<String> {
         .and_then(|v| v.as_str().map(str::to_owned))
 }
 
-/// `score.py`'s `check_spans`: every object with a `span` array and a `text` string under
-/// quotes, caveats, claims and assessments must have `text == document.text[span]`. Walks the
-/// JSON form, as the Python does, so that it checks the output exactly as printed.
+/// The contract's span invariant ([`crux_report::check_spans`]) over the analysis as it is
+/// printed: every span and scope inside the text and on character boundaries, and every
+/// object's `text` equal to its span's slice (`score.py`'s `check_spans` checks the last part,
+/// under quotes, caveats, claims and assessments).
 fn check_spans(analysis: &Analysis) -> Mismatches {
-    let value = serde_json::to_value(analysis).unwrap_or_default();
-    let text = analysis.document.text.as_bytes();
-    let mut bad = Vec::new();
-    let mut checked = 0;
-    for key in ["quotes", "caveats", "claims", "assessments"] {
-        if let Some(node) = value.get(key) {
-            visit(node, key.to_owned(), text, &mut checked, &mut bad);
-        }
-    }
+    let check = serde_json::to_value(analysis)
+        .map(|value| crux_report::check_spans(&value))
+        .unwrap_or_default();
     Mismatches {
-        checked,
-        bad: bad.len(),
-        first: bad.into_iter().take(5).collect(),
-    }
-}
-
-fn visit(
-    node: &serde_json::Value,
-    path: String,
-    text: &[u8],
-    checked: &mut usize,
-    bad: &mut Vec<String>,
-) {
-    match node {
-        serde_json::Value::Object(map) => {
-            if let (Some(serde_json::Value::Array(span)), Some(serde_json::Value::String(words))) =
-                (map.get("span"), map.get("text"))
-            {
-                *checked += 1;
-                let s = span.first().and_then(serde_json::Value::as_u64);
-                let e = span.get(1).and_then(serde_json::Value::as_u64);
-                let ok = match (s, e) {
-                    (Some(s), Some(e)) => {
-                        let (s, e) = (
-                            usize::try_from(s).unwrap_or(usize::MAX),
-                            usize::try_from(e).unwrap_or(usize::MAX),
-                        );
-                        s <= e && e <= text.len() && String::from_utf8_lossy(&text[s..e]) == *words
-                    }
-                    _ => false,
-                };
-                if !ok {
-                    bad.push(path.clone());
-                }
-            }
-            for (k, v) in map {
-                visit(v, format!("{path}.{k}"), text, checked, bad);
-            }
-        }
-        serde_json::Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                visit(v, format!("{path}[{i}]"), text, checked, bad);
-            }
-        }
-        _ => {}
+        checked: check.checked,
+        bad: check.problems.len(),
+        first: check
+            .problems
+            .iter()
+            .take(5)
+            .map(ToString::to_string)
+            .collect(),
     }
 }
 

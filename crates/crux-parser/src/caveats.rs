@@ -30,13 +30,12 @@
 //! the same scope: `1 − (1 − base) × Π (1 − other / 2)`.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use crate::document::{
     Approximation, Booster, Caveat, CaveatKind, Paragraph, ParagraphKind, Quote, QuoteKind,
     Sentence, Voice,
 };
-use crate::lexicon::{FxHashMap, Phrases, WordMap, data_lines, same_word};
+use crate::lexicon::{Cue as CueClass, Kind, cues_at, phrases_at, same_word};
 use crate::span::Span;
 use crate::words::{Token, capitalised};
 
@@ -72,38 +71,41 @@ enum Rule {
     Inverted,
     ClauseStart,
     Doxastic,
+    Until,
 }
 
 /// What a context word of `data/caveat_senses.tsv` can be, as bits (a word may be several).
 mod sense_class {
-    pub(super) const UNCERTAIN: u8 = 1;
-    pub(super) const ASKING: u8 = 2;
-    pub(super) const DETERMINER: u8 = 4;
-    pub(super) const PLACEMENT: u8 = 8;
-    pub(super) const ABOUTNESS: u8 = 16;
-    pub(super) const NUMBER: u8 = 32;
-    pub(super) const GRANTING: u8 = 64;
-    pub(super) const AFTER_SUBJECT: u8 = 128;
+    pub(super) const UNCERTAIN: u32 = 1;
+    pub(super) const ASKING: u32 = 2;
+    pub(super) const DETERMINER: u32 = 4;
+    pub(super) const PLACEMENT: u32 = 8;
+    pub(super) const ABOUTNESS: u32 = 16;
+    pub(super) const NUMBER: u32 = 32;
+    pub(super) const GRANTING: u32 = 64;
+    pub(super) const AFTER_SUBJECT: u32 = 128;
+    pub(super) const TIME: u32 = 256;
+    pub(super) const PAST: u32 = 512;
+    pub(super) const PASSIVE: u32 = 1024;
+    pub(super) const COMPARATIVE: u32 = 2048;
+    pub(super) const CLAUSE: u32 = 4096;
+    pub(super) const OUTCOME: u32 = 8192;
+    pub(super) const CONCESSIVE_MODAL: u32 = 16384;
+    pub(super) const IRREALIS: u32 = 32768;
+    pub(super) const NARRATIVE_FUTURE: u32 = 65536;
 }
 
-/// The `no-believer` words of `data/caveat_senses.tsv` (the classes above fill eight bits).
-static NO_BELIEVER: LazyLock<WordMap<()>> = LazyLock::new(|| {
-    WordMap::new(
-        data_lines(include_str!("../data/caveat_senses.tsv"))
-            .filter_map(|line| line.split_once('\t'))
-            .filter(|(_, class)| class.trim() == "no-believer")
-            .map(|(word, _)| (word.trim(), ())),
-    )
-});
-
-/// The context words of `data/caveat_senses.tsv`, each with its classes.
-static SENSE_WORDS: LazyLock<WordMap<u8>> = LazyLock::new(|| {
-    let mut words: FxHashMap<&'static str, u8> = FxHashMap::default();
-    for line in data_lines(include_str!("../data/caveat_senses.tsv")) {
-        let (word, class) = line
-            .split_once('\t')
-            .unwrap_or_else(|| panic!("caveat_senses.tsv: expected word<TAB>category in {line:?}"));
-        let bit = match class.trim() {
+/// The context-word classes of `w` (any case) in `data/caveat_senses.tsv`, as bits.
+fn sense_classes(w: &str) -> u32 {
+    let Some(word) = crate::lexicon::lookup(w) else {
+        return 0;
+    };
+    if !word.single(Kind::CaveatSense) {
+        return 0;
+    }
+    word.of(Kind::CaveatSense)
+        .filter(|e| e.words.len() == 1)
+        .map(|e| match e.category {
             "uncertain" => sense_class::UNCERTAIN,
             "asking" => sense_class::ASKING,
             "determiner" => sense_class::DETERMINER,
@@ -112,21 +114,32 @@ static SENSE_WORDS: LazyLock<WordMap<u8>> = LazyLock::new(|| {
             "number" => sense_class::NUMBER,
             "granting" => sense_class::GRANTING,
             "after-subject" => sense_class::AFTER_SUBJECT,
-            // Read by `NO_BELIEVER`.
-            "no-believer" => continue,
-            other => panic!("caveat_senses.tsv: unknown category {other:?}"),
-        };
-        *words.entry(word.trim()).or_default() |= bit;
-    }
-    WordMap::new(words)
-});
+            "time" => sense_class::TIME,
+            "past" => sense_class::PAST,
+            "passive" => sense_class::PASSIVE,
+            "comparative" => sense_class::COMPARATIVE,
+            "clause" => sense_class::CLAUSE,
+            "outcome" => sense_class::OUTCOME,
+            "concessive-modal" => sense_class::CONCESSIVE_MODAL,
+            "irrealis" => sense_class::IRREALIS,
+            "narrative-future" => sense_class::NARRATIVE_FUTURE,
+            // `no-believer`: read by `no_believer`.
+            _ => 0,
+        })
+        .fold(0, |a, b| a | b)
+}
 
-/// Whether `w` (any ASCII case) is a context word of class `class`.
-fn is(w: &str, class: u8) -> bool {
-    let mut buf = [0u8; 24];
-    crate::lexicon::lower(w, &mut buf)
-        .and_then(|l| SENSE_WORDS.get(l))
-        .is_some_and(|c| c & class != 0)
+/// Whether `w` is a `no-believer` word of `data/caveat_senses.tsv`.
+fn no_believer(w: &str) -> bool {
+    crate::lexicon::lookup(w).is_some_and(|word| {
+        word.of(Kind::CaveatSense)
+            .any(|e| e.words.len() == 1 && e.category == "no-believer")
+    })
+}
+
+/// Whether `w` (any case) is a context word of class `class`.
+fn is(w: &str, class: u32) -> bool {
+    sense_classes(w) & class != 0
 }
 
 /// What a cue's context makes of it.
@@ -142,7 +155,7 @@ enum Sense {
 
 /// The class of the words just before token `i` within its clause (up to four words back):
 /// a verb of asking, else a predicate of not knowing, else neither.
-fn question_frame(text: &str, tokens: &[Token], i: usize) -> Option<u8> {
+fn question_frame(text: &str, tokens: &[Token], i: usize) -> Option<u32> {
     let mut uncertain = false;
     for t in tokens[..i].iter().rev().take(4) {
         if !t.word {
@@ -157,7 +170,7 @@ fn question_frame(text: &str, tokens: &[Token], i: usize) -> Option<u8> {
     uncertain.then_some(sense_class::UNCERTAIN)
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 struct Entry {
     /// The phrase's first word as listed.
     first: &'static str,
@@ -166,29 +179,21 @@ struct Entry {
     rule: Rule,
 }
 
-/// The cues, matched at every word of a sentence with no allocation, longest phrase first.
-static CUES: LazyLock<Phrases<Entry>> = LazyLock::new(|| {
-    let mut entries = Vec::new();
-    for line in data_lines(include_str!("../data/caveats.tsv")) {
-        let mut fields = line.split('\t').map(str::trim);
-        let (Some(phrase), Some(kind), Some(strength)) =
-            (fields.next(), fields.next(), fields.next())
-        else {
-            panic!("caveats.tsv: expected phrase<TAB>kind<TAB>strength in {line:?}");
-        };
-        let kind = match kind {
+impl Entry {
+    /// A `caveats.tsv` entry in the stage's terms; `None` for a malformed one (the lexicon's
+    /// tests read every entry through this).
+    fn of(e: &crux_lexicon::Entry) -> Option<Entry> {
+        let kind = match e.category {
             "hedge" => CueKind::Caveat(CaveatKind::Hedge),
             "concession" => CueKind::Caveat(CaveatKind::Concession),
             "condition" => CueKind::Caveat(CaveatKind::Condition),
             "limitation" => CueKind::Caveat(CaveatKind::Limitation),
             "booster" => CueKind::Booster,
             "approximation" => CueKind::Approximation,
-            other => panic!("caveats.tsv: unknown kind {other:?}"),
+            _ => return None,
         };
-        let strength: f64 = strength
-            .parse()
-            .unwrap_or_else(|_| panic!("caveats.tsv: bad strength in {line:?}"));
-        let rule = match fields.next() {
+        let strength: f64 = e.fields.first()?.parse().ok()?;
+        let rule = match e.fields.get(1).copied() {
             None | Some("") => Rule::None,
             Some("modal-may") => Rule::ModalMay,
             Some("modal-might") => Rule::ModalMight,
@@ -207,21 +212,18 @@ static CUES: LazyLock<Phrases<Entry>> = LazyLock::new(|| {
             Some("inverted") => Rule::Inverted,
             Some("clause-start") => Rule::ClauseStart,
             Some("doxastic") => Rule::Doxastic,
-            Some(other) => panic!("caveats.tsv: unknown rule {other:?}"),
+            Some("until") => Rule::Until,
+            Some(_) => return None,
         };
-        let first = phrase.split(' ').next().unwrap_or(phrase);
-        entries.push((
-            phrase,
-            Entry {
-                first,
-                kind,
-                strength,
-                rule,
-            },
-        ));
+        let first = e.form.split(' ').next().unwrap_or(e.form);
+        Some(Entry {
+            first,
+            kind,
+            strength,
+            rule,
+        })
     }
-    Phrases::new(entries)
-});
+}
 
 /// A caveat before its strength is stacked and its id given.
 #[derive(Debug, Clone)]
@@ -263,30 +265,6 @@ fn is_number(w: &str) -> bool {
         .is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '£' | '€'))
         || is(head, sense_class::NUMBER)
 }
-
-/// Adjectives after "should be" / "ought to be" that make the modal epistemic.
-const EPISTEMIC_AFTER_BE: &[&str] = &[
-    "possible",
-    "able",
-    "likely",
-    "enough",
-    "easy",
-    "easier",
-    "clear",
-    "fine",
-    "a",
-    "an",
-    "sufficient",
-    "feasible",
-    "manageable",
-    "straightforward",
-    "obvious",
-    "apparent",
-    "no",
-    "the",
-    "safe",
-    "available",
-];
 
 /// Whether the cue at `i` (an entry of `rule`) has its caveat sense here, and which.
 fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> Sense {
@@ -337,11 +315,21 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
         Rule::Appear => !next.is_some_and(|n| is(n, sense_class::PLACEMENT)),
         Rule::Stance => !next.is_some_and(|n| is(n, sense_class::ABOUTNESS)),
         Rule::Expectation => {
+            // "had been expected" (its outcome known), "than expected", "as expected", "the
+            // expected gain", "the purchase was expected.": no expectation still open.
             let before = i.checked_sub(2).and_then(|p| word(text, tokens, p));
+            let ends = tokens
+                .get(i + len)
+                .is_none_or(|t| !t.word && matches!(&text[t.span], "." | "!" | "?"));
             !(prev.is_some_and(|p| same_word(p, "been"))
-                && before.is_some_and(|b| same_word(b, "had")))
+                && before.is_some_and(|b| same_word(b, "had"))
+                || prev.is_some_and(|p| {
+                    is(p, sense_class::COMPARATIVE) || is(p, sense_class::DETERMINER)
+                })
+                || ends)
         }
         Rule::ClauseStart => at_clause_start,
+        Rule::Until => until_condition(text, tokens, i, i + len),
         Rule::Inverted => {
             // "…, should they be traced, …": a clause opening on "should", then its subject.
             // The sentence's own end: its last tokens, past closing quotes and parentheses
@@ -391,9 +379,17 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
         }
         Rule::Epistemic => {
             // should be possible / ought to be a net positive
-            next.is_some_and(|n| same_word(n, "be"))
+            let before_be = next.is_some_and(|n| same_word(n, "be"))
                 && word(text, tokens, i + len + 1)
-                    .is_some_and(|a| EPISTEMIC_AFTER_BE.iter().any(|e| same_word(a, e)))
+                    .is_some_and(|a| crate::lexicon::is(a, CueClass::EpistemicAfterBe));
+            // "the move should improve liquidity", "profit should not fall": a verb of change
+            // of state or amount, so an expected outcome, not an obligation.
+            let verb = if next.is_some_and(|n| same_word(n, "not") || same_word(n, "n't")) {
+                word(text, tokens, i + len + 1)
+            } else {
+                next
+            };
+            before_be || verb.is_some_and(|v| is(v, sense_class::OUTCOME))
         }
         Rule::Number => next.is_some_and(is_number),
         Rule::Concessive => {
@@ -413,6 +409,83 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
             )
         }),
     }
+}
+
+/// Whether "until" ending before token `after` opens a condition: a clause of an event still
+/// to come ("will remain until it complies", "until an offer is made"), not a point in time
+/// or an event named by a noun phrase ("until 1994", "until now", "until the end of the year",
+/// "until his death"), nor a past event ("until they became sell programs"). A clause is a
+/// subject pronoun or a finite auxiliary within eight words, up to the first comma or clause
+/// boundary; a past tense there (a listed irregular form, or a word in -ed among the first
+/// four, neither after a form of "be", "have" or "get") tells when something happened.
+fn until_condition(text: &str, tokens: &[Token], at: usize, after: usize) -> bool {
+    // "mid-November": the word before the hyphen; "they're": the word before the apostrophe.
+    let head = |w: &'_ str| -> String {
+        w.split(['-', '–', '\'', '’'])
+            .next()
+            .unwrap_or(w)
+            .to_owned()
+    };
+    let Some(first) = word(text, tokens, after) else {
+        return false;
+    };
+    // "a" and "an" are number words too ("a dozen"): as determiners they open a noun phrase.
+    if is_number(first) && !is(first, sense_class::DETERMINER)
+        || is(&head(first), sense_class::TIME)
+    {
+        return false;
+    }
+    if is(first, sense_class::DETERMINER)
+        && word(text, tokens, after + 1)
+            .is_some_and(|n| is(&head(n), sense_class::TIME) || is_number(n))
+    {
+        return false;
+    }
+    let mut prev: Option<&str> = None;
+    let mut clause = false;
+    for (n, t) in tokens[after.min(tokens.len())..].iter().take(8).enumerate() {
+        if !t.word {
+            if matches!(&text[t.span], "," | ";" | ":" | "(" | ")" | "—" | "–") {
+                break;
+            }
+            continue;
+        }
+        let w = &text[t.span];
+        let after_auxiliary = prev.is_some_and(|p| is(p, sense_class::PASSIVE));
+        let regular_past = n < 4
+            && w.len() > 3
+            && w.get(w.len() - 2..)
+                .is_some_and(|e| e.eq_ignore_ascii_case("ed"));
+        if (is(w, sense_class::PAST) || regular_past) && !after_auxiliary {
+            return false;
+        }
+        clause |= is(&head(w), sense_class::CLAUSE);
+        prev = Some(w);
+    }
+    clause || irrealis_before(text, tokens, at)
+}
+
+/// Whether the clause before token `at` (ten words back at most) holds a future, a modal or
+/// a present negation and no past tense: "troops will remain until Iraq complies", "details
+/// won't be final until regulators approve" (the words are the `irrealis` and `past` entries
+/// of `data/caveat_senses.tsv`; "would" is left out, the past's future in narrative: "the
+/// goal would not be achieved until the launch of …").
+fn irrealis_before(text: &str, tokens: &[Token], at: usize) -> bool {
+    let mut irrealis = false;
+    for t in tokens[..at.min(tokens.len())].iter().rev().take(10) {
+        if !t.word {
+            if matches!(&text[t.span], "," | ";" | ":" | "(" | ")" | "—" | "–") {
+                break;
+            }
+            continue;
+        }
+        let w = &text[t.span];
+        if is(w, sense_class::PAST) || is(w, sense_class::NARRATIVE_FUTURE) {
+            return false;
+        }
+        irrealis |= is(w, sense_class::IRREALIS);
+    }
+    irrealis
 }
 
 /// The clause around tokens `[i, i + len)`: between `;`, `:`, parentheses and dashes.
@@ -440,128 +513,6 @@ fn boundaries(text: &str, tokens: &[Token]) -> Vec<usize> {
         .collect()
 }
 
-/// Openers that grant a point when a counter follows ("Yes, it's annoying … But still …";
-/// "Of course, first they'd need to be caught, but …").
-const CONCESSIVE_OPENERS: &[&str] = &[
-    "yes",
-    "sure",
-    "granted",
-    "admittedly",
-    "true",
-    "of course",
-    "certainly",
-    "indeed",
-    "clearly",
-    "obviously",
-    "to be sure",
-    "it is true that",
-    "it's true that",
-    "no doubt",
-];
-
-/// Words that counter what came before.
-const COUNTERS: &[&str] = &[
-    "but",
-    "however",
-    "yet",
-    "still",
-    "nevertheless",
-    "nonetheless",
-    "even so",
-    "though",
-    "and yet",
-    "then again",
-];
-
-/// Subjects that voice a view as others' (generic or indefinite holders): "Critics say …",
-/// "Some worry …", "Many people think …", "One could argue …".
-const GENERIC_HOLDERS: &[&str] = &[
-    "some",
-    "many",
-    "most",
-    "few",
-    "several",
-    "others",
-    "one",
-    "people",
-    "those",
-    "critics",
-    "opponents",
-    "proponents",
-    "supporters",
-    "advocates",
-    "defenders",
-    "detractors",
-    "skeptics",
-    "sceptics",
-];
-
-/// Verbs of stance that voice a view, beside the reporting verbs of `data/reporting_verbs.tsv`.
-const STANCE_VERBS: &[&str] = &[
-    "worry",
-    "worries",
-    "fear",
-    "assume",
-    "assumes",
-    "feel",
-    "feels",
-    "maintain",
-    "maintains",
-    "object",
-    "objects",
-    "complain",
-    "complains",
-    "concede",
-    "concedes",
-    "admit",
-    "admits",
-];
-
-/// Modals and emphatic "do" that may stand between a subject and its verb ("Dog owners may
-/// think", "Ralf does insist").
-const AUXILIARIES: &[&str] = &[
-    "may", "might", "could", "would", "will", "can", "do", "does", "did",
-];
-
-/// Words after "do"/"does"/"did" that show it is not the emphatic auxiliary ("did the work",
-/// "do not", "did so").
-const NOT_EMPHATIC: &[&str] = &[
-    "not",
-    "n't",
-    "so",
-    "it",
-    "this",
-    "that",
-    "the",
-    "a",
-    "an",
-    "nothing",
-    "anything",
-    "something",
-    "everything",
-    "what",
-    "well",
-    "more",
-    "less",
-    "much",
-    "their",
-    "his",
-    "her",
-    "its",
-    "our",
-    "your",
-    "my",
-    "them",
-    "him",
-    "us",
-    "me",
-    "you",
-    "some",
-    "any",
-    "no",
-    "all",
-];
-
 /// Whether the word at `i` voices a view: a reporting or stance verb ("say", "point out",
 /// "worry"); the number of words it takes.
 fn voicing_verb(text: &str, toks: &[Token], i: usize) -> Option<usize> {
@@ -574,7 +525,7 @@ fn voicing_verb(text: &str, toks: &[Token], i: usize) -> Option<usize> {
     {
         return Some(2);
     }
-    (cue.single.is_some() || one_of(w, STANCE_VERBS)).then_some(1)
+    (cue.single.is_some() || crate::lexicon::is(w, CueClass::StanceVerb)).then_some(1)
 }
 
 /// How a sentence grants a point, when it does: `(cue start, cue end)` in tokens and the
@@ -586,13 +537,34 @@ fn voicing_verb(text: &str, toks: &[Token], i: usize) -> Option<usize> {
 ///   that …", "Dog owners may think …", "Ralf does insist …"): held by them;
 /// - the emphatic "do" ("They do offer a benefit, but …"): held by the author.
 ///
+/// The token of the author's hedge of possibility ("may", "might", "perhaps": the
+/// `concessive-modal` words of `data/caveat_senses.tsv`) in the first twelve tokens of a
+/// sentence, when the caveat stage read it as a hedge held by the author. `drafts` are the
+/// caveats found so far, in text order.
+fn hedged_clause(text: &str, toks: &[Token], drafts: &[Draft], sentence: Span) -> Option<usize> {
+    let lo = drafts.partition_point(|d| d.cue.end() <= sentence.start());
+    let hedges: Vec<&Draft> = drafts[lo..]
+        .iter()
+        .take_while(|d| d.cue.start() < sentence.end())
+        .filter(|d| d.kind == CaveatKind::Hedge && d.holder.is_none())
+        .take(8)
+        .collect();
+    toks.iter().take(12).position(|t| {
+        t.word
+            && is(&text[t.span], sense_class::CONCESSIVE_MODAL)
+            && hedges.iter().any(|d| d.cue.overlaps(t.span))
+    })
+}
+
 /// Only the first eight tokens are read.
 fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<Span>)> {
-    if let Some(len) = starts_with_phrase(text, toks, &OPENER_TABLE) {
+    if let Some(len) = starts_with_phrase(text, toks, CueClass::ConcessiveOpener) {
         return Some((0, len, None));
     }
     let first = word(text, toks, 0)?;
-    if one_of(first, COUNTERS) || one_of(first, &["and", "so", "if", "when", "because"]) {
+    if crate::lexicon::is(first, CueClass::Counter)
+        || one_of(first, &["and", "so", "if", "when", "because"])
+    {
         return None;
     }
     let head = &toks[..toks.len().min(8)];
@@ -606,8 +578,8 @@ fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<S
         if aux.is_none()
             && let Some(len) = voicing_verb(text, head, i)
         {
-            let generic = one_of(first, GENERIC_HOLDERS)
-                || (i == 2 && one_of(&text[head[1].span], GENERIC_HOLDERS))
+            let generic = crate::lexicon::is(first, CueClass::GenericHolder)
+                || (i == 2 && crate::lexicon::is(&text[head[1].span], CueClass::GenericHolder))
                 || one_of(first, &["my", "our"]) && i == 2;
             if !generic {
                 return None;
@@ -626,7 +598,7 @@ fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<S
             }
             continue;
         }
-        if one_of(w, AUXILIARIES) {
+        if crate::lexicon::is(w, CueClass::Auxiliary) {
             aux = Some(i);
         }
     }
@@ -634,7 +606,8 @@ fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<S
     let a = aux?;
     let w = &text[head[a].span];
     let next = word(text, head, a + 1)?;
-    (one_of(w, &["do", "does", "did"]) && !one_of(next, NOT_EMPHATIC)).then_some((a, a + 1, None))
+    (one_of(w, &["do", "does", "did"]) && !crate::lexicon::is(next, CueClass::NotEmphatic))
+        .then_some((a, a + 1, None))
 }
 
 /// A short first clause that grants a point before ", but" ("This is true, but …", "These
@@ -658,18 +631,9 @@ fn granting_clause(text: &str, toks: &[Token]) -> Option<usize> {
     .then_some(comma)
 }
 
-/// A list of phrases as a [`Phrases`] table. Within each list no two phrases share a first
-/// word, so the longest match is the one the list order would give.
-fn phrase_table(phrases: &'static [&'static str]) -> Phrases<()> {
-    Phrases::new(phrases.iter().map(|&p| (p, ())))
-}
-
-static OPENER_TABLE: LazyLock<Phrases<()>> = LazyLock::new(|| phrase_table(CONCESSIVE_OPENERS));
-static COUNTER_TABLE: LazyLock<Phrases<()>> = LazyLock::new(|| phrase_table(COUNTERS));
-
-/// The length in tokens of the phrase of `phrases` that the tokens start with, if any.
-fn starts_with_phrase(text: &str, toks: &[Token], phrases: &Phrases<()>) -> Option<usize> {
-    phrases.longest_at(text, toks, 0).map(|(len, ())| len)
+/// The length in tokens of the longest entry of `cue` that the tokens start with, if any.
+fn starts_with_phrase(text: &str, toks: &[Token], cue: CueClass) -> Option<usize> {
+    cues_at(text, toks, 0, cue).map(|(len, _)| len).next()
 }
 
 /// Whether `w` is one of `words`, ignoring ASCII case, without allocating.
@@ -685,7 +649,7 @@ fn concede_then_counter(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
-    sentence_tokens: &[Vec<Token>],
+    sentence_tokens: &[&[Token]],
     boosters: &mut Vec<Booster>,
     drafts: &mut Vec<Draft>,
 ) {
@@ -702,6 +666,15 @@ fn concede_then_counter(
         let toks = &sentence_tokens[i][..sentence_tokens[i].len().min(64)];
         let frame = conceding_frame(text, toks)
             .or_else(|| granting_clause(text, toks).map(|c| (0, c, None)));
+        // "Fines may not be ideal, but …", "Perhaps it is less thrilling, but …": the author's
+        // own hedge of possibility, countered, grants the point it hedges.
+        let (frame, hedged) = match frame {
+            Some(f) => (Some(f), false),
+            None => (
+                hedged_clause(text, toks, &drafts[..sorted], s.span).map(|m| (m, m + 1, None)),
+                true,
+            ),
+        };
         let Some((from, len, holder)) = frame else {
             continue;
         };
@@ -718,16 +691,16 @@ fn concede_then_counter(
                 && matches!(&text[w[0].span], "," | ";")
                 // A one-word counter ("but"); the phrases' later words are never one word.
                 && word(text, &w[1..], 0)
-                    .is_some_and(|t| COUNTER_TABLE.starting_with(t).any(|(len, ())| len == 1))
+                    .is_some_and(|t| crate::lexicon::is(t, CueClass::Counter))
         });
         let countered_next = sentences
             .get(i + 1)
             .is_some_and(|n| n.paragraph == s.paragraph)
             && {
-                let next = &sentence_tokens[i + 1];
+                let next = sentence_tokens[i + 1];
                 let next = &next[..next.len().min(12)];
                 // "But …", "However, …", or "The work, however, …".
-                starts_with_phrase(text, next, &COUNTER_TABLE).is_some()
+                starts_with_phrase(text, next, CueClass::Counter).is_some()
                     || next.windows(3).any(|w| {
                         &text[w[0].span] == ","
                             && same_word(&text[w[1].span], "however")
@@ -740,9 +713,10 @@ fn concede_then_counter(
         let cue = toks[from].span.cover(toks[len - 1].span);
         // The drafts before `sorted` are in text order: a binary search finds any at the cue.
         let at = drafts[..sorted].partition_point(|d| d.cue.end() <= cue.start());
-        if drafts[..sorted]
-            .get(at)
-            .is_some_and(|d| d.cue.overlaps(cue))
+        if !hedged
+            && drafts[..sorted]
+                .get(at)
+                .is_some_and(|d| d.cue.overlaps(cue))
         {
             if holder.is_none() {
                 continue;
@@ -787,7 +761,7 @@ pub(crate) fn find(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
-    sentence_tokens: &[Vec<Token>],
+    sentence_tokens: &[&[Token]],
     quotes: &[Quote],
 ) -> Found {
     let mut found = Found::default();
@@ -820,7 +794,7 @@ pub(crate) fn find(
                     .unwrap_or_else(|| "quoted source".to_owned()),
             ),
         };
-        let toks = &sentence_tokens[si];
+        let toks = sentence_tokens[si];
         // The sentence's clause boundaries, found once when it has a cue.
         let mut bounds: Option<Vec<usize>> = None;
         let mut i = 0;
@@ -829,7 +803,8 @@ pub(crate) fn find(
                 i += 1;
                 continue;
             }
-            let matched = CUES.at(text, toks, i).find_map(|(len, e)| {
+            let matched = phrases_at(text, toks, i, Kind::Caveat).find_map(|(len, e)| {
+                let e = Entry::of(e)?;
                 match sense(text, toks, i, len, e.rule) {
                     Sense::No => None,
                     Sense::Listed => Some((len, e, e.kind)),
@@ -968,10 +943,7 @@ fn believer(text: &str, toks: &[Token], v: usize) -> Option<String> {
     }
     let (first, last) = (words.first()?, words.last()?);
     let w = &text[first.span];
-    NO_BELIEVER
-        .get_lower(w)
-        .is_none()
-        .then(|| text[first.span.cover(last.span)].to_owned())
+    (!no_believer(w)).then(|| text[first.span.cover(last.span)].to_owned())
 }
 
 /// The overlap of two spans, if any.
@@ -992,6 +964,125 @@ mod tests {
             .iter()
             .map(|c| (&sentence[c.span], c.kind))
             .collect()
+    }
+
+    #[test]
+    fn until_opens_a_condition_before_a_clause_still_to_come() {
+        use CaveatKind::Condition;
+        // A clause with a subject pronoun or a finite auxiliary: a condition.
+        assert_eq!(
+            cues("The bakery will stay shut until it passes the inspection."),
+            vec![("until", Condition)]
+        );
+        assert_eq!(
+            cues("No refund is paid until a claim is filed."),
+            vec![("until", Condition)]
+        );
+        // A future or a present negation before it: a condition.
+        assert_eq!(
+            cues("The gates will stay shut until inspectors approve the repairs."),
+            vec![("until", Condition)]
+        );
+        assert_eq!(
+            cues("Tenants don't pay rent until landlords fix the roof."),
+            vec![("until", Condition)]
+        );
+        // A time, a noun phrase or a past event: no condition.
+        for sentence in [
+            "The shop stays open until 9 p.m.",
+            "The road was closed until now.",
+            "The fair runs until the end of the month.",
+            "The mayor stayed in office until his retirement.",
+            "The ferry ran until mid-October.",
+            "Nobody noticed until they became a nuisance.",
+            "The bridge carried cars until it collapsed.",
+            "The plan would not work until the launch of the new line.",
+            "The club did not admit women until the rules changed.",
+        ] {
+            assert!(cues(sentence).is_empty(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn an_expectation_over_is_no_hedge() {
+        use CaveatKind::Hedge;
+        assert_eq!(
+            cues("Analysts expected the merger to close in spring."),
+            vec![("expected", Hedge)]
+        );
+        for sentence in [
+            "Sales were lower than expected.",
+            "As expected, the council voted no.",
+            "The mill did not report the expected gain.",
+            "The strike was expected.",
+        ] {
+            assert!(cues(sentence).is_empty(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn should_before_a_change_of_amount_is_an_expected_outcome() {
+        use CaveatKind::Hedge;
+        assert_eq!(
+            cues("The new line should increase output next year."),
+            vec![("should", Hedge)]
+        );
+        assert_eq!(
+            cues("Prices should not fall before spring."),
+            vec![("should", Hedge)]
+        );
+        // An obligation is no hedge (it makes a normative claim).
+        assert!(cues("The council should repair the bridge.").is_empty());
+    }
+
+    #[test]
+    fn an_accusation_is_a_hedge() {
+        assert_eq!(
+            cues("Two clerks accused of fraud left the firm."),
+            vec![("accused", CaveatKind::Hedge)]
+        );
+    }
+
+    #[test]
+    fn a_hedged_clause_countered_is_a_concession() {
+        use CaveatKind::{Concession, Hedge};
+        assert_eq!(
+            cues("Late buses may be annoying, but they are cheap."),
+            vec![("may", Hedge), ("may", Concession)]
+        );
+        assert_eq!(
+            cues("Perhaps the park is small. However, it is quiet."),
+            vec![("Perhaps", Hedge), ("Perhaps", Concession)]
+        );
+        // Not countered: a hedge only.
+        assert_eq!(cues("The park may close early."), vec![("may", Hedge)]);
+        // "could" of ability is no granting.
+        assert_eq!(
+            cues("Anyone could apply, but few did."),
+            vec![("could", Hedge)]
+        );
+    }
+
+    #[test]
+    fn indirect_evidence_is_a_hedge() {
+        use CaveatKind::Hedge;
+        assert_eq!(
+            cues("It has been suggested that the mill closed early."),
+            vec![("suggested", Hedge)]
+        );
+        assert_eq!(
+            cues("There is no evidence that the dam leaked."),
+            vec![("no evidence", Hedge)]
+        );
+    }
+
+    #[test]
+    fn unclear_said_of_a_fact_is_a_hedge() {
+        assert_eq!(
+            cues("The result of the vote was unclear."),
+            vec![("unclear", CaveatKind::Hedge)]
+        );
+        assert!(cues("The singer left the stage.").is_empty());
     }
 
     #[test]

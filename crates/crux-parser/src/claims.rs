@@ -22,79 +22,38 @@
 //! prediction ("is surely going to"), evaluation ("a laudable goal"); else factual. A "should"
 //! that a caveat already read as epistemic ("it should be possible") is not normative. A causal
 //! claim that also judges ("dangerous because …") is an evaluation. Evaluation cues are the
-//! evaluative words of `data/evaluative.tsv` less the event and topic words of
+//! evaluative words of `data/evaluative_valence.tsv` less the event and topic words of
 //! `data/event_words.txt` ("killed", "war", "profits": what happened, not a judgement of it),
 //! and the stance adverbs, amplifiers and evaluative adjectives of `data/claim_cues.tsv`;
 //! "right now", "the right to" and "kind of" do not judge.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use crate::document::{
     Caveat, CaveatKind, Claim, ClaimType, Paragraph, ParagraphKind, Quote, QuoteKind, Sentence,
     Voice,
 };
-use crate::lexicon::{FxHashMap, Phrases, WordMap, data_lines};
+use crate::lexicon::{Entry, Kind, Word, phrases_at};
 use crate::span::Span;
 use crate::words::{Token, tokens};
 
-/// The claim cues (`data/claim_cues.tsv`), each with the type it gives a claim.
-static CUES: LazyLock<Phrases<ClaimType>> = LazyLock::new(|| {
-    Phrases::new(cue_lines().map(|(phrase, kind)| {
-        let kind = match kind {
-            "normative" => ClaimType::Normative,
-            "prediction" => ClaimType::Prediction,
-            "causal" => ClaimType::Causal,
-            "evaluation" => ClaimType::Evaluation,
-            other => panic!("claim_cues.tsv: unknown type {other:?}"),
-        };
-        (phrase, kind)
-    }))
-});
-
-/// The `(phrase, type)` lines of `data/claim_cues.tsv`.
-fn cue_lines() -> impl Iterator<Item = (&'static str, &'static str)> {
-    data_lines(include_str!("../data/claim_cues.tsv")).map(|line| {
-        let (phrase, kind) = line
-            .split_once('\t')
-            .unwrap_or_else(|| panic!("claim_cues.tsv: expected phrase<TAB>type in {line:?}"));
-        (phrase, kind.trim())
+/// The type a claim cue (`data/claim_cues.tsv`) gives a claim.
+fn cue_type(e: &Entry) -> Option<ClaimType> {
+    Some(match e.category {
+        "normative" => ClaimType::Normative,
+        "prediction" => ClaimType::Prediction,
+        "causal" => ClaimType::Causal,
+        "evaluation" => ClaimType::Evaluation,
+        _ => return None,
     })
 }
 
-/// Event and topic words (data/event_words.txt): VADER entries that name what happened
-/// ("killed", "war", "profits"), not the writer's judgement of it.
-fn event_words() -> impl Iterator<Item = &'static str> {
-    data_lines(include_str!("../data/event_words.txt"))
+/// Whether a looked-up word is evaluative (`data/evaluative_valence.tsv`, less the event and
+/// topic words of `data/event_words.txt`: "killed", "war", "profits" name what happened, not
+/// the writer's judgement of it): a claim that uses it judges.
+fn evaluative(w: &Word) -> bool {
+    w.single(Kind::Valence) && !w.single(Kind::EventWord)
 }
-
-/// What a word (in ASCII lower case) is to a claim's type.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct WordSense {
-    /// Evaluative (data/evaluative.tsv, less the event words): a claim that uses it judges.
-    evaluative: bool,
-    /// The first word of a claim cue.
-    cue: bool,
-}
-
-/// The evaluative words and the first words of the cues, in one table: one lookup a word
-/// tells the many words that are neither from the rest.
-static WORDS: LazyLock<WordMap<WordSense>> = LazyLock::new(|| {
-    let events: FxHashMap<&str, ()> = event_words().map(|w| (w, ())).collect();
-    let mut words: FxHashMap<&'static str, WordSense> = FxHashMap::default();
-    for w in data_lines(include_str!("../data/evaluative.tsv"))
-        .filter_map(|line| line.split('\t').next())
-        .filter(|w| !events.contains_key(w))
-    {
-        words.entry(w).or_default().evaluative = true;
-    }
-    for (phrase, _) in cue_lines() {
-        let first = phrase.split(' ').next().unwrap_or(phrase);
-        words.entry(first).or_default().cue = true;
-    }
-    // Each word once: the order they go in does not change what a lookup finds.
-    WordMap::new(words)
-});
 
 /// The classes of a word of `data/claim_frames.tsv`, as bits (a word may be several).
 mod frame {
@@ -111,35 +70,41 @@ mod frame {
     pub(super) const RELATIVE: u16 = 1024;
 }
 
-/// The words of `data/claim_frames.tsv`, each with its classes.
-static FRAMES: LazyLock<WordMap<u16>> = LazyLock::new(|| {
-    let mut words: FxHashMap<&'static str, u16> = FxHashMap::default();
-    for line in data_lines(include_str!("../data/claim_frames.tsv")) {
-        let (word, class) = line
-            .split_once('\t')
-            .unwrap_or_else(|| panic!("claim_frames.tsv: expected word<TAB>category in {line:?}"));
-        let bit = match class.trim() {
-            "subordinator" => frame::SUBORDINATOR,
-            "coordinator" => frame::COORDINATOR,
-            "auxiliary" => frame::AUXILIARY,
-            "particle" => frame::PARTICLE,
-            "anaphoric" => frame::ANAPHORIC,
-            "first" => frame::FIRST,
-            "not-reporting" => frame::NOT_REPORTING,
-            "bio-role" => frame::BIO_ROLE,
-            "judging" => frame::JUDGING,
-            "rhetorical" => frame::RHETORICAL,
-            "relative" => frame::RELATIVE,
-            other => panic!("claim_frames.tsv: unknown category {other:?}"),
-        };
-        *words.entry(word.trim()).or_default() |= bit;
+/// The frame classes of `w` (any case) in `data/claim_frames.tsv`, as bits.
+fn frame_classes(w: &str) -> u16 {
+    let Some(word) = crate::lexicon::lookup(w) else {
+        return 0;
+    };
+    if !word.single(Kind::ClaimFrame) {
+        return 0;
     }
-    WordMap::new(words)
-});
+    word.of(Kind::ClaimFrame)
+        .filter(|e| e.words.len() == 1)
+        .map(|e| frame_class(e.category))
+        .fold(0, |a, b| a | b)
+}
 
-/// Whether `w` (any ASCII case) is of frame class `class`.
+/// The bit of a `claim_frames.tsv` category; 0 for an unknown one (a test reads them all).
+fn frame_class(category: &str) -> u16 {
+    match category {
+        "subordinator" => frame::SUBORDINATOR,
+        "coordinator" => frame::COORDINATOR,
+        "auxiliary" => frame::AUXILIARY,
+        "particle" => frame::PARTICLE,
+        "anaphoric" => frame::ANAPHORIC,
+        "first" => frame::FIRST,
+        "not-reporting" => frame::NOT_REPORTING,
+        "bio-role" => frame::BIO_ROLE,
+        "judging" => frame::JUDGING,
+        "rhetorical" => frame::RHETORICAL,
+        "relative" => frame::RELATIVE,
+        _ => 0,
+    }
+}
+
+/// Whether `w` (any case) is of frame class `class`.
 fn is(w: &str, class: u16) -> bool {
-    FRAMES.get_lower(w).is_some_and(|c| c & class != 0)
+    frame_classes(w) & class != 0
 }
 
 /// Whether the word is a reporting verb (`data/reporting_verbs.tsv`, one word), less the
@@ -410,18 +375,19 @@ fn claim_type(text: &str, words: &[Token], hedged_should: &[Span]) -> ClaimType 
         if !words[i].word {
             continue;
         }
-        let Some(sense) = WORDS.get_lower(&text[words[i].span]) else {
+        let Some(sense) = crate::lexicon::lookup(&text[words[i].span]) else {
             continue;
         };
         let other_sense = other_sense(text, words, i);
-        if sense.evaluative && !other_sense {
+        if evaluative(sense) && !other_sense {
             found[3] = true;
         }
-        if !sense.cue {
+        if !sense.has(Kind::ClaimCue) {
             continue;
         }
         // Every cue that matches here, whatever its length.
-        for (_, kind) in CUES.at(text, words, i) {
+        for kind in phrases_at(text, words, i, Kind::ClaimCue).filter_map(|(_, e)| cue_type(e)) {
+            let kind = &kind;
             if *kind == ClaimType::Normative
                 && hedged_should.iter().any(|h| h.contains_span(words[i].span))
             {
@@ -522,7 +488,7 @@ pub(crate) fn find(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
-    sentence_tokens: &[Vec<Token>],
+    sentence_tokens: &[&[Token]],
     quotes: &[Quote],
     caveats: &[Caveat],
 ) -> Vec<Claim> {
@@ -547,7 +513,7 @@ pub(crate) fn find(
             continue;
         }
         let trimmed = text[s.span].trim_end_matches(['"', '”', '’', '\'', ')']);
-        if trimmed.ends_with('?') && !rhetorical(text, &sentence_tokens[si]) {
+        if trimmed.ends_with('?') && !rhetorical(text, sentence_tokens[si]) {
             continue;
         }
         // A sentence that ends on a colon introduces what follows (a quotation, a list): the
@@ -602,7 +568,7 @@ pub(crate) fn find(
             Vec::new()
         };
         // One claim per clause joined by a semicolon outside parentheses.
-        let toks = &sentence_tokens[si];
+        let toks = sentence_tokens[si];
         let mut depth = 0i32;
         let mut start = s.span.start();
         clauses.clear();
@@ -706,7 +672,7 @@ fn closing_bio(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
-    sentence_tokens: &[Vec<Token>],
+    sentence_tokens: &[&[Token]],
 ) -> Option<usize> {
     let mut found = None;
     let mut seen = 0;
@@ -719,7 +685,7 @@ fn closing_bio(
                 && paragraphs[p].kind == ParagraphKind::Body
             {
                 seen += 1;
-                if about_the_writer(text, &sentence_tokens[i]) {
+                if about_the_writer(text, sentence_tokens[i]) {
                     found = Some(p);
                 }
                 if seen == 2 {
@@ -732,7 +698,7 @@ fn closing_bio(
     }
     if let Some((p, i)) = first_of
         && paragraphs[p].kind == ParagraphKind::Body
-        && about_the_writer(text, &sentence_tokens[i])
+        && about_the_writer(text, sentence_tokens[i])
     {
         found = Some(p);
     }
@@ -809,26 +775,23 @@ mod tests {
 
     #[test]
     fn event_words_are_listed_evaluative_words() {
-        for w in crate::lexicon::data_lines(include_str!("../data/event_words.txt")) {
+        for e in crux_lexicon::entries_of(crate::lexicon::Kind::EventWord) {
+            let w = crate::lexicon::lookup(e.form).expect("listed");
             assert!(
-                crate::lexicon::data_lines(include_str!("../data/evaluative.tsv"))
-                    .any(|l| l.split('\t').next() == Some(w)),
-                "{w} is not in evaluative.tsv"
+                w.single(crate::lexicon::Kind::Valence),
+                "{} is not in evaluative_valence.tsv",
+                e.form
             );
         }
     }
 
     #[test]
-    fn cues_are_lower_case_and_later_words_hold_no_apostrophe() {
-        // `WORDS` finds a cue's first word in ASCII lower case, and `CUES` reads a curly
-        // apostrophe as a straight one: lower-case cues whose later words hold no apostrophe
-        // match exactly the words the list names, in any ASCII case.
-        for (phrase, _) in super::cue_lines() {
-            assert_eq!(phrase, phrase.to_ascii_lowercase());
-            assert!(
-                phrase.split(' ').skip(1).all(|w| !w.contains(['\'', '’'])),
-                "{phrase}"
-            );
+    fn every_cue_and_frame_has_a_known_category() {
+        for e in crux_lexicon::entries_of(crate::lexicon::Kind::ClaimCue) {
+            assert!(super::cue_type(e).is_some(), "{}:{}", e.file, e.line);
+        }
+        for e in crux_lexicon::entries_of(crate::lexicon::Kind::ClaimFrame) {
+            assert_ne!(super::frame_class(e.category), 0, "{}:{}", e.file, e.line);
         }
     }
 

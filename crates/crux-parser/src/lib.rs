@@ -43,6 +43,7 @@
 
 mod caveats;
 mod claims;
+mod date;
 mod document;
 mod lexicon;
 mod meta;
@@ -57,7 +58,7 @@ pub use document::{
     InputFormat, Link, Meta, Paragraph, ParagraphKind, Quote, QuoteKind, Resolution, Sentence,
     Severity, Speaker, TextSpan, Voice,
 };
-pub use lexicon::{Phrases, same_word};
+pub use lexicon::same_word;
 pub use read::sniff;
 pub use sentences::split_sentences;
 pub use span::{InvalidSpan, Span, Spanned, span_of, starting_within};
@@ -88,8 +89,147 @@ pub fn parse(text: &str) -> Parsed {
 /// the extracted plain text, returned in [`Document::text`].
 #[must_use]
 pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
-    let extracted = read::read(input, format);
-    let mut diagnostics = extracted.diagnostics;
+    parse_extracted(read::read(input, format), format)
+}
+
+/// Parses `input` read as `format`, taking the text: as [`parse_as`], but plain text becomes
+/// [`Document::text`] itself instead of a copy, so that a large document is not held twice.
+///
+/// ```
+/// use crux_parser::{parse_as, parse_owned, InputFormat};
+///
+/// let text = "“It may fail,” she said.";
+/// assert_eq!(parse_owned(text.to_owned(), InputFormat::Text), parse_as(text, InputFormat::Text));
+/// ```
+#[must_use]
+pub fn parse_owned(input: String, format: InputFormat) -> Parsed {
+    let extracted = match format {
+        InputFormat::Text => read::Extracted {
+            text: input,
+            ..read::Extracted::default()
+        },
+        InputFormat::Markdown | InputFormat::Html => read::read(&input, format),
+    };
+    parse_extracted(extracted, format)
+}
+
+/// Runs every stage on what a reader extracted.
+fn parse_extracted(extracted: read::Extracted, format: InputFormat) -> Parsed {
+    let Prepared {
+        format,
+        text,
+        meta,
+        mut paragraphs,
+        groups,
+        sentences,
+        sentence_tokens,
+        links,
+        mut diagnostics,
+    } = prepare(extracted, format);
+    let sentence_tokens = sentence_tokens.views();
+    let found = quotes::find(
+        &text,
+        &mut paragraphs,
+        &groups,
+        &sentences,
+        &sentence_tokens,
+    );
+    diagnostics.extend(found.diagnostics);
+    let cues = caveats::find(
+        &text,
+        &paragraphs,
+        &sentences,
+        &sentence_tokens,
+        &found.quotes,
+    );
+    let claims = claims::find(
+        &text,
+        &paragraphs,
+        &sentences,
+        &sentence_tokens,
+        &found.quotes,
+        &cues.caveats,
+    );
+    diagnostics.extend(control_characters(&text));
+
+    Parsed {
+        document: Document {
+            format,
+            text,
+            meta,
+            paragraphs,
+            sentences,
+            quotes: found.quotes,
+            caveats: cues.caveats,
+            claims,
+            links,
+            boosters: cues.boosters,
+            approximations: cues.approximations,
+        },
+        diagnostics,
+    }
+}
+
+/// What the quote, caveat and claim stages read: the text read, its header, paragraphs,
+/// sentences and each sentence's tokens.
+#[derive(Debug, Clone)]
+struct Prepared {
+    format: InputFormat,
+    text: String,
+    meta: Meta,
+    paragraphs: Vec<Paragraph>,
+    /// Each paragraph's block-quote group, from the reader.
+    groups: Vec<Option<usize>>,
+    sentences: Vec<Sentence>,
+    sentence_tokens: SentenceTokens,
+    links: Vec<Link>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Every sentence's tokens, tokenised once for every stage: one buffer for the document, each
+/// sentence's tokens a range of it. One allocation, sized to the tokens, instead of a vector per
+/// sentence reserved on a guess (each with its allocator overhead, and grown twofold when the
+/// guess fell short).
+#[derive(Debug, Clone)]
+struct SentenceTokens {
+    buffer: Vec<Token>,
+    /// Where each sentence's tokens end in `buffer`.
+    ends: Vec<usize>,
+}
+
+impl SentenceTokens {
+    fn new(text: &str, sentences: &[Sentence]) -> SentenceTokens {
+        // News prose runs about five bytes a token (5.35 over PolNeAR's texts): room for a
+        // token every four bytes from the start, so that the buffer is not grown (and copied)
+        // on the way, and what is left over given back at the end.
+        let mut buffer = Vec::with_capacity(text.len() / 4 + 16);
+        let mut ends = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            buffer.extend(tokens(text, s.span));
+            ends.push(buffer.len());
+        }
+        buffer.shrink_to_fit();
+        SentenceTokens { buffer, ends }
+    }
+
+    /// Each sentence's tokens, in sentence order.
+    fn views(&self) -> Vec<&[Token]> {
+        let mut start = 0;
+        self.ends
+            .iter()
+            .map(|&end| {
+                let view = &self.buffer[start..end];
+                start = end;
+                view
+            })
+            .collect()
+    }
+}
+
+/// Finds the header, paragraphs and sentences of what a reader extracted, and tokenises each
+/// sentence.
+fn prepare(extracted: read::Extracted, format: InputFormat) -> Prepared {
+    let diagnostics = extracted.diagnostics;
     let text = extracted.text;
     let blocks = if format == InputFormat::Text || extracted.blocks.is_empty() {
         read::text::blocks(&text)
@@ -168,57 +308,118 @@ pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
         }
     }
     groups.resize(paragraphs.len(), None);
-    // Every stage reads the same words: tokenise each sentence once.
-    let sentence_tokens: Vec<Vec<Token>> = sentences
-        .iter()
-        .map(|s| {
-            // News prose runs about six bytes a token: room for that from the start, rather
-            // than growing each vector four or five times.
-            let mut toks = Vec::with_capacity(s.span.len() / 5 + 4);
-            toks.extend(tokens(&text, s.span));
-            toks
-        })
-        .collect();
-    let found = quotes::find(
-        &text,
-        &mut paragraphs,
-        &groups,
-        &sentences,
-        &sentence_tokens,
-    );
-    diagnostics.extend(found.diagnostics);
-    let cues = caveats::find(
-        &text,
-        &paragraphs,
-        &sentences,
-        &sentence_tokens,
-        &found.quotes,
-    );
-    let claims = claims::find(
-        &text,
-        &paragraphs,
-        &sentences,
-        &sentence_tokens,
-        &found.quotes,
-        &cues.caveats,
-    );
-    diagnostics.extend(control_characters(&text));
-
-    Parsed {
-        document: Document {
-            format,
-            text,
-            meta,
-            paragraphs,
-            sentences,
-            quotes: found.quotes,
-            caveats: cues.caveats,
-            claims,
-            links: extracted.links,
-            boosters: cues.boosters,
-            approximations: cues.approximations,
-        },
+    let sentence_tokens = SentenceTokens::new(&text, &sentences);
+    Prepared {
+        format,
+        text,
+        meta,
+        paragraphs,
+        groups,
+        sentences,
+        sentence_tokens,
+        links: extracted.links,
         diagnostics,
+    }
+}
+
+/// The parser's stages one at a time, for the per-stage benchmarks
+/// (`cargo bench -p crux-parser --bench stages`); not a stable interface.
+#[doc(hidden)]
+pub mod stages {
+    use super::{InputFormat, Prepared, caveats, claims, quotes};
+    use crate::document::{Caveat, Quote};
+
+    /// A document read, split and tokenised, with what each stage needs from the stages
+    /// before it.
+    #[derive(Debug, Clone)]
+    pub struct Stages {
+        prepared: Prepared,
+        quotes: Vec<Quote>,
+        caveats: Vec<Caveat>,
+    }
+
+    /// Reads, finds the header, paragraphs and sentences, and tokenises: everything before
+    /// the quote stage.
+    #[must_use]
+    pub fn prepare(input: &str, format: InputFormat) -> usize {
+        super::prepare(crate::read::read(input, format), format)
+            .sentences
+            .len()
+    }
+
+    impl Stages {
+        /// Prepares `input` and runs every stage once, keeping what later stages read.
+        #[must_use]
+        pub fn new(input: &str, format: InputFormat) -> Stages {
+            let mut prepared = super::prepare(crate::read::read(input, format), format);
+            let p = &mut prepared;
+            let sentence_tokens = p.sentence_tokens.views();
+            let found = quotes::find(
+                &p.text,
+                &mut p.paragraphs,
+                &p.groups,
+                &p.sentences,
+                &sentence_tokens,
+            );
+            let cues = caveats::find(
+                &p.text,
+                &p.paragraphs,
+                &p.sentences,
+                &sentence_tokens,
+                &found.quotes,
+            );
+            Stages {
+                prepared,
+                quotes: found.quotes,
+                caveats: cues.caveats,
+            }
+        }
+
+        /// The quote stage; the number of quotations found.
+        #[must_use]
+        pub fn quotes(&self) -> usize {
+            let p = &self.prepared;
+            let mut paragraphs = p.paragraphs.clone();
+            quotes::find(
+                &p.text,
+                &mut paragraphs,
+                &p.groups,
+                &p.sentences,
+                &p.sentence_tokens.views(),
+            )
+            .quotes
+            .len()
+        }
+
+        /// The caveat stage; the number of caveats found.
+        #[must_use]
+        pub fn caveats(&self) -> usize {
+            let p = &self.prepared;
+            caveats::find(
+                &p.text,
+                &p.paragraphs,
+                &p.sentences,
+                &p.sentence_tokens.views(),
+                &self.quotes,
+            )
+            .caveats
+            .len()
+        }
+
+        /// The claim stage; the number of claims found.
+        #[must_use]
+        pub fn claims(&self) -> usize {
+            let p = &self.prepared;
+            claims::find(
+                &p.text,
+                &p.paragraphs,
+                &p.sentences,
+                &p.sentence_tokens.views(),
+                &self.quotes,
+                &self.caveats,
+            )
+            .len()
+        }
     }
 }
 

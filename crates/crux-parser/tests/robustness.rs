@@ -2,32 +2,20 @@
 //! character boundaries, and equal to its `text` where it has one. Property tests over arbitrary
 //! strings, plus hand-made hostile inputs in every format.
 
-use crux_parser::{Document, InputFormat, Parsed, Span, parse_as};
+use crux_parser::{Document, InputFormat, Parsed, parse_as};
 use proptest::prelude::*;
 
-fn check_span(text: &str, span: Span, what: &str) {
-    assert!(
-        span.end() <= text.len(),
-        "{what} {span:?} beyond {}",
-        text.len()
-    );
-    assert!(
-        text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()),
-        "{what} {span:?} not on char boundaries"
-    );
-}
-
-/// Every span of the document, checked; `text` fields compared with their slices.
+/// The document's structure (paragraphs trimmed and non-empty, sentences in order inside their
+/// paragraphs), and every span and `text` of its JSON through the contract's one checker.
 fn check_document(doc: &Document) {
     let text = &doc.text;
     for p in &doc.paragraphs {
-        check_span(text, p.span, "paragraph");
         assert!(!p.span.is_empty(), "empty paragraph");
+        assert!(p.span.end() <= text.len(), "paragraph beyond the text");
         assert_eq!(text[p.span].trim(), &text[p.span], "paragraph not trimmed");
     }
     let mut previous = 0;
     for s in &doc.sentences {
-        check_span(text, s.span, "sentence");
         assert!(!s.span.is_empty(), "empty sentence");
         assert!(s.span.start() >= previous, "sentences out of order");
         previous = s.span.end();
@@ -36,32 +24,19 @@ fn check_document(doc: &Document) {
             "sentence outside its paragraph"
         );
     }
-    for q in &doc.quotes {
-        check_span(text, q.span, "quote");
-        assert_eq!(q.text, &text[q.span]);
-    }
-    for c in &doc.caveats {
-        check_span(text, c.span, "caveat");
-        check_span(text, c.scope, "caveat scope");
-        assert_eq!(c.text, &text[c.span]);
-    }
-    for c in &doc.claims {
-        check_span(text, c.span, "claim");
-        assert_eq!(c.text, &text[c.span]);
-    }
-    for l in &doc.links {
-        check_span(text, l.span, "link");
-        assert_eq!(l.text, &text[l.span]);
-    }
+    let json = serde_json::to_value(doc).expect("a document serialises");
+    let check = crux_report::check_spans(&json);
+    assert!(check.is_ok(), "{:?}", check.problems);
 }
 
 fn check(parsed: &Parsed) {
     check_document(&parsed.document);
-    for d in &parsed.diagnostics {
-        if let Some(span) = d.span {
-            check_span(&parsed.document.text, span, "diagnostic");
-        }
-    }
+    let diagnostics = serde_json::json!({
+        "text": parsed.document.text,
+        "diagnostics": parsed.diagnostics,
+    });
+    let check = crux_report::check_spans(&diagnostics);
+    assert!(check.is_ok(), "{:?}", check.problems);
 }
 
 const FORMATS: [InputFormat; 3] = [InputFormat::Text, InputFormat::Markdown, InputFormat::Html];

@@ -2,9 +2,11 @@
 //! object that `crux analyze --format json` prints and that the Python package returns.
 //!
 //! Brief overview: [`analyze_text_with`] parses and analyses a text into a [`Report`], which
-//! serialises (serde) to the contract's top-level object; [`json_schema`] is that object's
+//! serialises (serde) to the contract's top-level object ([`write_compact`] and [`write_pretty`]
+//! write the same bytes faster, straight to a writer); [`json_schema`] is that object's
 //! JSON Schema; [`load_lexicon`] merges users' lexicon files into the built-in lexicon, with the
-//! error messages the command line prints ([`LexiconFileError`]).
+//! error messages the command line prints ([`LexiconFileError`]); [`check_spans`] checks the
+//! contract's span invariant on any JSON crux prints.
 //!
 //! ```
 //! use crux_parser::InputFormat;
@@ -20,13 +22,21 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod spans;
+
 use std::borrow::Cow;
 use std::path::PathBuf;
+
+mod json;
+
+pub use json::{write_compact, write_pretty};
 
 use crux_analysis::{Analysis, Lexicon, LexiconError};
 use crux_parser::{Diagnostic, InputFormat};
 use schemars::JsonSchema;
 use serde::Serialize;
+
+pub use spans::{SpanCheck, SpanFault, SpanProblem, check_spans};
 
 /// One article's full output, serialised as the contract's top-level object.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -91,6 +101,20 @@ pub fn analyze_text_with(
     lexicon: &Lexicon,
 ) -> Report {
     let parsed = crux_parser::parse_as(text, format);
+    let analysis = crux_analysis::analyze_with(parsed.document, lexicon);
+    Report::new(source, analysis, parsed.diagnostics)
+}
+
+/// As [`analyze_text_with`], taking the text: plain text becomes the document's text itself
+/// instead of a copy ([`crux_parser::parse_owned`]), so that a large document is not held twice.
+#[must_use]
+pub fn analyze_owned_with(
+    source: &str,
+    text: String,
+    format: InputFormat,
+    lexicon: &Lexicon,
+) -> Report {
+    let parsed = crux_parser::parse_owned(text, format);
     let analysis = crux_analysis::analyze_with(parsed.document, lexicon);
     Report::new(source, analysis, parsed.diagnostics)
 }

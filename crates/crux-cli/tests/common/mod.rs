@@ -2,6 +2,8 @@
 //! Each test file uses what it needs (`mod common;`), so some items are unused in some.
 #![allow(dead_code)]
 
+pub(crate) mod inprocess;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};

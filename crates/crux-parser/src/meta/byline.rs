@@ -28,16 +28,10 @@ use nom::character::complete::{char, satisfy};
 use nom::combinator::{not, opt, recognize};
 use nom::{IResult, Parser};
 
-use super::date::{Stamp, stamp_line};
-use crate::lexicon::data_lines;
+use crate::date::{Stamp, stamp_line};
 
 /// Parser result. The error is `()`: a failed parse only means "not a byline".
 type Res<'a, T> = IResult<&'a str, T, ()>;
-
-/// Role and affiliation words, one a line (see `data/README.md`).
-const ROLES: &str = include_str!("../../data/byline-roles.txt");
-/// Lower-case name particles, one a line (see `data/README.md`).
-const PARTICLES: &str = include_str!("../../data/name-particles.txt");
 
 /// What a byline says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,7 +160,7 @@ fn is_suffix(words: &[&str]) -> bool {
 fn has_role_word(words: &[&str]) -> bool {
     words.iter().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        data_lines(ROLES).any(|r| r.eq_ignore_ascii_case(w))
+        crate::lexicon::lookup(w).is_some_and(|w| w.single(crate::lexicon::Kind::BylineRole))
     })
 }
 
@@ -217,7 +211,7 @@ fn is_initial(w: &str) -> bool {
 }
 
 fn is_particle(w: &str) -> bool {
-    data_lines(PARTICLES).any(|p| p == w)
+    crux_lexicon::is_exactly_of(w, crate::lexicon::Kind::NameParticle)
 }
 
 /// "al-Assad", "d'Alembert": a particle joined to a capitalised word.

@@ -19,7 +19,7 @@
 //!   the header; in a block of several lines, a body line also drops the lines before it in
 //!   that block unless they are bylines or datelines (they were a wrapped sentence).
 //! - **dateline**: the whole line is a date and/or time, possibly after "Updated",
-//!   "Published"… (see [`date`]).
+//!   "Published"… (see [`crate::date`]).
 //! - **byline**: "By" and names, possibly with an affiliation and a date (see [`byline`](mod@byline)).
 //! - **role line**: right under a byline, a short line with a role or affiliation word
 //!   ("Staff Writer", "Special to The Times"): part of the byline.
@@ -48,15 +48,14 @@
 //! in order, without repeats.
 
 mod byline;
-mod date;
 mod tagline;
 
 use crate::document::Meta;
 use crate::read::{Block, BlockKind};
 use crate::span::Span;
 
+use crate::date::{Stamp, stamp_line};
 use byline::{Byline, byline, is_role_line};
-use date::{Stamp, stamp_line};
 pub(crate) use tagline::tagline;
 
 /// The most lines looked at for a header.
@@ -208,14 +207,6 @@ enum Source {
     Heading,
     /// A list item, block quote or later heading: the header has ended.
     Other,
-}
-
-/// Parses a date, optionally with a time, as news sites write them, into `YYYY-MM-DD` and
-/// 24-hour `HH:MM` (the forms are listed in [`date`]). A time without a date gives `None`.
-pub(crate) fn parse_datetime(s: &str) -> Option<(String, Option<String>)> {
-    let stamp = stamp_line(s)?;
-    let date = stamp.date?;
-    Some((date.to_string(), stamp.time.map(|t| t.to_string())))
 }
 
 /// The classified leading lines, up to and without the first body line.

@@ -10,10 +10,6 @@
 //! ("Carson is a …") is not enough, since news reports describe the people they quote that way.
 
 use super::byline::is_name;
-use crate::lexicon::data_lines;
-
-/// Occupation nouns of taglines, one a line (see `data/README.md`).
-const ROLES: &str = include_str!("../../data/tagline-roles.txt");
 
 /// How many words after the article are looked at for the occupation noun.
 const ROLE_WINDOW: usize = 3;
@@ -30,7 +26,7 @@ pub(crate) fn tagline(paragraph: &str) -> Option<String> {
     }
     let occupation = rest[1..].iter().take(ROLE_WINDOW).any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        data_lines(ROLES).any(|r| r.eq_ignore_ascii_case(w))
+        crate::lexicon::lookup(w).is_some_and(|w| w.single(crate::lexicon::Kind::TaglineRole))
     });
     if !occupation {
         return None;

@@ -78,39 +78,6 @@ impl Typography {
     }
 }
 
-/// Paragraph openings that are the author's own discourse, not a source's.
-const AUTHOR_OPENINGS: &[&str] = &[
-    "this is",
-    "that is",
-    "this was",
-    "note",
-    "first,",
-    "second,",
-    "third,",
-    "fourth,",
-    "finally,",
-    "in short",
-    "in sum",
-    "to be sure",
-    "of course",
-    "still,",
-    "again,",
-    "in other words",
-    "put differently",
-    "my ",
-    "i ",
-    "i'm",
-    "i’m",
-    "i think",
-    "but note",
-    "so ",
-    "what ",
-];
-
-const FIRST_PERSON: &[&str] = &[
-    "I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll", "my", "My", "me", "mine",
-];
-
 fn author_voice(text: &str, span: Span, sentences: &[&SentenceView<'_>]) -> bool {
     let body = &text[span];
     let head = body
@@ -119,14 +86,16 @@ fn author_voice(text: &str, span: Span, sentences: &[&SentenceView<'_>]) -> bool
         .map_or(body, |(end, _)| &body[..end]);
     let opens = if head.is_ascii() {
         // ASCII lower case is all the lower case there is: compare in place.
-        AUTHOR_OPENINGS.iter().any(|o| {
+        crux_lexicon::cue_entries(lexicon::Cue::AuthorOpening).any(|o| {
+            let o = o.form;
             head.as_bytes()
                 .get(..o.len())
                 .is_some_and(|h| h.eq_ignore_ascii_case(o.as_bytes()))
         })
     } else {
         let lower_start = head.to_lowercase();
-        AUTHOR_OPENINGS.iter().any(|o| lower_start.starts_with(o))
+        crux_lexicon::cue_entries(lexicon::Cue::AuthorOpening)
+            .any(|o| lower_start.starts_with(o.form))
     };
     if opens {
         return true;
@@ -149,7 +118,7 @@ fn author_voice(text: &str, span: Span, sentences: &[&SentenceView<'_>]) -> bool
             }
             if depth == 0
                 && matches!(w.as_bytes().first(), Some(b'I' | b'm' | b'M'))
-                && FIRST_PERSON.contains(&w)
+                && crux_lexicon::is_exactly(w, lexicon::Cue::FirstPerson)
             {
                 return true;
             }

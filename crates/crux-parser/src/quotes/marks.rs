@@ -112,12 +112,6 @@ struct Mark {
     latex_open: bool,
 }
 
-/// Words that start with an apostrophe standing for left-out letters ('tis, 'em, 'n').
-const ELISIONS: &[&str] = &[
-    "tis", "twas", "em", "im", "n", "cause", "til", "till", "bout", "round", "nother", "ere",
-    "neath", "s", "d", "ll", "re", "ve", "m", "t", "sup", "kay", "cuz", "coz",
-];
-
 /// Bytes that can begin a quotation mark: ASCII marks, and the lead bytes of U+00AB/U+00BB,
 /// U+2018–U+203A and U+300C–U+300F.
 const fn lead(b: u8) -> bool {
@@ -284,7 +278,7 @@ fn abilities(text: &str, mark: Mark) -> Can {
             };
         } else if a == Side::Letter
             && matches!(b, Side::Space | Side::Mark | Side::OpenPunct)
-            && ELISIONS.contains(&lower.as_str())
+            && crate::lexicon::is(&lower, crate::lexicon::Cue::Elision)
             && (lower != "n" || text[mark.span.end() + 1..].starts_with(['\'', '’']))
         {
             // 'tis, 'em, rock 'n' roll

@@ -12,11 +12,10 @@
 //! the role noun, each holding mentions in text order, so every lookup is a hash probe and a
 //! binary search: the model is linear in the text, however many names it holds.
 
-use std::sync::LazyLock;
-
-use crate::lexicon::{FxHashMap, WordMap, data_lines, speaker_noun};
+use crate::lexicon::{Kind as Lex, SpeakerNoun, speaker_noun, speaker_noun_category};
 use crate::span::Span;
 use crate::words::{Token, capitalised};
+use crux_lexicon::FxHashMap;
 
 /// What a word says about the name it stands in or next to (`data/mention_words.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,35 +31,48 @@ enum Word {
     Role,
 }
 
-static WORDS: LazyLock<WordMap<Word>> = LazyLock::new(|| {
-    // The person nouns of the speaker-noun list come first, so that one lookup answers
-    // whether a word is a role; the entries of mention_words.tsv override them.
-    let roles = data_lines(include_str!("../../data/speaker_nouns.tsv")).filter_map(|line| {
-        let (word, category) = line.split_once('\t')?;
-        (category.trim() == "person").then_some((word.trim(), Word::Role))
-    });
-    WordMap::new(roles.chain(
-        data_lines(include_str!("../../data/mention_words.tsv")).map(|line| {
-            let (word, category) = line.split_once('\t').unwrap_or_else(|| {
-                panic!("mention_words.tsv: expected word<TAB>category: {line:?}")
-            });
-            let category = match category.trim() {
-                "title-male" => Word::TitleMale,
-                "title-female" => Word::TitleFemale,
-                "title" => Word::Title,
-                "male" => Word::Male,
-                "female" => Word::Female,
-                "organisation" => Word::Organisation,
-                "function" => Word::Function,
-                other => panic!("mention_words.tsv: unknown category {other:?} in {line:?}"),
-            };
-            (word.trim(), category)
-        }),
-    ))
-});
-
+/// The class of `word` (any case): its entry in `data/mention_words.tsv` (the last one
+/// listed), else `Role` for a person noun of `data/speaker_nouns.tsv` written in lower case
+/// (the capitalised ones, "Democrats", "Americans", are names to the mention model).
 fn word_class(word: &str) -> Option<Word> {
-    WORDS.get_lower(word)
+    let w = crate::lexicon::lookup(word)?;
+    if w.single(Lex::MentionWord) {
+        let e = w
+            .of(Lex::MentionWord)
+            .filter(|e| e.words.len() == 1)
+            .last()?;
+        return mention_class(e.category);
+    }
+    w.of(Lex::SpeakerNoun)
+        .filter(|e| e.words.len() == 1 && e.is_folded())
+        .last()
+        .filter(|e| speaker_noun_category(e) == Some(SpeakerNoun::Person))
+        .map(|_| Word::Role)
+}
+
+/// The class of a `mention_words.tsv` category; `None` for an unknown one (a test reads
+/// them all).
+fn mention_class(category: &str) -> Option<Word> {
+    Some(match category {
+        "title-male" => Word::TitleMale,
+        "title-female" => Word::TitleFemale,
+        "title" => Word::Title,
+        "male" => Word::Male,
+        "female" => Word::Female,
+        "organisation" => Word::Organisation,
+        "function" => Word::Function,
+        _ => return None,
+    })
+}
+
+/// `word` in ASCII lower case, in `buf`: the key of the maps of names, without allocating;
+/// `None` when it is longer than the buffer.
+fn lower<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&'b str> {
+    let out = buf.get_mut(..word.len())?;
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    // Lower-casing ASCII bytes keeps UTF-8 valid.
+    std::str::from_utf8(out).ok()
 }
 
 /// Whether a word names a role a person holds: a title or a person noun ("economist").
@@ -317,7 +329,7 @@ impl Mentions {
         // first word) only refers back to a name already seen: one lookup, no allocation.
         if first == last && !person && !organisation {
             let mut buf = [0u8; 64];
-            let Some(e) = crate::lexicon::lower(last_word, &mut buf)
+            let Some(e) = lower(last_word, &mut buf)
                 .and_then(|key| latest_before(self.by_last.get(key)?, span.start()))
             else {
                 return;
@@ -326,7 +338,7 @@ impl Mentions {
                 self.entities[e].gender = gender;
             }
             self.mentions.push((span.start(), e));
-            if let Some(key) = crate::lexicon::lower(last_word, &mut buf)
+            if let Some(key) = lower(last_word, &mut buf)
                 && let Some(list) = self.by_last.get_mut(key)
             {
                 list.push((span.start(), e));

@@ -93,7 +93,7 @@ pub(crate) fn find(
     paragraphs: &mut [Paragraph],
     groups: &[Option<usize>],
     sentences: &[Sentence],
-    sentence_tokens: &[Vec<Token>],
+    sentence_tokens: &[&[Token]],
 ) -> Found {
     let body: Vec<Span> = paragraphs
         .iter()
@@ -491,7 +491,7 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
         let cue = speaker::cue_at(text, tokens, j)?;
         if cue.category != crate::lexicon::Reporting::Speech
             || cue.according
-            || OBJECT_CUES.contains(&&text[cue.span])
+            || crux_lexicon::is_exactly(&text[cue.span], lexicon::Cue::ObjectCue)
         {
             return None;
         }
@@ -534,7 +534,7 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
     // Sessions told CNN.) unless a content clause follows it: "…," he said that ….
     if tokens
         .get(cue.next)
-        .is_some_and(|t| speaker::is_in(CONTENT_WORDS, &text[t.span]))
+        .is_some_and(|t| lexicon::is(&text[t.span], lexicon::Cue::ContentOpener))
     {
         return None;
     }
@@ -748,7 +748,7 @@ fn attribution_in_next(
                 return true;
             }
             if t.word {
-                speaker::is_in(speaker::TRAILING, w)
+                lexicon::is(w, lexicon::Cue::SpeakerTrailing)
             } else {
                 matches!(w, "." | "," | "!" | "?" | ";")
             }
@@ -790,7 +790,7 @@ fn attribution_before(text: &str, tokens: &[Token], to: usize) -> Option<Attribu
         }
         // "X said, …" or, for a verb with an object, "X told reporters, …".
         let object = end - cue.next;
-        let object_ok = OBJECT_CUES.contains(&&text[cue.span])
+        let object_ok = crux_lexicon::is_exactly(&text[cue.span], lexicon::Cue::ObjectCue)
             && object <= 3
             && tokens[cue.next..end].iter().all(|t| t.word);
         if cue.next != end && !object_ok {
@@ -1047,9 +1047,6 @@ fn partial_attribution(text: &str, s: &Tokenised, quote: Span) -> Option<Attribu
 /// Whether the words in `span` are a title: two or more words, each capitalised but for short
 /// function words, and no closing punctuation.
 fn title_case(text: &str, span: Span) -> bool {
-    const SMALL: &[&str] = &[
-        "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "or",
-    ];
     let content = text[span].trim_end();
     if content.ends_with(['.', '!', '?', ',', ';', ':']) {
         return false;
@@ -1065,7 +1062,9 @@ fn title_case(text: &str, span: Span) -> bool {
             return false;
         }
         let w = &text[t.span];
-        if !crate::words::capitalised(w) && !SMALL.contains(&w) {
+        if !crate::words::capitalised(w)
+            && !crux_lexicon::is_exactly(w, lexicon::Cue::TitleSmallWord)
+        {
             return false;
         }
         words += 1;
@@ -1140,22 +1139,6 @@ fn clause_bounds(text: &str, tokens: &[Token], sentence: Span, cue: usize) -> Sp
         });
     Span::new(start, end.max(start)).trim(text)
 }
-
-/// Reporting verbs that take an object before their content.
-const OBJECT_CUES: &[&str] = &[
-    "asked", "asks", "told", "tells", "urged", "urges", "promised", "promises", "warned", "warns",
-];
-
-/// Prepositions that show a reporting verb has no content clause after it.
-const PREPOSITIONS: &[&str] = &[
-    "to", "from", "in", "on", "at", "for", "with", "by", "about", "of", "into", "during", "after",
-    "before", "over", "under", "through", "without", "against",
-];
-
-/// Words that open a content clause.
-const CONTENT_WORDS: &[&str] = &[
-    "that", "whether", "if", "why", "how", "what", "when", "where", "who",
-];
 
 fn reported_speech(
     text: &str,
@@ -1305,10 +1288,10 @@ fn reported_speaker(
     // object report speech only with a content clause ("told reporters that …").
     // "urged Republicans to join …": the content of an intention may be an object and an
     // infinitive.
-    if OBJECT_CUES.contains(&&text[cue.span])
+    if crux_lexicon::is_exactly(&text[cue.span], lexicon::Cue::ObjectCue)
         && !tokens[cue.next..(cue.next + 6).min(tokens.len())]
             .iter()
-            .any(|t| CONTENT_WORDS.contains(&&text[t.span]))
+            .any(|t| crux_lexicon::is_exactly(&text[t.span], lexicon::Cue::ContentOpener))
         && !(cue.category == Reporting::Intention
             && (cue.next..(cue.next + 6).min(tokens.len())).any(|i| infinitive(text, tokens, i)))
     {
@@ -1373,7 +1356,7 @@ fn reported_speaker(
     }
     if !next.is_some_and(|t| {
         t.word
-            && (!speaker::is_in(PREPOSITIONS, &text[t.span])
+            && (!lexicon::is(&text[t.span], lexicon::Cue::CuePreposition)
                 || content_later()
                 || (cue.category == Reporting::Intention && infinitive(text, tokens, cue.next)))
     }) {
@@ -1422,7 +1405,7 @@ fn infinitive(text: &str, tokens: &[Token], i: usize) -> bool {
                 && w.starts_with(|c: char| c.is_ascii_lowercase())
                 && !mentions::function_word(w)
                 && !mentions::is_determiner(w)
-                && !speaker::is_in(speaker::PRONOUNS, w)
+                && !lexicon::is(w, lexicon::Cue::SpeakerPronoun)
         })
 }
 

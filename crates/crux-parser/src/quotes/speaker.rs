@@ -6,7 +6,7 @@
 //! looks like a speaker: a name (capitalised words), a pronoun, or a phrase headed by a noun
 //! from the speaker-noun list ("officials", "the article").
 
-use crate::lexicon::{self, Reporting};
+use crate::lexicon::{self, Cue as Class, Reporting};
 use crate::span::Span;
 use crate::words::{Token, capitalised};
 
@@ -61,113 +61,6 @@ pub(crate) fn cue_at(text: &str, tokens: &[Token], i: usize) -> Option<Cue> {
     })
 }
 
-/// Words skipped between a speaker and its cue ("Thompson also describes", "he has said").
-const BETWEEN: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "once",
-    "recently",
-    "previously",
-    "repeatedly",
-    "has",
-    "have",
-    "had",
-    "would",
-    "will",
-    "may",
-    "might",
-    "could",
-    "reportedly",
-    "further",
-    "again",
-    "often",
-    "always",
-    "never",
-    "first",
-    "earlier",
-    "now",
-    "still",
-    "just",
-    "publicly",
-    "privately",
-];
-
-/// Words that begin a clause but are not part of its subject.
-const LEADING: &[&str] = &[
-    "but",
-    "and",
-    "yet",
-    "so",
-    "however",
-    "also",
-    "then",
-    "now",
-    "still",
-    "meanwhile",
-    "while",
-    "when",
-    "as",
-    "because",
-    "that",
-    "or",
-    "nor",
-    "though",
-    "although",
-    "finally",
-    "indeed",
-    "moreover",
-    "instead",
-    "thus",
-    "here",
-    "there",
-    "today",
-    "yesterday",
-];
-
-/// Words that end a speaker phrase placed after its cue ("said Burton on Monday"), and may
-/// follow a cue that ends an attribution ("…," police said in a statement).
-pub(crate) const TRAILING: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
-    "yesterday",
-    "today",
-    "tonight",
-    "last",
-    "this",
-    "when",
-    "while",
-    "who",
-    "which",
-    "adding",
-    "because",
-    "as",
-    "to",
-    "that",
-    "from",
-    "with",
-    "by",
-    "for",
-    "and",
-    "but",
-    "if",
-    "since",
-    "until",
-    "without",
-];
-
-/// Words that cannot stand inside a speaker phrase: verbs and clause words that show the
-/// phrase is a clause, not a name.
-const NOT_IN_SPEAKER: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "not", "this", "these", "those", "which",
-    "what", "it", "its", "there", "do", "does", "did", "if", "i", "we", "you", "me", "us", "my",
-    "our", "your",
-];
-
 /// A manner or time adverb by its form: a lower-case word in "-ly" ("repeatedly"), or
 /// "meanwhile".
 fn adverb(word: &str) -> bool {
@@ -175,22 +68,16 @@ fn adverb(word: &str) -> bool {
         || word.eq_ignore_ascii_case("meanwhile")
 }
 
-/// Prepositions that open a speaker's post-modifier ("of Save the Children").
-const POST_MODIFIERS: &[&str] = &["of", "for", "at", "from", "in", "with"];
-
 /// A word that shows a phrase is a clause, not a speaker; an initialism in capitals is a name
 /// ("US administration officials", not "us").
 fn not_in_speaker(word: &str) -> bool {
-    is_in(NOT_IN_SPEAKER, word)
+    lexicon::is(word, Class::SpeakerExcluded)
         && !(word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
-
-/// Pronouns that can be speakers, resolved to a name elsewhere.
-pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
 
 /// Longest speaker phrase, in words.
 const MAX_WORDS: usize = 9;
@@ -243,7 +130,7 @@ pub(crate) fn skip_between(text: &str, tokens: &[Token], end: usize) -> usize {
         // said": adverbs and times between a subject and its verb.
         let word = |i: usize| tokens[i].word.then(|| &text[tokens[i].span]);
         match last.checked_sub(1).and_then(word) {
-            Some(w) if is_in(BETWEEN, w) || adverb(w) => last -= 1,
+            Some(w) if lexicon::is(w, Class::SpeakerBetween) || adverb(w) => last -= 1,
             Some(w)
                 if last >= 2
                     && capitalised(w)
@@ -353,7 +240,10 @@ fn before_at(text: &str, tokens: &[Token], mut last: usize, place: Place) -> Opt
     }
     // "Speaking after a summit meeting he said": a pronoun right before the verb is its
     // subject, whatever opens the clause.
-    if last > 0 && tokens[last - 1].word && is_in(PRONOUNS, &text[tokens[last - 1].span]) {
+    if last > 0
+        && tokens[last - 1].word
+        && lexicon::is(&text[tokens[last - 1].span], Class::SpeakerPronoun)
+    {
         return Some(tokens[last - 1].span);
     }
     let run = run_before(text, tokens, last).map(|(mut first, last)| {
@@ -381,7 +271,7 @@ fn before_at(text: &str, tokens: &[Token], mut last: usize, place: Place) -> Opt
         && tokens[first - 1].word
         && !capitalised(&text[tokens[first - 1].span])
         && !super::mentions::function_word(&text[tokens[first - 1].span])
-        && !is_in(PREPOSITIONS_OPENING, &text[tokens[first - 1].span])
+        && !lexicon::is(&text[tokens[first - 1].span], Class::SpeakerPreposition)
         && speaker_like(text, &tokens[first..last]))
     .then(|| tokens[first].span.cover(tokens[last - 1].span))
 }
@@ -424,7 +314,7 @@ fn run_before(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize
         }
         // Inside a name: "Sen. Elizabeth Warren", "D.E.A. officials"; punctuation and clause
         // words end it.
-        if !t.word || is_in(LEADING, &text[t.span]) {
+        if !t.word || lexicon::is(&text[t.span], Class::SpeakerLeading) {
             break;
         }
         first -= 1;
@@ -433,7 +323,10 @@ fn run_before(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize
         return None;
     }
     // A subject longer than the limit was cut in the middle: no clean speaker.
-    if first > 0 && tokens[first - 1].word && !is_in(LEADING, &text[tokens[first - 1].span]) {
+    if first > 0
+        && tokens[first - 1].word
+        && !lexicon::is(&text[tokens[first - 1].span], Class::SpeakerLeading)
+    {
         return None;
     }
     Some((first, last))
@@ -445,7 +338,7 @@ pub(crate) fn after(text: &str, tokens: &[Token], start: usize, place: Place) ->
     let mut last = start;
     while last < tokens.len() && last - start < MAX_WORDS {
         let t = tokens[last];
-        if !t.word || (last > start && is_in(TRAILING, &text[t.span])) {
+        if !t.word || (last > start && lexicon::is(&text[t.span], Class::SpeakerTrailing)) {
             break;
         }
         last += 1;
@@ -456,13 +349,6 @@ pub(crate) fn after(text: &str, tokens: &[Token], start: usize, place: Place) ->
     let span = tokens[start].span.cover(tokens[last - 1].span);
     accepts(place, text, &tokens[start..last]).then_some(span)
 }
-
-/// Determiners and quantifiers that open a description of a speaker ("the clown", "one
-/// official").
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "two", "three", "some", "several", "many", "most", "other", "another",
-    "his", "her", "their", "its", "our",
-];
 
 /// A looser test for a phrase in the speaker's place right next to a quotation ("…," the clown
 /// said): there the position says enough, so any short description will do.
@@ -484,22 +370,16 @@ pub(crate) fn speaker_like_next_to_quote(text: &str, words: &[Token]) -> bool {
         && (2..=6).contains(&words.len())
         && words
             .first()
-            .is_some_and(|t| is_in(DETERMINERS, &text[t.span]))
+            .is_some_and(|t| lexicon::is(&text[t.span], Class::SpeakerDeterminer))
 }
-
-/// Prepositions that open a phrase that is no speaker ("On July 26", "In a statement").
-const PREPOSITIONS_OPENING: &[&str] = &[
-    "on", "in", "at", "after", "before", "since", "under", "with", "by", "from", "despite", "like",
-    "unlike", "of", "to", "for", "during", "while", "when", "if", "as",
-];
 
 /// Sentence adverbs and conjunctions that may open a clause before its subject ("Earlier
 /// Conservative Graham Brady said", "Even Mark Glaze conceded"): not part of the speaker.
 fn leading_adverb(word: &str) -> bool {
     super::mentions::function_word(word)
         && !super::mentions::is_determiner(word)
-        && !is_in(PREPOSITIONS_OPENING, word)
-        && !is_in(PRONOUNS, word)
+        && !lexicon::is(word, Class::SpeakerPreposition)
+        && !lexicon::is(word, Class::SpeakerPronoun)
 }
 
 /// Phrases that stand where a speaker would but name nobody: a phrase opened by a preposition
@@ -512,7 +392,7 @@ fn junk(text: &str, words: &[Token]) -> bool {
     let w = &text[first.span];
     let capital_ing = capitalised(w) && w.len() > 4 && w.ends_with("ing");
     let day = words.len() == 1 && capitalised(w) && w.ends_with("day");
-    is_in(PREPOSITIONS_OPENING, w)
+    lexicon::is(w, Class::SpeakerPreposition)
         || capital_ing
         || day
         || (words.len() == 1 && super::mentions::is_determiner(w))
@@ -557,7 +437,7 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
     let Some(head) = words.last() else {
         return false;
     };
-    if words.len() == 1 && is_in(PRONOUNS, &text[head.span]) {
+    if words.len() == 1 && lexicon::is(&text[head.span], Class::SpeakerPronoun) {
         return true;
     }
     // Punctuation ends a speaker phrase, but for a plural possessive's apostrophe inside it
@@ -575,7 +455,7 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
     if let Some(k) = words
         .iter()
         .skip(1)
-        .position(|t| is_in(POST_MODIFIERS, &text[t.span]))
+        .position(|t| lexicon::is(&text[t.span], Class::SpeakerPostModifier))
         .map(|k| k + 1)
         && k < words.len() - 1
     {
@@ -587,7 +467,7 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
         // "The city of Phoenix", "the government of Chile": a description that a name after
         // "of" makes an organisation's or a place's.
         let named_of = text[words[k].span].eq_ignore_ascii_case("of")
-            && is_in(DETERMINERS, &text[words[0].span])
+            && lexicon::is(&text[words[0].span], Class::SpeakerDeterminer)
             && words[k + 1..].iter().all(|t| capitalised(&text[t.span]));
         if named_of {
             return true;

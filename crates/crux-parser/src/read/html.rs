@@ -59,8 +59,8 @@ use scraper::{ElementRef, Html, Node};
 use super::{
     BlockKind, Extracted, Gap, TextBuilder, check_nonempty, floor_char_boundary, split_authors,
 };
+use crate::date::parse_datetime;
 use crate::document::{Diagnostic, Meta};
-use crate::meta::parse_datetime;
 
 /// The input without the internal subset of its DOCTYPE (`<!DOCTYPE html [<!ENTITY …>]>`, as
 /// XHTML pages written by XML tools carry). HTML has no internal subsets: html5ever ends the

@@ -21,7 +21,7 @@
 //! - YAML front matter (a `---` block on the first line) or TOML front matter (a `+++`
 //!   block, as Hugo and Zola write it): `title`, `author`/`authors` (a string, a flow list
 //!   `[A, B]` or a YAML block list), `date` (through
-//!   [`parse_datetime`](crate::meta::parse_datetime)), `section`/`category`/`categories`.
+//!   [`parse_datetime`]), `section`/`category`/`categories`.
 //! - A level-1 heading that is the first block becomes the title (a [`BlockKind::Meta`] block
 //!   and `meta.title`) when the front matter gives none; if it repeats the front-matter title it
 //!   is a meta block too.
@@ -42,8 +42,8 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::{BlockKind, Extracted, Gap, TextBuilder, check_nonempty, split_authors};
+use crate::date::parse_datetime;
 use crate::document::{Diagnostic, Meta};
-use crate::meta::parse_datetime;
 
 /// Reads a Markdown document.
 pub(crate) fn read(input: &str) -> Extracted {

@@ -1,10 +1,8 @@
 //! The word lists the splitter consults: abbreviations with their category, and common
-//! sentence starters. Both live as data files in `crates/crux-parser/data/` (see the README
+//! sentence starters. Both live as data files in `crates/crux-lexicon/data/` (see the README
 //! there for their sources), are embedded with `include_str!` and parsed once.
 
-use std::sync::LazyLock;
-
-use crate::lexicon::{data_lines, lower};
+use crate::lexicon::Kind;
 
 /// What the full stop after an abbreviation means; see `data/abbreviations.txt` for the
 /// definitions and examples.
@@ -44,51 +42,29 @@ impl Category {
     }
 }
 
-const ABBREVIATIONS_TXT: &str = include_str!("../../data/abbreviations.txt");
-const STARTERS_TXT: &str = include_str!("../../data/sentence_starters.txt");
-
-/// The longest key worth looking up, in bytes. Longer words are never abbreviations, so the
-/// caller can lower-case into a stack buffer of this size instead of allocating.
+/// The longest key worth looking up, in bytes. Longer words are never abbreviations.
 pub(super) const MAX_KEY: usize = 16;
 
-/// Abbreviations sorted by key, for binary search. A sorted slice beats hashing for a few
-/// hundred short keys and needs no hasher state.
-static ABBREVIATIONS: LazyLock<Vec<(&'static str, Category)>> = LazyLock::new(|| {
-    let mut list: Vec<(&'static str, Category)> = data_lines(ABBREVIATIONS_TXT)
-        .filter_map(|line| {
-            let mut fields = line.split_whitespace();
-            let key = fields.next()?;
-            let category = Category::parse(fields.next()?)?;
-            Some((key, category))
-        })
-        .collect();
-    list.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    list
-});
-
-static STARTERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut list: Vec<&'static str> = data_lines(STARTERS_TXT).collect();
-    list.sort_unstable();
-    list
-});
-
-/// The category of `word` (without its final full stop) when it is a known abbreviation.
+/// The category of `word` (without its final full stop) when it is a known abbreviation
+/// (`data/abbreviations.txt`, any case).
 pub(super) fn abbreviation(word: &str) -> Option<Category> {
-    let mut buf = [0; MAX_KEY];
-    let key = lower(word, &mut buf)?;
-    let list = &*ABBREVIATIONS;
-    list.binary_search_by(|(k, _)| (*k).cmp(key))
-        .ok()
-        .map(|i| list[i].1)
+    if word.len() > MAX_KEY {
+        return None;
+    }
+    let w = crate::lexicon::lookup(word)?;
+    if !w.single(Kind::Abbreviation) {
+        return None;
+    }
+    w.of(Kind::Abbreviation)
+        .filter(|e| e.words.len() == 1)
+        .last()
+        .and_then(|e| Category::parse(e.category))
 }
 
 /// Whether `word` is on the list of common sentence starters (case-insensitive).
 pub(super) fn is_starter(word: &str) -> bool {
-    let mut buf = [0; MAX_KEY];
-    let Some(key) = lower(word, &mut buf) else {
-        return false;
-    };
-    STARTERS.binary_search_by(|k| (*k).cmp(key)).is_ok()
+    word.len() <= MAX_KEY
+        && crate::lexicon::lookup(word).is_some_and(|w| w.single(Kind::SentenceStarter))
 }
 
 /// Whether `word` names a weekday, a month or a time zone: after "a.m."/"p.m." these continue
@@ -132,37 +108,46 @@ pub(super) fn is_time_context(word: &str) -> bool {
         "cet",
     ];
     let mut buf = [0; MAX_KEY];
-    let Some(key) = lower(word, &mut buf) else {
+    let Some(key) = buf.get_mut(..word.len()) else {
         return false;
     };
-    WORDS.contains(&key)
+    key.copy_from_slice(word.as_bytes());
+    key.make_ascii_lowercase();
+    WORDS.iter().any(|w| w.as_bytes() == key)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Every data line parses: a typo in a category name would otherwise drop the entry
+    /// Every entry parses: a typo in a category name would otherwise drop the entry
     /// silently.
     #[test]
-    fn every_abbreviation_line_parses() {
-        let lines: Vec<_> = data_lines(ABBREVIATIONS_TXT).collect();
-        assert_eq!(lines.len(), ABBREVIATIONS.len());
-        for (key, _) in ABBREVIATIONS.iter() {
+    fn every_abbreviation_entry_parses() {
+        let mut keys = Vec::new();
+        for e in crux_lexicon::entries_of(Kind::Abbreviation) {
+            let key = e.form;
+            assert!(
+                Category::parse(e.category).is_some(),
+                "{key}: {}",
+                e.category
+            );
             assert!(key.len() <= MAX_KEY, "{key} is longer than MAX_KEY");
-            assert_eq!(*key, key.to_lowercase(), "{key} must be lower case");
+            assert_eq!(key, key.to_lowercase(), "{key} must be lower case");
             assert!(!key.ends_with('.'), "{key} must not end in a full stop");
+            keys.push(key);
         }
-        let mut keys: Vec<_> = ABBREVIATIONS.iter().map(|(k, _)| k).collect();
+        keys.sort_unstable();
+        let n = keys.len();
         keys.dedup();
-        assert_eq!(keys.len(), ABBREVIATIONS.len(), "duplicate abbreviation");
+        assert_eq!(keys.len(), n, "duplicate abbreviation");
     }
 
     #[test]
     fn starters_are_single_lower_case_words() {
-        for word in STARTERS.iter() {
-            assert!(word.len() <= MAX_KEY);
-            assert!(word.bytes().all(|b| b.is_ascii_lowercase()), "{word}");
+        for e in crux_lexicon::entries_of(Kind::SentenceStarter) {
+            assert!(e.form.len() <= MAX_KEY);
+            assert!(e.form.bytes().all(|b| b.is_ascii_lowercase()), "{}", e.form);
         }
     }
 

@@ -414,6 +414,14 @@ fn ws0(i: &str) -> Res<'_, &str> {
     take_while(char::is_whitespace).parse(i)
 }
 
+/// Parses a date, optionally with a time, as news sites write them, into `YYYY-MM-DD` and
+/// 24-hour `HH:MM` (the forms are listed in the module documentation). A time without a date gives `None`.
+pub(crate) fn parse_datetime(s: &str) -> Option<(String, Option<String>)> {
+    let stamp = stamp_line(s)?;
+    let date = stamp.date?;
+    Some((date.to_string(), stamp.time.map(|t| t.to_string())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,314 @@
+//! crux's one lexicon layer: every word list of the parser and the analysis, as data files in
+//! `data/` (each entry with its category and its source), folded by one rule ([`fold`]) and
+//! compiled into one table at build time (`build.rs`): for a folded word, [`lookup`] gives
+//! every entry, in every lexicon, that starts with it. Nothing is built at start-up.
+//!
+//! ```
+//! use crux_lexicon::{Cue, Kind, lookup};
+//!
+//! let said = lookup("Said").expect("a reporting verb");
+//! assert!(said.has(Kind::ReportingVerb));
+//! assert!(crux_lexicon::is("However", Cue::Counter));
+//! ```
+
+#![forbid(unsafe_code)]
+
+mod fold;
+mod fx;
+
+pub use fx::{FxHashMap, FxHasher};
+
+pub use fold::{Folded, MAX_WORD, fold, word_hash};
+
+include!(concat!(env!("OUT_DIR"), "/table.rs"));
+
+/// Which lexicon (data file) an entry belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Kind {
+    /// `abbreviations.txt`: abbreviations, by what the full stop after them means.
+    Abbreviation,
+    /// `sentence_starters.txt`: words that commonly open a sentence.
+    SentenceStarter,
+    /// `byline-roles.txt`: role and affiliation words of bylines.
+    BylineRole,
+    /// `name-particles.txt`: particles inside personal names (matched exactly).
+    NameParticle,
+    /// `tagline-roles.txt`: occupation nouns of contributor taglines.
+    TaglineRole,
+    /// `caveat_senses.tsv`: context words that decide a caveat cue's sense.
+    CaveatSense,
+    /// `caveats.tsv`: caveat and booster cues.
+    Caveat,
+    /// `claim_cues.tsv`: words that type a claim.
+    ClaimCue,
+    /// `claim_frames.tsv`: function words of claim frames.
+    ClaimFrame,
+    /// `evaluative_valence.tsv`: evaluative words with their valence.
+    Valence,
+    /// `event_words.txt`: event and topic words.
+    EventWord,
+    /// `mention_words.tsv`: words of the mention model.
+    MentionWord,
+    /// `partitives.tsv`: words of a quantity phrase before "of".
+    Partitive,
+    /// `reporting_verbs.tsv`: reporting verbs and phrases.
+    ReportingVerb,
+    /// `speaker_nouns.tsv`: nouns that can head a speaker's description.
+    SpeakerNoun,
+    /// `risk_benefit.tsv`, `evaluative.tsv`, `harm_gain.tsv`: the analysis's risk and benefit
+    /// lexicon.
+    Assessment,
+    /// `cue_words.tsv`: closed classes tested by the parser's rules (see [`Cue`]).
+    Cue,
+}
+
+impl Kind {
+    #[inline]
+    fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+}
+
+/// One entry of a lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Entry {
+    /// Its lexicon.
+    pub kind: Kind,
+    /// Its cue category, for an entry of [`Kind::Cue`].
+    pub cue: Option<Cue>,
+    /// The entry as written in its file.
+    pub form: &'static str,
+    /// Its words, folded.
+    pub words: &'static [&'static str],
+    /// Its category (for a one-column file, the kind's name: `event-word`).
+    pub category: &'static str,
+    /// The columns after the category (a strength, a rule, a weight).
+    pub fields: &'static [&'static str],
+    /// Where it comes from (its `# source:` line).
+    pub source: &'static str,
+    /// Its data file.
+    pub file: &'static str,
+    /// Its line in that file, from 1.
+    pub line: u32,
+}
+
+impl Entry {
+    /// Whether the entry is written folded (lower case): it then matches a word in any case.
+    /// An entry written with capitals ("Americans" of `speaker_nouns.tsv`) is, for the
+    /// lexicons that say so, matched only as written.
+    #[must_use]
+    pub fn is_folded(&self) -> bool {
+        self.words.len() == 1 && self.form == self.words[0]
+            || self.form.split_whitespace().eq(self.words.iter().copied())
+    }
+}
+
+/// Everything the lexicons hold for one folded word.
+#[derive(Debug, Clone, Copy)]
+pub struct Word {
+    key: &'static str,
+    /// The kinds with an entry starting with this word, as bits.
+    kinds: u32,
+    /// The kinds with a one-word entry for this word, as bits.
+    single: u32,
+    /// The cue categories with a one-word entry for this word, as bits.
+    cues: u32,
+    entries: &'static [u32],
+}
+
+impl Word {
+    /// The folded word.
+    #[must_use]
+    pub fn key(&self) -> &'static str {
+        self.key
+    }
+
+    /// Whether an entry of `kind` starts with this word.
+    #[must_use]
+    #[inline]
+    pub fn has(&self, kind: Kind) -> bool {
+        self.kinds & kind.bit() != 0
+    }
+
+    /// Whether `kind` has this word as a one-word entry.
+    #[must_use]
+    #[inline]
+    pub fn single(&self, kind: Kind) -> bool {
+        self.single & kind.bit() != 0
+    }
+
+    /// Whether the cue category `cue` has this word as a one-word entry.
+    #[must_use]
+    #[inline]
+    pub fn is(&self, cue: Cue) -> bool {
+        self.cues & (1 << (cue as u32)) != 0
+    }
+
+    /// Every entry that starts with this word: by kind, longest first, then in file order.
+    pub fn entries(&self) -> impl Iterator<Item = &'static Entry> + use<> {
+        self.entries.iter().map(|&i| &ENTRIES[i as usize])
+    }
+
+    /// The entries of `kind` that start with this word, longest first, then in file order.
+    pub fn of(&self, kind: Kind) -> impl Iterator<Item = &'static Entry> + use<> {
+        let has = self.has(kind);
+        self.entries()
+            .skip_while(move |e| has && e.kind != kind)
+            .take_while(move |e| has && e.kind == kind)
+    }
+}
+
+/// The built-in word for an already folded key.
+#[must_use]
+#[inline]
+pub fn lookup_folded(key: &str) -> Option<&'static Word> {
+    if key.len() > MAX_KEY {
+        return None;
+    }
+    let mut s = usize::try_from(word_hash(key.as_bytes()) >> 32).unwrap_or_default() & MASK;
+    loop {
+        let i = SLOTS[s];
+        if i == 0 {
+            return None;
+        }
+        let w = &WORDS[usize::from(i) - 1];
+        if w.key == key {
+            return Some(w);
+        }
+        s = (s + 1) & MASK;
+    }
+}
+
+/// Everything the built-in lexicons hold for `word` (folded by [`fold`]); `None` for most
+/// words.
+#[must_use]
+#[inline]
+pub fn lookup(word: &str) -> Option<&'static Word> {
+    if word.len() > MAX_KEY * 4 {
+        return None;
+    }
+    lookup_folded(fold(word)?.as_str())
+}
+
+/// Whether `word` (folded) is a one-word entry of the cue category `cue`.
+#[must_use]
+#[inline]
+pub fn is(word: &str, cue: Cue) -> bool {
+    lookup(word).is_some_and(|w| w.is(cue))
+}
+
+/// Whether `word`, exactly as written (case and apostrophe style), is an entry of `cue`.
+#[must_use]
+pub fn is_exactly(word: &str, cue: Cue) -> bool {
+    lookup(word).is_some_and(|w| {
+        w.of(Kind::Cue)
+            .any(|e| e.cue == Some(cue) && e.form == word)
+    })
+}
+
+/// Whether `word`, exactly as written, is an entry of `kind`.
+#[must_use]
+pub fn is_exactly_of(word: &str, kind: Kind) -> bool {
+    lookup(word).is_some_and(|w| w.of(kind).any(|e| e.form == word))
+}
+
+/// The entries of a cue category, in file order.
+pub fn cue_entries(cue: Cue) -> impl Iterator<Item = &'static Entry> {
+    CUE_ENTRIES[cue as usize]
+        .iter()
+        .map(|&i| &ENTRIES[i as usize])
+}
+
+/// Every built-in word, each with its entries.
+#[must_use]
+pub fn words() -> &'static [Word] {
+    &WORDS
+}
+
+/// A line of a lexicon file that could not be read: the file, the line and the reason.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {reason}")]
+#[non_exhaustive]
+pub struct LexiconError {
+    /// The name the lexicon was given (its file name).
+    pub file: String,
+    /// The line, from 1.
+    pub line: usize,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+impl LexiconError {
+    /// An error at `line` of `file`.
+    #[must_use]
+    pub fn new(file: &str, line: usize, reason: impl Into<String>) -> LexiconError {
+        LexiconError {
+            file: file.to_owned(),
+            line,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// Every built-in entry, in file order.
+#[must_use]
+pub fn entries() -> &'static [Entry] {
+    &ENTRIES
+}
+
+/// The built-in entries of `kind`, in file order.
+pub fn entries_of(kind: Kind) -> impl Iterator<Item = &'static Entry> {
+    ENTRIES.iter().filter(move |e| e.kind == kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_entry_has_a_category_and_a_source() {
+        assert!(ENTRIES.len() > 9000);
+        for e in entries() {
+            assert!(!e.category.is_empty(), "{}:{}", e.file, e.line);
+            assert!(!e.source.is_empty(), "{}:{}", e.file, e.line);
+            assert!(!e.words.is_empty(), "{}:{}", e.file, e.line);
+        }
+    }
+
+    #[test]
+    fn every_word_is_found_with_its_entries() {
+        for e in entries() {
+            let w = lookup_folded(e.words[0]).expect("listed");
+            assert!(w.has(e.kind));
+            assert!(w.entries().any(|x| x == e) || e.kind == Kind::Assessment);
+        }
+        assert!(lookup("zzzqqq").is_none());
+        assert!(lookup(&"x".repeat(500)).is_none());
+    }
+
+    #[test]
+    fn folding_is_one_rule() {
+        assert_eq!(
+            fold("Don’t").map(|f| f.as_str().to_owned()),
+            Some("don't".into())
+        );
+        assert_eq!(
+            fold("NAÏVE").map(|f| f.as_str().to_owned()),
+            Some("naïve".into())
+        );
+        assert_eq!(
+            fold("SAID").map(|f| f.as_str().to_owned()),
+            Some("said".into())
+        );
+        assert!(fold(&"é".repeat(MAX_WORD)).is_none());
+        assert!(is("However", Cue::Counter));
+        assert!(!is("however", Cue::SpeakerPronoun));
+        assert!(is_exactly("I’m", Cue::FirstPerson));
+        assert!(!is_exactly("MY", Cue::FirstPerson));
+        assert!(lookup("Said").is_some_and(|w| w.single(Kind::ReportingVerb)));
+        let according = lookup("according").expect("listed");
+        assert!(according.has(Kind::ReportingVerb) && !according.single(Kind::ReportingVerb));
+    }
+}

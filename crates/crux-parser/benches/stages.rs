@@ -1,0 +1,74 @@
+//! Throughput of each parser stage, so that a change can be compared stage by stage:
+//! `prepare` (reading, header, paragraphs, sentences, tokens), then the quote, caveat and
+//! claim stages, each timed alone on a document already prepared.
+//!
+//! By default over the bundled fixture article; with `CRUX_BENCH_CORPUS=FILE.jsonl` over the
+//! first 100 `{"text": …}` records of that file as well (read at run time, never kept in the
+//! repository). Run with `cargo bench -p crux-parser --bench stages`.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use crux_parser::InputFormat;
+use crux_parser::stages::{self, Stages};
+
+const ARTICLE: &str =
+    include_str!("../../../tests/fixtures/articles/lawfare-2011-08-07-us-mexico-cartels.txt");
+
+/// The texts to measure: a name, and the articles.
+fn inputs() -> Vec<(String, Vec<String>)> {
+    let mut out = vec![("lawfare".to_owned(), vec![ARTICLE.to_owned()])];
+    if let Ok(path) = std::env::var("CRUX_BENCH_CORPUS") {
+        let file = std::fs::read_to_string(&path).expect("CRUX_BENCH_CORPUS names a readable file");
+        let texts: Vec<String> = file
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(100)
+            .filter_map(|l| {
+                let record: serde_json::Value = serde_json::from_str(l).ok()?;
+                Some(record["text"].as_str()?.to_owned())
+            })
+            .collect();
+        out.push(("corpus100".to_owned(), texts));
+    }
+    out
+}
+
+fn parser_stages(c: &mut Criterion) {
+    for (name, texts) in inputs() {
+        let bytes: usize = texts.iter().map(String::len).sum();
+        let prepared: Vec<Stages> = texts
+            .iter()
+            .map(|t| Stages::new(t, InputFormat::Text))
+            .collect();
+        let mut group = c.benchmark_group(format!("stages/{name}"));
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function("prepare", |b| {
+            b.iter(|| {
+                texts
+                    .iter()
+                    .map(|t| stages::prepare(t, InputFormat::Text))
+                    .sum::<usize>()
+            })
+        });
+        group.bench_function("quotes", |b| {
+            b.iter(|| prepared.iter().map(Stages::quotes).sum::<usize>())
+        });
+        group.bench_function("caveats", |b| {
+            b.iter(|| prepared.iter().map(Stages::caveats).sum::<usize>())
+        });
+        group.bench_function("claims", |b| {
+            b.iter(|| prepared.iter().map(Stages::claims).sum::<usize>())
+        });
+        group.bench_function("parse", |b| {
+            b.iter(|| {
+                texts
+                    .iter()
+                    .map(|t| crux_parser::parse(t).document.sentences.len())
+                    .sum::<usize>()
+            })
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, parser_stages);
+criterion_main!(benches);
