@@ -288,6 +288,9 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
         std::collections::HashMap::new();
     // The person who last spoke: the likeliest "he said" when no other person was named since.
     let mut last_person: Option<usize> = None;
+    // The person who last spoke under a description only ("A spokesman for the Home Office"),
+    // with the gender its noun shows: "he" when the article names no person before it.
+    let mut last_described: Option<(String, mentions::Gender)> = None;
     for d in drafts.iter_mut() {
         let Some(sp) = &mut d.speaker else {
             continue;
@@ -323,7 +326,16 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
                 names.note_gender(e, gender);
                 last_person = Some(e);
             }
-            (e.map(|e| names.entity(e).name.clone()), Resolution::Pronoun)
+            let described = || {
+                last_described
+                    .as_ref()
+                    .filter(|(_, g)| g.fits(gender))
+                    .map(|(words, _)| words.clone())
+            };
+            (
+                e.map(|e| names.entity(e).name.clone()).or_else(described),
+                Resolution::Pronoun,
+            )
         } else if speaker::is_in(&["they"], words) {
             (
                 last_group.clone().or_else(|| {
@@ -398,6 +410,14 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
                             .filter(|full| full.len() > words.len())
                     }),
             };
+            // A single person described ("a spokesman for the Home Office"), the antecedent
+            // of a later "he" or "she" when no person is named.
+            if lexicon::speaker_noun(head) == Some(SpeakerNoun::Person) && !plural_speaker(words) {
+                last_described = Some((
+                    canonical.clone().unwrap_or_else(|| words.to_owned()),
+                    mentions::noun_gender(head),
+                ));
+            }
             let entry = descriptions.entry(head.to_lowercase()).or_default();
             if words.len() > entry.len() && canonical.is_none() {
                 words.clone_into(entry);
@@ -1968,6 +1988,27 @@ mod tests {
                 .any(|q| q.0 == "Direct" && q.2.as_deref() == Some("Dr Ann Reyes")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn he_with_no_person_named_is_the_person_described_before() {
+        let got = speakers(
+            "A spokesman for the ferry company said the boat was late. \"It will sail at noon,\" he said.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "\"It will sail at noon,\"".to_owned(),
+                Some("he".to_owned()),
+                Some("A spokesman for the ferry company".to_owned()),
+                Some("Pronoun".to_owned()),
+            )]
+        );
+        // A named person still wins.
+        let got = speakers(
+            "A spokesman said the boat was late. Tom Reyes, the captain, agreed. \"It will sail at noon,\" he said.",
+        );
+        assert_eq!(got[0].2.as_deref(), Some("Tom Reyes"), "{got:?}");
     }
 
     #[test]
