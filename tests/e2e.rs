@@ -340,36 +340,63 @@ fn html_page_holds_every_article_with_its_own_ids() {
     assert!(out.contains("| a1 | risk |"), "{out}");
 }
 
-/// docs/scoring.md works the bundled article through with the text report's own lines: they
-/// must be what crux prints.
+/// docs/scoring.md works a news report, an editorial and the bundled article through with the
+/// text report's own lines: they must be what crux prints.
 #[test]
 fn scoring_docs_show_the_report_as_printed() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let docs = std::fs::read_to_string(root.join("docs/scoring.md")).unwrap();
-    let worked = &docs[docs.find("## The bundled article, worked through").unwrap()..];
-    let start = worked.find("```text\n").unwrap() + "```text\n".len();
-    let shown = &worked[start..start + worked[start..].find("```").unwrap()];
+    // The section, the text it works through, and which of its `text` blocks is the report
+    // (the news report and the editorial show their text first).
+    let worked_through = [
+        (
+            "## A news report, worked through",
+            "crates/crux-analysis/tests/fixtures/news-report.txt",
+            1,
+        ),
+        (
+            "## An editorial, worked through",
+            "crates/crux-analysis/tests/fixtures/editorial.txt",
+            1,
+        ),
+        (
+            "## The bundled article, worked through",
+            "tests/fixtures/articles/lawfare-2011-08-07-us-mexico-cartels.txt",
+            0,
+        ),
+    ];
+    for (heading, fixture, block) in worked_through {
+        let docs = std::fs::read_to_string(root.join("docs/scoring.md")).unwrap();
+        let section = docs.find(heading).unwrap();
+        let mut start = section;
+        for _ in 0..=block {
+            start += docs[start..].find("```text\n").unwrap() + "```text\n".len();
+        }
+        let shown = &docs[start..start + docs[start..].find("```").unwrap()];
 
-    let path = root.join("tests/fixtures/articles/lawfare-2011-08-07-us-mexico-cartels.txt");
-    let input = std::fs::read_to_string(&path).unwrap();
-    let report = analyze_text(&source_name(&path), &input, InputFormat::Text);
-    let mut text = Vec::new();
-    render_text(&report, &mut text).unwrap();
-    let text = String::from_utf8(text).unwrap();
-    let from = text.find("Risks and benefits\n").unwrap() + "Risks and benefits\n".len();
-    let printed: String = text[from..]
-        .lines()
-        .take_while(|l| !l.starts_with("Balance"))
-        .chain(text.lines().filter(|l| l.starts_with("Balance")))
-        .map(|l| format!("{}\n", l.strip_prefix("  ").unwrap_or(l)))
-        .collect();
-    // After an intended change to the report (or a merge that conflicts in this block):
-    // CRUX_UPDATE_DOCS=1 cargo test -p crux-tests scoring_docs rewrites it; review the diff.
-    if std::env::var_os("CRUX_UPDATE_DOCS").is_some() && shown != printed {
-        let at = docs.len() - worked.len() + start;
-        let updated = format!("{}{printed}{}", &docs[..at], &docs[at + shown.len()..]);
-        std::fs::write(root.join("docs/scoring.md"), updated).unwrap();
-        return;
+        let path = root.join(fixture);
+        let input = std::fs::read_to_string(&path).unwrap();
+        let report = analyze_text(fixture, &input, InputFormat::Text);
+        let mut text = Vec::new();
+        render_text(&report, &mut text).unwrap();
+        let text = String::from_utf8(text).unwrap();
+        let from = text.find("Risks and benefits\n").unwrap() + "Risks and benefits\n".len();
+        let printed: String = text[from..]
+            .lines()
+            .take_while(|l| !l.starts_with("Balance"))
+            .chain(text.lines().filter(|l| l.starts_with("Balance")))
+            .map(|l| format!("{}\n", l.strip_prefix("  ").unwrap_or(l)))
+            .collect();
+        // After an intended change to the report (or a merge that conflicts in this block):
+        // CRUX_UPDATE_DOCS=1 cargo test -p crux-tests scoring_docs rewrites it; review the diff.
+        if std::env::var_os("CRUX_UPDATE_DOCS").is_some() && shown != printed {
+            let updated = format!(
+                "{}{printed}{}",
+                &docs[..start],
+                &docs[start + shown.len()..]
+            );
+            std::fs::write(root.join("docs/scoring.md"), updated).unwrap();
+            continue;
+        }
+        assert_eq!(shown, printed, "{heading}");
     }
-    assert_eq!(shown, printed);
 }

@@ -177,7 +177,7 @@ fn main() {
             cues.push(e.category.clone());
         }
     }
-    assert!(cues.len() <= 32, "more than 32 cue categories");
+    assert!(cues.len() <= 64, "more than 64 cue categories");
 
     // Each first word's entries: by kind, longest first, then in file order.
     let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
@@ -243,9 +243,13 @@ fn main() {
         } else {
             "None".to_owned()
         };
+        let value = match e.fields.first().and_then(|f| f.parse::<f64>().ok()) {
+            Some(v) if v.is_finite() => format!("Some({v:?}_f64)"),
+            _ => "None".to_owned(),
+        };
         let _ = writeln!(
             out,
-            "    Entry {{ kind: Kind::{}, cue: {cue}, form: {:?}, words: &{:?}, category: {:?}, fields: &{:?}, source: {:?}, file: {:?}, line: {} }},",
+            "    Entry {{ kind: Kind::{}, cue: {cue}, form: {:?}, words: &{:?}, category: {:?}, fields: &{:?}, value: {value}, source: {:?}, file: {:?}, line: {} }},",
             KINDS[e.kind], e.form, e.words, e.category, e.fields, e.source, e.file, e.line
         );
     }
@@ -259,10 +263,14 @@ fn main() {
         max_len = max_len.max(w.len());
         let mut kinds = 0u32;
         let mut single = 0u32;
-        let mut cue_bits = 0u32;
+        let mut multi = 0u32;
+        let mut cue_bits = 0u64;
         for &i in list {
             let e = &entries[i];
             kinds |= 1 << e.kind;
+            if e.words.len() > 1 {
+                multi |= 1 << e.kind;
+            }
             if e.words.len() == 1 {
                 single |= 1 << e.kind;
                 if e.kind == cue_kind && e.form == e.form.trim() {
@@ -270,13 +278,17 @@ fn main() {
                 }
             }
         }
+        let refs: Vec<String> = list.iter().map(|i| format!("&ENTRIES[{i}]")).collect();
         let _ = writeln!(
             out,
-            "    Word {{ key: {w:?}, kinds: {kinds}, single: {single}, cues: {cue_bits}, entries: &{list:?} }},"
+            "    Word {{ key: {w:?}, kinds: {kinds}, single: {single}, multi: {multi}, cues: {cue_bits}, entries: &[{}] }},",
+            refs.join(", ")
         );
     }
     out.push_str("];\n\n");
-    let size = (order.len() * 2).next_power_of_two().max(16);
+    // At most a quarter full: a word that is not listed (most words) usually meets an empty
+    // slot at once.
+    let size = (order.len() * 4).next_power_of_two().max(16);
     let mask = size - 1;
     let mut slots = vec![0u32; size];
     for (i, w) in order.iter().enumerate() {
@@ -285,18 +297,15 @@ fn main() {
         while slots[s] != 0 {
             s = (s + 1) & mask;
         }
-        slots[s] = u32::try_from(i + 1).expect("fewer than 2^32 words");
+        // The word's index, from 1, and 16 more bits of its hash to tell most other words
+        // in the slot without reading the word.
+        let index = u32::try_from(i + 1).expect("fewer than 2^32 words");
+        assert!(index < 1 << 16, "fewer than 65536 words");
+        slots[s] = index | (u32::try_from(h & 0xffff).unwrap_or(0) << 16);
     }
     let _ = writeln!(out, "const MAX_KEY: usize = {max_len};");
     let _ = writeln!(out, "const MASK: usize = {mask};");
-    let _ = writeln!(
-        out,
-        "static SLOTS: [u16; {size}] = {:?};",
-        slots
-            .iter()
-            .map(|&s| u16::try_from(s).expect("fewer than 65536 words"))
-            .collect::<Vec<_>>()
-    );
+    let _ = writeln!(out, "static SLOTS: [u32; {size}] = {slots:?};");
     // Each cue's entries, in file order.
     out.push_str("static CUE_ENTRIES: [&[u32]; ");
     let _ = write!(out, "{}] = [", cues.len());
@@ -308,6 +317,13 @@ fn main() {
             .map(|(i, _)| i)
             .collect();
         let _ = write!(out, "&{idx:?}, ");
+    }
+    out.push_str("];\n");
+    // The sections of a user's lexicon: each data file's name without its extension.
+    out.push_str("static SECTIONS: &[(&str, Kind, bool)] = &[");
+    for &(file, kind, has_category) in FILES {
+        let stem = file.split('.').next().unwrap_or(file);
+        let _ = write!(out, "({stem:?}, Kind::{kind}, {has_category}), ");
     }
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("table.rs");

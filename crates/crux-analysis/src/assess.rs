@@ -18,7 +18,7 @@
 
 use crux_parser::{CaveatKind, Document, Quote, Span, TextSpan, Token, starting_within, tokens};
 
-use crux_lexicon::fold;
+use crux_lexicon::{fold, folds_to};
 
 use crate::lexicon::{Lexicon, Role};
 use crate::{
@@ -37,6 +37,22 @@ pub(crate) struct Term {
     pub(crate) len: usize,
 }
 
+/// Whether a word, folded, ends in "n't" ("doesn't", "CAN’T").
+fn ends_with_nt(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.len() >= 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"n't") {
+        return true;
+    }
+    if word.is_ascii() {
+        return false;
+    }
+    match fold(word) {
+        Some(f) => f.as_str().ends_with("n't"),
+        // Too long to fold on the stack.
+        None => word.to_lowercase().replace('’', "'").ends_with("n't"),
+    }
+}
+
 pub(crate) fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -46,28 +62,18 @@ pub(crate) fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> 
             continue;
         }
         let word = &text[toks[i].span];
-        let key = fold(word);
         // "n't" is the tail of a word ("doesn't", "can't").
-        let tail = match &key {
-            Some(key) => key.as_str().ends_with("n't"),
-            // Too long to fold: no entry but "n't" can match it.
-            None => word.to_lowercase().replace('’', "'").ends_with("n't"),
-        };
-        let entries = match (&key, tail) {
-            (_, true) => lexicon.starting_with("n't"),
-            (Some(key), false) => lexicon.starting_with(key.as_str()),
-            (None, false) => {
-                i += 1;
-                continue;
-            }
+        let tail = ends_with_nt(word);
+        let entries = if tail {
+            lexicon.starting_with("n't")
+        } else {
+            lexicon.for_word(word)
         };
         let found = entries.iter().find(|e| {
             e.words.len() == 1 && tail
                 || (0..e.words.len()).all(|k| {
                     toks.get(i + k).is_some_and(|t| {
-                        t.word
-                            && fold(&text[t.span])
-                                .is_some_and(|f| Some(f.as_str()) == e.words.get(k))
+                        t.word && e.words.get(k).is_some_and(|w| folds_to(&text[t.span], w))
                     })
                 })
         });
@@ -134,7 +140,7 @@ struct Stated {
 /// verbs included), and whether it is positive.
 fn polarity(term: &Term) -> Option<bool> {
     match term.role {
-        Role::Risk | Role::Evaluative(false) | Role::Verdict(false) => Some(false),
+        Role::Risk | Role::Hazard | Role::Evaluative(false) | Role::Verdict(false) => Some(false),
         Role::Benefit | Role::Evaluative(true) | Role::Verdict(true) => Some(true),
         Role::Mitigation if term.weight > 0.0 => Some(true),
         _ => None,
@@ -163,7 +169,7 @@ const DECLINE_AHEAD: usize = 6;
 fn declines(toks: &[Token], found: &[Term], author: bool) -> Vec<Turn> {
     let mut turns = vec![Turn::None; found.len()];
     let harm = |t: &Term| match t.role {
-        Role::Risk => true,
+        Role::Risk | Role::Hazard => true,
         Role::Evaluative(false) => author,
         _ => false,
     };
@@ -215,6 +221,8 @@ fn declines(toks: &[Token], found: &[Term], author: bool) -> Vec<Turn> {
 ///   verb lessens counts in every unit ("the lights would reduce violence").
 fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<Stated> {
     let mut out = Vec::new();
+    // Read once, when a hazard noun asks for it.
+    let possible = std::cell::OnceCell::new();
     if found.iter().any(|t| t.role == Role::Dismissal) {
         // "the fears are overstated", "such a concern is not supported by the evidence"
         return out;
@@ -250,6 +258,9 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
                     _ => Some(*term),
                 };
             }
+            // A verb that raises what follows takes it as its own object: "cutting the
+            // budget will increase crime" does not lessen crime.
+            Role::Aggravation => mitigation = None,
             Role::Reversal => reversal = Some(*term),
             Role::Absence => absence = Some(*term),
             _ => {}
@@ -271,7 +282,7 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
             continue;
         }
         let negated = negation_before.is_some_and(|t| t.role == Role::Negation);
-        if negated || named(term) {
+        if negated || named(term) || topic_of(text, toks, found, n) {
             continue;
         }
         let mut shifter = None;
@@ -312,6 +323,17 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
                 .find(|t| t.role == Role::Aggravation)
                 .copied()
         };
+        // A noun of a harm domain ("war", "crime") is what the text is about; it states a risk
+        // only where it may happen or is made worse ("could spark a war", "increase crime"),
+        // a benefit where it is lessened ("reduce crime"). Alone it names a topic ("the
+        // reality of war", "support for domestic violence").
+        if term.role == Role::Hazard
+            && shifter.is_none()
+            && aggravation.is_none()
+            && !*possible.get_or_init(|| possibility(text, toks))
+        {
+            continue;
+        }
         out.push(Stated {
             term: *term,
             kind: if positive {
@@ -337,6 +359,55 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         out.retain(|s| s.term.at < o || s.kind == heavier);
     }
     out
+}
+
+/// Whether the term `n` is the topic of what is said: a topic marker ("about") up to four
+/// words before it, with no punctuation between ("talks about juvenile gun deaths", "argue
+/// about how we gauge disasters"). "about" before a number is an approximation ("about 20
+/// people died"), and after "be" a purpose ("it's about innovating to benefit customers"):
+/// no topic.
+fn topic_of(text: &str, toks: &[Token], found: &[Term], n: usize) -> bool {
+    let term = &found[n];
+    found[..n]
+        .iter()
+        .rev()
+        .take_while(|t| term.at - t.at <= 4)
+        .any(|t| {
+            t.role == Role::Topic
+                && !after_be(text, toks, t.at)
+                && no_break(toks, t.at + t.len - 1, term.at)
+                && !toks
+                    .get(t.at + t.len)
+                    .is_some_and(|next| text[next.span].starts_with(|c: char| c.is_ascii_digit()))
+        })
+}
+
+/// Whether the word before token `at` is a form of "be": "it's about innovating to benefit
+/// customers" says what a thing is for, not what is talked about.
+fn after_be(text: &str, toks: &[Token], at: usize) -> bool {
+    at.checked_sub(1)
+        .and_then(|i| toks.get(i))
+        .is_some_and(|t| {
+            let w = text[t.span].to_ascii_lowercase();
+            w.ends_with("'s")
+                || w.ends_with("’s")
+                || matches!(w.as_str(), "is" | "are" | "was" | "were" | "be" | "been")
+        })
+}
+
+/// Whether a unit says something may or will happen: a modal of possibility or the future
+/// ("may", "might", "could", "will", "would", "going to").
+fn possibility(text: &str, toks: &[Token]) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        let is = |w: &str| t.word && text[t.span].eq_ignore_ascii_case(w);
+        ["may", "might", "could", "will", "would"]
+            .into_iter()
+            .any(is)
+            || (is("going")
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| text[n.span].eq_ignore_ascii_case("to")))
+    })
 }
 
 /// The unit breaks inside a claim: token indices where a new clause unit starts.
@@ -423,9 +494,30 @@ fn holder(text: &str, unit: Span, claim_holder: &str) -> String {
         .any(|p| lower.contains(p))
     {
         "some observers".to_owned()
+    } else if claim_holder == "author" && unheld_feeling(text, unit) {
+        "unattributed".to_owned()
     } else {
         claim_holder.to_owned()
     }
+}
+
+/// Whether a unit reports a feeling no one is said to have: "there are (also, growing)
+/// concerns about …", "there were fears that …". A concern or a fear is someone's; stated
+/// without its experiencer it is an attribution without a source (PolNeAR's
+/// Attribution-no-source), not the writer's own judgement, as "there are risks" is.
+fn unheld_feeling(text: &str, unit: Span) -> bool {
+    let words: Vec<Token> = tokens(text, unit).filter(|t| t.word).take(64).collect();
+    let lower = |t: &Token| text[t.span].to_ascii_lowercase();
+    words.windows(2).enumerate().any(|(i, w)| {
+        lower(&w[0]) == "there"
+            && matches!(lower(&w[1]).as_str(), "is" | "are" | "was" | "were")
+            && words[i + 2..].iter().take(3).any(|t| {
+                let t = lower(t);
+                ["concern", "fear", "worr", "anxiet", "unease"]
+                    .iter()
+                    .any(|stem| t.starts_with(stem))
+            })
+    })
 }
 
 /// What is at risk or gains: the words after "to", "for" or "of" that follow the term, or
@@ -734,10 +826,12 @@ fn assess(
     // frame that turned a harm into it ("prevent intense suffering"), must back it. (Alone, the evaluative words of harm are right as often as not on the
     // development articles, and requiring a second one loses a third of the risks found:
     // docs/quality.md.)
+    // The second word must be another word: "better … better" says one thing twice.
     let of_kind = || stated.iter().filter(|s| s.kind == kind);
+    let main_word = &text[main.term.span];
     if kind == AssessmentKind::Benefit
         && of_kind().all(|s| matches!(s.term.role, Role::Evaluative(_)) && s.shifter.is_none())
-        && of_kind().nth(1).is_none()
+        && of_kind().all(|s| text[s.term.span].eq_ignore_ascii_case(main_word))
     {
         return None;
     }

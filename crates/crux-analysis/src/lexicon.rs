@@ -7,7 +7,8 @@
 //! `evaluative-` (a general word of gain or harm, weaker than a risk or benefit term),
 //! `intensifier`, `downtoner`, `mitigation`, `aggravation`, `reversal` ("failed to", "little"),
 //! `decline` ("fell", "fewer": turns a harm near it into a benefit, else a risk),
-//! `negation`, `absence` ("no", "without": turns the term after it), `dismissal` ("overstated"), `neutral` (a phrase that states nothing and hides the
+//! `negation`, `absence` ("no", "without": turns the term after it), `dismissal` ("overstated"),
+//! `hazard` (a noun of a harm domain, "war", "crime": a risk only in a frame), `neutral` (a phrase that states nothing and hides the
 //! terms inside it: "concern for"), and `off`, which removes a built-in entry
 //! (`positive<TAB>off<TAB>0`). A user's entry replaces the built-in entry with the same
 //! phrase (compared without regard to case).
@@ -44,8 +45,16 @@ pub(crate) enum Role {
     /// Sets aside every risk or benefit of its unit, before or after it: "overstated", "is not
     /// supported by".
     Dismissal,
+    /// Makes the term just after it the topic of what is said, not a harm or gain stated:
+    /// "talks about juvenile gun deaths", "argue about how we gauge disasters".
+    Topic,
     /// States nothing; it only keeps the terms inside it from matching ("concern for").
     Neutral,
+    /// A noun naming a domain of harm ("war", "crime", "poverty"): the topic an article is
+    /// about, a risk only in a frame that states it happens or may happen to something (a
+    /// modal of possibility or future, an aggravating verb), or a benefit when a mitigating
+    /// verb, decline or absence turns it ("reduce crime").
+    Hazard,
 }
 
 impl Role {
@@ -67,7 +76,9 @@ impl Role {
             Role::Negation => "negation",
             Role::Absence => "absence",
             Role::Dismissal => "dismissal",
+            Role::Topic => "topic",
             Role::Neutral => "neutral",
+            Role::Hazard => "hazard",
         }
     }
 
@@ -88,7 +99,9 @@ impl Role {
             "negation" => Role::Negation,
             "absence" => Role::Absence,
             "dismissal" => Role::Dismissal,
+            "topic" => Role::Topic,
             "neutral" => Role::Neutral,
+            "hazard" => Role::Hazard,
             "off" => return Some(None),
             _ => return None,
         }))
@@ -96,8 +109,8 @@ impl Role {
 }
 
 const ROLES: &str = "risk, benefit, verdict+, verdict-, evaluative+, evaluative-, intensifier, \
-                     downtoner, mitigation, aggravation, reversal, decline, negation, absence, dismissal, neutral \
-                     or off";
+                     downtoner, mitigation, aggravation, reversal, decline, negation, absence, dismissal, topic, \
+                     neutral, hazard or off";
 
 /// An entry's folded words: the built-in table's, or a user's.
 #[derive(Debug, Clone)]
@@ -147,7 +160,7 @@ impl Entry {
         Some(Entry {
             words: Words::Builtin(e.words),
             role: Role::parse(e.category)??,
-            weight: e.fields.first()?.parse().ok()?,
+            weight: e.value?,
         })
     }
 }
@@ -200,9 +213,19 @@ pub struct Lexicon {
     /// built-in entries of its first word (copied in when the first user entry came). Shared,
     /// so that a copy costs nothing until it is changed; `None` for the built-in lexicon.
     overlay: Option<Arc<FxHashMap<Box<str>, Vec<Entry>>>>,
+    /// The user's entries of the other lexicons (caveat cues, reporting verbs, speaker nouns,
+    /// claim cues, cue words ...), in file order, and their overlay over the built-in table,
+    /// which [`Lexicon::scope`] puts in use.
+    cues: Option<(
+        Arc<[&'static crux_lexicon::Entry]>,
+        &'static crux_lexicon::Overlay,
+    )>,
 }
 
-static BUILTIN: Lexicon = Lexicon { overlay: None };
+static BUILTIN: Lexicon = Lexicon {
+    overlay: None,
+    cues: None,
+};
 
 impl Lexicon {
     /// The built-in lexicon, compiled into the lexicon layer's table (its sources are in
@@ -212,18 +235,34 @@ impl Lexicon {
         &BUILTIN
     }
 
-    /// This lexicon with the entries of a lexicon file (`phrase<TAB>role<TAB>weight` a line, in
-    /// the built-in file's format) added; an entry whose phrase is already present replaces it,
-    /// and the role `off` removes it.
+    /// This lexicon with the entries of a lexicon file added. Lines before any section
+    /// header are risk and benefit entries (`phrase<TAB>role<TAB>weight`, the built-in file's
+    /// format): an entry whose phrase is already present replaces it, and the role `off`
+    /// removes it. A line `[name]` starts the entries of another built-in list, in its data
+    /// file's format: `[caveats]`, `[reporting_verbs]`, `[speaker_nouns]`, `[claim_cues]`,
+    /// `[cue_words]` ... (see `docs/lexicon.md`); they are added to that list (a category
+    /// `off` removes the built-in entry) for the parse and analysis run in [`Lexicon::scope`].
     ///
     /// # Errors
     ///
     /// A line that is not three tab-separated fields, has an unknown role, or a weight that is
-    /// not a number in [0, 1] is rejected with `source`, its line number and the reason.
+    /// not a number in [0, 1] is rejected with `source`, its line number and the reason; so
+    /// are an unknown section and a line its section does not take.
+    ///
+    /// ```
+    /// use crux_analysis::{Lexicon, analyze_with};
+    ///
+    /// let text = "The plan, Jones opined, is sound.";
+    /// let lexicon = Lexicon::builtin().with_entries("my.tsv", "[reporting_verbs]\nopined\tspeech\n")?;
+    /// let analysis = lexicon.scope(|| analyze_with(crux_parser::parse(text).document, &lexicon));
+    /// assert_eq!(analysis.document.quotes.len(), 1);
+    /// # Ok::<(), crux_analysis::LexiconError>(())
+    /// ```
     pub fn with_entries(&self, source: &str, text: &str) -> Result<Lexicon, LexiconError> {
+        let lines = crux_lexicon::read(source, text)?;
         let mut overlay = self.overlay.as_deref().cloned().unwrap_or_default();
-        for (n, raw) in text.lines().enumerate() {
-            let error = |reason: String| LexiconError::new(source, n + 1, reason);
+        for (line_no, raw) in lines.assessment {
+            let error = |reason: String| LexiconError::new(source, line_no, reason);
             let line = raw.split('#').next().unwrap_or("").trim_end();
             if line.trim().is_empty() {
                 continue;
@@ -271,9 +310,29 @@ impl Lexicon {
                 entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
             }
         }
+        let cues = if lines.entries.is_empty() {
+            self.cues.clone()
+        } else {
+            let mut all: Vec<&'static crux_lexicon::Entry> = self
+                .cues
+                .as_ref()
+                .map(|(entries, _)| entries.to_vec())
+                .unwrap_or_default();
+            all.extend(lines.entries);
+            let overlay = crux_lexicon::Overlay::new(&all);
+            Some((Arc::from(all), overlay))
+        };
         Ok(Lexicon {
             overlay: Some(Arc::new(overlay)),
+            cues,
         })
+    }
+
+    /// Runs `f` (a parse and an analysis) with this lexicon's entries of the parser's lists in
+    /// use on this thread: the user's caveat cues, reporting verbs, speaker nouns ... The
+    /// risk and benefit entries need no scope (they are read from `self`).
+    pub fn scope<R>(&self, f: impl FnOnce() -> R) -> R {
+        crux_lexicon::with_overlay(self.cues.as_ref().map(|(_, o)| *o), f)
     }
 
     /// The entries whose first word is `key` (folded by [`fold`]), longest first.
@@ -282,6 +341,19 @@ impl Lexicon {
             return Entries::User(list);
         }
         Entries::Builtin(crux_lexicon::lookup_folded(key).filter(|w| w.has(Kind::Assessment)))
+    }
+
+    /// The entries whose first word is `word` once folded, longest first.
+    pub(crate) fn for_word(&self, word: &str) -> Entries<'_> {
+        if self.overlay.is_none() {
+            return Entries::Builtin(
+                crux_lexicon::lookup(word).filter(|w| w.has(Kind::Assessment)),
+            );
+        }
+        match fold(word) {
+            Some(key) => self.starting_with(key.as_str()),
+            None => Entries::Builtin(None),
+        }
     }
 
     /// Every entry, by first word.

@@ -51,7 +51,11 @@ pub fn tone(doc: &Document) -> Tone {
                 last_negation = Some((t.at + t.len, t.span));
                 continue;
             }
-            Role::Risk | Role::Evaluative(false) | Role::Verdict(false) | Role::Decline => -1.0,
+            Role::Risk
+            | Role::Hazard
+            | Role::Evaluative(false)
+            | Role::Verdict(false)
+            | Role::Decline => -1.0,
             Role::Benefit | Role::Evaluative(true) | Role::Verdict(true) => 1.0,
             _ => continue,
         };

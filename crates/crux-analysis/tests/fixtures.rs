@@ -206,3 +206,114 @@ fn a_capitalised_word_inside_its_sentence_is_a_name() {
         ("The band signed with a label named Violator.", &[]),
     ]);
 }
+
+#[test]
+fn a_hazard_noun_is_a_topic_unless_a_frame_states_it() {
+    check(&[
+        // Named as what the text is about: no risk stated.
+        ("The museum opened a room on the history of war.", &[]),
+        (
+            "She works with families affected by domestic violence.",
+            &[],
+        ),
+        (
+            "The court heard the case of a crime committed in 1990.",
+            &[],
+        ),
+        ("The registration fee is one percent of the price.", &[]),
+        // Said to be possible or made worse: a risk.
+        ("The dispute could end in war.", &[Risk]),
+        ("Cutting the police budget will increase crime.", &[Risk]),
+        // Lessened or absent: a benefit.
+        ("Street lighting reduces crime.", &[Benefit]),
+        (
+            "The charity seeks no royalties for its software.",
+            &[Benefit],
+        ),
+        // Beside a harm term proper, the harm term states the risk.
+        ("The war killed thousands.", &[Risk]),
+    ]);
+}
+
+#[test]
+fn what_is_survived_or_at_its_lowest_is_a_harm_lessened() {
+    check(&[
+        ("Modern houses let us survive harsh winters.", &[Benefit]),
+        ("The old custom survives in a few villages.", &[]),
+        ("Road deaths were at a record low last year.", &[Benefit]),
+        ("Business confidence fell to a record low.", &[Risk]),
+    ]);
+}
+
+#[test]
+fn few_turns_what_it_counts_and_a_few_does_not() {
+    check(&[
+        ("So few people die of cold today.", &[Benefit]),
+        ("The report gave few useful answers.", &[Risk]),
+        ("The drug has a few dangerous side effects.", &[Risk]),
+    ]);
+}
+
+#[test]
+fn not_being_able_to_is_a_failure() {
+    check(&[
+        ("The two sides would not be able to reach a deal.", &[Risk]),
+        (
+            "Without the bridge, farmers will never be able to reach the market.",
+            &[Risk],
+        ),
+        ("Farmers will be able to reach the market.", &[]),
+    ]);
+}
+
+#[test]
+fn a_feeling_no_one_is_said_to_have_is_not_the_writer_s() {
+    let a = analysis("There are also concerns about the cost of the new bridge.");
+    assert_eq!(a.assessments.len(), 1, "{:?}", a.assessments);
+    assert_eq!(a.assessments[0].kind, Risk);
+    assert_eq!(a.assessments[0].holder, "unattributed");
+    // A risk stated as such is the writer's.
+    let a = analysis("There are real risks in the new bridge.");
+    assert_eq!(a.assessments[0].holder, "author");
+}
+
+#[test]
+fn legal_statuses_and_denied_links_state_nothing() {
+    check(&[
+        ("The firm filed for bankruptcy protection last week.", &[]),
+        (
+            "Her claim for humanitarian protection was heard in May.",
+            &[],
+        ),
+        ("The new rules have nothing to do with the tragedies.", &[]),
+        // Protection proper is a gain.
+        (
+            "The wall gives the town protection from floods.",
+            &[Benefit],
+        ),
+    ]);
+}
+
+#[test]
+fn what_is_talked_about_is_not_stated() {
+    check(&[
+        ("The press talks about juvenile gun deaths.", &[]),
+        ("We should argue about how we gauge disasters.", &[]),
+        // An approximation, a purpose: no topic.
+        ("About 20 people died in the fire.", &[Risk]),
+        (
+            "It's about helping farmers to benefit from the harvest.",
+            &[Benefit],
+        ),
+        // The concern is stated; what it is about is its object.
+        ("There are worries about rising crime.", &[Risk]),
+    ]);
+}
+
+#[test]
+fn a_word_of_gain_said_twice_is_still_one_word() {
+    check(&[
+        ("We must better understand why better rules matter.", &[]),
+        ("The scheme is a wonderful, generous gift.", &[Benefit]),
+    ]);
+}

@@ -171,9 +171,11 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_bytes: u64,
 
-    /// Add to or override the risk and benefit lexicon with this file (repeatable; later files
-    /// win): `phrase<TAB>role<TAB>weight` lines, `#` comments; the role `off` removes an entry.
-    /// `crux lexicon` prints the built-in entries. See docs/scoring.md.
+    /// Add to or override the lexicons with this file (repeatable; later files win):
+    /// `phrase<TAB>role<TAB>weight` risk and benefit lines, `#` comments; the role `off` removes
+    /// an entry. A line `[caveats]`, `[reporting_verbs]`, `[speaker_nouns]`, `[claim_cues]`,
+    /// `[cue_words]` ... starts entries of that list, in its data file's columns. `crux
+    /// lexicon` prints the built-in risk and benefit entries. See docs/lexicon.md.
     #[arg(long = "lexicon", value_name = "FILE")]
     pub lexicons: Vec<PathBuf>,
 

@@ -126,6 +126,89 @@ fn malformed_user_lexicon_names_file_line_and_reason() {
     assert!(err.contains("no/such.tsv: cannot read lexicon"), "{err}");
 }
 
+/// A user lexicon adds entries to the parser's lists too, one section per list: a reporting
+/// verb and a speaker noun make a reported quotation, a caveat cue a hedge; `off` removes a
+/// built-in entry.
+#[test]
+fn user_lexicon_adds_cues_of_every_kind() {
+    let text = b"The dam is safe, the boffins opined. Mayhaps the river will rise. It may not.";
+    let run = |lexicon: Option<&std::path::Path>| {
+        let mut args = vec!["analyze", "-", "--format", "json"];
+        if let Some(path) = lexicon {
+            args.extend(["--lexicon", path.to_str().unwrap()]);
+        }
+        let (code, out, err) = crux(&args, text);
+        assert_eq!(code, 0, "{err}");
+        serde_json::from_str::<serde_json::Value>(&out).unwrap()
+    };
+    let plain = run(None);
+    assert!(plain["quotes"].as_array().unwrap().is_empty());
+    let cues: Vec<&str> = plain["caveats"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(cues, ["may"]);
+
+    let path = lexicon_file(
+        "kinds.tsv",
+        "# risk and benefit entries first, as before\nboondoggle\trisk\t0.7\n\n\
+         [reporting_verbs]\nopined\tspeech\n\
+         [speaker_nouns]\nboffins\tperson\n\
+         [caveats]\nmayhaps\thedge\t0.4\nmay\toff\n",
+    );
+    let json = run(Some(&path));
+    let quotes = json["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0]["speaker"]["text"], "the boffins");
+    assert_eq!(quotes[0]["cue"]["text"], "opined");
+    let caveats = json["caveats"].as_array().unwrap();
+    assert_eq!(caveats.len(), 1, "{caveats:?}");
+    assert_eq!(caveats[0]["text"], "Mayhaps");
+    assert_eq!(caveats[0]["strength"], 0.4);
+
+    // Without the speaker noun, "the boffins" is no speaker: each section is used.
+    let path = lexicon_file("verbs.tsv", "[reporting_verbs]\nopined\tspeech\n");
+    assert!(run(Some(&path))["quotes"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn malformed_user_sections_name_file_line_and_reason() {
+    let cases = [
+        ("[quotes]\nx\ty\n", 1, "unknown section [quotes]"),
+        (
+            "[speaker_nouns]\nboffins\tnerd\n",
+            2,
+            "unknown category \"nerd\"",
+        ),
+        (
+            "[caveats]\nmayhaps\thedge\tlots\n",
+            2,
+            "column 3 of section [caveats] must be a number",
+        ),
+        (
+            "[reporting_verbs]\nopined\n",
+            2,
+            "expected entry<TAB>category",
+        ),
+    ];
+    for (body, line, reason) in cases {
+        let path = lexicon_file("bad-section.tsv", body);
+        let (code, out, err) = crux(
+            &["analyze", "-", "--lexicon", path.to_str().unwrap()],
+            b"Some text.",
+        );
+        assert_eq!(code, 2, "{body}");
+        assert!(out.is_empty());
+        let name = path.display().to_string();
+        assert!(
+            err.starts_with(&format!("crux: error: {name}:{line}: {reason}")),
+            "{err}"
+        );
+    }
+}
+
 /// A Latin-1 article is read with --encoding, and its spans index the decoded text that the
 /// JSON holds (issue 15).
 #[test]

@@ -24,7 +24,7 @@ plays playing played alone creation credit energy join joined fire fired firing 
 drop dropped lower low lowest increase increased increases high higher highest huge great
 greater greatest strong strongly critics critic argue argued argues arguing argument
 arguments support supports supported supporting supporters supporter favor favors favored
-agree agreed agrees agreement accept accepted accepts acceptance doubt doubts doubtful hope
+agree agreed agrees agreeing agreement admits accept accepted accepts acceptance doubt doubts doubtful hope
 hopes hoped hopeful hopefully wish wishes wished want wants wanted care cares cared careful
 commit committed commits commitment determined guarantee guaranteed chance chances clear
 clearer ready reach reached ha fun funny joke jokes joking matter

@@ -67,13 +67,27 @@ pub fn fold(word: &str) -> Option<Folded> {
     Some(Folded { buf, len })
 }
 
-/// The hash of a folded word: `FxHash` (rustc's multiply-rotate hash) over its bytes eight at
-/// a time, then its length. The keys are our own lists, not input: no flooding concern.
+/// Eight bytes in ASCII lower case at once (bytes outside ASCII unchanged): the bit trick of
+/// the standard library's `make_ascii_lowercase`.
+#[inline]
+fn lower_u64(w: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let heptets = w & !HIGH;
+    // Each byte's high bit: set when the byte is at least 'A', and when it is above 'Z'.
+    let at_least_a = heptets + 0x3f3f_3f3f_3f3f_3f3f;
+    let above_z = heptets + 0x2525_2525_2525_2525;
+    let upper = !w & (at_least_a ^ above_z) & HIGH;
+    w | (upper >> 2)
+}
+
+/// The hash of a word's bytes in ASCII lower case (so that an ASCII word hashes as its fold
+/// does, without a copy): `FxHash` (rustc's multiply-rotate hash) over its bytes eight at a
+/// time, then its length. The keys are our own lists, not input: no flooding concern.
 #[must_use]
 #[inline]
 pub fn word_hash(bytes: &[u8]) -> u64 {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let add = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(SEED);
+    let add = |h: u64, w: u64| (h.rotate_left(5) ^ lower_u64(w)).wrapping_mul(SEED);
     let mut h = 0u64;
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
@@ -83,9 +97,27 @@ pub fn word_hash(bytes: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut b = [0u8; 8];
-        b[..rest.len()].copy_from_slice(rest);
-        h = add(h, u64::from_le_bytes(b));
+        h = add(h, tail(rest));
     }
-    add(h, bytes.len() as u64)
+    (h.rotate_left(5) ^ bytes.len() as u64).wrapping_mul(SEED)
+}
+
+/// The last one to seven bytes of a word as one `u64`, read in at most two loads rather than a
+/// copy of variable length (which calls `memcpy`). Each byte keeps its own lane, so that
+/// `lower_u64` folds them; with the length hashed too, different tails of one length give
+/// different values.
+#[inline]
+fn tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        // Two overlapping four-byte loads.
+        let mut lo = [0u8; 4];
+        lo.copy_from_slice(&rest[..4]);
+        let mut hi = [0u8; 4];
+        hi.copy_from_slice(&rest[n - 4..]);
+        u64::from(u32::from_le_bytes(lo)) | u64::from(u32::from_le_bytes(hi)) << 32
+    } else {
+        // One to three bytes: the first, the middle and the last.
+        u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
+    }
 }

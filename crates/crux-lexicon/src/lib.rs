@@ -15,8 +15,10 @@
 
 mod fold;
 mod fx;
+mod user;
 
 pub use fx::{FxHashMap, FxHasher};
+pub use user::{Overlay, UserLines, read, with_overlay};
 
 pub use fold::{Folded, MAX_WORD, fold, word_hash};
 
@@ -71,7 +73,7 @@ impl Kind {
 }
 
 /// One entry of a lexicon.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
 pub struct Entry {
     /// Its lexicon.
@@ -86,6 +88,8 @@ pub struct Entry {
     pub category: &'static str,
     /// The columns after the category (a strength, a rule, a weight).
     pub fields: &'static [&'static str],
+    /// The first of `fields` as a number, when it is one (a strength, a weight).
+    pub value: Option<f64>,
     /// Where it comes from (its `# source:` line).
     pub source: &'static str,
     /// Its data file.
@@ -113,9 +117,11 @@ pub struct Word {
     kinds: u32,
     /// The kinds with a one-word entry for this word, as bits.
     single: u32,
+    /// The kinds with an entry of several words starting with this word, as bits.
+    multi: u32,
     /// The cue categories with a one-word entry for this word, as bits.
-    cues: u32,
-    entries: &'static [u32],
+    cues: u64,
+    entries: &'static [&'static Entry],
 }
 
 impl Word {
@@ -139,16 +145,23 @@ impl Word {
         self.single & kind.bit() != 0
     }
 
+    /// Whether `kind` has an entry of several words starting with this word.
+    #[must_use]
+    #[inline]
+    pub fn begins_phrase(&self, kind: Kind) -> bool {
+        self.multi & kind.bit() != 0
+    }
+
     /// Whether the cue category `cue` has this word as a one-word entry.
     #[must_use]
     #[inline]
     pub fn is(&self, cue: Cue) -> bool {
-        self.cues & (1 << (cue as u32)) != 0
+        self.cues & (1 << (cue as u64)) != 0
     }
 
     /// Every entry that starts with this word: by kind, longest first, then in file order.
     pub fn entries(&self) -> impl Iterator<Item = &'static Entry> + use<> {
-        self.entries.iter().map(|&i| &ENTRIES[i as usize])
+        self.entries.iter().copied()
     }
 
     /// The entries of `kind` that start with this word, longest first, then in file order.
@@ -164,17 +177,40 @@ impl Word {
 #[must_use]
 #[inline]
 pub fn lookup_folded(key: &str) -> Option<&'static Word> {
-    if key.len() > MAX_KEY {
+    if let Some(overlay) = user::current() {
+        return user::overlay_word(overlay, key).or_else(|| find(key.as_bytes(), false));
+    }
+    find(key.as_bytes(), false)
+}
+
+/// The word whose key is `bytes`, compared exactly or, when `ascii` (an ASCII word, not
+/// folded), in ASCII lower case: one hash, folded as it is computed, and a probe.
+#[inline]
+fn find(bytes: &[u8], ascii: bool) -> Option<&'static Word> {
+    if bytes.len() > MAX_KEY {
         return None;
     }
-    let mut s = usize::try_from(word_hash(key.as_bytes()) >> 32).unwrap_or_default() & MASK;
+    let hash = word_hash(bytes);
+    let tag = (hash & 0xffff) as u32;
+    let mut s = usize::try_from(hash >> 32).unwrap_or_default() & MASK;
     loop {
-        let i = SLOTS[s];
-        if i == 0 {
+        let slot = SLOTS[s];
+        if slot == 0 {
             return None;
         }
-        let w = &WORDS[usize::from(i) - 1];
-        if w.key == key {
+        if slot >> 16 != tag {
+            s = (s + 1) & MASK;
+            continue;
+        }
+        let w = &WORDS[(slot & 0xffff) as usize - 1];
+        let key = w.key.as_bytes();
+        if key.len() == bytes.len()
+            && if ascii {
+                key.eq_ignore_ascii_case(bytes)
+            } else {
+                key == bytes
+            }
+        {
             return Some(w);
         }
         s = (s + 1) & MASK;
@@ -182,14 +218,34 @@ pub fn lookup_folded(key: &str) -> Option<&'static Word> {
 }
 
 /// Everything the built-in lexicons hold for `word` (folded by [`fold`]); `None` for most
-/// words.
+/// words. An ASCII word is looked up without a copy.
 #[must_use]
 #[inline]
 pub fn lookup(word: &str) -> Option<&'static Word> {
-    if word.len() > MAX_KEY * 4 {
+    if let Some(overlay) = user::current()
+        && let Some(w) = fold(word).and_then(|key| user::overlay_word(overlay, key.as_str()))
+    {
+        return Some(w);
+    }
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() {
+        return find(bytes, true);
+    }
+    if bytes.len() > MAX_KEY * 4 {
         return None;
     }
     lookup_folded(fold(word)?.as_str())
+}
+
+/// Whether `word` folds to `key` (a folded word), without a copy when it is ASCII.
+#[must_use]
+#[inline]
+pub fn folds_to(word: &str, key: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == key.len() && word.eq_ignore_ascii_case(key)
+    } else {
+        fold(word).is_some_and(|f| f.as_str() == key)
+    }
 }
 
 /// Whether `word` (folded) is a one-word entry of the cue category `cue`.
@@ -214,8 +270,18 @@ pub fn is_exactly_of(word: &str, kind: Kind) -> bool {
     lookup(word).is_some_and(|w| w.of(kind).any(|e| e.form == word))
 }
 
-/// The entries of a cue category, in file order.
+/// The entries of a cue category, in file order (a user's after the built-in ones).
 pub fn cue_entries(cue: Cue) -> impl Iterator<Item = &'static Entry> {
+    let user = user::current().and_then(|o| user::overlay_cue(o, cue));
+    let builtin = user.is_none().then(|| cue_entries_builtin(cue));
+    builtin
+        .into_iter()
+        .flatten()
+        .chain(user.into_iter().flatten().copied())
+}
+
+/// The built-in entries of a cue category, in file order.
+fn cue_entries_builtin(cue: Cue) -> impl Iterator<Item = &'static Entry> {
     CUE_ENTRIES[cue as usize]
         .iter()
         .map(|&i| &ENTRIES[i as usize])
@@ -310,5 +376,44 @@ mod tests {
         assert!(lookup("Said").is_some_and(|w| w.single(Kind::ReportingVerb)));
         let according = lookup("according").expect("listed");
         assert!(according.has(Kind::ReportingVerb) && !according.single(Kind::ReportingVerb));
+    }
+
+    #[test]
+    fn a_user_overlay_adds_and_removes_entries_in_its_scope() {
+        let text = "boondoggle\trisk\t0.7\n[cue_words]\nnatch\tcounter\nhowever\toff\n\
+                    [reporting_verbs]\nopined\tspeech\tsource: a test\n";
+        let lines = read("u.tsv", text).expect("well-formed");
+        assert_eq!(lines.assessment.len(), 1);
+        assert_eq!(lines.entries.len(), 3);
+        assert_eq!(lines.entries[2].source, "a test");
+        assert_eq!(lines.entries[0].source, "user lexicon u.tsv");
+        let overlay = Overlay::new(&lines.entries);
+        assert!(!is("natch", Cue::Counter));
+        with_overlay(Some(overlay), || {
+            assert!(is("Natch", Cue::Counter));
+            assert!(!is("however", Cue::Counter));
+            assert!(is("but", Cue::Counter));
+            assert!(lookup("opined").is_some_and(|w| w.single(Kind::ReportingVerb)));
+            assert!(cue_entries(Cue::Counter).any(|e| e.form == "natch"));
+            assert!(!cue_entries(Cue::Counter).any(|e| e.form == "however"));
+        });
+        assert!(is("however", Cue::Counter));
+        assert!(lookup("opined").is_none());
+        let err = |t: &str| read("u.tsv", t).expect_err("malformed");
+        assert_eq!(err("[nope]\n").line, 1);
+        assert!(
+            err("[cue_words]\nx\tnope\n")
+                .reason
+                .contains("unknown category")
+        );
+        assert_eq!(
+            err("[caveats]\nx\thedge\t2\n").to_string(),
+            "u.tsv:2: column 3 of section [caveats] must be a number in [0, 1], found \"2\""
+        );
+        assert!(
+            err("[caveats]\nx\thedge\t0.5\tnope\n")
+                .reason
+                .contains("unknown value")
+        );
     }
 }

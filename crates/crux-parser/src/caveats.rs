@@ -35,7 +35,7 @@ use crate::document::{
     Approximation, Booster, Caveat, CaveatKind, Paragraph, ParagraphKind, Quote, QuoteKind,
     Sentence, Voice,
 };
-use crate::lexicon::{Cue as CueClass, Kind, cues_at, phrases_at, same_word};
+use crate::lexicon::{Cue as CueClass, Kind, cues_at, one_of, phrases_at, same_word};
 use crate::span::Span;
 use crate::words::{Token, capitalised};
 
@@ -192,7 +192,7 @@ impl Entry {
             "approximation" => CueKind::Approximation,
             _ => return None,
         };
-        let strength: f64 = e.fields.first()?.parse().ok()?;
+        let strength = e.value?;
         let rule = match e.fields.get(1).copied() {
             None | Some("") => Rule::None,
             Some("modal-may") => Rule::ModalMay,
@@ -309,7 +309,7 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
         Rule::Attributive => {
             let before = i.checked_sub(2).and_then(|p| word(text, tokens, p));
             !(prev.is_some_and(|p| is(p, sense_class::DETERMINER))
-                || prev.is_some_and(|p| one_of(p, &["most", "least", "more", "less"]))
+                || prev.is_some_and(|p| crate::lexicon::is(p, CueClass::Comparative))
                     && before.is_some_and(|b| is(b, sense_class::DETERMINER)))
         }
         Rule::Appear => !next.is_some_and(|n| is(n, sense_class::PLACEMENT)),
@@ -344,7 +344,7 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
                 && !question
                 && next.is_some_and(|n| {
                     is(n, sense_class::DETERMINER)
-                        || one_of(n, &["they", "he", "she", "it", "we", "you", "i"])
+                        || crate::lexicon::is(n, CueClass::SubjectPronoun)
                 })
         }
         Rule::Possible => {
@@ -356,15 +356,7 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
             // "May" inside a sentence, or before a number, is the month.
             !(next.is_some_and(is_number) || (i > 0 && capitalised(w)))
         }
-        Rule::ModalMight => !prev.is_some_and(|p| {
-            one_of(
-                p,
-                &[
-                    "the", "its", "his", "her", "their", "our", "military", "economic", "naval",
-                    "full", "all", "with", "of", "american", "russian", "chinese", "sheer",
-                ],
-            )
-        }),
+        Rule::ModalMight => !prev.is_some_and(|p| crate::lexicon::is(p, CueClass::NotModalMight)),
         Rule::ModalCould => {
             // "could not", and "could n't" as tokenised news text writes it.
             let negated = next.is_some_and(|n| same_word(n, "not") || same_word(n, "n't"))
@@ -397,17 +389,10 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
             // concession is what that sentence granted, read by `concede_then_counter`.
             i > 0
                 && (at_clause_start || prev.is_some_and(|p| same_word(p, "but")))
-                && !prev.is_some_and(|p| one_of(p, &["not", "as", "and"]))
-                && !next.is_some_and(|n| one_of(n, &["another", "more", "again"]))
+                && !prev.is_some_and(|p| crate::lexicon::is(p, CueClass::NotConcessiveBefore))
+                && !next.is_some_and(|n| crate::lexicon::is(n, CueClass::NotConcessiveAfter))
         }
-        Rule::Clause => !prev.is_some_and(|p| {
-            one_of(
-                p,
-                &[
-                    "as", "even", "ask", "asked", "asks", "wonder", "wondered", "see", "know",
-                ],
-            )
-        }),
+        Rule::Clause => !prev.is_some_and(|p| crate::lexicon::is(p, CueClass::NotClauseBefore)),
     }
 }
 
@@ -563,7 +548,7 @@ fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<S
     }
     let first = word(text, toks, 0)?;
     if crate::lexicon::is(first, CueClass::Counter)
-        || one_of(first, &["and", "so", "if", "when", "because"])
+        || crate::lexicon::is(first, CueClass::NotConcedingOpener)
     {
         return None;
     }
@@ -606,8 +591,9 @@ fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<S
     let a = aux?;
     let w = &text[head[a].span];
     let next = word(text, head, a + 1)?;
-    (one_of(w, &["do", "does", "did"]) && !crate::lexicon::is(next, CueClass::NotEmphatic))
-        .then_some((a, a + 1, None))
+    (crate::lexicon::is(w, CueClass::EmphaticDo)
+        && !crate::lexicon::is(next, CueClass::NotEmphatic))
+    .then_some((a, a + 1, None))
 }
 
 /// A short first clause that grants a point before ", but" ("This is true, but …", "These
@@ -634,11 +620,6 @@ fn granting_clause(text: &str, toks: &[Token]) -> Option<usize> {
 /// The length in tokens of the longest entry of `cue` that the tokens start with, if any.
 fn starts_with_phrase(text: &str, toks: &[Token], cue: CueClass) -> Option<usize> {
     cues_at(text, toks, 0, cue).map(|(len, _)| len).next()
-}
-
-/// Whether `w` is one of `words`, ignoring ASCII case, without allocating.
-fn one_of(w: &str, words: &[&str]) -> bool {
-    words.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// The concede-then-counter structure: a sentence that opens by granting a point ("Yes,",

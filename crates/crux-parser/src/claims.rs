@@ -359,11 +359,7 @@ fn other_sense(text: &str, words: &[Token], i: usize) -> bool {
     let w = &text[words[i].span];
     let next = words.get(i + 1).map_or("", |t| &text[t.span]);
     (w.eq_ignore_ascii_case("right")
-        && [
-            "now", "to", "away", "after", "before", "here", "there", "wing", "in",
-        ]
-        .iter()
-        .any(|n| next.eq_ignore_ascii_case(n)))
+        && crate::lexicon::is(next, crate::lexicon::Cue::NotJudgingAfterRight))
         || (["kind", "sort"].iter().any(|k| w.eq_ignore_ascii_case(k))
             && next.eq_ignore_ascii_case("of"))
 }

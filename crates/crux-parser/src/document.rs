@@ -63,19 +63,6 @@ pub struct Document {
     pub approximations: Vec<Approximation>,
 }
 
-impl Document {
-    /// The text a span covers.
-    ///
-    /// # Panics
-    ///
-    /// Panics when `span` is not inside the text or not on character boundaries, which no span
-    /// produced by this crate is.
-    #[must_use]
-    pub fn slice(&self, span: Span) -> &str {
-        &self.text[span]
-    }
-}
-
 /// Article metadata. Each field is `null` (or empty) when it was not found.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Meta {

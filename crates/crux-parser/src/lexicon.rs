@@ -74,7 +74,7 @@ pub(crate) fn cue_word(word: &str) -> Option<CueWord> {
     }
     Some(CueWord {
         single: single(w, Kind::ReportingVerb).and_then(Reporting::of),
-        pair: w.of(Kind::ReportingVerb).any(|e| e.words.len() > 1),
+        pair: w.begins_phrase(Kind::ReportingVerb),
     })
 }
 
@@ -87,12 +87,11 @@ pub(crate) fn reporting(word: &str) -> Option<Reporting> {
 /// The category of a two-word reporting phrase ("according to", "points out").
 pub(crate) fn reporting_pair(first: &str, second: &str) -> Option<Reporting> {
     let w = crux_lexicon::lookup(first)?;
-    if !w.has(Kind::ReportingVerb) {
+    if !w.begins_phrase(Kind::ReportingVerb) {
         return None;
     }
-    let second = fold(second)?;
     w.of(Kind::ReportingVerb)
-        .filter(|e| e.words.len() == 2 && e.words[1] == second.as_str())
+        .filter(|e| e.words.len() == 2 && crux_lexicon::folds_to(second, e.words[1]))
         .last()
         .and_then(|e| Reporting::of(e.category))
 }
@@ -157,9 +156,7 @@ pub(crate) fn rest_matches(text: &str, tokens: &[Token], i: usize, entry: &Entry
     entry.words[1..].iter().enumerate().all(|(k, w)| {
         tokens
             .get(i + 1 + k)
-            .filter(|t| t.word)
-            .and_then(|t| fold(&text[t.span]))
-            .is_some_and(|f| f.as_str() == *w)
+            .is_some_and(|t| t.word && crux_lexicon::folds_to(&text[t.span], w))
     })
 }
 
@@ -188,14 +185,15 @@ pub(crate) fn cues_at<'t>(
     phrases_at(text, tokens, i, Kind::Cue).filter(move |(_, e)| e.cue == Some(cue))
 }
 
+/// Whether `word` is one of the one or two words a rule names in its own logic ("he" or "she",
+/// "who"), ignoring ASCII case. Lists of words are data (`cue_words.tsv`), not arguments here.
+pub(crate) fn one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// Whether two words are equal once folded (case, and apostrophe style), without allocating.
-///
-/// ```
-/// assert!(crux_parser::same_word("Don’t", "don't"));
-/// assert!(!crux_parser::same_word("of", "off"));
-/// ```
 #[must_use]
-pub fn same_word(a: &str, b: &str) -> bool {
+pub(crate) fn same_word(a: &str, b: &str) -> bool {
     if a.len() == b.len() && a.eq_ignore_ascii_case(b) {
         return true;
     }

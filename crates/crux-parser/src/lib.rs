@@ -58,11 +58,10 @@ pub use document::{
     InputFormat, Link, Meta, Paragraph, ParagraphKind, Quote, QuoteKind, Resolution, Sentence,
     Severity, Speaker, TextSpan, Voice,
 };
-pub use lexicon::same_word;
 pub use read::sniff;
 pub use sentences::split_sentences;
-pub use span::{InvalidSpan, Span, Spanned, span_of, starting_within};
-pub use words::{Token, Tokens, capitalised, tokens};
+pub use span::{InvalidSpan, Span, Spanned, starting_within};
+pub use words::{Token, capitalised, tokens};
 
 use read::BlockKind;
 

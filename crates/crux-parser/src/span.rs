@@ -196,24 +196,6 @@ impl Spanned for Span {
     }
 }
 
-/// The span of `piece` inside `whole`, where `piece` is a sub-slice of `whole`.
-///
-/// This is the one place that turns slices into offsets (through [`nom::Offset`]).
-///
-/// # Panics
-///
-/// Panics (in debug builds) when `piece` does not lie inside `whole`.
-#[must_use]
-pub fn span_of(whole: &str, piece: &str) -> Span {
-    use nom::Offset;
-    let start = whole.offset(piece);
-    debug_assert!(
-        start + piece.len() <= whole.len(),
-        "piece lies outside whole"
-    );
-    Span::new(start, start + piece.len())
-}
-
 /// The items of `items` (ordered by where they start) whose span starts inside `range`, found
 /// by binary search: the stages look up a sentence's caveats or cues this way, which keeps
 /// long documents linear.
@@ -257,12 +239,6 @@ mod tests {
     #[should_panic = "span start must not exceed its end"]
     fn new_checks_order() {
         let _ = Span::new(2, 1);
-    }
-
-    #[test]
-    fn span_of_sub_slice() {
-        let text = "one two three";
-        assert_eq!(span_of(text, &text[4..7]), Span::new(4, 7));
     }
 
     #[test]

@@ -33,8 +33,7 @@ fn is_joiner(c: char) -> bool {
 /// let words: Vec<&str> = tokens(text, Span::new(0, text.len())).map(|t| &text[t.span]).collect();
 /// assert_eq!(words, ["The", "U.S.", "said", ":", "no", "."]);
 /// ```
-#[must_use]
-pub fn tokens(text: &str, span: Span) -> Tokens<'_> {
+pub fn tokens(text: &str, span: Span) -> impl Iterator<Item = Token> + Clone + use<'_> {
     Tokens {
         text,
         pos: span.start(),
@@ -44,7 +43,7 @@ pub fn tokens(text: &str, span: Span) -> Tokens<'_> {
 
 /// Iterator over the tokens of a span, from [`tokens`].
 #[derive(Debug, Clone)]
-pub struct Tokens<'a> {
+pub(crate) struct Tokens<'a> {
     text: &'a str,
     pos: usize,
     end: usize,

@@ -100,9 +100,11 @@ pub fn analyze_text_with(
     format: InputFormat,
     lexicon: &Lexicon,
 ) -> Report {
-    let parsed = crux_parser::parse_as(text, format);
-    let analysis = crux_analysis::analyze_with(parsed.document, lexicon);
-    Report::new(source, analysis, parsed.diagnostics)
+    lexicon.scope(|| {
+        let parsed = crux_parser::parse_as(text, format);
+        let analysis = crux_analysis::analyze_with(parsed.document, lexicon);
+        Report::new(source, analysis, parsed.diagnostics)
+    })
 }
 
 /// As [`analyze_text_with`], taking the text: plain text becomes the document's text itself

@@ -307,7 +307,7 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
             .filter_map(|p| words.find(p))
             .min()
             .map_or(words, |i| &words[..i]);
-        let (canonical, resolution) = if speaker::is_in(&["he", "she"], words) {
+        let (canonical, resolution) = if crate::lexicon::one_of(words, &["he", "she"]) {
             let gender = mentions::pronoun_gender(words);
             let near = names.person_before(at, gender);
             let e = match (near, last_person) {
@@ -336,7 +336,7 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
                 e.map(|e| names.entity(e).name.clone()).or_else(described),
                 Resolution::Pronoun,
             )
-        } else if speaker::is_in(&["they"], words) {
+        } else if crate::lexicon::one_of(words, &["they"]) {
             (
                 last_group.clone().or_else(|| {
                     names
@@ -345,14 +345,14 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
                 }),
                 Resolution::Pronoun,
             )
-        } else if speaker::is_in(&["it"], words) {
+        } else if crate::lexicon::one_of(words, &["it"]) {
             (
                 names
                     .organisation_before(at)
                     .map(|e| names.entity(e).name.clone()),
                 Resolution::Pronoun,
             )
-        } else if speaker::is_in(&["i", "we"], words) {
+        } else if crate::lexicon::one_of(words, &["i", "we"]) {
             (None, Resolution::Pronoun)
         } else if let Some(e) = core
             .rsplit(' ')
@@ -374,7 +374,7 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
             let definite = core
                 .split(' ')
                 .next()
-                .is_some_and(|w| speaker::is_in(&["the", "this", "that"], w));
+                .is_some_and(|w| lexicon::is(w, lexicon::Cue::AnaphoricDeterminer));
             let canonical = match lexicon::speaker_noun(head) {
                 // "The company said": the organisation that spoke last, or one whose name has
                 // the noun ("the bank" → "Bank of England").
@@ -608,17 +608,17 @@ fn transcript_label(text: &str, inner: Span) -> Option<Attribution> {
 fn quoted_as_saying(text: &str, tokens: &[Token], from: usize) -> Option<Attribution> {
     let end = (from + 16).min(tokens.len());
     let quoted = (from..end).find(|&j| {
-        tokens[j].word && speaker::is_in(&["quoted", "quotes", "quoting"], &text[tokens[j].span])
+        tokens[j].word && lexicon::is(&text[tokens[j].span], lexicon::Cue::QuotingVerb)
     })?;
     let speaker = speaker::after(text, tokens, quoted + 1, Place::Clause)?;
     let next = token_from(tokens, speaker.end());
     let (as_, saying) = (tokens.get(next)?, tokens.get(next + 1)?);
-    (speaker::is_in(&["as"], &text[as_.span]) && text[saying.span].ends_with("ing")).then(|| {
-        Attribution {
+    (crate::lexicon::one_of(&text[as_.span], &["as"]) && text[saying.span].ends_with("ing")).then(
+        || Attribution {
             speaker,
             cue: tokens[quoted].span.cover(saying.span),
-        }
-    })
+        },
+    )
 }
 
 /// "said the festival's executive director, Craig Prater." — a description of a role followed
@@ -651,9 +651,9 @@ fn named_after_role(text: &str, tokens: &[Token], speaker: Span) -> Option<Span>
 
 /// The name that opens a sentence (after clause words such as "And then"), when it is one.
 fn sentence_subject(text: &str, tokens: &[Token], before: usize) -> Option<Span> {
-    let start = tokens[..before].iter().position(|t| {
-        !t.word || !speaker::is_in(&["and", "but", "then", "so", "yet"], &text[t.span])
-    })?;
+    let start = tokens[..before]
+        .iter()
+        .position(|t| !t.word || !lexicon::is(&text[t.span], lexicon::Cue::ClauseConnective))?;
     // A name, or a description ending in one ("Band member Flea"): capitalised words, speaker
     // nouns and determiners, up to the first other word (the verb).
     let end = start
@@ -668,7 +668,7 @@ fn sentence_subject(text: &str, tokens: &[Token], before: usize) -> Option<Span>
                 t.word
                     && (crate::words::capitalised(w)
                         || crate::lexicon::speaker_noun(w).is_some()
-                        || speaker::is_in(&["the", "a", "an"], w))
+                        || lexicon::is(w, lexicon::Cue::Article))
             })
             .count();
     (end > start && speaker::speaker_like(text, &tokens[start..end]))
@@ -833,7 +833,7 @@ fn attribution_before(text: &str, tokens: &[Token], to: usize) -> Option<Attribu
         let speaker =
             speaker::before(text, tokens, cue.first, Place::NextToQuote).or_else(|| {
                 let conjunction = tokens.get(cue.first.checked_sub(1)?)?;
-                speaker::is_in(&["and", "but"], &text[conjunction.span])
+                crate::lexicon::one_of(&text[conjunction.span], &["and", "but"])
                     .then(|| sentence_subject(text, tokens, cue.first))
                     .flatten()
             })?;
@@ -1219,7 +1219,7 @@ fn reported_speech(
             let at = token_from(tokens, speaker.start());
             if span.start() < speaker.start()
                 && at > 0
-                && speaker::is_in(&["but", "yet"], &text[tokens[at - 1].span])
+                && crate::lexicon::one_of(&text[tokens[at - 1].span], &["but", "yet"])
             {
                 span = Span::new(speaker.start(), span.end().max(speaker.start()));
             }

@@ -75,10 +75,6 @@ fn not_in_speaker(word: &str) -> bool {
         && !(word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
-pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
 /// Longest speaker phrase, in words.
 const MAX_WORDS: usize = 9;
 
@@ -142,7 +138,7 @@ pub(crate) fn skip_between(text: &str, tokens: &[Token], end: usize) -> usize {
             Some(w)
                 if last >= 2
                     && !capitalised(w)
-                    && word(last - 2).is_some_and(|p| is_in(&["this", "last"], p)) =>
+                    && word(last - 2).is_some_and(|p| lexicon::one_of(p, &["this", "last"])) =>
             {
                 last -= 2;
             }
@@ -156,9 +152,15 @@ fn before_at(text: &str, tokens: &[Token], mut last: usize, place: Place) -> Opt
     let punct = |i: usize, p: &str| !tokens[i].word && &text[tokens[i].span] == p;
     // "Govs. Bush and Christie, who say …": the speaker is the relative pronoun's antecedent,
     // as it is for "an architect who said he was stiffed".
-    if last >= 2 && is_in(&["who", "which"], &text[tokens[last - 1].span]) && punct(last - 2, ",") {
+    if last >= 2
+        && lexicon::one_of(&text[tokens[last - 1].span], &["who", "which"])
+        && punct(last - 2, ",")
+    {
         last -= 2;
-    } else if last >= 2 && is_in(&["who"], &text[tokens[last - 1].span]) && tokens[last - 2].word {
+    } else if last >= 2
+        && lexicon::one_of(&text[tokens[last - 1].span], &["who"])
+        && tokens[last - 2].word
+    {
         last -= 1;
         // The antecedent is the noun phrase before "who": from its determiner on.
         if let Some(det) = (last.saturating_sub(5)..last)
@@ -516,11 +518,7 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
     };
     words[first_cap..].iter().all(|t| {
         let w = &text[t.span];
-        capitalised(w)
-            || is_in(
-                &["de", "van", "von", "bin", "al", "la", "le", "da", "of"],
-                w,
-            )
+        capitalised(w) || lexicon::is(w, Class::SpeakerNameParticle)
     }) && first_cap <= 2
 }
 
