@@ -278,10 +278,11 @@ fn main() {
                 }
             }
         }
+        let short = fold::short_key(w.as_bytes());
         let refs: Vec<String> = list.iter().map(|i| format!("&ENTRIES[{i}]")).collect();
         let _ = writeln!(
             out,
-            "    Word {{ key: {w:?}, kinds: {kinds}, single: {single}, multi: {multi}, cues: {cue_bits}, entries: &[{}] }},",
+            "    Word {{ key: {w:?}, short: {short}, kinds: {kinds}, single: {single}, multi: {multi}, cues: {cue_bits}, entries: &[{}] }},",
             refs.join(", ")
         );
     }

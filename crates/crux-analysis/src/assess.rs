@@ -166,8 +166,17 @@ const DECLINE_AHEAD: usize = 6;
 /// [`DECLINE_BACK`] tokens) and the first harm after it in its clause (up to
 /// [`DECLINE_AHEAD`]); a decline that turns none is a risk itself ("output dropped"). Linear:
 /// each decline looks at a fixed number of terms.
-fn declines(toks: &[Token], found: &[Term], author: bool) -> Vec<Turn> {
+fn declines(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<Turn> {
     let mut turns = vec![Turn::None; found.len()];
+    // A decline after an article is a noun naming the event ("the risk of a slowdown", "put
+    // the drop down to"): it is what the words before it are about, and lessens none of them.
+    // After "at" it is the state of what precedes it ("deaths were at a record low").
+    let is = |i: usize, w: &str| toks[i].word && text[toks[i].span].eq_ignore_ascii_case(w);
+    let named_event = |d: &Term| {
+        (d.at.saturating_sub(2)..d.at).any(|i| {
+            ["a", "an", "the"].into_iter().any(|w| is(i, w)) && !(i > 0 && is(i - 1, "at"))
+        })
+    };
     let harm = |t: &Term| match t.role {
         Role::Risk | Role::Hazard => true,
         Role::Evaluative(false) => author,
@@ -178,7 +187,7 @@ fn declines(toks: &[Token], found: &[Term], author: bool) -> Vec<Turn> {
             continue;
         }
         let mut any = false;
-        for k in (0..n).rev() {
+        for k in (0..if named_event(d) { 0 } else { n }).rev() {
             let t = &found[k];
             if d.at - t.at > DECLINE_BACK {
                 break;
@@ -228,7 +237,7 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         return out;
     }
     let named = |t: &Term| in_name(text, toks, t.at, t.len);
-    let turned_by = declines(toks, found, author);
+    let turned_by = declines(text, toks, found, author);
     let mut mitigation: Option<Term> = None;
     let mut reversal: Option<Term> = None;
     let mut absence: Option<Term> = None;
@@ -243,6 +252,12 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         let mitigated = shifter_before(mitigation, 10);
         let reversed = shifter_before(reversal, 3);
         let absent = shifter_before(absence, 3);
+        // An absence turns the first term after it, its object's head or modifier ("no
+        // harmful gases"); a term after that is the object of what is absent ("without
+        // damaging the recovery": the recovery is not what is absent).
+        if absent.is_some() && polarity(term).is_some() {
+            absence = None;
+        }
         // The nearest negation or mitigating verb within three words before the term: a
         // negation drops the term ("not a threat"), unless a mitigating verb stands between,
         // which the negation voids instead ("did not stop risky behaviour").
@@ -274,6 +289,16 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         let Some(positive) = positive else {
             continue;
         };
+        // A gain put at risk is the risk's target, not a benefit stated: "puts people's
+        // safety at risk".
+        if positive
+            && found[n + 1..]
+                .iter()
+                .take_while(|t| t.at - (term.at + term.len) <= 2)
+                .any(|t| t.role == Role::Risk && text[t.span].eq_ignore_ascii_case("at risk"))
+        {
+            continue;
+        }
         // A general harm word under a mitigating verb is the object of a stated gain ("the
         // lights would reduce violence"), not a description of reported events, so it counts
         // in reported units too.
@@ -281,7 +306,10 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         if matches!(term.role, Role::Evaluative(_)) && !author && !lessened_harm {
             continue;
         }
-        let negated = negation_before.is_some_and(|t| t.role == Role::Negation);
+        // A negative question asks for agreement with the positive ("Is this not
+        // dangerous?", "Isn't that a risk?"): its negation states the term.
+        let negated = negation_before.is_some_and(|t| t.role == Role::Negation)
+            && !negative_question(text, toks, negation_before.map_or(0, |t| t.at));
         if negated || named(term) || topic_of(text, toks, found, n) {
             continue;
         }
@@ -393,6 +421,20 @@ fn after_be(text: &str, toks: &[Token], at: usize) -> bool {
                 || w.ends_with("’s")
                 || matches!(w.as_str(), "is" | "are" | "was" | "were" | "be" | "been")
         })
+}
+
+/// Whether a unit is a negative yes/no question whose negation is at token `at`: it ends with
+/// a question mark and the negation stands among its first three words, after the verb that
+/// opens it ("Is this not dangerous?", "Isn't it a risk?"): a question biased to the positive
+/// answer (Quirk et al. 1985, §11.7).
+fn negative_question(text: &str, toks: &[Token], at: usize) -> bool {
+    toks.last().is_some_and(|t| &text[t.span] == "?")
+        && toks.iter().take(at + 1).filter(|t| t.word).count() <= 3
+        // "Why not try it?" suggests; it does not ask for agreement.
+        && !toks
+            .iter()
+            .find(|t| t.word)
+            .is_some_and(|t| text[t.span].eq_ignore_ascii_case("why"))
 }
 
 /// Whether a unit says something may or will happen: a modal of possibility or the future

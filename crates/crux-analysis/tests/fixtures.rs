@@ -317,3 +317,38 @@ fn a_word_of_gain_said_twice_is_still_one_word() {
         ("The scheme is a wonderful, generous gift.", &[Benefit]),
     ]);
 }
+
+#[test]
+fn an_absence_turns_its_first_term_and_a_gain_at_risk_is_no_benefit() {
+    check(&[
+        ("The plant produces no harmful gases.", &[Benefit]),
+        // The recovery is not what is absent: no risk to it is stated.
+        (
+            "The rise helped the economy without damaging the recovery.",
+            &[Benefit],
+        ),
+        // The gain is what the risk threatens.
+        ("The new rule puts people's safety at risk.", &[Risk]),
+    ]);
+}
+
+#[test]
+fn a_negative_question_asserts_and_waning_is_a_decline() {
+    check(&[
+        ("Is this not dangerous?", &[Risk]),
+        ("This is not dangerous.", &[]),
+        ("Why not make the risky trip?", &[]),
+        ("Confidence may be waning.", &[Risk]),
+        ("Road deaths have plummeted.", &[Benefit]),
+        ("Much was at stake in the talks.", &[Risk]),
+    ]);
+}
+
+#[test]
+fn a_decline_named_as_an_event_lessens_nothing_before_it() {
+    check(&[
+        ("Markets fear the risk of a slowdown.", &[Risk]),
+        ("Road deaths fell last year.", &[Benefit]),
+        ("A fall in road deaths was recorded.", &[Benefit]),
+    ]);
+}

@@ -102,6 +102,37 @@ pub fn word_hash(bytes: &[u8]) -> u64 {
     (h.rotate_left(5) ^ bytes.len() as u64).wrapping_mul(SEED)
 }
 
+/// [`word_hash`] of a word of at most eight bytes from its [`short_key`] and its length: the
+/// same value, without reading the word again.
+#[must_use]
+#[inline]
+pub fn short_hash(short: u64, len: usize) -> u64 {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let h = if len == 0 {
+        0
+    } else {
+        (0u64.rotate_left(5) ^ short).wrapping_mul(SEED)
+    };
+    (h.rotate_left(5) ^ len as u64).wrapping_mul(SEED)
+}
+
+/// A word of at most eight bytes as one `u64` in ASCII lower case (0 for a longer or empty
+/// one): two words of one length have the same value exactly when they are equal in ASCII lower
+/// case, so a lookup compares a short word with a key in one instruction.
+#[must_use]
+#[inline]
+pub fn short_key(bytes: &[u8]) -> u64 {
+    match bytes.len() {
+        8 => {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(bytes);
+            lower_u64(u64::from_le_bytes(b))
+        }
+        1..=7 => lower_u64(tail(bytes)),
+        _ => 0,
+    }
+}
+
 /// The last one to seven bytes of a word as one `u64`, read in at most two loads rather than a
 /// copy of variable length (which calls `memcpy`). Each byte keeps its own lane, so that
 /// `lower_u64` folds them; with the length hashed too, different tails of one length give

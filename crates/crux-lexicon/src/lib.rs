@@ -20,7 +20,7 @@ mod user;
 pub use fx::{FxHashMap, FxHasher};
 pub use user::{Overlay, UserLines, read, with_overlay};
 
-pub use fold::{Folded, MAX_WORD, fold, word_hash};
+pub use fold::{Folded, MAX_WORD, fold, short_hash, short_key, word_hash};
 
 include!(concat!(env!("OUT_DIR"), "/table.rs"));
 
@@ -113,6 +113,8 @@ impl Entry {
 #[derive(Debug, Clone, Copy)]
 pub struct Word {
     key: &'static str,
+    /// The key as one number when it has at most eight bytes ([`short_key`]).
+    short: u64,
     /// The kinds with an entry starting with this word, as bits.
     kinds: u32,
     /// The kinds with a one-word entry for this word, as bits.
@@ -190,7 +192,12 @@ fn find(bytes: &[u8], ascii: bool) -> Option<&'static Word> {
     if bytes.len() > MAX_KEY {
         return None;
     }
-    let hash = word_hash(bytes);
+    let (hash, short) = if bytes.len() <= 8 {
+        let short = short_key(bytes);
+        (fold::short_hash(short, bytes.len()), short)
+    } else {
+        (word_hash(bytes), 0)
+    };
     let tag = (hash & 0xffff) as u32;
     let mut s = usize::try_from(hash >> 32).unwrap_or_default() & MASK;
     loop {
@@ -205,7 +212,9 @@ fn find(bytes: &[u8], ascii: bool) -> Option<&'static Word> {
         let w = &WORDS[(slot & 0xffff) as usize - 1];
         let key = w.key.as_bytes();
         if key.len() == bytes.len()
-            && if ascii {
+            && if bytes.len() <= 8 {
+                w.short == short
+            } else if ascii {
                 key.eq_ignore_ascii_case(bytes)
             } else {
                 key == bytes
@@ -352,6 +361,20 @@ mod tests {
         }
         assert!(lookup("zzzqqq").is_none());
         assert!(lookup(&"x".repeat(500)).is_none());
+    }
+
+    #[test]
+    fn a_short_word_hashes_as_any_word() {
+        for w in WORDS
+            .iter()
+            .map(|w| w.key)
+            .chain(["", "a", "Said", "ABCDEFGH", "n't"])
+        {
+            let b = w.as_bytes();
+            if b.len() <= 8 {
+                assert_eq!(fold::short_hash(short_key(b), b.len()), word_hash(b), "{w}");
+            }
+        }
     }
 
     #[test]

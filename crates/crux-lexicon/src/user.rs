@@ -257,6 +257,7 @@ impl Overlay {
             list.sort_by_key(|e| (e.kind, std::cmp::Reverse(e.words.len())));
             let mut word = Word {
                 key,
+                short: crate::short_key(key.as_bytes()),
                 kinds: 0,
                 single: 0,
                 multi: 0,

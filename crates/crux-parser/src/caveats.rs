@@ -93,6 +93,7 @@ mod sense_class {
     pub(super) const CONCESSIVE_MODAL: u32 = 16384;
     pub(super) const IRREALIS: u32 = 32768;
     pub(super) const NARRATIVE_FUTURE: u32 = 65536;
+    pub(super) const BE: u32 = 131_072;
 }
 
 /// The context-word classes of `w` (any case) in `data/caveat_senses.tsv`, as bits.
@@ -123,6 +124,7 @@ fn sense_classes(w: &str) -> u32 {
             "concessive-modal" => sense_class::CONCESSIVE_MODAL,
             "irrealis" => sense_class::IRREALIS,
             "narrative-future" => sense_class::NARRATIVE_FUTURE,
+            "be" => sense_class::BE,
             // `no-believer`: read by `no_believer`.
             _ => 0,
         })
@@ -560,6 +562,11 @@ fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<S
             return None;
         }
         let w = &text[head[i].span];
+        // "Several substances are considered carcinogens": a passive, no holder voicing a view
+        // (the doxastic frame stays the author's hedge).
+        if is(w, sense_class::BE) {
+            return None;
+        }
         if aux.is_none()
             && let Some(len) = voicing_verb(text, head, i)
         {
@@ -1055,6 +1062,25 @@ mod tests {
             cues("There is no evidence that the dam leaked."),
             vec![("no evidence", Hedge)]
         );
+    }
+
+    #[test]
+    fn a_passive_belief_countered_stays_a_hedge() {
+        use CaveatKind::Hedge;
+        // No generic holder voices it: the frame is the author's hedge, not others' view.
+        assert_eq!(
+            cues("Several old dyes are considered toxic, but their harm is small."),
+            vec![("are considered", Hedge)]
+        );
+    }
+
+    #[test]
+    fn a_hypothetical_option_is_a_hedge() {
+        assert_eq!(
+            cues("The cheapest fix would be to close the lane."),
+            vec![("would be to", CaveatKind::Hedge)]
+        );
+        assert!(cues("The council would meet on Monday.").is_empty());
     }
 
     #[test]

@@ -116,9 +116,12 @@ pub fn analyze_owned_with(
     format: InputFormat,
     lexicon: &Lexicon,
 ) -> Report {
-    let parsed = crux_parser::parse_owned(text, format);
-    let analysis = crux_analysis::analyze_with(parsed.document, lexicon);
-    Report::new(source, analysis, parsed.diagnostics)
+    // The user's entries of the parser's lists are in use for the parse and the analysis.
+    lexicon.scope(|| {
+        let parsed = crux_parser::parse_owned(text, format);
+        let analysis = crux_analysis::analyze_with(parsed.document, lexicon);
+        Report::new(source, analysis, parsed.diagnostics)
+    })
 }
 
 /// A lexicon file that could not be loaded. Its `Display` is the message the command line

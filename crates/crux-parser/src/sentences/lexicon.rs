@@ -2,7 +2,7 @@
 //! sentence starters. Both live as data files in `crates/crux-lexicon/data/` (see the README
 //! there for their sources), are embedded with `include_str!` and parsed once.
 
-use crate::lexicon::Kind;
+use crux_lexicon::{Kind, lookup};
 
 /// What the full stop after an abbreviation means; see `data/abbreviations.txt` for the
 /// definitions and examples.
@@ -51,7 +51,7 @@ pub(super) fn abbreviation(word: &str) -> Option<Category> {
     if word.len() > MAX_KEY {
         return None;
     }
-    let w = crate::lexicon::lookup(word)?;
+    let w = lookup(word)?;
     if !w.single(Kind::Abbreviation) {
         return None;
     }
@@ -63,8 +63,7 @@ pub(super) fn abbreviation(word: &str) -> Option<Category> {
 
 /// Whether `word` is on the list of common sentence starters (case-insensitive).
 pub(super) fn is_starter(word: &str) -> bool {
-    word.len() <= MAX_KEY
-        && crate::lexicon::lookup(word).is_some_and(|w| w.single(Kind::SentenceStarter))
+    word.len() <= MAX_KEY && lookup(word).is_some_and(|w| w.single(Kind::SentenceStarter))
 }
 
 /// Whether `word` names a weekday, a month or a time zone: after "a.m."/"p.m." these continue
