@@ -188,7 +188,8 @@ pub enum Resolution {
     Named,
     /// A pronoun ("he said"); `canonical` is its antecedent: the nearest person (or, for "it"
     /// and "they", organisation or group) of fitting gender and number named before it, never
-    /// a word inside a quotation.
+    /// a word inside a quotation; for "he" or "she" with no person named before it, the
+    /// description of the person who last spoke ("a spokesman for the Home Office").
     Pronoun,
     /// A description ("the chancellor", "the company"); `canonical` is the person given that
     /// role ("Chancellor Gordon Brown"), the person in view for a singular definite

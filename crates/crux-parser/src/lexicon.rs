@@ -18,6 +18,8 @@ pub(crate) enum Reporting {
     Belief,
     /// A result found.
     Finding,
+    /// A plan, promise, wish, request or refusal, whose content may be an infinitive.
+    Intention,
 }
 
 impl Reporting {
@@ -27,6 +29,7 @@ impl Reporting {
             "writing" => Reporting::Writing,
             "belief" => Reporting::Belief,
             "finding" => Reporting::Finding,
+            "intention" => Reporting::Intention,
             _ => return None,
         })
     }

@@ -82,6 +82,8 @@ fn hostile_inputs() {
             .repeat(5_000);
     let introductions =
         "According to the piece in the Times:\n\nOfficials said it.\n\n".repeat(5_000);
+    // One line of many quotations under dashes and in dashed asides (issue #12's tags).
+    let dashed = "“a b” ― Dana Whit - said \"x\" ".repeat(20_000);
     let newlines = "\n".repeat(100_000);
     let lines = "short line\n".repeat(20_000);
     let nested_html = "<div>".repeat(10_000) + "text" + &"</div>".repeat(10_000);
@@ -101,6 +103,7 @@ fn hostile_inputs() {
         &nested_quotes_deep,
         &attributions,
         &introductions,
+        &dashed,
         &caveats,
         &newlines,
         &lines,

@@ -76,7 +76,7 @@ fn lower<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&'b str
 }
 
 /// Whether a word names a role a person holds: a title or a person noun ("economist").
-fn role_word(word: &str) -> bool {
+pub(crate) fn role_word(word: &str) -> bool {
     is_role(word_class(word))
 }
 

@@ -25,7 +25,7 @@ use crate::document::{
     Diagnostic, Paragraph, ParagraphKind, Quote, QuoteKind, Resolution, Sentence, Speaker,
     TextSpan, Voice,
 };
-use crate::lexicon::{self, SpeakerNoun};
+use crate::lexicon::{self, Reporting, SpeakerNoun};
 use crate::span::Span;
 use crate::words::{Token, tokens};
 
@@ -288,6 +288,9 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
         std::collections::HashMap::new();
     // The person who last spoke: the likeliest "he said" when no other person was named since.
     let mut last_person: Option<usize> = None;
+    // The person who last spoke under a description only ("A spokesman for the Home Office"),
+    // with the gender its noun shows: "he" when the article names no person before it.
+    let mut last_described: Option<(String, mentions::Gender)> = None;
     for d in drafts.iter_mut() {
         let Some(sp) = &mut d.speaker else {
             continue;
@@ -323,7 +326,16 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
                 names.note_gender(e, gender);
                 last_person = Some(e);
             }
-            (e.map(|e| names.entity(e).name.clone()), Resolution::Pronoun)
+            let described = || {
+                last_described
+                    .as_ref()
+                    .filter(|(_, g)| g.fits(gender))
+                    .map(|(words, _)| words.clone())
+            };
+            (
+                e.map(|e| names.entity(e).name.clone()).or_else(described),
+                Resolution::Pronoun,
+            )
         } else if crate::lexicon::one_of(words, &["they"]) {
             (
                 last_group.clone().or_else(|| {
@@ -398,6 +410,14 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
                             .filter(|full| full.len() > words.len())
                     }),
             };
+            // A single person described ("a spokesman for the Home Office"), the antecedent
+            // of a later "he" or "she" when no person is named.
+            if lexicon::speaker_noun(head) == Some(SpeakerNoun::Person) && !plural_speaker(words) {
+                last_described = Some((
+                    canonical.clone().unwrap_or_else(|| words.to_owned()),
+                    mentions::noun_gender(head),
+                ));
+            }
             let entry = descriptions.entry(head.to_lowercase()).or_default();
             if words.len() > entry.len() && canonical.is_none() {
                 words.clone_into(entry);
@@ -456,11 +476,18 @@ pub(super) struct Attribution {
 /// "…," said X / "…," X said / "…" insists X.
 fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attribution> {
     let mut i = token_from(tokens, from);
-    while tokens
+    let mut dash = None;
+    while let Some(t) = tokens
         .get(i)
-        .is_some_and(|t| !t.word && matches!(&text[t.span], "," | "-" | "—" | "–"))
+        .filter(|t| !t.word && matches!(&text[t.span], "," | "-" | "—" | "–" | "―" | "--"))
     {
+        if &text[t.span] != "," {
+            dash = Some(t.span);
+        }
         i += 1;
+    }
+    if let Some(a) = dash.and_then(|d| attribution_by_dash(text, tokens, d, i)) {
+        return Some(a);
     }
     if let Some(cue) = speaker::cue_at(text, tokens, i) {
         let speaker = speaker::after(text, tokens, cue.next, Place::NextToQuote)?;
@@ -535,6 +562,46 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
         speaker,
         cue: cue.span,
     })
+}
+
+/// "“…” ― Dana Whit": a dash after the quotation and a name that ends the line, as under an
+/// epigraph or a reader's comment; the dash is the cue.
+fn attribution_by_dash(text: &str, tokens: &[Token], dash: Span, i: usize) -> Option<Attribution> {
+    // No cue follows the dash: a name alone.
+    if speaker::cue_at(text, tokens, i).is_some() {
+        return None;
+    }
+    let speaker = speaker::after(text, tokens, i, Place::Clause)
+        .filter(|sp| crate::words::capitalised(&text[*sp]))?;
+    // The name ends its line: nothing but a full stop and spaces before the line break or the
+    // end of the text (a few characters looked at, however long the line).
+    let ends_line = text[speaker.end()..]
+        .chars()
+        .take(8)
+        .find(|&c| c != '.' && !(c.is_whitespace() && c != '\n'))
+        .is_none_or(|c| c == '\n');
+    ends_line.then_some(Attribution { speaker, cue: dash })
+}
+
+/// "\"WALLACE: Let's start …": a transcript's label, a speaker's name in capitals and a
+/// colon, opening the quoted words; the colon is the cue.
+fn transcript_label(text: &str, inner: Span) -> Option<Attribution> {
+    let mut words = tokens(text, inner).take(5);
+    let mut label: Option<Span> = None;
+    for t in words.by_ref() {
+        let w = &text[t.span];
+        if t.word && w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+            label = Some(label.map_or(t.span, |l| l.cover(t.span)));
+        } else if !t.word && w == ":" {
+            return label.map(|speaker| Attribution {
+                speaker,
+                cue: t.span,
+            });
+        } else {
+            return None;
+        }
+    }
+    None
 }
 
 /// "X quoted NAME as saying" within the clause that starts at token `from`.
@@ -693,6 +760,13 @@ fn attribution_in_next(
         .get(tail)
         .is_none_or(|t| {
             let w = &text[t.span];
+            // The attribution ends its line ("“…” ― Dana Whit⏎“…"): what follows is another.
+            if text
+                .get(a.speaker.end().max(a.cue.end())..t.span.start())
+                .is_some_and(|gap| gap.contains('\n'))
+            {
+                return true;
+            }
             if t.word {
                 lexicon::is(w, lexicon::Cue::SpeakerTrailing)
             } else {
@@ -846,7 +920,10 @@ fn inline_quotes(
             .or_else(|| attribution_by_colon(text, s.tokens, pair.span.start()))
             .or_else(|| attribution_by_introduction(text, sentences, si, pair.span.start()))
             .filter(|_| pair.depth == 0);
-        let direct = after.or(before);
+        let direct = transcript_label(text, inner)
+            .filter(|_| pair.depth == 0)
+            .or(after)
+            .or(before);
         // "The foreign secretary meanwhile said the "justice" of the rebate remained. "We
         // have …": a quotation that opens its sentence, untagged, right after a sentence of the
         // paragraph that reports someone's words, is that speaker's.
@@ -925,12 +1002,7 @@ fn inline_quotes(
                 ..speaker
             };
             (QuoteKind::Direct, Some(speaker), Some(cue))
-        } else if let Some(a) = s
-            .attributions
-            .get_or_init(|| attributions(text, s.tokens))
-            .iter()
-            .find(|a| !pair.span.contains_span(a.cue))
-        {
+        } else if let Some(a) = partial_attribution(text, s, pair.span) {
             let speaker = SpeakerDraft::new(a.speaker);
             if pair.depth == 0 {
                 last = Some((s.paragraph, speaker.clone(), a.cue));
@@ -969,6 +1041,27 @@ fn inline_quotes(
             paragraphs: None,
         });
     }
+}
+
+/// The attribution of a quoted phrase inside a sentence: the first reporting clause of the
+/// sentence outside the quotation, unless the quotation stands in an aside opened by a dash or
+/// a semicolon that has a tag of its own ("A spokesperson emphasized … - not to mention that
+/// the troops are under "regular" fire, according to CNN").
+fn partial_attribution(text: &str, s: &Tokenised, quote: Span) -> Option<Attribution> {
+    let all = s.attributions.get_or_init(|| attributions(text, s.tokens));
+    let mut outside = all.iter().filter(|a| !quote.contains_span(a.cue));
+    // The aside's dash is looked for a bounded number of tokens back, so that a sentence of
+    // many quotations stays linear.
+    let at = token_from(s.tokens, quote.start());
+    let aside = s.tokens[at.saturating_sub(LOOK_TOKENS)..at]
+        .iter()
+        .rev()
+        .find(|t| !t.word && matches!(&text[t.span], "-" | "—" | "–" | "--" | ";"))
+        .map(|t| t.span.end());
+    aside
+        .and_then(|d| outside.clone().find(|a| a.cue.start() > d))
+        .or_else(|| outside.next())
+        .copied()
 }
 
 /// Whether the words in `span` are a title: two or more words, each capitalised but for short
@@ -1120,7 +1213,16 @@ fn reported_speech(
             let Some((speaker, source)) = reported_speaker(text, tokens, cue) else {
                 continue;
             };
-            let span = clause_bounds(text, tokens, s.span, cue.first);
+            let mut span = clause_bounds(text, tokens, s.span, cue.first);
+            // "IBM will keep the patents but it has pledged to …": a subject right after "but"
+            // or "yet" opens the report's own clause.
+            let at = token_from(tokens, speaker.start());
+            if span.start() < speaker.start()
+                && at > 0
+                && crate::lexicon::one_of(&text[tokens[at - 1].span], &["but", "yet"])
+            {
+                span = Span::new(speaker.start(), span.end().max(speaker.start()));
+            }
             let span = if span.contains_span(speaker) {
                 span
             } else {
@@ -1204,10 +1306,14 @@ fn reported_speaker(
 ) -> Option<(Span, Option<Span>)> {
     // "asked the United States for more access", "told them to leave": verbs that take an
     // object report speech only with a content clause ("told reporters that …").
+    // "urged Republicans to join …": the content of an intention may be an object and an
+    // infinitive.
     if crux_lexicon::is_exactly(&text[cue.span], lexicon::Cue::ObjectCue)
         && !tokens[cue.next..(cue.next + 6).min(tokens.len())]
             .iter()
             .any(|t| crux_lexicon::is_exactly(&text[t.span], lexicon::Cue::ContentOpener))
+        && !(cue.category == Reporting::Intention
+            && (cue.next..(cue.next + 6).min(tokens.len())).any(|i| infinitive(text, tokens, i)))
     {
         return None;
     }
@@ -1237,14 +1343,28 @@ fn reported_speaker(
     if comma_before && text[cue.span].ends_with("ing") {
         return sentence_subject(text, tokens, cue.first).map(|sp| (sp, None));
     }
-    let sp = speaker::before(text, tokens, cue.first, Place::Clause)?;
+    if let Some(agent) = passive_agent(text, tokens, cue) {
+        return Some((agent, None));
+    }
+    let sp = match speaker::before(text, tokens, cue.first, Place::Clause) {
+        Some(sp) => sp,
+        // "Authorities announced an arrest and said a curfew would continue": a verb
+        // coordinated with an earlier one shares the sentence's subject.
+        None if coordinated(text, tokens, cue.first) => sentence_subject(text, tokens, cue.first)?,
+        None => return None,
+    };
     // A preposition after the verb ("explained from a podium", "asked about") means no
     // content clause follows, unless "that" opens one a few words on ("said in a statement
     // that …").
+    // "said in a statement that …"; "says at a campaign stop in Toledo, Ohio, that …": a
+    // "that" after a comma may stand further on, past a place.
     let content_later = || {
-        tokens[cue.next..(cue.next + 8).min(tokens.len())]
-            .iter()
-            .any(|t| text[t.span].eq_ignore_ascii_case("that"))
+        let is_that = |t: &Token| text[t.span].eq_ignore_ascii_case("that");
+        let window = &tokens[cue.next..(cue.next + 14).min(tokens.len())];
+        window.iter().take(8).any(is_that)
+            || window
+                .windows(2)
+                .any(|w| !w[0].word && &text[w[0].span] == "," && is_that(&w[1]))
     };
     // "But to prevent problems, he said, local officials should …": a tag between commas
     // inside its content.
@@ -1255,7 +1375,10 @@ fn reported_speaker(
         return Some((sp, None));
     }
     if !next.is_some_and(|t| {
-        t.word && (!lexicon::is(&text[t.span], lexicon::Cue::CuePreposition) || content_later())
+        t.word
+            && (!lexicon::is(&text[t.span], lexicon::Cue::CuePreposition)
+                || content_later()
+                || (cue.category == Reporting::Intention && infinitive(text, tokens, cue.next)))
     }) {
         // "…, the Americans said." closes the sentence: the content came first.
         if !ends_sentence(cue.next) || !tokens[..cue.first].iter().any(|t| &text[t.span] == ",") {
@@ -1263,6 +1386,54 @@ fn reported_speaker(
         }
     }
     Some((sp, None))
+}
+
+/// The speaker of a passive cue, named in the by-phrase after it: "Her views were echoed by
+/// Christine Rush", "as recommended by experts", "was first reported by The Washington Post".
+fn passive_agent(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<Span> {
+    let by = tokens.get(cue.next)?;
+    if !(by.word && text[by.span].eq_ignore_ascii_case("by")) {
+        return None;
+    }
+    // A form of "be" (adverbs between allowed: "was first reported"), or "as".
+    let before = speaker::skip_between(text, tokens, cue.first);
+    let aux = before
+        .checked_sub(1)
+        .map(|i| tokens[i])
+        .filter(|t| t.word)
+        .map(|t| text[t.span].to_ascii_lowercase())?;
+    if !matches!(
+        aux.as_str(),
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "as"
+    ) {
+        return None;
+    }
+    speaker::after(text, tokens, cue.next + 1, Place::Clause)
+}
+
+/// Whether token `i` opens an infinitive ("vowed to repeal", "urged them to join"): "to"
+/// before a lower-case word that is no determiner, pronoun or other function word (which
+/// would make "to" a preposition: "told to the press", "pledged to the fund").
+fn infinitive(text: &str, tokens: &[Token], i: usize) -> bool {
+    let is_to = tokens
+        .get(i)
+        .is_some_and(|t| t.word && text[t.span].eq_ignore_ascii_case("to"));
+    is_to
+        && tokens.get(i + 1).is_some_and(|t| {
+            let w = &text[t.span];
+            t.word
+                && w.starts_with(|c: char| c.is_ascii_lowercase())
+                && !mentions::function_word(w)
+                && !mentions::is_determiner(w)
+                && !lexicon::is(w, lexicon::Cue::SpeakerPronoun)
+        })
+}
+
+/// Whether the cue at token `first` is a verb coordinated with an earlier one of its clause:
+/// "and" (after a comma or not) right before it, adverbs between allowed ("and later said").
+fn coordinated(text: &str, tokens: &[Token], first: usize) -> bool {
+    let end = speaker::skip_between(text, tokens, first);
+    end > 1 && tokens[end - 1].word && text[tokens[end - 1].span].eq_ignore_ascii_case("and")
 }
 
 /// Splits the phrase after "according to" into speaker and source: "Ginger Thompson's piece in
@@ -1696,6 +1867,148 @@ mod tests {
         // Without "that", two words before the quotation are still too few.
         let got = reports("Most voters believe it \"makes towns poorer.\"");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn coordinated_verbs_progressives_and_intentions_report() {
+        let cases = [
+            // A cue coordinated with an earlier verb shares the sentence's subject.
+            (
+                "The company closed the bridge on Monday and said it would reopen in May.",
+                "The company",
+            ),
+            (
+                "Mr. Olsen left the party in 2019, and later said he regretted it.",
+                "Mr. Olsen",
+            ),
+            // The progressive's "is" between subject and cue.
+            (
+                "The ministry is saying that exports fell in March.",
+                "The ministry",
+            ),
+            // An intention's content is an infinitive, with or without an object.
+            (
+                "The governor vowed to repeal the ferry tax.",
+                "The governor",
+            ),
+            ("Mayor Lind urged residents to stay indoors.", "Mayor Lind"),
+            // A role the mention model knows heads a speaker; so does a description named by
+            // "of" and a name.
+            (
+                "The harbour commissioner says the quay will close.",
+                "The harbour commissioner",
+            ),
+            (
+                "The city of Lindport is demanding that the ferry stop at night.",
+                "The city of Lindport",
+            ),
+            // A "that" after a comma, past a place.
+            (
+                "Reyes says at a rally in Lindport, Maine, that she will run.",
+                "Reyes",
+            ),
+            // A passive cue names its speaker in the by-phrase.
+            (
+                "Her doubts were echoed by Tom Reyes, who runs the ferry.",
+                "Tom Reyes",
+            ),
+            (
+                "The closure was first reported by the Harbour Gazette.",
+                "the Harbour Gazette",
+            ),
+            // A phrasal cue takes its object as the content.
+            (
+                "The union called for an inquiry into the crash.",
+                "The union",
+            ),
+        ];
+        for (text, speaker) in cases {
+            let got = reports(text);
+            assert!(
+                got.iter().any(|r| r.1.as_deref() == Some(speaker)),
+                "{text}: {got:?}"
+            );
+        }
+        // An aspectual verb before an infinitive reports nothing, nor does a request verb of
+        // speech whose object and infinitive are no content clause.
+        for text in [
+            "The company continues to build houses by the river.",
+            "They asked the newspaper not to print the address.",
+            "The ferry pledged to the fund was sold.",
+            // A "that" of another clause far on opens no content.
+            "People argue about whether the cost of the ferry is that high.",
+            // "by" after an active cue is no agent.
+            "She explained by letter.",
+        ] {
+            assert_eq!(reports(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_dash_and_a_name_ending_the_line_or_a_transcript_label_name_the_speaker() {
+        let text = "Readers wrote in.\n\n“The ferry is late every day and nobody cares.” ― Dana Whit\n“I walk to work now, it is quicker than the boat.”― Omar Pell\n";
+        let got = quotes(text);
+        let speakers: Vec<Option<&str>> = got.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            vec![Some("Dana Whit"), Some("Omar Pell")],
+            "{got:?}"
+        );
+        // A dash inside running text is no tag.
+        let got = quotes("The plan “will never work” — Whit's view — was dropped.");
+        assert!(got.iter().all(|q| q.2.is_none()), "{got:?}");
+        let text = "A partial transcript:\n\n\"HOST: Why did the mayor close the bridge?\n\n\"LIND: Because it was unsafe for anyone to cross it.\"\n";
+        let got = quotes(text);
+        let speakers: Vec<Option<&str>> = got.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(speakers, vec![Some("HOST"), Some("LIND")], "{got:?}");
+    }
+
+    #[test]
+    fn a_tag_in_the_quotations_own_aside_and_a_name_before_two_appositions() {
+        let got = quotes(
+            "A council spokesman stressed the works were minor - not to mention that the road is under \"regular\" repair, according to the Gazette.",
+        );
+        assert!(
+            got.iter()
+                .any(|q| q.1 == "\"regular\"" && q.2.as_deref() == Some("the Gazette")),
+            "{got:?}"
+        );
+        // Without an aside, the sentence's reporting clause holds the quoted phrase.
+        let got = quotes("A council spokesman said the road is under \"regular\" repair.");
+        assert!(
+            got.iter()
+                .any(|q| q.1 == "\"regular\"" && q.2.as_deref() == Some("A council spokesman")),
+            "{got:?}"
+        );
+        let got = quotes(
+            "In a statement, Dr Ann Reyes, Omnimart senior vice president, Research and Patents, said: \"We will share the patents with everyone.\"",
+        );
+        assert!(
+            got.iter()
+                .any(|q| q.0 == "Direct" && q.2.as_deref() == Some("Dr Ann Reyes")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn he_with_no_person_named_is_the_person_described_before() {
+        let got = speakers(
+            "A spokesman for the ferry company said the boat was late. \"It will sail at noon,\" he said.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "\"It will sail at noon,\"".to_owned(),
+                Some("he".to_owned()),
+                Some("A spokesman for the ferry company".to_owned()),
+                Some("Pronoun".to_owned()),
+            )]
+        );
+        // A named person still wins.
+        let got = speakers(
+            "A spokesman said the boat was late. Tom Reyes, the captain, agreed. \"It will sail at noon,\" he said.",
+        );
+        assert_eq!(got[0].2.as_deref(), Some("Tom Reyes"), "{got:?}");
     }
 
     #[test]

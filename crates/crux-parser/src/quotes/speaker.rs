@@ -110,8 +110,17 @@ pub(crate) fn before(text: &str, tokens: &[Token], end: usize, place: Place) -> 
 }
 
 /// Where the subject ends when adverbs and times stand between it and token `end`.
-fn skip_between(text: &str, tokens: &[Token], end: usize) -> usize {
+pub(crate) fn skip_between(text: &str, tokens: &[Token], end: usize) -> usize {
     let mut last = end;
+    // "The White House is saying", "Trump was warning": the progressive's form of "be"
+    // stands between the subject and an "-ing" cue.
+    let word_at = |i: usize| tokens.get(i).filter(|t| t.word).map(|t| &text[t.span]);
+    if word_at(end).is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+        && last > 1
+        && word_at(last - 1).is_some_and(|w| matches!(w, "is" | "are" | "was" | "were"))
+    {
+        last -= 1;
+    }
     loop {
         // "The foreign secretary meanwhile said", "Trump on Friday said", "The IMF this week
         // said": adverbs and times between a subject and its verb.
@@ -212,6 +221,17 @@ fn before_at(text: &str, tokens: &[Token], mut last: usize, place: Place) -> Opt
         {
             let description = !capitalised(&text[tokens[head.1 - 1].span]);
             if let Some((first, end)) = named_apposition.filter(|_| description) {
+                return Some(tokens[first].span.cover(tokens[end - 1].span));
+            }
+            // "Dr Jo Kell, IBM senior vice president, Technology, said": a role of two
+            // appositions; the name before the first one is the speaker.
+            if description
+                && head.0 > 1
+                && punct(head.0 - 1, ",")
+                && let Some((first, end)) = run_before(text, tokens, head.0 - 1)
+                && capitalised(&text[tokens[end - 1].span])
+                && speaker_like(text, &tokens[first..end])
+            {
                 return Some(tokens[first].span.cover(tokens[end - 1].span));
             }
             return Some(tokens[head.0].span.cover(tokens[head.1 - 1].span));
@@ -446,6 +466,14 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
         if text[words[k].span].eq_ignore_ascii_case("of") && quantity(text, &words[..k]) {
             return speaker_like(text, &words[k + 1..]);
         }
+        // "The city of Phoenix", "the government of Chile": a description that a name after
+        // "of" makes an organisation's or a place's.
+        let named_of = text[words[k].span].eq_ignore_ascii_case("of")
+            && lexicon::is(&text[words[0].span], Class::SpeakerDeterminer)
+            && words[k + 1..].iter().all(|t| capitalised(&text[t.span]));
+        if named_of {
+            return true;
+        }
         // The post-modifier is a noun phrase: no "-ing" form ("Obama in letting the public").
         return words[k + 1..]
             .iter()
@@ -455,7 +483,9 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
     let head_word = text[head.span]
         .trim_end_matches("'s")
         .trim_end_matches("’s");
-    if lexicon::speaker_noun(head_word).is_some() {
+    // A speaker noun, or a role the mention model knows a person by ("the tax commissioner",
+    // "the judge").
+    if lexicon::speaker_noun(head_word).is_some() || super::mentions::role_word(head_word) {
         return true;
     }
     // A description ending in a name: "State spokesman Mark Toner", "election law expert
