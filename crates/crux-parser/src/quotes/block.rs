@@ -279,5 +279,6 @@ fn push_block(
         source,
         cue,
         paragraphs: Some((first, last)),
+        mention: false,
     });
 }

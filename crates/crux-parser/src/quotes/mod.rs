@@ -84,6 +84,9 @@ pub(super) struct Draft {
     cue: Option<Span>,
     /// For block quotes: the paragraphs it covers.
     paragraphs: Option<(usize, usize)>,
+    /// A term named, not used ("the definition of "combat""): it stays a scare quote inside a
+    /// report.
+    mention: bool,
 }
 
 /// Finds the quotes of `text`. `groups[i]` is the block-quote group the markup gave paragraph
@@ -225,19 +228,23 @@ fn tagline_quotes(text: &str, paragraphs: &[Paragraph], drafts: &mut Vec<Draft>)
             source: None,
             cue: None,
             paragraphs: None,
+            mention: false,
         });
     }
 }
 
 /// A quotation inside a report ("Chirac has called the rebate "unjustified"") holds the
 /// reported speaker's words: it takes that speaker, and a short one is a partial quote, not a
-/// scare quote. Titles stay scare quotes. `drafts[..inline]` are the quotations, the rest the
+/// scare quote. Titles and terms named as terms stay scare quotes. `drafts[..inline]` are the quotations, the rest the
 /// reports, each in text order.
 fn quotes_in_reports(text: &str, drafts: &mut [Draft], inline: usize) {
     let (quotes, reports) = drafts.split_at_mut(inline);
     let mut r = 0;
     for q in quotes.iter_mut() {
-        if q.speaker.is_some() || !matches!(q.kind, QuoteKind::Scare | QuoteKind::Direct) {
+        if q.speaker.is_some()
+            || q.mention
+            || !matches!(q.kind, QuoteKind::Scare | QuoteKind::Direct)
+        {
             continue;
         }
         while r < reports.len() && reports[r].span.end() <= q.span.start() {
@@ -949,10 +956,18 @@ fn inline_quotes(
                     .is_none_or(|(_, _, cue)| cue.start() < a.cue.start())
             });
 
+        let mention = words <= SCARE_WORDS
+            && pair.closed
+            && after.is_none()
+            && mentioned_term(text, s.tokens, pair.span.start());
         // (kind, speaker, cue) of the quotation, in order of the evidence's strength.
         let (kind, speaker, cue) = if title_case(text, inner) && direct.is_none() {
             // A title ("One Hundred Years of Solitude") is a name held in quotation marks, not
             // anyone's words.
+            (QuoteKind::Scare, None, None)
+        } else if mention {
+            // "the definition of "combat"", "the term "militant"": a term named, not used,
+            // whoever's sentence it stands in (a tag right after it would make it theirs).
             (QuoteKind::Scare, None, None)
         } else if let Some(a) = direct {
             direct_cues.insert(a.cue);
@@ -1039,6 +1054,7 @@ fn inline_quotes(
             source: None,
             cue,
             paragraphs: None,
+            mention,
         });
     }
 }
@@ -1062,6 +1078,24 @@ fn partial_attribution(text: &str, s: &Tokenised, quote: Span) -> Option<Attribu
         .and_then(|d| outside.clone().find(|a| a.cue.start() > d))
         .or_else(|| outside.next())
         .copied()
+}
+
+/// Whether the quotation opening at `open` names an expression instead of using it: right after
+/// a metalinguistic noun of the sentence ("the term "militant"", "so-called "experts"") or after
+/// "of"/"as" following one ("the definition of "combat"", "the meaning of "win"").
+fn mentioned_term(text: &str, tokens: &[Token], open: usize) -> bool {
+    let at = tokens.partition_point(|t| t.span.start() < open);
+    let mut before = tokens[..at].iter().rev().filter(|t| t.word);
+    let noun = |t: &Token| lexicon::is(&text[t.span], lexicon::Cue::MentionNoun);
+    match before.next() {
+        Some(t) if noun(t) => true,
+        Some(t) => {
+            let w = &text[t.span];
+            (w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("as"))
+                && before.next().is_some_and(noun)
+        }
+        None => false,
+    }
 }
 
 /// Whether the words in `span` are a title: two or more words, each capitalised but for short
@@ -1237,6 +1271,7 @@ fn reported_speech(
                 source,
                 cue: Some(cue.span),
                 paragraphs: None,
+                mention: false,
             });
         }
     }
@@ -1834,6 +1869,32 @@ mod tests {
             reports("The union said pay must rise, but the company said it could not pay more.");
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[1].1.as_deref(), Some("the company"));
+    }
+
+    #[test]
+    fn a_term_named_as_a_term_is_a_scare_quote_even_inside_a_report() {
+        let kinds = |text: &str| -> Vec<(String, crate::QuoteKind)> {
+            crate::parse(text)
+                .document
+                .quotes
+                .iter()
+                .filter(|q| q.kind != crate::QuoteKind::Reported)
+                .map(|q| (q.text.clone(), q.kind))
+                .collect()
+        };
+        for text in [
+            "The minister said the ferries run, despite the council's definition of \"service\" being narrow.",
+            "Officials said the term \"recovery\" no longer fits the harbour.",
+            "The mayor insisted that so-called \"experts\" had misread the tide tables.",
+            "Critics say the meaning of \"affordable\" has drifted.",
+        ] {
+            let got = kinds(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, crate::QuoteKind::Scare, "{text}: {got:?}");
+        }
+        // A word the speaker uses is still the speaker's partial quote.
+        let got = kinds("The mayor said the tide tables were \"misread\" by the council.");
+        assert_eq!(got[0].1, crate::QuoteKind::Partial, "{got:?}");
     }
 
     #[test]
