@@ -165,9 +165,10 @@ pub struct AnalyzeArgs {
           value_parser = clap::value_parser!(u16).range(1..=i64::from(MAX_THREADS)))]
     pub threads: Option<u16>,
 
-    /// The largest document analysed, in bytes, or with a suffix K, M or G (powers of 1024).
-    /// A larger one is refused with an error naming it, never cut short; the others are still
-    /// analysed. For JSON Lines, each record's line counts on its own.
+    /// The largest document analysed, in bytes, or with a suffix K, M or G (powers of 1024),
+    /// at most 4294967295 (4 GiB - 1: spans are 32-bit offsets). A larger document is refused
+    /// with an error naming it, never cut short; the others are still analysed. For JSON
+    /// Lines, each record's line counts on its own.
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_bytes: u64,
 
@@ -259,7 +260,8 @@ pub enum ColorArg {
 /// (each analyses one article; more only cost memory and start-up time).
 pub(crate) const MAX_THREADS: u16 = 256;
 
-/// Parses a size: a number of bytes, or with a suffix K, M or G (powers of 1024), at least 1.
+/// Parses a size: a number of bytes, or with a suffix K, M or G (powers of 1024), at least 1
+/// and at most [`crux_parser::MAX_TEXT_BYTES`], the longest text the parser accepts.
 fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim();
     let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
@@ -285,6 +287,13 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("'{s}' is too large"))?;
     if bytes == 0 {
         return Err("the limit must be at least 1 byte".to_owned());
+    }
+    let max = crux_parser::MAX_TEXT_BYTES as u64;
+    if bytes > max {
+        return Err(format!(
+            "'{s}' is over the limit of {max} bytes (4 GiB - 1): crux's spans are 32-bit byte \
+             offsets, so it cannot analyse a document of 4 GiB or more"
+        ));
     }
     Ok(bytes)
 }

@@ -319,6 +319,27 @@ fn documents_over_max_bytes_are_refused_by_name_and_the_others_analysed() {
     let (code, _, err) = crux(&["analyze", "-", "--max-bytes", "lots"]);
     assert_eq!(code, 2);
     assert!(err.contains("--max-bytes"), "{err}");
+
+    // Spans are 32-bit offsets: the limit can be raised to 4 GiB - 1 and no further, and a
+    // larger value is a usage error naming the limit, not a limit silently lowered.
+    for too_large in ["4G", "4294967296", "5000M"] {
+        let (code, _, err) = crux(&["analyze", "-", "--max-bytes", too_large]);
+        assert_eq!(code, 2, "{too_large}");
+        assert!(
+            err.contains("--max-bytes") && err.contains("limit of 4294967295 bytes"),
+            "{err}"
+        );
+    }
+    let (code, out, _) = crux(&[
+        "analyze",
+        records.to_str().unwrap(),
+        "-f",
+        "jsonl",
+        "--max-bytes",
+        "4294967295",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(sources(&out), ["long", "short"]);
 }
 
 #[test]

@@ -9,6 +9,11 @@
 //! never fails as a whole: odd input yields a document and diagnostics, never an error. Every
 //! object with a span satisfies `&document.text[span] == text`.
 //!
+//! The one limit is size: spans store 32-bit offsets, so a text of 4 GiB or more
+//! ([`MAX_TEXT_BYTES`]) is refused. [`try_parse`], [`try_parse_as`] and [`try_parse_owned`]
+//! return [`TooLarge`] for it; [`parse`], [`parse_as`] and [`parse_owned`] return an empty
+//! document with one warning, `too-large`, never a cut-short text.
+//!
 //! The crate does no I/O: callers read files and hand over `&str`.
 //!
 //! # Example
@@ -74,21 +79,87 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The longest text parsed, in bytes: 4 GiB − 1 (`u32::MAX`). A [`Span`] stores its offsets
+/// in 32 bits, which halves the memory of the tokens and of every structure that holds spans;
+/// a longer text is refused whole ([`TooLarge`]), never cut short.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
+/// A text of 4 GiB or more, which the parser refuses: its offsets would not fit a [`Span`].
+///
+/// ```
+/// use crux_parser::{MAX_TEXT_BYTES, TooLarge};
+///
+/// let err = TooLarge { len: MAX_TEXT_BYTES + 1 };
+/// assert!(err.to_string().contains("4294967295"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the text is {len} bytes, over the limit of {max} bytes (4 GiB - 1) for one document: \
+     spans are 32-bit byte offsets",
+    max = MAX_TEXT_BYTES
+)]
+pub struct TooLarge {
+    /// The length of the refused text, in bytes.
+    pub len: usize,
+}
+
+/// `Ok` when a text of `len` bytes fits the parser's spans.
+const fn check_len(len: usize) -> Result<(), TooLarge> {
+    if len > MAX_TEXT_BYTES {
+        Err(TooLarge { len })
+    } else {
+        Ok(())
+    }
+}
+
+/// What [`parse`], [`parse_as`] and [`parse_owned`] return for a text they refuse: an empty
+/// document (nothing cut short, nothing guessed) and one warning naming the limit.
+fn refused(err: TooLarge, format: InputFormat) -> Parsed {
+    let mut parsed = parse_extracted(read::Extracted::default(), format);
+    parsed
+        .diagnostics
+        .push(Diagnostic::warning("too-large", err.to_string(), None));
+    parsed
+}
+
 /// Parses plain text.
 ///
-/// The text is analysed byte for byte as given: spans index `text` itself.
+/// The text is analysed byte for byte as given: spans index `text` itself. A text of
+/// [`MAX_TEXT_BYTES`] + 1 bytes or more gives an empty document with a `too-large` warning;
+/// [`try_parse`] returns the error instead.
 #[must_use]
 pub fn parse(text: &str) -> Parsed {
     parse_as(text, InputFormat::Text)
 }
 
+/// Parses plain text, refusing a text of 4 GiB or more with [`TooLarge`].
+///
+/// # Errors
+///
+/// [`TooLarge`] when `text` is longer than [`MAX_TEXT_BYTES`].
+pub fn try_parse(text: &str) -> Result<Parsed, TooLarge> {
+    try_parse_as(text, InputFormat::Text)
+}
+
 /// Parses `input` read as `format`.
 ///
 /// For [`InputFormat::Text`] the analysed text is `input` itself; for Markdown and HTML it is
-/// the extracted plain text, returned in [`Document::text`].
+/// the extracted plain text, returned in [`Document::text`]. A text of 4 GiB or more gives an
+/// empty document with a `too-large` warning; [`try_parse_as`] returns the error instead.
 #[must_use]
 pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
-    parse_extracted(read::read(input, format), format)
+    try_parse_as(input, format).unwrap_or_else(|err| refused(err, format))
+}
+
+/// Parses `input` read as `format`, refusing a text of 4 GiB or more with [`TooLarge`].
+///
+/// # Errors
+///
+/// [`TooLarge`] when `input`, or the text extracted from it, is longer than
+/// [`MAX_TEXT_BYTES`].
+pub fn try_parse_as(input: &str, format: InputFormat) -> Result<Parsed, TooLarge> {
+    check_len(input.len())?;
+    try_parse_extracted(read::read(input, format), format)
 }
 
 /// Parses `input` read as `format`, taking the text: as [`parse_as`], but plain text becomes
@@ -100,8 +171,22 @@ pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
 /// let text = "“It may fail,” she said.";
 /// assert_eq!(parse_owned(text.to_owned(), InputFormat::Text), parse_as(text, InputFormat::Text));
 /// ```
+///
+/// A text of 4 GiB or more gives an empty document with a `too-large` warning;
+/// [`try_parse_owned`] returns the error instead.
 #[must_use]
 pub fn parse_owned(input: String, format: InputFormat) -> Parsed {
+    try_parse_owned(input, format).unwrap_or_else(|err| refused(err, format))
+}
+
+/// As [`parse_owned`], refusing a text of 4 GiB or more with [`TooLarge`].
+///
+/// # Errors
+///
+/// [`TooLarge`] when `input`, or the text extracted from it, is longer than
+/// [`MAX_TEXT_BYTES`].
+pub fn try_parse_owned(input: String, format: InputFormat) -> Result<Parsed, TooLarge> {
+    check_len(input.len())?;
     let extracted = match format {
         InputFormat::Text => read::Extracted {
             text: input,
@@ -109,7 +194,17 @@ pub fn parse_owned(input: String, format: InputFormat) -> Parsed {
         },
         InputFormat::Markdown | InputFormat::Html => read::read(&input, format),
     };
-    parse_extracted(extracted, format)
+    try_parse_extracted(extracted, format)
+}
+
+/// [`parse_extracted`] once the analysed text is known to fit the spans: every span the
+/// stages make indexes `extracted.text`, so this one check covers them all.
+fn try_parse_extracted(
+    extracted: read::Extracted,
+    format: InputFormat,
+) -> Result<Parsed, TooLarge> {
+    check_len(extracted.text.len())?;
+    Ok(parse_extracted(extracted, format))
 }
 
 /// Runs every stage on what a reader extracted.
@@ -463,4 +558,25 @@ fn control_characters(text: &str) -> Option<Diagnostic> {
         format!("the text holds {count} control character(s); is it binary data?"),
         Some(Span::new(first, first + c.len_utf8())),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_TEXT_BYTES, TooLarge, check_len};
+
+    #[test]
+    fn the_limit_is_the_last_offset_a_span_stores() {
+        assert_eq!(MAX_TEXT_BYTES, 4 * 1024 * 1024 * 1024 - 1);
+        assert_eq!(check_len(0), Ok(()));
+        assert_eq!(check_len(MAX_TEXT_BYTES), Ok(()));
+        assert_eq!(
+            check_len(MAX_TEXT_BYTES + 1),
+            Err(TooLarge {
+                len: MAX_TEXT_BYTES + 1
+            })
+        );
+        // The longest accepted text's last offset fits a span unchanged.
+        let last = crate::Span::new(MAX_TEXT_BYTES, MAX_TEXT_BYTES);
+        assert_eq!(last.end(), MAX_TEXT_BYTES);
+    }
 }
