@@ -1864,6 +1864,24 @@ mod tests {
     }
 
     #[test]
+    fn a_number_with_a_thousands_comma_does_not_end_an_aside() {
+        for (text, speaker) in [
+            (
+                "The dockers' union, which has 45,000 members, said that pay must rise.",
+                "The dockers' union",
+            ),
+            (
+                "Harbour Freight, which employs 2,300 people, found last year that costs fell.",
+                "Harbour Freight",
+            ),
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn several_reports_in_one_sentence() {
         let got =
             reports("The union said pay must rise, but the company said it could not pay more.");
