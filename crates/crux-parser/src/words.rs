@@ -22,6 +22,17 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&')
 }
 
+/// Whether the comma at byte `comma` separates thousands: a digit right before it, exactly
+/// three digits after it, and no ASCII letter or digit after those ("450,000", "1,200,000"; not
+/// "1,2", "3,5000" or the list "1,2,3"). Bytes from `limit` on are outside the span.
+fn thousands_group(bytes: &[u8], comma: usize, limit: usize) -> bool {
+    let digit = |i: usize| i < limit && bytes[i].is_ascii_digit();
+    comma > 0
+        && digit(comma - 1)
+        && (comma + 1..comma + 4).all(digit)
+        && !(comma + 4 < limit && ascii_word(bytes[comma + 4]))
+}
+
 /// The tokens of `text[span]`, white space skipped, spans into `text`.
 ///
 /// # Examples
@@ -172,6 +183,9 @@ impl Iterator for Tokens<'_> {
                     }
                     break;
                 }
+            } else if c == ',' && end == i && thousands_group(bytes, i, self.end) {
+                // "450,000": a thousands separator stays inside the number.
+                end = next;
             } else {
                 break;
             }
@@ -230,6 +244,11 @@ mod tests {
             while let Some((i, c)) = chars.next() {
                 if is_word_char(c) {
                     end = start + i + c.len_utf8();
+                } else if c == ','
+                    && end == start + i
+                    && thousands_group(self.text.as_bytes(), start + i, self.end)
+                {
+                    end = start + i + 1;
                 } else if is_joiner(c) {
                     // A joiner stays inside the word when a letter or digit follows it ("U.S",
                     // "it's"); a final dot stays when the word is a dotted abbreviation ("U.S.").
@@ -289,11 +308,21 @@ mod tests {
     }
 
     #[test]
+    fn a_thousands_separator_stays_inside_its_number() {
+        assert_eq!(words("450,000 staff"), ["450,000", "staff"]);
+        assert_eq!(words("1,200,000."), ["1,200,000", "."]);
+        assert_eq!(words("1,2,3"), ["1", ",", "2", ",", "3"]);
+        assert_eq!(words("3,5000"), ["3", ",", "5000"]);
+        assert_eq!(words("2011,000x"), ["2011", ",", "000x"]);
+    }
+
+    #[test]
     fn same_tokens_as_the_reference() {
         for text in [
             "Several former D.E.A. officials said: Mexico’s “drug-trafficking” U.S. end.",
             "Heather C. Briccetti, Gov. Kasich\u{a0}and\u{2003}Mr. Smith — it’s 3.5% ‘odd’.",
             "naïve café Ωmega 東京 x\u{85}y a.b. A. 1,000.5 don't-stop & co. ...",
+            "450,000 and 1,200,000, not 1,2,3 or 3,5000 or 12,000x; 7,000",
             "\u{b}\u{c}tabs\there\r\nend.",
         ] {
             let (fast, reference) = both(text);

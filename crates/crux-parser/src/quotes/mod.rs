@@ -1089,11 +1089,7 @@ fn mentioned_term(text: &str, tokens: &[Token], open: usize) -> bool {
     let noun = |t: &Token| lexicon::is(&text[t.span], lexicon::Cue::MentionNoun);
     match before.next() {
         Some(t) if noun(t) => true,
-        Some(t) => {
-            let w = &text[t.span];
-            (w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("as"))
-                && before.next().is_some_and(noun)
-        }
+        Some(t) => lexicon::one_of(&text[t.span], &["of", "as"]) && before.next().is_some_and(noun),
         None => false,
     }
 }

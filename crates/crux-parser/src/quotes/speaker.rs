@@ -148,19 +148,6 @@ pub(crate) fn skip_between(text: &str, tokens: &[Token], end: usize) -> usize {
     last
 }
 
-/// Whether token `i` is a comma or full stop inside a number ("450,000", "2.5"): digits glued
-/// to it on both sides. It separates nothing: "The union, which has 450,000 members, said"
-/// has one aside, not two.
-fn inside_number(text: &str, tokens: &[Token], i: usize) -> bool {
-    let digits = |t: &Token| text[t.span].bytes().all(|b| b.is_ascii_digit());
-    i > 0
-        && i + 1 < tokens.len()
-        && tokens[i - 1].span.end() == tokens[i].span.start()
-        && tokens[i + 1].span.start() == tokens[i].span.end()
-        && digits(&tokens[i - 1])
-        && digits(&tokens[i + 1])
-}
-
 fn before_at(text: &str, tokens: &[Token], mut last: usize, place: Place) -> Option<Span> {
     let punct = |i: usize, p: &str| !tokens[i].word && &text[tokens[i].span] == p;
     // "Govs. Bush and Christie, who say …": the speaker is the relative pronoun's antecedent,
@@ -219,7 +206,6 @@ fn before_at(text: &str, tokens: &[Token], mut last: usize, place: Place) -> Opt
                         &text[tokens[i].span],
                         "," | "." | ";" | ":" | "“" | "\"" | "(" | ")"
                     )
-                    && !inside_number(text, tokens, i)
             })
             .filter(|&i| punct(i, ","))?;
         let apposition = run_before(text, tokens, last - 1);
