@@ -1244,12 +1244,17 @@ fn reported_speech(
                 continue;
             };
             let mut span = clause_bounds(text, tokens, s.span, cue.first);
-            // "IBM will keep the patents but it has pledged to …": a subject right after "but"
-            // or "yet" opens the report's own clause.
+            // "IBM will keep the patents but it has pledged to …", "there was more gloomy
+            // news, as the statistics revealed …": a subject right after a conjunction opens
+            // the report's own clause; the clause before it is the writer's.
             let at = token_from(tokens, speaker.start());
             if span.start() < speaker.start()
                 && at > 0
-                && crate::lexicon::one_of(&text[tokens[at - 1].span], &["but", "yet"])
+                && tokens[at - 1].word
+                && lexicon::is(&text[tokens[at - 1].span], lexicon::Cue::SpeakerLeading)
+                // "…, as analysts had expected.": a tag that ends its clause reports what
+                // came before it.
+                && tokens.get(cue.next).is_some_and(|t| t.word)
             {
                 span = Span::new(speaker.start(), span.end().max(speaker.start()));
             }
@@ -1766,6 +1771,47 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn evidence_nouns_state_findings() {
+        // Data, figures and statistics state a finding, with a noun-phrase content too.
+        for (text, speaker) in [
+            (
+                "Recent data has pointed to a slump in orders for farm machinery.",
+                "Recent data",
+            ),
+            (
+                "The latest figures show a steep fall in rents.",
+                "The latest figures",
+            ),
+            (
+                "Official statistics suggest that fewer ferries sailed this winter.",
+                "Official statistics",
+            ),
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_report_after_a_conjunction_starts_at_its_subject() {
+        // The clause before "as" is the writer's; the report is the statistics'.
+        let got = reports(
+            "There was more bad news for the port, as the harbour statistics revealed that \
+             cargo volumes fell again.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].0.starts_with("the harbour statistics revealed"),
+            "{got:?}"
+        );
+        // A tag that ends its clause reports what came before it: the clause is kept whole.
+        let got = reports("Cargo volumes fell again, as analysts had expected.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.starts_with("Cargo volumes"), "{got:?}");
     }
 
     #[test]
