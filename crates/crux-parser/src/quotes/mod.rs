@@ -266,14 +266,16 @@ fn quotes_in_reports(text: &str, drafts: &mut [Draft], inline: usize) {
     }
 }
 
-/// Whether a speaker phrase names a group: its last word is a plural speaker noun
+/// Whether a speaker phrase names a group: a list ("Smith and Jones"), or its last word is a plural speaker noun
 /// ("officials", "the Americans") or a lower-case plural ("some observers").
 fn plural_speaker(words: &str) -> bool {
     let last = words.rsplit(' ').next().unwrap_or(words);
-    last.ends_with('s')
-        && !last.ends_with("'s")
-        && !last.ends_with("’s")
-        && (crate::lexicon::speaker_noun(last).is_some() || !crate::words::capitalised(last))
+    // "Smith and Jones", "the UK, France and Germany": a list is a group.
+    words.contains(" and ")
+        || last.ends_with('s')
+            && !last.ends_with("'s")
+            && !last.ends_with("’s")
+            && (crate::lexicon::speaker_noun(last).is_some() || !crate::words::capitalised(last))
 }
 
 /// Gives every speaker its fullest name (`canonical`) and says how it was found, in text
@@ -361,6 +363,9 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
             )
         } else if crate::lexicon::one_of(words, &["i", "we"]) {
             (None, Resolution::Pronoun)
+        } else if core.contains(" and ") {
+            // A list of speakers ("Smith and Jones") names each one; none is the whole.
+            (None, Resolution::Named)
         } else if let Some(e) = core
             .rsplit(' ')
             .next()
@@ -1794,6 +1799,41 @@ mod tests {
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_list_of_subjects_speaks_together() {
+        for (text, speaker) in [
+            (
+                "Nora Vale and Tim Osk said the ferry would stop running.",
+                "Nora Vale and Tim Osk",
+            ),
+            (
+                "Ada Kirr, Bo Lund and other scholars have shown that the dam leaks.",
+                "Ada Kirr, Bo Lund and other scholars",
+            ),
+            // A phrase of time before the list is no conjunct.
+            (
+                "Late on Tuesday, Nora Vale and Tim Osk said the ferry would stop.",
+                "Nora Vale and Tim Osk",
+            ),
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+        }
+        // A list is a group: "they" refers back to it, and it names no one person.
+        let doc = crate::parse(
+            "Nora Vale and Tim Osk said the ferry would stop. \"It is over,\" they said.",
+        )
+        .document;
+        let they = doc
+            .quotes
+            .iter()
+            .find(|q| q.kind == crate::QuoteKind::Direct)
+            .and_then(|q| q.speaker.as_ref())
+            .and_then(|s| s.canonical.clone());
+        assert_eq!(they.as_deref(), Some("Nora Vale and Tim Osk"));
     }
 
     #[test]
