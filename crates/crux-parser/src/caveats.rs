@@ -80,6 +80,8 @@ enum Rule {
     Doxastic,
     Belief,
     BeliefComplement,
+    Predicative,
+    ConcessiveConditional,
     Until,
 }
 
@@ -114,6 +116,7 @@ mod sense_class {
     pub(super) const ELLIPTIC: u32 = 67_108_864;
     pub(super) const LIMIT: u32 = 134_217_728;
     pub(super) const FEASIBLE_WHERE: u32 = 268_435_456;
+    pub(super) const LINKING: u32 = 536_870_912;
 }
 
 /// The context-word classes of `w` (any case) in `data/caveat_senses.tsv`, as bits.
@@ -156,6 +159,7 @@ fn sense_classes(w: &str) -> u32 {
             "elliptic" => sense_class::ELLIPTIC,
             "limit" => sense_class::LIMIT,
             "feasible-where" => sense_class::FEASIBLE_WHERE,
+            "linking" => sense_class::LINKING,
             // `no-believer`: read by `no_believer`.
             _ => 0,
         })
@@ -272,6 +276,8 @@ impl Entry {
             Some("doxastic") => Rule::Doxastic,
             Some("belief") => Rule::Belief,
             Some("belief-complement") => Rule::BeliefComplement,
+            Some("predicative") => Rule::Predicative,
+            Some("concessive-conditional") => Rule::ConcessiveConditional,
             Some("until") => Rule::Until,
             Some(_) => return None,
         };
@@ -376,7 +382,22 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
             .get(i - 1)
             .is_some_and(|t| !t.word && matches!(&text[t.span], "," | ";" | ":" | "(" | "—" | "–"));
     match rule {
-        Rule::None | Rule::Question | Rule::Doxastic => true,
+        Rule::None | Rule::Question | Rule::Doxastic | Rule::ConcessiveConditional => true,
+        Rule::Predicative => {
+            // "His whereabouts remain unknown", "the cause is still unknown": a predicate
+            // after a form of "be" or a linking verb, an adverb at most between; not "a
+            // relatively unknown actor".
+            let before = i.checked_sub(2).and_then(|p| word(text, tokens, p));
+            let linking = |w: &str| is(w, sense_class::BE) || is(w, sense_class::LINKING);
+            prev.is_some_and(linking)
+                || before.is_some_and(linking)
+                    && prev.is_some_and(|p| {
+                        p.len() > 4
+                            && p.get(p.len() - 2..)
+                                .is_some_and(|e| e.eq_ignore_ascii_case("ly"))
+                            || is(p, sense_class::AFTER_SUBJECT)
+                    })
+        }
         Rule::Belief | Rule::BeliefComplement => belief(text, tokens, i, len, rule),
         Rule::Opener => {
             at_clause_start
@@ -642,22 +663,28 @@ fn until_condition(text: &str, tokens: &[Token], at: usize, after: usize) -> boo
     clause || irrealis_before(text, tokens, at)
 }
 
-/// Whether the clause before token `at` (ten words back at most) holds a future, a modal or
+/// Whether the clause before token `at` (sixteen words back at most) holds a future, a modal or
 /// a present negation and no past tense: "troops will remain until Iraq complies", "details
 /// won't be final until regulators approve" (the words are the `irrealis` and `past` entries
 /// of `data/caveat_senses.tsv`; "would" is left out, the past's future in narrative: "the
 /// goal would not be achieved until the launch of …").
 fn irrealis_before(text: &str, tokens: &[Token], at: usize) -> bool {
     let mut irrealis = false;
-    for t in tokens[..at.min(tokens.len())].iter().rev().take(10) {
-        if !t.word {
-            if matches!(&text[t.span], "," | ";" | ":" | "(" | ")" | "—" | "–") {
-                break;
-            }
-            continue;
-        }
-        let w = &text[t.span];
-        if is(w, sense_class::PAST) || is(w, sense_class::NARRATIVE_FUTURE) {
+    // The words back to the clause start, nearest first.
+    let words: Vec<&str> = tokens[..at.min(tokens.len())]
+        .iter()
+        .rev()
+        .take(16)
+        .take_while(|t| t.word || !matches!(&text[t.span], "," | ";" | ":" | "(" | ")" | "—" | "–"))
+        .filter(|t| t.word)
+        .map(|t| &text[t.span])
+        .collect();
+    for (k, w) in words.iter().enumerate() {
+        // A participle after a form of "be" or "have" ("won't be made final") is no past.
+        let participle = words
+            .get(k + 1)
+            .is_some_and(|p| is(p, sense_class::PASSIVE));
+        if is(w, sense_class::PAST) && !participle || is(w, sense_class::NARRATIVE_FUTURE) {
             return false;
         }
         irrealis |= is(w, sense_class::IRREALIS);
@@ -1045,13 +1072,25 @@ pub(crate) fn find(
                     scope,
                     holder: holder.unwrap_or_else(|| "author".to_owned()),
                 }),
-                CueKind::Caveat(kind) => drafts.push(Draft {
-                    kind,
-                    cue: span,
-                    scope,
-                    base: entry.strength,
-                    holder,
-                }),
+                CueKind::Caveat(kind) => {
+                    if entry.rule == Rule::ConcessiveConditional {
+                        // "even if": a condition that is granted at once.
+                        drafts.push(Draft {
+                            kind: CaveatKind::Condition,
+                            cue: span,
+                            scope,
+                            base: entry.strength,
+                            holder: holder.clone(),
+                        });
+                    }
+                    drafts.push(Draft {
+                        kind,
+                        cue: span,
+                        scope,
+                        base: entry.strength,
+                        holder,
+                    });
+                }
                 // Boosters raise the writer's commitment: the author's only.
                 CueKind::Booster if holder.is_none() => found.boosters.push(Booster {
                     span,
@@ -1647,6 +1686,39 @@ mod tests {
             cues("If the ice melts, the road floods."),
             [("If", CaveatKind::Condition)]
         );
+    }
+
+    #[test]
+    fn accusations_unknowns_and_concessive_conditions() {
+        use CaveatKind::{Concession, Condition, Hedge};
+        // The accuser's claim, even as the reporting verb.
+        assert_eq!(
+            holders("The regulator has alleged that the bank hid losses."),
+            [("alleged that", "The regulator".to_owned())]
+        );
+        assert_eq!(
+            holders("Neighbours allege the mill dumps waste."),
+            [("allege", "Neighbours".to_owned())]
+        );
+        // "unknown" as a predicate only.
+        assert_eq!(cues("The cause remains unknown."), [("unknown", Hedge)]);
+        assert_eq!(cues("The cause is still unknown."), [("unknown", Hedge)]);
+        assert!(cues("A relatively unknown band won.").is_empty());
+        // "even if" grants and conditions at once.
+        assert_eq!(
+            cues("The pier stays open even if it rains."),
+            [("even if", Condition), ("even if", Concession)]
+        );
+    }
+
+    #[test]
+    fn until_after_a_passive_future_is_a_condition() {
+        assert_eq!(
+            cues("The plans won't be made public until the board approves them."),
+            [("until", CaveatKind::Condition)]
+        );
+        // A past tense before it is narrative, no condition.
+        assert!(cues("The gate stayed shut until the keeper came back.").is_empty());
     }
 
     #[test]
