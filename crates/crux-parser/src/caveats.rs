@@ -411,7 +411,19 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
                 || prev.is_some_and(|p| crate::lexicon::is(p, CueClass::Comparative))
                     && before.is_some_and(|b| is(b, sense_class::DETERMINER)))
         }
-        Rule::Appear => !next.is_some_and(|n| is(n, sense_class::PLACEMENT)),
+        Rule::Appear => {
+            // Being seen, not seeming: "appears in an episode", "appears as a character",
+            // "appear wearing crowns", "the theme appears again", "… appears." (a clause end).
+            let gerund = next.is_some_and(|n| {
+                n.len() > 4
+                    && n.get(n.len() - 3..)
+                        .is_some_and(|e| e.eq_ignore_ascii_case("ing"))
+            });
+            let clause_end = tokens
+                .get(i + len)
+                .is_none_or(|t| !t.word && matches!(&text[t.span], "." | "," | ";" | ")"));
+            !(next.is_some_and(|n| is(n, sense_class::PLACEMENT)) || gerund || clause_end)
+        }
         Rule::Stance => !next.is_some_and(|n| is(n, sense_class::ABOUTNESS)),
         Rule::Expectation => {
             // "had been expected" (its outcome known), "than expected", "as expected", "the
@@ -1768,6 +1780,18 @@ mod tests {
             [("likely", CaveatKind::Hedge)]
         );
         assert!(cues("She appears regularly on the evening news.").is_empty());
+        for sentence in [
+            "The mayor appears as a guest in the film.",
+            "The opening tune appears again at the end.",
+            "Both kings appear wearing crowns.",
+            "In the last chapter the ghost appears.",
+        ] {
+            assert!(cues(sentence).is_empty(), "{sentence}");
+        }
+        assert_eq!(
+            cues("Its end appears nowhere in sight."),
+            [("appears", CaveatKind::Hedge)]
+        );
         assert_eq!(
             cues("The scheme appears to work."),
             [("appears", CaveatKind::Hedge)]
