@@ -171,7 +171,7 @@ pub(crate) fn find(
 
     // Text order; a block before the quotes inside it.
     drafts.sort_by_key(|d| (d.span.start(), std::cmp::Reverse(d.span.end())));
-    resolve_speakers(text, &mut names, &mut drafts);
+    resolve_speakers(text, &tokenised, &mut names, &mut drafts);
     for (n, d) in drafts.into_iter().enumerate() {
         let id = format!("q{}", n + 1);
         if let Some((first, last)) = d.paragraphs {
@@ -285,7 +285,12 @@ fn plural_speaker(words: &str) -> bool {
 /// description to the person given that role ("the chancellor"), the organisation last named
 /// ("the company"), or the fuller description that introduced the same speaker ("a spokesman
 /// for the Home Office" … "the spokesman"). A continued quotation takes its first part's.
-fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
+fn resolve_speakers(
+    text: &str,
+    sentences: &[Tokenised],
+    names: &mut Mentions,
+    drafts: &mut [Draft],
+) {
     // The last plural speaker ("the officials", "Democrats"), for "they".
     let mut last_group: Option<String> = None;
     // The fullest description given so far per head noun ("spokesman" → "A spokesman for the
@@ -318,8 +323,26 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
             .map_or(words, |i| &words[..i]);
         let (canonical, resolution) = if crate::lexicon::one_of(words, &["he", "she"]) {
             let gender = mentions::pronoun_gender(words);
+            // "Trump made the remark as he toured …", "One refugee put it well when he told
+            // …": the subject that opens the pronoun's own sentence is its likeliest
+            // antecedent, a name or a person described.
+            let subject =
+                own_subject(text, sentences, sp.span).filter(|s| !plural_speaker(&text[*s]));
+            let subject_entity = subject
+                .and_then(|s| names.named(&text[s], s.start()))
+                .filter(|&e| {
+                    names.entity(e).kind != Kind::Organisation
+                        && names.entity(e).gender.fits(gender)
+                });
+            let subject_described = subject.filter(|s| {
+                let head = text[*s].rsplit(' ').next().unwrap_or_default();
+                lexicon::speaker_noun(head) == Some(SpeakerNoun::Person)
+                    && mentions::noun_gender(head).fits(gender)
+            });
             let near = names.person_before(at, gender);
             let e = match (near, last_person) {
+                _ if subject_entity.is_some() => subject_entity,
+                _ if subject_described.is_some() => None,
                 // A name not known to be a person's ("Golden Kinnaree") does not displace the
                 // person who was speaking.
                 (Some(n), Some(p))
@@ -336,10 +359,12 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
                 last_person = Some(e);
             }
             let described = || {
-                last_described
-                    .as_ref()
-                    .filter(|(_, g)| g.fits(gender))
-                    .map(|(words, _)| words.clone())
+                subject_described.map(|s| text[s].to_owned()).or_else(|| {
+                    last_described
+                        .as_ref()
+                        .filter(|(_, g)| g.fits(gender))
+                        .map(|(words, _)| words.clone())
+                })
             };
             (
                 e.map(|e| names.entity(e).name.clone()).or_else(described),
@@ -450,6 +475,23 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
             sp.canonical.clone_from(c);
         }
     }
+}
+
+/// The subject that opens the sentence of a speaker pronoun at `pronoun`, when it stands before
+/// it: a name or a description ("Trump", "One refugee").
+fn own_subject(text: &str, sentences: &[Tokenised], pronoun: Span) -> Option<Span> {
+    let s = &sentences[sentence_at(sentences, pronoun.start())?];
+    let k = token_from(s.tokens, pronoun.start());
+    // Two words in capitals are a heading run into the sentence ("THE BORROWING Back when
+    // he …"), not its subject.
+    let heading = |sub: &Span| {
+        text[*sub]
+            .split(' ')
+            .filter(|w| w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase()))
+            .count()
+            >= 2
+    };
+    sentence_subject(text, s.tokens, k).filter(|sub| sub.end() <= pronoun.start() && !heading(sub))
 }
 
 /// A sentence's tokens, as the block-quote stage sees them.
@@ -1890,6 +1932,38 @@ mod tests {
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_pronoun_refers_to_the_subject_of_its_own_sentence() {
+        let canonical = |text: &str| -> Vec<Option<String>> {
+            crate::parse(text)
+                .document
+                .quotes
+                .into_iter()
+                .filter_map(|q| q.speaker)
+                .filter(|s| s.text == "he")
+                .map(|s| s.canonical)
+                .collect()
+        };
+        // The person who spoke before is not the antecedent when the pronoun's own sentence
+        // opens with another name.
+        assert_eq!(
+            canonical(
+                "Ben Ostrow said the port was open. Carl Dunn arrived later. Dunn closed the \
+                 meeting as he said that the bridge was cheap."
+            ),
+            [Some("Carl Dunn".to_owned())]
+        );
+        // A heading in capitals run into the sentence is no subject.
+        assert_eq!(
+            canonical(
+                "Ben Ostrow said the port was open. THE BRIDGE Later when he spoke again, he \
+                 said that the bridge was cheap."
+            )
+            .last(),
+            Some(&Some("Ben Ostrow".to_owned()))
+        );
     }
 
     #[test]
