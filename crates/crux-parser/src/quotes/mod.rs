@@ -985,7 +985,12 @@ fn inline_quotes(
             .tokens
             .first()
             .is_some_and(|t| t.span.start() >= pair.span.start());
-        let reported_before = (opens_sentence && sentence_like && pair.depth == 0)
+        // "That shouldn't offend anyone, says Epstein. We should be glad that humans "create
+        // technology to master climate."": a quotation longer than a term, in a sentence of the
+        // writer's with no tag of its own, right after a sentence of the paragraph that
+        // reports someone's words, holds that speaker's words too.
+        let runs_on = pair.depth == 0 && pair.closed && words > SCARE_WORDS;
+        let reported_before = ((opens_sentence && sentence_like && pair.depth == 0) || runs_on)
             .then(|| si.checked_sub(1))
             .flatten()
             .filter(|&p| sentences[p].paragraph == s.paragraph)
@@ -997,6 +1002,15 @@ fn inline_quotes(
                     .rev()
                     .find(|a| !inside_quotation(marks, a.cue))
                     .copied()
+                    .or_else(|| {
+                        // "…, says Epstein.": a tag closing the sentence, its speaker after
+                        // the verb.
+                        let (cue, speaker) = closing_tag(text, marks, prev.tokens)?;
+                        Some(Attribution {
+                            speaker,
+                            cue: cue.span,
+                        })
+                    })
             })
             .filter(|a| {
                 last.as_ref()
@@ -1041,7 +1055,7 @@ fn inline_quotes(
             };
             last = Some((sentences[end_si].paragraph, speaker.clone(), cue));
             (QuoteKind::Direct, Some(speaker), Some(cue))
-        } else if let Some(a) = reported_before {
+        } else if let Some(a) = reported_before.filter(|_| opens_sentence && sentence_like) {
             let speaker = SpeakerDraft::new(a.speaker);
             last = Some((s.paragraph, speaker.clone(), a.cue));
             (QuoteKind::Direct, Some(speaker), Some(a.cue))
@@ -1072,6 +1086,13 @@ fn inline_quotes(
             (QuoteKind::Partial, Some(speaker), Some(a.cue))
         } else if words <= SCARE_WORDS && !sentence_like && pair.closed && !pair.continues {
             (QuoteKind::Scare, None, None)
+        } else if let Some(a) = reported_before {
+            let kind = if opens_sentence && sentence_like {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
+            (kind, Some(SpeakerDraft::new(a.speaker)), Some(a.cue))
         } else {
             (QuoteKind::Direct, None, None)
         };
@@ -1932,6 +1953,24 @@ mod tests {
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_quotation_after_a_reporting_sentence_is_its_speakers() {
+        // No tag in its own sentence: the sentence before, in the same paragraph, names the
+        // speaker (here in a tag closing that sentence).
+        let got = speakers(
+            "Fares went up again. That should worry nobody, says Dana Whit. We should be glad \
+             that the boats \"carry more people than ever before and run on time.\"",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Dana Whit"), "{got:?}");
+        // A term stays a term, and a new paragraph is not the speaker's.
+        let got = speakers(
+            "That should worry nobody, says Dana Whit.\n\nWe should be glad that the boats \
+             \"carry more people than ever before and run on time.\"",
+        );
+        assert!(got.iter().all(|q| q.1.is_none()), "{got:?}");
     }
 
     #[test]
