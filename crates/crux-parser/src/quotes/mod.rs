@@ -587,10 +587,12 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
     // between: "…," Graham, a former candidate, told CBS News).
     let end = (i + 24).min(tokens.len());
     let cue = (i..end).find_map(|j| speaker::cue_at(text, tokens, j))?;
-    if tokens[i..cue.first]
-        .iter()
-        .any(|t| !t.word && &text[t.span] != ",")
-        || cue.according
+    // Commas may stand between, and a party-and-place label ("Rep. Ann Lee (D-Md.) said",
+    // "Ann Lee, R-Ky., said").
+    if (i..cue.first).any(|k| {
+        let t = tokens[k];
+        !t.word && &text[t.span] != "," && !speaker::in_affiliation(text, tokens, k)
+    }) || cue.according
     {
         return None;
     }
@@ -1526,10 +1528,13 @@ fn reported_speaker(
     }
     // "…, said founder Mikhail Khodorkovsky." / "…, says Epstein.": the tag closes the
     // sentence, its speaker after the verb, the content before the comma.
+    // A subject set off by an apposition before the verb ("Ann Lee, the mayor, said the
+    // veto would fail.") is the speaker, not the clause after the verb.
     if comma_before
         && let Some(sp) = speaker::after(text, tokens, cue.next, Place::NextToQuote)
         && ends_sentence(token_from(tokens, sp.end()))
         && cue.first >= 3
+        && speaker::before(text, tokens, cue.first, Place::Clause).is_none()
     {
         return Some((named_after_role(text, tokens, sp).unwrap_or(sp), None));
     }
@@ -1953,6 +1958,40 @@ mod tests {
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn party_and_place_labels_stand_between_speaker_and_cue() {
+        for (text, speaker) in [
+            (
+                "\"The ferry must stay,\" Rep. Ann Lee (D-Md.) said in an interview.",
+                "Rep. Ann Lee",
+            ),
+            (
+                "\"The ferry must stay,\" Sen. Tim Osk, R-Ky., said Tuesday.",
+                "Sen. Tim Osk",
+            ),
+        ] {
+            let got = speakers(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn the_clause_after_a_verb_is_no_speaker() {
+        // An apposition before the verb: its subject speaks, not the clause after it.
+        for text in [
+            "Tim Osk, the harbour master, said the ferry would stop.",
+            "Tim Osk, R-Ky., said the economy had slowed.",
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some("Tim Osk"), "{text}: {got:?}");
+        }
+        // A modal shows a clause; capitalised, the same word may be a name.
+        let got = speakers("\"It is over,\" said Will Osk.");
+        assert_eq!(got[0].1.as_deref(), Some("Will Osk"), "{got:?}");
     }
 
     #[test]
