@@ -2407,6 +2407,18 @@ mod tests {
     }
 
     #[test]
+    fn cues_grown_from_polnear_report() {
+        // Verbs of judgement and speech acts take a noun-phrase content.
+        let got = reports("The council dismissed the ferry plan as too costly.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("The council"), "{got:?}");
+        let got = reports("Mayor Lind denounced the tolls on the old bridge.");
+        assert_eq!(got[0].1.as_deref(), Some("Mayor Lind"), "{got:?}");
+        // A verb that names a topic is no report of a statement.
+        assert!(reports("The mayor talked about the tolls on the old bridge.").is_empty());
+    }
+
+    #[test]
     fn tags_between_commas_and_inside_relative_clauses() {
         let got = reports("But to cut costs, he said, the town should merge its schools.");
         assert_eq!(got.len(), 1, "{got:?}");
