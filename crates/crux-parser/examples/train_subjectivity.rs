@@ -323,7 +323,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
          # or not (factual, causal). Columns: feature <TAB> weight; `(bias)` is the intercept and\n\
          # `(threshold)` the probability from which a claim is subjective.\n\
          # Written by `cargo run --release -p crux-parser --example train_subjectivity --\n\
-         # PATH/newssd_eng.jsonl` (docs/scoring.md); do not edit by hand.\n\
+         # PATH/newssd_eng.jsonl` (docs/evaluation.md); do not edit by hand.\n\
          # source: trained on the train split of NewsSD-ENG (Antici et al. 2024, CC BY 4.0),\n\
          # {} sentences; settings chosen by five-fold cross-validation on it: L2 {lambda},\n\
          # {words}, threshold {threshold}. Sentence macro-F1: cross-validated\n\

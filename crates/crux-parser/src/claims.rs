@@ -875,7 +875,7 @@ pub(crate) fn find(
                 },
             );
             // The rules' type stands: on the development data the model's decision does not
-            // beat it on the validation split (docs/scoring.md), so it is reported beside it.
+            // beat it on the validation split (docs/evaluation.md), so it is reported beside it.
             let subjectivity = crate::subjectivity::score(&feats);
             if let Some(sink) = sink.as_deref_mut() {
                 sink.push(feats);
@@ -1121,6 +1121,88 @@ mod tests {
             authors(text),
             ["Taxes are too high.", "The cuts will help."]
         );
+    }
+
+    /// The author's claims of `text` with their subjectivity.
+    fn scored(text: &str) -> Vec<(String, ClaimType, crate::Subjectivity)> {
+        crate::parse(text)
+            .document
+            .claims
+            .into_iter()
+            .filter(|c| c.holder == "author")
+            .map(|c| (c.text, c.kind, c.subjectivity))
+            .collect()
+    }
+
+    fn listed(s: &crate::Subjectivity, feature: &str) -> bool {
+        s.features.iter().any(|f| f.feature == feature)
+    }
+
+    #[test]
+    fn subjectivity_reads_evaluative_predicates_over_plain_facts() {
+        // Evaluative predicates: the words are read from the lexicon, and the model puts
+        // the judgement above the report of a figure.
+        let got = scored(
+            "Council Notes\n\nThe new rules are smart and natural. The levy rose by 4 percent \
+             in March.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        let (judged, fact) = (&got[0].2, &got[1].2);
+        assert!(
+            listed(judged, "risk and benefit lexicon: evaluative+"),
+            "{judged:?}"
+        );
+        assert!(judged.subjective && !fact.subjective, "{got:?}");
+        assert!(listed(fact, "number"), "{fact:?}");
+        // The features listed are those that moved the score most, largest first.
+        for s in [judged, fact] {
+            let weights: Vec<f64> = s.features.iter().map(|f| f.weight.abs()).collect();
+            assert!(weights.windows(2).all(|w| w[0] >= w[1]), "{s:?}");
+            assert!((0.0..=1.0).contains(&s.score));
+        }
+        // Every feature of a claim is one the model can weigh (or a word it may not know).
+        for (claim, features) in crate::claim_features("The new rules are smart and natural.") {
+            assert_eq!(claim.holder, "author");
+            assert!(
+                features.iter().any(|(n, _)| n == "word: smart"),
+                "{features:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn subjectivity_reads_loaded_and_hedged_judgements() {
+        // A loaded noun with a strong valence, and a hedged evaluative predicate: both
+        // features fire, whatever the model makes of them.
+        let got = scored(
+            "Council Notes\n\nThe levy is a cruel swindle. The chances of a deal seem slim.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].1, ClaimType::Evaluation);
+        assert!(got[0].2.subjective, "{got:?}");
+        assert!(listed(&got[0].2, "evaluative word: strong"), "{got:?}");
+        assert!(listed(&got[1].2, "caveat: hedge"), "{got:?}");
+    }
+
+    #[test]
+    fn subjectivity_reads_rhetorical_questions() {
+        let got = scored("Council Notes\n\nIsn't this a betrayal of the voters?");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, ClaimType::Evaluation);
+        assert!(got[0].2.subjective, "{got:?}");
+        assert!(listed(&got[0].2, "rule: evaluation"), "{got:?}");
+    }
+
+    #[test]
+    fn a_relayed_view_is_not_the_writer_s() {
+        // The same judgement relayed from others is no author claim; held by the writer, it
+        // is one, and the model reads the first person in it.
+        let relayed = scored("Council Notes\n\nPundits claimed that the levy was a disaster.");
+        assert!(relayed.is_empty(), "{relayed:?}");
+        let own = scored("Council Notes\n\nI think the levy is a disaster.");
+        assert_eq!(own.len(), 1, "{own:?}");
+        assert!(own[0].2.subjective, "{own:?}");
+        assert!(listed(&own[0].2, "first person"), "{own:?}");
     }
 
     #[test]

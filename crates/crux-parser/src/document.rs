@@ -367,7 +367,7 @@ pub struct Claim {
 
 /// The learned part of claim typing: the probability that a claim is subjective (an
 /// evaluation, prediction or recommendation, not a statement of fact), from a logistic
-/// regression over the claim's features (docs/scoring.md). It is reported beside the rules'
+/// regression over the claim's features (docs/evaluation.md). It is reported beside the rules'
 /// `type`, which it does not change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Subjectivity {

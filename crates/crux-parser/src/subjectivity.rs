@@ -8,7 +8,7 @@
 //! negation, quotations inside it, numbers, names, reporting verbs, its length, and its
 //! lower-cased words. The weights are data (`data/subjectivity.tsv`), trained by
 //! `cargo run --release -p crux-parser --example train_subjectivity` on the development
-//! splits of NewsSD-ENG (docs/scoring.md, "Claim types: the learned part"). The score is
+//! splits of NewsSD-ENG (docs/evaluation.md, "The learned subjectivity model"). The score is
 //! deterministic, and each claim lists the features that moved it most.
 
 use std::borrow::Cow;
