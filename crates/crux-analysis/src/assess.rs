@@ -134,6 +134,9 @@ struct Stated {
     shifter: Option<Span>,
     /// An aggravating verb that raised a risk.
     aggravation: Option<Term>,
+    /// The comparison that weighs this term against one of the other kind ("more likely to
+    /// prevent murder than"): the unit states a balance.
+    weighed: Option<Span>,
 }
 
 /// Whether a term names a risk or benefit (the general evaluative words and the protective
@@ -238,6 +241,16 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
     }
     let named = |t: &Term| in_name(text, toks, t.at, t.len);
     let turned_by = declines(text, toks, found, author);
+    // The "than" of a comparison of two clauses; "more than 200,000" compares quantities.
+    let than = toks.iter().enumerate().position(|(i, t)| {
+        t.word
+            && text[t.span].eq_ignore_ascii_case("than")
+            && !i.checked_sub(1).is_some_and(|p| {
+                ["more", "less", "fewer", "rather", "other"]
+                    .into_iter()
+                    .any(|w| text[toks[p].span].eq_ignore_ascii_case(w))
+            })
+    });
     let mut mitigation: Option<Term> = None;
     let mut reversal: Option<Term> = None;
     let mut absence: Option<Term> = None;
@@ -249,7 +262,10 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
                 term.at - end <= reach && no_break(toks, end, term.at)
             })
         };
-        let mitigated = shifter_before(mitigation, 10);
+        // "than" opens the other side of a comparison: a verb before it does not govern what
+        // follows it ("more likely to prevent a death than to cause an injury").
+        let mitigated = shifter_before(mitigation, 10)
+            .filter(|m| !than.is_some_and(|t| m.at < t && t < term.at));
         let reversed = shifter_before(reversal, 3);
         let absent = shifter_before(absence, 3);
         // An absence turns the first term after it, its object's head or modifier ("no
@@ -371,6 +387,7 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
             },
             shifter,
             aggravation,
+            weighed: None,
         });
     }
     // "The benefits of free trade outweigh the losses": what is outweighed is weighed, not
@@ -386,7 +403,47 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
     {
         out.retain(|s| s.term.at < o || s.kind == heavier);
     }
+    compared(text, toks, &mut out);
     out
+}
+
+/// How many tokens a comparison's "more" may stand before its "than": "far more likely to
+/// prevent murder than".
+const COMPARE_REACH: usize = 8;
+
+/// A comparison of a term of one kind with a term of the other, "more A than B" ("that gun is
+/// far more likely to prevent murder than it is to be used in an accidental shooting"), is the
+/// writer's weighing of the two, as "A outweighs B" is: a stated balance for A's side, and B,
+/// what is outweighed, is weighed rather than stated. "more" and "than" stand in one clause
+/// (no punctuation between), at most [`COMPARE_REACH`] tokens apart, with a term between
+/// them; "more than 20" compares numbers, not sides.
+fn compared(text: &str, toks: &[Token], out: &mut Vec<Stated>) {
+    let is = |i: usize, w: &str| toks[i].word && text[toks[i].span].eq_ignore_ascii_case(w);
+    let Some(than) = (0..toks.len()).find(|&i| is(i, "than")) else {
+        return;
+    };
+    let Some(more) = (than.saturating_sub(COMPARE_REACH)..than)
+        .rev()
+        .find(|&i| is(i, "more"))
+        .filter(|&m| no_break(toks, m, than))
+    else {
+        return;
+    };
+    let Some(heavier) = out
+        .iter()
+        .find(|s| s.term.at > more && s.term.at < than)
+        .map(|s| s.kind)
+    else {
+        return;
+    };
+    if !out.iter().any(|s| s.term.at > than && s.kind != heavier) {
+        return;
+    }
+    let cue = toks[more].span.cover(toks[than].span);
+    out.retain(|s| s.term.at < than || s.kind == heavier);
+    for s in out.iter_mut().filter(|s| s.kind == heavier) {
+        s.weighed = Some(cue);
+    }
 }
 
 /// Whether the term `n` is the topic of what is said: a topic marker ("about") up to four
@@ -946,17 +1003,26 @@ fn assess(
     cues.sort_by_key(|c| c.span);
     cues.dedup_by_key(|c| c.span);
     let main = main.term;
-    let weighting = match main.role {
-        Role::Verdict(_) => vec![Weighting {
+    // A stated balance: a term that states it ("net positive"), or a comparison that weighs
+    // this side against the other ("more likely to prevent murder than …").
+    let balance_cue = match main.role {
+        Role::Verdict(_) => Some(main.span),
+        _ => stated
+            .iter()
+            .filter(|s| s.kind == kind)
+            .find_map(|s| s.weighed),
+    };
+    let weighting = balance_cue
+        .map(|cue| Weighting {
             reason: WeightReason::StatedBalance,
             factor: STATED_BALANCE_WEIGHT,
             cue: Some(TextSpan {
-                text: text[main.span].to_owned(),
-                span: main.span,
+                text: text[cue].to_owned(),
+                span: cue,
             }),
-        }],
-        _ => Vec::new(),
-    };
+        })
+        .into_iter()
+        .collect();
     Some(Assessment {
         id: String::new(),
         kind,
@@ -1156,6 +1222,34 @@ mod tests {
             only_kinds("The dangers of the plan far outweigh its advantages."),
             [AssessmentKind::Risk]
         );
+    }
+
+    #[test]
+    fn a_comparison_of_a_gain_with_a_harm_is_a_stated_balance() {
+        use crate::WeightReason;
+        let text = "A seat belt is far more likely to prevent a death than to cause an injury.";
+        let analysis = analyze(crux_parser::parse(text).document);
+        let found: Vec<_> = analysis.assessments.iter().map(|a| a.kind).collect();
+        assert_eq!(found, [AssessmentKind::Benefit]);
+        let w = &analysis.assessments[0].weighting[0];
+        assert_eq!(w.reason, WeightReason::StatedBalance);
+        assert_eq!(
+            w.cue.as_ref().map(|c| c.text.as_str()),
+            Some("more likely to prevent a death than")
+        );
+        // The other way round: the harm weighs more.
+        assert_eq!(
+            only_kinds("The dam is more likely to cause damage than to protect the valley."),
+            [AssessmentKind::Risk]
+        );
+        // "more than" compares quantities, not sides; one side alone is no balance.
+        assert_eq!(
+            only_kinds("More than twenty people were injured and the repairs helped."),
+            only_kinds("Twenty people were injured and the repairs helped.")
+        );
+        let one_side =
+            analyze(crux_parser::parse("The storm was more dangerous than last year's.").document);
+        assert!(one_side.assessments.iter().all(|a| a.weighting.is_empty()));
     }
 
     #[test]
