@@ -82,7 +82,12 @@ fn kebab_to_camel(s: &str) -> String {
 }
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    // The manifest directory of this build, read when the script runs: `env!` would bake in
+    // the directory the script was compiled in, and a target directory shared between
+    // checkouts (a worktree seeded from another's target/) would then read the other
+    // checkout's data files.
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest).join("data");
     println!("cargo::rerun-if-changed=src/fold.rs");
     let mut entries: Vec<Entry> = Vec::new();
     let mut errors = Vec::new();

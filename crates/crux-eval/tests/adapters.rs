@@ -135,36 +135,36 @@ fn polnear_first_annotator_per_article() {
 fn szeged_factbank_sentences_and_cues() {
     let report = report();
     let s = dataset(&report, "szeged_uncertainty_factbank");
-    // Five sentences: "might" (in "The café …", byte offsets past a two-byte letter) and "If"
-    // found; "believe" (reported speech: "Analysts believe …") missed; "Nearly 300" an
-    // approximation, no caveat, where the corpus sees no uncertainty either; one plain sentence.
+    // Five sentences: "might" (in "The café …", byte offsets past a two-byte letter), "If"
+    // and "believe" (reported speech: "Analysts believe …", a belief held by the analysts)
+    // found; "Nearly 300" an approximation, no caveat, where the corpus sees no uncertainty
+    // either; one plain sentence.
     let sentences = row(s, "sentences: uncertain");
     assert_eq!(
         (sentences.n_gold, sentences.n_predicted),
-        (Some(3), Some(2))
+        (Some(3), Some(3))
     );
     close(sentences.precision, 1.0);
-    close(sentences.recall, 2.0 / 3.0);
+    close(sentences.recall, 1.0);
     let accuracy = row(s, "sentences: accuracy");
-    assert_eq!((accuracy.n_correct, accuracy.n_items), (Some(4), 5));
+    assert_eq!((accuracy.n_correct, accuracy.n_items), (Some(5), 5));
     assert_eq!(
         row(s, "sentences: uncertain (any caveat)").n_predicted,
-        Some(2)
+        Some(3)
     );
     let cues = row(s, "cues");
-    assert_eq!((cues.n_gold, cues.n_predicted), (Some(3), Some(2)));
-    close(cues.recall, 2.0 / 3.0);
+    assert_eq!((cues.n_gold, cues.n_predicted), (Some(3), Some(3)));
+    close(cues.recall, 1.0);
     close(cues.precision, 1.0);
     // "believe" lies in crux's reported speech: out of the outside-quotes measure.
     let outside = row(s, "cues outside crux quotes");
     assert_eq!(outside.n_gold, Some(2));
     close(outside.recall, 1.0);
     let doxastic = row(s, "cues: recall, hypo_doxastic");
-    assert_eq!((doxastic.n_correct, doxastic.n_items), (Some(0), 1));
+    assert_eq!((doxastic.n_correct, doxastic.n_items), (Some(1), 1));
     close(row(s, "cues: recall, hypo_condition").accuracy, 1.0);
     close(row(s, "sentences read as a header line").value, 0.0);
-    assert_eq!(s.failures.len(), 1, "{:?}", s.failures);
-    assert!(s.failures[0].starts_with("szeged_uncertainty_factbank:a.txt:S1.3: "));
+    assert!(s.failures.is_empty(), "{:?}", s.failures);
 }
 
 #[test]

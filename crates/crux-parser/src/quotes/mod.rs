@@ -257,7 +257,7 @@ fn quotes_in_reports(text: &str, drafts: &mut [Draft], inline: usize) {
         else {
             continue;
         };
-        if title_case(text, inner_span(text, q.span, true)) {
+        if title_case(text, inner_span(text, q.span, true), true) {
             continue;
         }
         q.kind = QuoteKind::Partial;
@@ -266,14 +266,16 @@ fn quotes_in_reports(text: &str, drafts: &mut [Draft], inline: usize) {
     }
 }
 
-/// Whether a speaker phrase names a group: its last word is a plural speaker noun
+/// Whether a speaker phrase names a group: a list ("Smith and Jones"), or its last word is a plural speaker noun
 /// ("officials", "the Americans") or a lower-case plural ("some observers").
 fn plural_speaker(words: &str) -> bool {
     let last = words.rsplit(' ').next().unwrap_or(words);
-    last.ends_with('s')
-        && !last.ends_with("'s")
-        && !last.ends_with("’s")
-        && (crate::lexicon::speaker_noun(last).is_some() || !crate::words::capitalised(last))
+    // "Smith and Jones", "the UK, France and Germany": a list is a group.
+    words.contains(" and ")
+        || last.ends_with('s')
+            && !last.ends_with("'s")
+            && !last.ends_with("’s")
+            && (crate::lexicon::speaker_noun(last).is_some() || !crate::words::capitalised(last))
 }
 
 /// Gives every speaker its fullest name (`canonical`) and says how it was found, in text
@@ -361,6 +363,9 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
             )
         } else if crate::lexicon::one_of(words, &["i", "we"]) {
             (None, Resolution::Pronoun)
+        } else if core.contains(" and ") {
+            // A list of speakers ("Smith and Jones") names each one; none is the whole.
+            (None, Resolution::Named)
         } else if let Some(e) = core
             .rsplit(' ')
             .next()
@@ -898,6 +903,8 @@ fn inline_quotes(
     // The drafts of the parts of a quotation that runs on (each part but the last has no
     // closing mark), for giving all parts the speaker that one of them is tagged with.
     let mut chain: Vec<usize> = Vec::new();
+    // The last quotation taken for a name, for one coordinated with it.
+    let mut last_name: Option<Span> = None;
     for pair in &marks.pairs {
         if pair.depth == 0 && !pair.continues {
             chain.clear();
@@ -918,7 +925,7 @@ fn inline_quotes(
             .count();
         let sentence_like = content.chars().next().is_some_and(char::is_uppercase)
             && (words > SCARE_WORDS || content.trim_end().ends_with(['.', '!', '?', ',']))
-            && !title_case(text, inner);
+            && !title_case(text, inner, false);
 
         let after = attribution_after(text, sentences[end_si].tokens, pair.span.end())
             .or_else(|| attribution_in_next(text, sentences, end_si, pair.span.end()))
@@ -956,14 +963,25 @@ fn inline_quotes(
                     .is_none_or(|(_, _, cue)| cue.start() < a.cue.start())
             });
 
-        let mention = words <= SCARE_WORDS
-            && pair.closed
-            && after.is_none()
-            && mentioned_term(text, s.tokens, pair.span.start());
+        // A name: a title in title case with no speech tag ("One Hundred Years of Solitude",
+        // "the film "Kings Row,""), a quotation where a title stands, or one joined by "and"
+        // or "or" to a name just before it ("End of War" and "U.S. formally ends the war").
+        let place = name_place(text, s.tokens, pair.span, inner, words);
+        let named = pair.closed
+            && (place == NamePlace::Slot
+                || (direct.is_none()
+                    && (title_case(text, inner, true)
+                        || (place == NamePlace::Apposition && words <= SCARE_WORDS)))
+                || last_name.is_some_and(|n| joined_to(text, s.tokens, n, pair.span, inner)));
+        let mention = named
+            || (pair.closed
+                && after.is_none()
+                && mentioned_term(text, s.tokens, pair.span.start(), words));
         // (kind, speaker, cue) of the quotation, in order of the evidence's strength.
-        let (kind, speaker, cue) = if title_case(text, inner) && direct.is_none() {
-            // A title ("One Hundred Years of Solitude") is a name held in quotation marks, not
-            // anyone's words.
+        let (kind, speaker, cue) = if named {
+            // A title, a show, a law's name: a name held in quotation marks, not anyone's
+            // words.
+            last_name = Some(pair.span);
             (QuoteKind::Scare, None, None)
         } else if mention {
             // "the definition of "combat"", "the term "militant"": a term named, not used,
@@ -1080,13 +1098,20 @@ fn partial_attribution(text: &str, s: &Tokenised, quote: Span) -> Option<Attribu
         .copied()
 }
 
-/// Whether the quotation opening at `open` names an expression instead of using it: right after
-/// a metalinguistic noun of the sentence ("the term "militant"", "so-called "experts"") or after
-/// "of"/"as" following one ("the definition of "combat"", "the meaning of "win"").
-fn mentioned_term(text: &str, tokens: &[Token], open: usize) -> bool {
+/// Whether the quotation opening at `open` (of `words` words, counted up to the scare-quote
+/// limit) names an expression instead of using it: right after a metalinguistic noun of the
+/// sentence ("the term "militant"", "so-called "experts"", "the slogan, "Violent men
+/// beware!"") or after "of"/"as" following one ("the definition of "combat"", "the meaning of
+/// "win""). "word" and "words" name only a short quotation: before a longer one they
+/// introduce speech ("in her words, "he knows how to do it"").
+fn mentioned_term(text: &str, tokens: &[Token], open: usize, words: usize) -> bool {
     let at = tokens.partition_point(|t| t.span.start() < open);
     let mut before = tokens[..at].iter().rev().filter(|t| t.word);
-    let noun = |t: &Token| lexicon::is(&text[t.span], lexicon::Cue::MentionNoun);
+    let noun = |t: &Token| {
+        let w = &text[t.span];
+        lexicon::is(w, lexicon::Cue::MentionNoun)
+            || (words <= SCARE_WORDS && lexicon::is(w, lexicon::Cue::WordNoun))
+    };
     match before.next() {
         Some(t) if noun(t) => true,
         Some(t) => lexicon::one_of(&text[t.span], &["of", "as"]) && before.next().is_some_and(noun),
@@ -1094,32 +1119,181 @@ fn mentioned_term(text: &str, tokens: &[Token], open: usize) -> bool {
     }
 }
 
-/// Whether the words in `span` are a title: two or more words, each capitalised but for short
-/// function words, and no closing punctuation.
-fn title_case(text: &str, span: Span) -> bool {
+/// Whether the words in `span` are a title: two or more capitalised words, every word
+/// capitalised but for short function words and numbers ("Sex and the City 2"), and no
+/// closing punctuation. With `trailing`, a comma or full stop at the end is allowed: American
+/// style sets it inside the closing mark ("the film "Kings Row," …", "… calls "The Tyranny of
+/// Silence."").
+fn title_case(text: &str, span: Span, trailing: bool) -> bool {
     let content = text[span].trim_end();
+    let content = if trailing {
+        content.strip_suffix([',', '.']).unwrap_or(content)
+    } else {
+        content
+    };
     if content.ends_with(['.', '!', '?', ',', ';', ':']) {
         return false;
     }
+    let span = Span::new(span.start(), span.start() + content.len());
     let mut words = 0;
+    let mut capitals = 0;
     for t in tokens(text, span).take(LOOK_TOKENS) {
         if !t.word {
             continue;
         }
         // Titles are short; a long capitalised run is something else, and stopping here keeps
         // nested quotations linear.
-        if words == 12 {
+        if words == 16 {
             return false;
         }
         let w = &text[t.span];
-        if !crate::words::capitalised(w)
+        if crate::words::capitalised(w) {
+            capitals += 1;
+        } else if !w.starts_with(|c: char| c.is_ascii_digit())
             && !crux_lexicon::is_exactly(w, lexicon::Cue::TitleSmallWord)
         {
             return false;
         }
         words += 1;
     }
-    words >= 2
+    capitals >= 2
+}
+
+/// Where a quotation stands, when that makes it a name (a title, a show, a law, a campaign)
+/// rather than anyone's words (issue #12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NamePlace {
+    /// Nowhere a name stands.
+    None,
+    /// In apposition to a noun for a work, after a comma ("Laura Hillenbrand's bestseller,
+    /// "Unbroken,""): a name when short or in title case and tagged by no one, since "According
+    /// to the newspaper, "America's gun laws …"" quotes the newspaper.
+    Apposition,
+    /// Where only a name stands: right after a noun for a work ("the film "Selma,"", "Rolling
+    /// Stone's article "A Rape on Campus""), after a verb that names or titles ("a campaign
+    /// called the "Nuns on the Bus"", "known as an "Apostolic Visitation"", "His book is
+    /// titled, "…""), after "On" or "In" opening the sentence ("On "Stossel" my show …") or
+    /// after "on"/"in" anywhere when in title case ("said on "Meet the Press""), or with its
+    /// author after it (""Steps towards change", by the feminist academics …").
+    Slot,
+}
+
+/// Where the quotation at `quote` stands (its words at `inner`, `words` of them counted up to
+/// the scare-quote limit), among the places of a name.
+fn name_place(text: &str, tokens: &[Token], quote: Span, inner: Span, words: usize) -> NamePlace {
+    let capitalised = text[inner].chars().next().is_some_and(char::is_uppercase);
+    let at = tokens.partition_point(|t| t.span.start() < quote.start());
+    let mut before = tokens[..at].iter().rev();
+    let (punct, prev) = match before.next() {
+        Some(t) if !t.word && matches!(&text[t.span], "," | ":") => (Some(t), before.next()),
+        other => (None, other),
+    };
+    let is = |t: &Token, cue: lexicon::Cue| t.word && lexicon::is(&text[t.span], cue);
+    if let Some(w) = prev.filter(|t| t.word) {
+        if is(w, lexicon::Cue::TitleVerb) {
+            return NamePlace::Slot;
+        }
+        if is(w, lexicon::Cue::WorkNoun) && capitalised {
+            match punct {
+                None => return NamePlace::Slot,
+                Some(p) if &text[p.span] == "," => return NamePlace::Apposition,
+                Some(_) => {}
+            }
+        }
+        if punct.is_none() {
+            // "called "Pride"", "called the "…"", "known as an "…"", "known as "…"": a name
+            // opens with a capital or follows an article ("what it called a "patent
+            // commons"" has a subject; "called "liberal Democrat lingo"" is someone's words).
+            let mut rest = before.clone().filter(|t| t.word);
+            let mut verb = Some(w);
+            let article = is(w, lexicon::Cue::Article);
+            if article {
+                verb = rest.next();
+            }
+            if verb.is_some_and(|t| lexicon::one_of(&text[t.span], &["as"])) {
+                verb = rest.next();
+            }
+            if (article || capitalised)
+                && verb.is_some_and(|v| {
+                    is(v, lexicon::Cue::NamingVerb) && names_by_participle(text, tokens, v)
+                })
+            {
+                return NamePlace::Slot;
+            }
+            if is(w, lexicon::Cue::TitlePreposition) && capitalised {
+                let opens = tokens[..at].iter().filter(|t| t.word).count() == 1;
+                if title_case(text, inner, true) || (opens && words <= SCARE_WORDS) {
+                    return NamePlace::Slot;
+                }
+            }
+        }
+    }
+    // ""…", by the feminist academics Liz Kelly and …": a title and its author.
+    let mut after = tokens[at..]
+        .iter()
+        .skip_while(|t| t.span.start() < quote.end());
+    let mut next = after.next();
+    let comma = next.is_some_and(|t| !t.word && &text[t.span] == ",");
+    if comma {
+        next = after.next();
+    }
+    // Without the comma only a name may follow: "Yes" by a margin of 63 to 30 is no title.
+    let authored = capitalised
+        && next.is_some_and(|t| t.word && lexicon::one_of(&text[t.span], &["by"]))
+        && after.next().is_some_and(|t| {
+            t.word
+                && (crate::words::capitalised(&text[t.span])
+                    || (comma && is(t, lexicon::Cue::Article)))
+        });
+    if authored {
+        NamePlace::Slot
+    } else {
+        NamePlace::None
+    }
+}
+
+/// Whether the naming verb `verb` gives a name rather than reports someone's word for a
+/// thing: "a campaign called the "…"", "the law is known as "…"", but not "what it called a
+/// "patent commons"" nor "Chirac called the rebate "unjustified"" (a subject before the verb:
+/// a pronoun, a wh-word or a name; adverbs in "-ly" between are skipped).
+fn names_by_participle(text: &str, tokens: &[Token], verb: &Token) -> bool {
+    let at = tokens.partition_point(|t| t.span.start() < verb.span.start());
+    let subject = tokens[..at]
+        .iter()
+        .rev()
+        .find(|t| !t.word || !text[t.span].ends_with("ly"));
+    subject.is_none_or(|t| {
+        let w = &text[t.span];
+        !t.word
+            || !(crate::words::capitalised(w)
+                || lexicon::is(w, lexicon::Cue::SubjectPronoun)
+                || lexicon::is(w, lexicon::Cue::ContentOpener))
+    })
+}
+
+/// Whether the quotation at `quote` (its words at `inner`) is joined to the name at `name`
+/// before it in the same sentence by "and", "or" or commas alone, and opens with a capital:
+/// one more item of a list of titles or headlines.
+fn joined_to(text: &str, tokens: &[Token], name: Span, quote: Span, inner: Span) -> bool {
+    if name.end() > quote.start() || !text[inner].chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let from = tokens.partition_point(|t| t.span.start() < name.end());
+    let to = tokens.partition_point(|t| t.span.start() < quote.start());
+    if from == 0 || from > to || to - from > 3 {
+        return false;
+    }
+    let between = &tokens[from..to];
+    between
+        .iter()
+        .any(|t| t.word && lexicon::one_of(&text[t.span], &["and", "or"]))
+        && between.iter().all(|t| {
+            if t.word {
+                lexicon::one_of(&text[t.span], &["and", "or"])
+            } else {
+                &text[t.span] == ","
+            }
+        })
 }
 
 /// The span inside a quotation's marks (a part of a quotation that runs on has no closing
@@ -1204,8 +1378,8 @@ fn reported_speech(
         let mut taken: Option<Span> = None;
         // "…they would think you were crazy, says Epstein.": a tag closing the sentence holds
         // the whole clause before it, so a cue inside that clause is part of its content.
-        let closing = closing_tag(text, marks, tokens)
-            .map(|c| (c.first, clause_bounds(text, tokens, s.span, c.first)));
+        let tag = closing_tag(text, marks, tokens);
+        let closing = tag.map(|(c, _)| (c.first, clause_bounds(text, tokens, s.span, c.first)));
         for i in 0..tokens.len() {
             let Some(cue) = speaker::cue_at(text, tokens, i) else {
                 continue;
@@ -1240,16 +1414,27 @@ fn reported_speech(
             {
                 continue;
             }
-            let Some((speaker, source)) = reported_speaker(text, tokens, cue) else {
+            // A closing tag names its speaker even where the speaker rules of a cue alone
+            // refuse it ("…, Mr. Obama said in his interview.").
+            let closing_speaker = tag
+                .filter(|(c, _)| c.first == i && closes_words(marks, tokens, i))
+                .map(|(_, sp)| (sp, None));
+            let Some((speaker, source)) = reported_speaker(text, tokens, cue).or(closing_speaker)
+            else {
                 continue;
             };
             let mut span = clause_bounds(text, tokens, s.span, cue.first);
-            // "IBM will keep the patents but it has pledged to …": a subject right after "but"
-            // or "yet" opens the report's own clause.
+            // "IBM will keep the patents but it has pledged to …", "there was more gloomy
+            // news, as the statistics revealed …": a subject right after a conjunction opens
+            // the report's own clause; the clause before it is the writer's.
             let at = token_from(tokens, speaker.start());
             if span.start() < speaker.start()
                 && at > 0
-                && crate::lexicon::one_of(&text[tokens[at - 1].span], &["but", "yet"])
+                && tokens[at - 1].word
+                && lexicon::is(&text[tokens[at - 1].span], lexicon::Cue::SpeakerLeading)
+                // "…, as analysts had expected.": a tag that ends its clause reports what
+                // came before it.
+                && tokens.get(cue.next).is_some_and(|t| t.word)
             {
                 span = Span::new(speaker.start(), span.end().max(speaker.start()));
             }
@@ -1273,9 +1458,11 @@ fn reported_speech(
     }
 }
 
-/// The last cue of a sentence when it is a tag closing the sentence after a comma, its speaker
-/// beside it: "…, says Epstein." or "…, he said.".
-fn closing_tag(text: &str, marks: &marks::Marks, tokens: &[Token]) -> Option<speaker::Cue> {
+/// A tag closing the sentence after a comma: its cue and its speaker. "…, says Epstein.",
+/// "…, he said.", and with a trailing phrase after the tag: "…, Mr. Obama said in his
+/// interview.", "…, said one source in the room.", "…, said Ann Lee, an adviser to the
+/// family.", "…, other studies have shown.", "…, a survey of 900 firms shows.".
+fn closing_tag(text: &str, marks: &marks::Marks, tokens: &[Token]) -> Option<(speaker::Cue, Span)> {
     let cue = (0..tokens.len())
         .rev()
         .find_map(|i| speaker::cue_at(text, tokens, i))?;
@@ -1283,25 +1470,108 @@ fn closing_tag(text: &str, marks: &marks::Marks, tokens: &[Token]) -> Option<spe
         return None;
     }
     let is = |i: usize, p: &str| tokens.get(i).is_some_and(|t| &text[t.span] == p);
-    let ends_sentence = |i: usize| {
-        tokens
-            .get(i)
-            .is_none_or(|t| matches!(&text[t.span], "." | "!" | "?"))
+    // ", says Epstein.": the speaker after the verb, then the end of the sentence or a
+    // trailing phrase.
+    if is(cue.first - 1, ",")
+        && let Some(sp) = speaker::after(text, tokens, cue.next, Place::NextToQuote)
+        && tail_ends_sentence(text, marks, tokens, token_from(tokens, sp.end()))
+    {
+        return Some((cue, sp));
+    }
+    // ", he said.": the speaker between the comma and the verb, adverbs and auxiliaries
+    // allowed between them ("…, other studies have shown.").
+    if !tail_ends_sentence(text, marks, tokens, cue.next) {
+        return None;
+    }
+    let sp = speaker::before(text, tokens, cue.first, Place::NextToQuote)
+        .filter(|sp| {
+            let start = token_from(tokens, sp.start());
+            start > 0 && is(start - 1, ",")
+        })
+        .or_else(|| tag_subject(text, tokens, cue.first))?;
+    Some((cue, sp))
+}
+
+/// Whether at least three words stand before the closing tag at token `first` outside
+/// quotation marks (else the tag belongs to a quotation before it).
+fn closes_words(marks: &marks::Marks, tokens: &[Token], first: usize) -> bool {
+    tokens[..first]
+        .iter()
+        .filter(|t| t.word && !inside_quotation(marks, t.span))
+        .take(3)
+        .count()
+        == 3
+}
+
+/// The subject of a closing tag when it is no speaker phrase the speaker rules know ("a USA
+/// TODAY analysis of newly filed reports shows"): the words between the comma and the verb,
+/// a noun phrase of at most nine words opened by a determiner, a number or a capital, with no
+/// clause word in it.
+fn tag_subject(text: &str, tokens: &[Token], first: usize) -> Option<Span> {
+    let end = speaker::skip_between(text, tokens, first);
+    let comma = (end.saturating_sub(10)..end)
+        .rev()
+        .find(|&i| !tokens[i].word)
+        .filter(|&i| &text[tokens[i].span] == ",")?;
+    let words = &tokens[comma + 1..end];
+    let opens = words.first().is_some_and(|t| {
+        let w = &text[t.span];
+        lexicon::is(w, lexicon::Cue::SpeakerDeterminer)
+            || mentions::is_determiner(w)
+            || crate::words::capitalised(w)
+            || w.starts_with(|c: char| c.is_ascii_digit())
+    });
+    let clean = words.iter().all(|t| {
+        let w = &text[t.span];
+        !lexicon::is(w, lexicon::Cue::SpeakerExcluded)
+            && !lexicon::is(w, lexicon::Cue::ContentOpener)
+            && speaker::cue_at(text, tokens, token_from(tokens, t.span.start())).is_none()
+    });
+    (opens && clean && words.len() >= 2).then(|| words[0].span.cover(words[words.len() - 1].span))
+}
+
+/// Whether the sentence ends at token `i`, or only a trailing phrase of a tag stands before its
+/// end: a prepositional phrase or a time ("in his interview", "on Tuesday", "last week"), or
+/// an apposition after a comma (", an adviser to the family"), with no clause of its own (no
+/// subject pronoun, complementiser, finite "be" or reporting verb) and no quotation.
+fn tail_ends_sentence(text: &str, marks: &marks::Marks, tokens: &[Token], i: usize) -> bool {
+    let ends = |t: &Token| !t.word && matches!(&text[t.span], "." | "!" | "?");
+    let len = tokens[i.min(tokens.len())..]
+        .iter()
+        .take_while(|t| !ends(t))
+        .count();
+    if len == 0 {
+        return true;
+    }
+    let tail = &tokens[i..i + len];
+    let opens = {
+        let w = &text[tail[0].span];
+        w == ","
+            || lexicon::is(w, lexicon::Cue::CuePreposition)
+            || lexicon::one_of(
+                w,
+                &["last", "this", "earlier", "yesterday", "today", "tonight"],
+            )
+            || (crate::words::capitalised(w) && w.ends_with("day"))
     };
-    // ", says Epstein.": the speaker after the verb ends the sentence.
-    let inverted = is(cue.first - 1, ",")
-        && speaker::after(text, tokens, cue.next, Place::NextToQuote)
-            .is_some_and(|sp| ends_sentence(token_from(tokens, sp.end())));
-    // ", he said.": the speaker between the comma and the verb, the verb ends the sentence.
-    let plain = || {
-        ends_sentence(cue.next)
-            && speaker::before(text, tokens, cue.first, Place::NextToQuote).is_some_and(|sp| {
-                let start = token_from(tokens, sp.start());
-                start > 0 && is(start - 1, ",")
-            })
-    };
-    // Only a tag that names its speaker holds the clause ("…, the footage showed." may not).
-    ((inverted || plain()) && reported_speaker(text, tokens, cue).is_some()).then_some(cue)
+    opens
+        && len <= 24
+        && tail.iter().enumerate().all(|(k, t)| {
+            let w = &text[t.span];
+            if !t.word {
+                return matches!(w, "," | "-" | "–" | "'" | "’" | ".")
+                    && !inside_quotation(marks, t.span);
+            }
+            // "…, said Ann Lee, who runs the farm.": a relative clause of the speaker.
+            if w == "who" {
+                return k > 0;
+            }
+            !lexicon::is(w, lexicon::Cue::ContentOpener)
+                && !lexicon::is(w, lexicon::Cue::SpeakerPronoun)
+                && !lexicon::one_of(w, &["is", "are", "was", "were", "will", "would"])
+                && speaker::cue_at(text, tokens, i + k).is_none()
+                && !inside_quotation(marks, t.span)
+        })
 }
 
 /// Whether the clause after a cue has at least three words of its own outside quotation marks
@@ -1769,6 +2039,82 @@ mod tests {
     }
 
     #[test]
+    fn evidence_nouns_state_findings() {
+        // Data, figures and statistics state a finding, with a noun-phrase content too.
+        for (text, speaker) in [
+            (
+                "Recent data has pointed to a slump in orders for farm machinery.",
+                "Recent data",
+            ),
+            (
+                "The latest figures show a steep fall in rents.",
+                "The latest figures",
+            ),
+            (
+                "Official statistics suggest that fewer ferries sailed this winter.",
+                "Official statistics",
+            ),
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_list_of_subjects_speaks_together() {
+        for (text, speaker) in [
+            (
+                "Nora Vale and Tim Osk said the ferry would stop running.",
+                "Nora Vale and Tim Osk",
+            ),
+            (
+                "Ada Kirr, Bo Lund and other scholars have shown that the dam leaks.",
+                "Ada Kirr, Bo Lund and other scholars",
+            ),
+            // A phrase of time before the list is no conjunct.
+            (
+                "Late on Tuesday, Nora Vale and Tim Osk said the ferry would stop.",
+                "Nora Vale and Tim Osk",
+            ),
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+        }
+        // A list is a group: "they" refers back to it, and it names no one person.
+        let doc = crate::parse(
+            "Nora Vale and Tim Osk said the ferry would stop. \"It is over,\" they said.",
+        )
+        .document;
+        let they = doc
+            .quotes
+            .iter()
+            .find(|q| q.kind == crate::QuoteKind::Direct)
+            .and_then(|q| q.speaker.as_ref())
+            .and_then(|s| s.canonical.clone());
+        assert_eq!(they.as_deref(), Some("Nora Vale and Tim Osk"));
+    }
+
+    #[test]
+    fn a_report_after_a_conjunction_starts_at_its_subject() {
+        // The clause before "as" is the writer's; the report is the statistics'.
+        let got = reports(
+            "There was more bad news for the port, as the harbour statistics revealed that \
+             cargo volumes fell again.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].0.starts_with("the harbour statistics revealed"),
+            "{got:?}"
+        );
+        // A tag that ends its clause reports what came before it: the clause is kept whole.
+        let got = reports("Cargo volumes fell again, as analysts had expected.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.starts_with("Cargo volumes"), "{got:?}");
+    }
+
+    #[test]
     fn a_closing_tag_holds_the_cues_of_its_content() {
         // A cue inside the content ("think", "believe") does not take the pronoun or noun
         // before it as the speaker: the tag closing the sentence names the speaker.
@@ -1786,6 +2132,45 @@ mod tests {
         let got = reports("The officials think the price was a mistake.");
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1.as_deref(), Some("The officials"), "{got:?}");
+    }
+
+    #[test]
+    fn closing_tags_with_a_trailing_phrase_or_a_plain_subject() {
+        for (text, speaker) in [
+            (
+                "Ferry fares could double by spring, Mayor Lind said in her address.",
+                "Mayor Lind",
+            ),
+            (
+                "The vote was rigged from the start, said one union steward in the hall.",
+                "one union steward",
+            ),
+            (
+                "The harvest will be late, said Tom Reyes, a grower near the lake.",
+                "Tom Reyes",
+            ),
+            (
+                "Small towns lose a tenth of their shops each decade, two surveys have shown.",
+                "two surveys",
+            ),
+            (
+                "Half the boats in the harbour are older than forty years, one chart says.",
+                "one chart",
+            ),
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, text, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+        }
+        // A clause after the tag is no trailing phrase: the tag does not close the sentence.
+        let got = reports("The boats were old, the skipper said in May that they would sink.");
+        assert!(
+            got.iter().all(|r| r.1.as_deref() == Some("the skipper")),
+            "{got:?}"
+        );
+        // A quotation before the tag is its direct quote, not a report.
+        assert!(reports("\"We will sail,\" Mayor Lind said in her address.").is_empty());
     }
 
     #[test]
@@ -1909,6 +2294,136 @@ mod tests {
         // A word the speaker uses is still the speaker's partial quote.
         let got = kinds("The mayor said the tide tables were \"misread\" by the council.");
         assert_eq!(got[0].1, crate::QuoteKind::Partial, "{got:?}");
+    }
+
+    /// (text, kind) of every quotation of `text` (no reports).
+    fn kinds(text: &str) -> Vec<(String, crate::QuoteKind)> {
+        crate::parse(text)
+            .document
+            .quotes
+            .iter()
+            .filter(|q| q.kind != crate::QuoteKind::Reported)
+            .map(|q| (q.text.clone(), q.kind))
+            .collect()
+    }
+
+    /// The kind of the quotation whose text is `quoted`.
+    fn kind_of(text: &str, quoted: &str) -> crate::QuoteKind {
+        let got = kinds(text);
+        got.iter()
+            .find(|(t, _)| t == quoted)
+            .map(|(_, k)| *k)
+            .unwrap_or_else(|| panic!("{quoted} not found in {text}: {got:?}"))
+    }
+
+    #[test]
+    fn titles_shows_and_names_are_scare_quotes() {
+        use crate::QuoteKind::Scare;
+        for (text, quoted) in [
+            // Title case, the comma or full stop inside the closing mark, a number.
+            (
+                "In the film \"Harbour Lights 2,\" a ferryman loses his boat.",
+                "\"Harbour Lights 2,\"",
+            ),
+            (
+                "Nobody forgets the night they first read \"The Quiet Tide.\"",
+                "\"The Quiet Tide.\"",
+            ),
+            // A noun for a work, in apposition.
+            (
+                "Maria Lopez's memoir, \"Saltwater,\" is a classic.",
+                "\"Saltwater,\"",
+            ),
+            // A verb that names, after a noun or with an article.
+            (
+                "Residents formed a campaign called the \"Friends of the Pier,\" which met weekly.",
+                "\"Friends of the Pier,\"",
+            ),
+            (
+                "The levy, known as a \"harbour due,\" was dropped.",
+                "\"harbour due,\"",
+            ),
+            (
+                "They sailed on a boat called \"Gull\" all summer.",
+                "\"Gull\"",
+            ),
+            // A verb that titles, with its comma.
+            (
+                "Her report is titled, \"Why the tide turns and what the town can do.\"",
+                "\"Why the tide turns and what the town can do.\"",
+            ),
+            // A show after "On" opening the sentence, and after "on" in title case.
+            (
+                "On \"Dockside\" my radio show this week, she argues that ferries matter.",
+                "\"Dockside\"",
+            ),
+            (
+                "Ms Lopez said on \"Harbour Weekly\" that fares would rise.",
+                "\"Harbour Weekly\"",
+            ),
+            // A title and its author.
+            (
+                "\"Ferries and the public purse: a study\", by the economists Ana Ruiz and Tom Hale, is out.",
+                "\"Ferries and the public purse: a study\"",
+            ),
+            // A slogan of any length.
+            (
+                "The council ran a campaign with the slogan, \"Keep the ferries running and the town alive\".",
+                "\"Keep the ferries running and the town alive\"",
+            ),
+            // A title inside a quotation.
+            (
+                "\"I watched 'Harbour Lights' every week,\" she said.",
+                "'Harbour Lights'",
+            ),
+        ] {
+            assert_eq!(kind_of(text, quoted), Scare, "{text}");
+        }
+        // Headlines in a list: the third, in sentence case, is one more of them.
+        let got = kinds(
+            "The headlines read: \"Ferry Saved\" and \"Pier Reopens\" and \"Council finds money for the harbour\", as the town cheered.",
+        );
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got.iter().all(|(_, k)| *k == Scare), "{got:?}");
+    }
+
+    #[test]
+    fn words_where_a_name_could_stand_are_still_speech() {
+        use crate::QuoteKind::Scare;
+        for (text, quoted) in [
+            // A newspaper quoted, not named.
+            (
+                "According to the newspaper, \"The harbour will close next year because nobody pays for it.\"",
+                "\"The harbour will close next year because nobody pays for it.\"",
+            ),
+            // A speech tag beside a capitalised short quotation after a work noun.
+            (
+                "Mr Hale said of the episode, \"I don't like it,\" and left.",
+                "\"I don't like it,\"",
+            ),
+            // A subject before the naming verb: the subject's word for the thing.
+            (
+                "The company said it wanted firms to pool patents in what it called a \"shared harbour\".",
+                "\"shared harbour\"",
+            ),
+            // A lower-case phrase after "called": someone's words.
+            (
+                "Veterans backed the plan, despite charges that Ana Ruiz, for one, called \"dockside fantasy.\"",
+                "\"dockside fantasy.\"",
+            ),
+            // "by" without a comma and no name after it.
+            (
+                "People answered \"Yes\" by a margin of 60 to 30 percent.",
+                "\"Yes\"",
+            ),
+            // "words" before a clause introduce speech.
+            (
+                "In her words, \"the ferries are the town's lifeline and must stay.\"",
+                "\"the ferries are the town's lifeline and must stay.\"",
+            ),
+        ] {
+            assert_ne!(kind_of(text, quoted), Scare, "{text}");
+        }
     }
 
     #[test]

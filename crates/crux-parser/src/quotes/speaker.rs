@@ -257,6 +257,7 @@ fn before_at(text: &str, tokens: &[Token], mut last: usize, place: Place) -> Opt
     if let Some((first, last)) = run
         && accepts(place, text, &tokens[first..last])
     {
+        let first = coordinated_start(text, tokens, first);
         return Some(tokens[first].span.cover(tokens[last - 1].span));
     }
     // "the third time AROS said it had …": a clause's subject name right before the verb,
@@ -276,6 +277,55 @@ fn before_at(text: &str, tokens: &[Token], mut last: usize, place: Place) -> Opt
         && !lexicon::is(&text[tokens[first - 1].span], Class::SpeakerPreposition)
         && speaker_like(text, &tokens[first..last]))
     .then(|| tokens[first].span.cover(tokens[last - 1].span))
+}
+
+/// Most conjuncts taken before a subject ("A, B, C and D said").
+const MAX_CONJUNCTS: usize = 6;
+
+/// "Smith and Jones said", "Kim Lee, Ann Park and other scholars have shown that": the subject
+/// that starts at token `first` may be the last of a list joined by "and" (and commas before
+/// it). Each conjunct before it must be a name or a short description headed by a speaker
+/// noun; returns the index where the whole list starts (`first` when there is none).
+fn coordinated_start(text: &str, tokens: &[Token], first: usize) -> usize {
+    let punct = |i: usize, p: &str| !tokens[i].word && &text[tokens[i].span] == p;
+    if first < 2
+        || !tokens[first - 1].word
+        || !text[tokens[first - 1].span].eq_ignore_ascii_case("and")
+    {
+        return first;
+    }
+    let Some((start, _)) =
+        run_before(text, tokens, first - 1).filter(|&(a, b)| conjunct(text, &tokens[a..b]))
+    else {
+        return first;
+    };
+    let mut start = start;
+    for _ in 0..MAX_CONJUNCTS {
+        if start < 2 || !punct(start - 1, ",") {
+            break;
+        }
+        match run_before(text, tokens, start - 1).filter(|&(a, b)| conjunct(text, &tokens[a..b])) {
+            Some((a, _)) => start = a,
+            None => break,
+        }
+    }
+    start
+}
+
+/// A conjunct of a listed subject: at most four words, each capitalised (a name, "the UK"), a
+/// name particle, a determiner or a speaker noun ("other scholars"), and no day ("Earlier
+/// Tuesday").
+fn conjunct(text: &str, words: &[Token]) -> bool {
+    words.len() <= 4
+        && !junk(text, words)
+        && speaker_like(text, words)
+        && words.iter().all(|t| {
+            let w = &text[t.span];
+            (capitalised(w) && !w.ends_with("day"))
+                || lexicon::is(w, Class::SpeakerNameParticle)
+                || lexicon::is(w, Class::SpeakerDeterminer)
+                || lexicon::speaker_noun(w).is_some()
+        })
 }
 
 /// After "according to": the phrase up to the next punctuation, when it has no verb or clause
