@@ -1181,27 +1181,30 @@ fn believer(text: &str, toks: &[Token], v: usize) -> Option<String> {
         .iter()
         .rposition(|t| !t.word)
         .map_or(window, |p| window + p + 1);
-    // A passive ("is now considered", "were asked whether"): no subject holds it. Auxiliaries
-    // and adverbs in -ly ("traditionally") may stand between.
-    let passive = toks[from..v]
-        .iter()
-        .rev()
-        .map(|t| &text[t.span])
-        .find(|w| {
-            !(is(w, sense_class::AFTER_SUBJECT)
-                || !capitalised(w)
-                    && w.len() > 4
-                    && w.get(w.len() - 2..)
-                        .is_some_and(|e| e.eq_ignore_ascii_case("ly")))
-        })
-        .is_some_and(|w| is(w, sense_class::BE));
-    if passive {
+    // The nearest word before the verb past auxiliaries and adverbs in -ly ("traditionally").
+    let auxiliary_before = toks[from..v].iter().rev().map(|t| &text[t.span]).find(|w| {
+        !(is(w, sense_class::AFTER_SUBJECT)
+            || !capitalised(w)
+                && w.len() > 4
+                && w.get(w.len() - 2..)
+                    .is_some_and(|e| e.eq_ignore_ascii_case("ly")))
+    });
+    let be_before = auxiliary_before.is_some_and(|w| is(w, sense_class::BE));
+    let verb = &text[toks[v].span];
+    let ing = verb.len() > 4
+        && verb
+            .get(verb.len() - 3..)
+            .is_some_and(|e| e.eq_ignore_ascii_case("ing"));
+    // A passive ("is now considered", "were asked whether"): no subject holds it. A form in
+    // -ing after no form of "be" is a gerund ("Instead of debating whether"): none either.
+    if be_before && !ing || ing && !be_before {
         return None;
     }
     let mut words = &toks[from..v];
     while let Some((last, rest)) = words.split_last() {
         let w = &text[last.span];
-        if is(w, sense_class::AFTER_SUBJECT) {
+        // "are investigating": the progressive's auxiliary is no part of the subject.
+        if is(w, sense_class::AFTER_SUBJECT) || is(w, sense_class::BE) {
             words = rest;
         } else {
             break;
@@ -1612,6 +1615,15 @@ mod tests {
         assert_eq!(
             holders("Inspectors checked whether the pipe leaked."),
             [("whether", "Inspectors".to_owned())]
+        );
+        // In the progressive, the asker is the subject; after a gerund, no one is.
+        assert_eq!(
+            holders("Police are checking whether the van was stolen."),
+            [("whether", "Police".to_owned())]
+        );
+        assert_eq!(
+            holders("Instead of debating whether taxes rise, act."),
+            [("whether", "author".to_owned())]
         );
         // Asked in the passive, or with no verb of asking: the writer's report of an open
         // question.
