@@ -1743,6 +1743,14 @@ fn reported_speaker(
     if parenthetical && next.is_some_and(|t| &text[t.span] == ",") {
         return Some((sp, None));
     }
+    // "what legal experts believe: this war is illegal": a colon after the cue opens a
+    // content clause of the writer's words (a quotation after it is the quotation's).
+    if next.is_some_and(|t| &text[t.span] == ":")
+        && tokens.len() >= cue.next + 4
+        && tokens[cue.next + 1..cue.next + 4].iter().all(|t| t.word)
+    {
+        return Some((sp, None));
+    }
     if !next.is_some_and(|t| {
         t.word
             && (!lexicon::is(&text[t.span], lexicon::Cue::CuePreposition)
@@ -2127,6 +2135,29 @@ mod tests {
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn subjects_with_members_colons_and_wh_clauses() {
+        // A dashed "including" parenthesis names the speaker's members; another aside does not.
+        let got = reports("Local groups - including Osk and Lind - believe the fares will rise.");
+        assert_eq!(
+            got[0].1.as_deref(),
+            Some("Local groups - including Osk and Lind"),
+            "{got:?}"
+        );
+        let got = reports("Local groups - there are nine - believe the fares will rise.");
+        assert_eq!(got[0].1.as_deref(), Some("Local groups"), "{got:?}");
+        // A colon after the cue opens the content.
+        let got = reports("Harbour officials believe: the new quay is too shallow.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Harbour officials"), "{got:?}");
+        // A wh-word opens the clause the subject stands in.
+        let got = speakers(
+            "The boats take what the harbour pilots are calling the \"worst route on the coast\".",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("the harbour pilots"), "{got:?}");
     }
 
     #[test]
