@@ -2138,6 +2138,29 @@ mod tests {
     }
 
     #[test]
+    fn an_initialism_takes_the_full_name_it_stands_for() {
+        let canonical = |text: &str| -> Vec<Option<String>> {
+            crate::parse(text)
+                .document
+                .quotes
+                .into_iter()
+                .filter_map(|q| q.speaker.map(|s| s.canonical))
+                .collect()
+        };
+        assert_eq!(
+            canonical(
+                "The Harbour Pilots Association met on Monday. The HPA said fares would rise."
+            ),
+            [Some("Harbour Pilots Association".to_owned())]
+        );
+        // Named only after it: no antecedent.
+        assert_eq!(
+            canonical("The HPA said fares would rise. The Harbour Pilots Association agreed."),
+            [None]
+        );
+    }
+
+    #[test]
     fn subjects_with_members_colons_and_wh_clauses() {
         // A dashed "including" parenthesis names the speaker's members; another aside does not.
         let got = reports("Local groups - including Osk and Lind - believe the fares will rise.");
