@@ -2138,6 +2138,22 @@ mod tests {
     }
 
     #[test]
+    fn according_to_a_source_with_a_time_in_it() {
+        let got = reports(
+            "Ferry fares rose sharply, according to a survey earlier this month from the \
+             Harbour Pilots Association.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].1.as_deref(),
+            Some("a survey earlier this month from the Harbour Pilots Association"),
+            "{got:?}"
+        );
+        // "this" with no noun after it is no time: no speaker phrase.
+        assert!(reports("Ferry fares rose, according to this.").is_empty());
+    }
+
+    #[test]
     fn an_initialism_takes_the_full_name_it_stands_for() {
         let canonical = |text: &str| -> Vec<Option<String>> {
             crate::parse(text)

@@ -390,20 +390,30 @@ fn conjunct(text: &str, words: &[Token]) -> bool {
         })
 }
 
+/// Longest phrase after "according to", in words: a source with a time and a post-modifier
+/// ("a report earlier this week from the British Retail Consortium") runs longer than a
+/// speaker phrase.
+const MAX_ACCORDING_WORDS: usize = 12;
+
 /// After "according to": the phrase up to the next punctuation, when it has no verb or clause
-/// word ("research published today", "figures from the census").
+/// word ("research published today", "figures from the census"); a time of "this" or "last"
+/// and a noun ("this week") may stand in it.
 pub(crate) fn after_phrase(text: &str, tokens: &[Token], start: usize) -> Option<Span> {
     let end = start
         + tokens[start..]
             .iter()
-            .take(MAX_WORDS + 1)
+            .take(MAX_ACCORDING_WORDS + 1)
             .take_while(|t| t.word)
             .count();
+    let time = |k: usize| {
+        lexicon::one_of(&text[tokens[k].span], &["this", "last"])
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| k + 1 < end && !capitalised(&text[n.span]))
+    };
     (end > start
-        && end - start <= MAX_WORDS
-        && !tokens[start..end]
-            .iter()
-            .any(|t| not_in_speaker(&text[t.span])))
+        && end - start <= MAX_ACCORDING_WORDS
+        && !(start..end).any(|k| not_in_speaker(&text[tokens[k].span]) && !time(k)))
     .then(|| tokens[start].span.cover(tokens[end - 1].span))
 }
 
