@@ -2461,6 +2461,9 @@ mod tests {
         assert_eq!(got[0].1.as_deref(), Some("The council"), "{got:?}");
         let got = reports("Mayor Lind denounced the tolls on the old bridge.");
         assert_eq!(got[0].1.as_deref(), Some("Mayor Lind"), "{got:?}");
+        // An inflection of a listed verb.
+        let got = reports("The harbour board defends the tolls on the old bridge.");
+        assert_eq!(got[0].1.as_deref(), Some("The harbour board"), "{got:?}");
         // A verb that names a topic is no report of a statement.
         assert!(reports("The mayor talked about the tolls on the old bridge.").is_empty());
     }
