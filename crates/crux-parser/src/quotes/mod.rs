@@ -171,7 +171,7 @@ pub(crate) fn find(
 
     // Text order; a block before the quotes inside it.
     drafts.sort_by_key(|d| (d.span.start(), std::cmp::Reverse(d.span.end())));
-    resolve_speakers(text, &mut names, &mut drafts);
+    resolve_speakers(text, &tokenised, &mut names, &mut drafts);
     for (n, d) in drafts.into_iter().enumerate() {
         let id = format!("q{}", n + 1);
         if let Some((first, last)) = d.paragraphs {
@@ -285,7 +285,12 @@ fn plural_speaker(words: &str) -> bool {
 /// description to the person given that role ("the chancellor"), the organisation last named
 /// ("the company"), or the fuller description that introduced the same speaker ("a spokesman
 /// for the Home Office" … "the spokesman"). A continued quotation takes its first part's.
-fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
+fn resolve_speakers(
+    text: &str,
+    sentences: &[Tokenised],
+    names: &mut Mentions,
+    drafts: &mut [Draft],
+) {
     // The last plural speaker ("the officials", "Democrats"), for "they".
     let mut last_group: Option<String> = None;
     // The fullest description given so far per head noun ("spokesman" → "A spokesman for the
@@ -318,8 +323,26 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
             .map_or(words, |i| &words[..i]);
         let (canonical, resolution) = if crate::lexicon::one_of(words, &["he", "she"]) {
             let gender = mentions::pronoun_gender(words);
+            // "Trump made the remark as he toured …", "One refugee put it well when he told
+            // …": the subject that opens the pronoun's own sentence is its likeliest
+            // antecedent, a name or a person described.
+            let subject =
+                own_subject(text, sentences, sp.span).filter(|s| !plural_speaker(&text[*s]));
+            let subject_entity = subject
+                .and_then(|s| names.named(&text[s], s.start()))
+                .filter(|&e| {
+                    names.entity(e).kind != Kind::Organisation
+                        && names.entity(e).gender.fits(gender)
+                });
+            let subject_described = subject.filter(|s| {
+                let head = text[*s].rsplit(' ').next().unwrap_or_default();
+                lexicon::speaker_noun(head) == Some(SpeakerNoun::Person)
+                    && mentions::noun_gender(head).fits(gender)
+            });
             let near = names.person_before(at, gender);
             let e = match (near, last_person) {
+                _ if subject_entity.is_some() => subject_entity,
+                _ if subject_described.is_some() => None,
                 // A name not known to be a person's ("Golden Kinnaree") does not displace the
                 // person who was speaking.
                 (Some(n), Some(p))
@@ -336,10 +359,12 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
                 last_person = Some(e);
             }
             let described = || {
-                last_described
-                    .as_ref()
-                    .filter(|(_, g)| g.fits(gender))
-                    .map(|(words, _)| words.clone())
+                subject_described.map(|s| text[s].to_owned()).or_else(|| {
+                    last_described
+                        .as_ref()
+                        .filter(|(_, g)| g.fits(gender))
+                        .map(|(words, _)| words.clone())
+                })
             };
             (
                 e.map(|e| names.entity(e).name.clone()).or_else(described),
@@ -452,6 +477,23 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
     }
 }
 
+/// The subject that opens the sentence of a speaker pronoun at `pronoun`, when it stands before
+/// it: a name or a description ("Trump", "One refugee").
+fn own_subject(text: &str, sentences: &[Tokenised], pronoun: Span) -> Option<Span> {
+    let s = &sentences[sentence_at(sentences, pronoun.start())?];
+    let k = token_from(s.tokens, pronoun.start());
+    // Two words in capitals are a heading run into the sentence ("THE BORROWING Back when
+    // he …"), not its subject.
+    let heading = |sub: &Span| {
+        text[*sub]
+            .split(' ')
+            .filter(|w| w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase()))
+            .count()
+            >= 2
+    };
+    sentence_subject(text, s.tokens, k).filter(|sub| sub.end() <= pronoun.start() && !heading(sub))
+}
+
 /// A sentence's tokens, as the block-quote stage sees them.
 pub(crate) struct SentenceView<'a> {
     pub(crate) paragraph: usize,
@@ -545,10 +587,12 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
     // between: "…," Graham, a former candidate, told CBS News).
     let end = (i + 24).min(tokens.len());
     let cue = (i..end).find_map(|j| speaker::cue_at(text, tokens, j))?;
-    if tokens[i..cue.first]
-        .iter()
-        .any(|t| !t.word && &text[t.span] != ",")
-        || cue.according
+    // Commas may stand between, and a party-and-place label ("Rep. Ann Lee (D-Md.) said",
+    // "Ann Lee, R-Ky., said").
+    if (i..cue.first).any(|k| {
+        let t = tokens[k];
+        !t.word && &text[t.span] != "," && !speaker::in_affiliation(text, tokens, k)
+    }) || cue.according
     {
         return None;
     }
@@ -945,7 +989,12 @@ fn inline_quotes(
             .tokens
             .first()
             .is_some_and(|t| t.span.start() >= pair.span.start());
-        let reported_before = (opens_sentence && sentence_like && pair.depth == 0)
+        // "That shouldn't offend anyone, says Epstein. We should be glad that humans "create
+        // technology to master climate."": a quotation longer than a term, in a sentence of the
+        // writer's with no tag of its own, right after a sentence of the paragraph that
+        // reports someone's words, holds that speaker's words too.
+        let runs_on = pair.depth == 0 && pair.closed && words > SCARE_WORDS;
+        let reported_before = ((opens_sentence && sentence_like && pair.depth == 0) || runs_on)
             .then(|| si.checked_sub(1))
             .flatten()
             .filter(|&p| sentences[p].paragraph == s.paragraph)
@@ -957,6 +1006,15 @@ fn inline_quotes(
                     .rev()
                     .find(|a| !inside_quotation(marks, a.cue))
                     .copied()
+                    .or_else(|| {
+                        // "…, says Epstein.": a tag closing the sentence, its speaker after
+                        // the verb.
+                        let (cue, speaker) = closing_tag(text, marks, prev.tokens)?;
+                        Some(Attribution {
+                            speaker,
+                            cue: cue.span,
+                        })
+                    })
             })
             .filter(|a| {
                 last.as_ref()
@@ -1012,7 +1070,7 @@ fn inline_quotes(
             };
             last = Some((sentences[end_si].paragraph, speaker.clone(), cue));
             (QuoteKind::Direct, Some(speaker), Some(cue))
-        } else if let Some(a) = reported_before {
+        } else if let Some(a) = reported_before.filter(|_| opens_sentence && sentence_like) {
             let speaker = SpeakerDraft::new(a.speaker);
             last = Some((s.paragraph, speaker.clone(), a.cue));
             (QuoteKind::Direct, Some(speaker), Some(a.cue))
@@ -1043,6 +1101,13 @@ fn inline_quotes(
             (QuoteKind::Partial, Some(speaker), Some(a.cue))
         } else if words <= SCARE_WORDS && !sentence_like && pair.closed && !pair.continues {
             (QuoteKind::Scare, None, None)
+        } else if let Some(a) = reported_before {
+            let kind = if opens_sentence && sentence_like {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
+            (kind, Some(SpeakerDraft::new(a.speaker)), Some(a.cue))
         } else {
             (QuoteKind::Direct, None, None)
         };
@@ -1856,10 +1921,13 @@ fn reported_speaker(
     }
     // "…, said founder Mikhail Khodorkovsky." / "…, says Epstein.": the tag closes the
     // sentence, its speaker after the verb, the content before the comma.
+    // A subject set off by an apposition before the verb ("Ann Lee, the mayor, said the
+    // veto would fail.") is the speaker, not the clause after the verb.
     if comma_before
         && let Some(sp) = speaker::after(text, tokens, cue.next, Place::NextToQuote)
         && ends_sentence(token_from(tokens, sp.end()))
         && cue.first >= 3
+        && speaker::before(text, tokens, cue.first, Place::Clause).is_none()
     {
         return Some((named_after_role(text, tokens, sp).unwrap_or(sp), None));
     }
@@ -2283,6 +2351,90 @@ mod tests {
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn party_and_place_labels_stand_between_speaker_and_cue() {
+        for (text, speaker) in [
+            (
+                "\"The ferry must stay,\" Rep. Ann Lee (D-Md.) said in an interview.",
+                "Rep. Ann Lee",
+            ),
+            (
+                "\"The ferry must stay,\" Sen. Tim Osk, R-Ky., said Tuesday.",
+                "Sen. Tim Osk",
+            ),
+        ] {
+            let got = speakers(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn the_clause_after_a_verb_is_no_speaker() {
+        // An apposition before the verb: its subject speaks, not the clause after it.
+        for text in [
+            "Tim Osk, the harbour master, said the ferry would stop.",
+            "Tim Osk, R-Ky., said the economy had slowed.",
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some("Tim Osk"), "{text}: {got:?}");
+        }
+        // A modal shows a clause; capitalised, the same word may be a name.
+        let got = speakers("\"It is over,\" said Will Osk.");
+        assert_eq!(got[0].1.as_deref(), Some("Will Osk"), "{got:?}");
+    }
+
+    #[test]
+    fn a_quotation_after_a_reporting_sentence_is_its_speakers() {
+        // No tag in its own sentence: the sentence before, in the same paragraph, names the
+        // speaker (here in a tag closing that sentence).
+        let got = speakers(
+            "Fares went up again. That should worry nobody, says Dana Whit. We should be glad \
+             that the boats \"carry more people than ever before and run on time.\"",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Dana Whit"), "{got:?}");
+        // A term stays a term, and a new paragraph is not the speaker's.
+        let got = speakers(
+            "That should worry nobody, says Dana Whit.\n\nWe should be glad that the boats \
+             \"carry more people than ever before and run on time.\"",
+        );
+        assert!(got.iter().all(|q| q.1.is_none()), "{got:?}");
+    }
+
+    #[test]
+    fn a_pronoun_refers_to_the_subject_of_its_own_sentence() {
+        let canonical = |text: &str| -> Vec<Option<String>> {
+            crate::parse(text)
+                .document
+                .quotes
+                .into_iter()
+                .filter_map(|q| q.speaker)
+                .filter(|s| s.text == "he")
+                .map(|s| s.canonical)
+                .collect()
+        };
+        // The person who spoke before is not the antecedent when the pronoun's own sentence
+        // opens with another name.
+        assert_eq!(
+            canonical(
+                "Ben Ostrow said the port was open. Carl Dunn arrived later. Dunn closed the \
+                 meeting as he said that the bridge was cheap."
+            ),
+            [Some("Carl Dunn".to_owned())]
+        );
+        // A heading in capitals run into the sentence is no subject.
+        assert_eq!(
+            canonical(
+                "Ben Ostrow said the port was open. THE BRIDGE Later when he spoke again, he \
+                 said that the bridge was cheap."
+            )
+            .last(),
+            Some(&Some("Ben Ostrow".to_owned()))
+        );
     }
 
     #[test]
