@@ -1484,13 +1484,35 @@ fn reported_speech(
             let closing_speaker = tag
                 .filter(|(c, _)| c.first == i && closes_words(marks, tokens, i))
                 .map(|(_, sp)| (sp, None));
+            // "\"…,\" he said, adding he would …": a participle after a tag has the tag's
+            // speaker, and its report starts at the participle.
+            let after_tag = || participle_after_tag(text, marks, tokens, cue);
+            let mut from_tag = false;
             let Some((speaker, source)) = reported_speaker(text, tokens, cue)
                 .or(closing_speaker)
                 .or_else(|| clause_report(text, tokens, cue).map(|sp| (sp, None)))
+                .or_else(|| {
+                    from_tag = true;
+                    after_tag().map(|sp| (sp, None))
+                })
             else {
                 continue;
             };
             let mut span = clause_bounds(text, tokens, s.span, cue.first);
+            if from_tag {
+                let span = Span::new(cue.span.start(), span.end().max(cue.span.start())).trim(text);
+                taken = Some(taken.map_or(span, |t| t.cover(span)));
+                drafts.push(Draft {
+                    kind: QuoteKind::Reported,
+                    span,
+                    speaker: Some(SpeakerDraft::new(speaker)),
+                    source,
+                    cue: Some(cue.span),
+                    paragraphs: None,
+                    mention: false,
+                });
+                continue;
+            }
             // "IBM will keep the patents but it has pledged to …", "there was more gloomy
             // news, as the statistics revealed …": a subject right after a conjunction opens
             // the report's own clause; the clause before it is the writer's.
@@ -1719,6 +1741,31 @@ fn noun_phrase_subject(
         None => return None,
     };
     Some(words[0].span.cover(words[words.len() - 1].span))
+}
+
+/// The speaker of a participle after a speech tag ("\"…,\" he said, adding he would …",
+/// "…, said Ann Lee, noting that …"): the speaker of the nearest cue before the comma, within
+/// the sentence and outside quotation marks.
+fn participle_after_tag(
+    text: &str,
+    marks: &marks::Marks,
+    tokens: &[Token],
+    cue: speaker::Cue,
+) -> Option<Span> {
+    let is_participle = text[cue.span].ends_with("ing")
+        && cue.first > 1
+        && &text[tokens[cue.first - 1].span] == ",";
+    if !is_participle || cue.category == Reporting::Intention && !infinitive(text, tokens, cue.next)
+    {
+        return None;
+    }
+    let tag = (cue.first.saturating_sub(14)..cue.first - 1)
+        .rev()
+        .filter_map(|j| speaker::cue_at(text, tokens, j))
+        .find(|c| !c.according && !inside_quotation(marks, c.span))?;
+    speaker::before(text, tokens, tag.first, Place::NextToQuote)
+        .or_else(|| speaker::after(text, tokens, tag.next, Place::NextToQuote))
+        .filter(|sp| sp.end() < cue.span.start())
 }
 
 /// Whether at least three words stand before the closing tag at token `first` outside
@@ -2636,8 +2683,32 @@ mod tests {
         assert_eq!(got[0].1.as_deref(), Some("The council"), "{got:?}");
         let got = reports("Mayor Lind denounced the tolls on the old bridge.");
         assert_eq!(got[0].1.as_deref(), Some("Mayor Lind"), "{got:?}");
+        // An inflection of a listed verb.
+        let got = reports("The harbour board defends the tolls on the old bridge.");
+        assert_eq!(got[0].1.as_deref(), Some("The harbour board"), "{got:?}");
         // A verb that names a topic is no report of a statement.
         assert!(reports("The mayor talked about the tolls on the old bridge.").is_empty());
+    }
+
+    #[test]
+    fn a_participle_after_a_speech_tag_reports_for_the_tags_speaker() {
+        for (text, report, speaker) in [
+            (
+                "\"The pier is safe,\" she said, adding she would walk on it herself.",
+                "adding she would walk on it herself.",
+                "she",
+            ),
+            (
+                "\"We will sail,\" said Ann Lee, noting that the ferry had run for a century.",
+                "noting that the ferry had run for a century.",
+                "Ann Lee",
+            ),
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, report, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+        }
     }
 
     #[test]
