@@ -23,6 +23,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod argument;
 mod assess;
 mod lexicon;
 mod tone;

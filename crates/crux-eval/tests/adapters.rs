@@ -135,36 +135,36 @@ fn polnear_first_annotator_per_article() {
 fn szeged_factbank_sentences_and_cues() {
     let report = report();
     let s = dataset(&report, "szeged_uncertainty_factbank");
-    // Five sentences: "might" (in "The café …", byte offsets past a two-byte letter) and "If"
-    // found; "believe" (reported speech: "Analysts believe …") missed; "Nearly 300" an
-    // approximation, no caveat, where the corpus sees no uncertainty either; one plain sentence.
+    // Five sentences: "might" (in "The café …", byte offsets past a two-byte letter), "If"
+    // and "believe" (reported speech: "Analysts believe …", a belief held by the analysts)
+    // found; "Nearly 300" an approximation, no caveat, where the corpus sees no uncertainty
+    // either; one plain sentence.
     let sentences = row(s, "sentences: uncertain");
     assert_eq!(
         (sentences.n_gold, sentences.n_predicted),
-        (Some(3), Some(2))
+        (Some(3), Some(3))
     );
     close(sentences.precision, 1.0);
-    close(sentences.recall, 2.0 / 3.0);
+    close(sentences.recall, 1.0);
     let accuracy = row(s, "sentences: accuracy");
-    assert_eq!((accuracy.n_correct, accuracy.n_items), (Some(4), 5));
+    assert_eq!((accuracy.n_correct, accuracy.n_items), (Some(5), 5));
     assert_eq!(
         row(s, "sentences: uncertain (any caveat)").n_predicted,
-        Some(2)
+        Some(3)
     );
     let cues = row(s, "cues");
-    assert_eq!((cues.n_gold, cues.n_predicted), (Some(3), Some(2)));
-    close(cues.recall, 2.0 / 3.0);
+    assert_eq!((cues.n_gold, cues.n_predicted), (Some(3), Some(3)));
+    close(cues.recall, 1.0);
     close(cues.precision, 1.0);
     // "believe" lies in crux's reported speech: out of the outside-quotes measure.
     let outside = row(s, "cues outside crux quotes");
     assert_eq!(outside.n_gold, Some(2));
     close(outside.recall, 1.0);
     let doxastic = row(s, "cues: recall, hypo_doxastic");
-    assert_eq!((doxastic.n_correct, doxastic.n_items), (Some(0), 1));
+    assert_eq!((doxastic.n_correct, doxastic.n_items), (Some(1), 1));
     close(row(s, "cues: recall, hypo_condition").accuracy, 1.0);
     close(row(s, "sentences read as a header line").value, 0.0);
-    assert_eq!(s.failures.len(), 1, "{:?}", s.failures);
-    assert!(s.failures[0].starts_with("szeged_uncertainty_factbank:a.txt:S1.3: "));
+    assert!(s.failures.is_empty(), "{:?}", s.failures);
 }
 
 #[test]
@@ -270,35 +270,46 @@ fn microtexts_concessions_and_central_claims() {
 fn ukp_three_classes_beside_vader() {
     let report = report();
     let u = dataset(&report, "ukp_sentential");
-    // train: "risks the health" (against), "cure … and benefit" (for) and a date (no
-    // argument) are right; "Without a minimum wage, poverty would be a serious risk" argues for
-    // the minimum wage through a risk of its absence, and crux, which does not read the topic,
-    // calls it against. VADER's calls give the same table.
-    let against = row(u, "train: against");
-    assert_eq!((against.n_gold, against.n_predicted), (Some(1), Some(2)));
-    close(against.precision, 0.5);
-    close(row(u, "train: for").recall, 0.5);
-    close(row(u, "train: accuracy").accuracy, 0.75);
-    close(row(u, "train: side right").accuracy, 2.0 / 3.0);
+    // The rules alone, train: "risks the health" (against), "cure … and benefit" (for) and a
+    // date (no argument) are right; "Without a minimum wage, poverty would be a serious risk"
+    // argues for the minimum wage through a risk of its absence, and the rules, which do not
+    // read the topic, call it against. VADER's calls give the same table.
     close(
-        row(u, "train: macro-F1").value,
+        row(u, "train: macro-F1 (rules alone)").value,
         (2.0 / 3.0 + 2.0 / 3.0 + 1.0) / 3.0,
     );
+    close(row(u, "train: accuracy (rules alone)").accuracy, 0.75);
     close(row(u, "train: macro-F1 (VADER)").value, 7.0 / 9.0);
+    // The argument model (crux_analysis::argument) gets all four train sentences right, the
+    // risk of an absence included ("without", "would", a condition).
+    close(row(u, "train: macro-F1").value, 1.0);
+    close(row(u, "train: side right").accuracy, 1.0);
     // val: "The death penalty is simply wrong.": "wrong", a general evaluative word, makes it
-    // against for crux as for VADER.
-    close(row(u, "val: macro-F1").value, 1.0);
+    // against for the rules as for VADER and the model. "The minimum wage brings real benefits
+    // to workers." is for by the rules and VADER; the model reads a plain factual claim with one
+    // word of gain as no argument, and is wrong.
+    close(row(u, "val: macro-F1 (rules alone)").value, 1.0);
     close(row(u, "val: macro-F1 (VADER)").value, 1.0);
+    let against = row(u, "val: against");
+    assert_eq!((against.n_gold, against.n_predicted), (Some(1), Some(1)));
+    close(row(u, "val: accuracy").accuracy, 0.5);
     assert_eq!(row(u, "all: accuracy").n_correct, Some(5));
+    assert_eq!(row(u, "all: accuracy (rules alone)").n_correct, Some(5));
     assert_eq!(row(u, "all: accuracy (VADER)").n_correct, Some(5));
     close(row(u, "topic death penalty: macro-F1").value, 1.0);
+    close(
+        row(u, "topic death penalty: macro-F1 (rules alone)").value,
+        1.0,
+    );
     // The test split is counted, not scored.
     let test = row(u, "test split: not scored");
     assert_eq!((test.value, test.n_items), (Some(1.0), 1));
     assert_eq!(row(u, "all: macro-F1").n_items, 6);
+    // The one failure names the features that moved the model, and the rules' call beside it.
     assert_eq!(u.failures.len(), 1);
     assert!(
-        u.failures[0].contains("crux Argument_against"),
+        u.failures[0].contains("crux NoArgument (moved by bias")
+            && u.failures[0].contains("rules Argument_for"),
         "{:?}",
         u.failures
     );

@@ -5,8 +5,15 @@
 //! might", "could not" (past ability), deontic "should" (which makes a normative claim, not a
 //! hedge) and inverted "should" (a condition: "should they be traced"), concessive
 //! "yet"/"still" opening a clause inside a sentence only, "if"/"assuming" as subordinators
-//! only; "whether"/"if" after a predicate of not knowing are hedges ("it is not clear
-//! whether"), after a verb of asking no caveat; attributive "the likely pace", "appears
+//! only; "whether" opens an embedded question, a hedge held by whoever asks ("officials are
+//! investigating whether" is the officials', "it is not clear whether" the writer's), except
+//! in a concessive conditional ("whether rich or poor", "regardless of whether"); "if" after
+//! a predicate of not knowing is a hedge, after a verb of asking no caveat; verbs of belief
+//! ("many historians believe", "some thought", "he considered it a fake") are hedges held by
+//! their subject, except in other senses ("believe in", "think tank", "highly regarded",
+//! "considered selling", "believe his father.") and with a survey share as subject ("57
+//! percent believe": a measured fact); "could" of ability or permission ("so that he could",
+//! "nobody could", "could only") is none; attributive "the likely pace", "appears
 //! regularly on", "had been expected", "possible to". The context words these rules read are in
 //! `data/caveat_senses.tsv`, each with its category.
 //!
@@ -71,6 +78,8 @@ enum Rule {
     Inverted,
     ClauseStart,
     Doxastic,
+    Belief,
+    BeliefComplement,
     Until,
 }
 
@@ -94,6 +103,17 @@ mod sense_class {
     pub(super) const IRREALIS: u32 = 32768;
     pub(super) const NARRATIVE_FUTURE: u32 = 65536;
     pub(super) const BE: u32 = 131_072;
+    pub(super) const FREE_CHOICE: u32 = 262_144;
+    pub(super) const NOT_BELIEF_AFTER: u32 = 524_288;
+    pub(super) const NOT_BELIEF_BEFORE: u32 = 1_048_576;
+    pub(super) const ABILITY_FRAME: u32 = 2_097_152;
+    pub(super) const NEGATIVE_SUBJECT: u32 = 4_194_304;
+    pub(super) const ABILITY_AFTER: u32 = 8_388_608;
+    pub(super) const DEFINITE: u32 = 16_777_216;
+    pub(super) const SURVEY_SHARE: u32 = 33_554_432;
+    pub(super) const ELLIPTIC: u32 = 67_108_864;
+    pub(super) const LIMIT: u32 = 134_217_728;
+    pub(super) const FEASIBLE_WHERE: u32 = 268_435_456;
 }
 
 /// The context-word classes of `w` (any case) in `data/caveat_senses.tsv`, as bits.
@@ -125,6 +145,17 @@ fn sense_classes(w: &str) -> u32 {
             "irrealis" => sense_class::IRREALIS,
             "narrative-future" => sense_class::NARRATIVE_FUTURE,
             "be" => sense_class::BE,
+            "free-choice" => sense_class::FREE_CHOICE,
+            "not-belief-after" => sense_class::NOT_BELIEF_AFTER,
+            "not-belief-before" => sense_class::NOT_BELIEF_BEFORE,
+            "ability-frame" => sense_class::ABILITY_FRAME,
+            "negative-subject" => sense_class::NEGATIVE_SUBJECT,
+            "ability-after" => sense_class::ABILITY_AFTER,
+            "definite" => sense_class::DEFINITE,
+            "survey-share" => sense_class::SURVEY_SHARE,
+            "elliptic" => sense_class::ELLIPTIC,
+            "limit" => sense_class::LIMIT,
+            "feasible-where" => sense_class::FEASIBLE_WHERE,
             // `no-believer`: read by `no_believer`.
             _ => 0,
         })
@@ -155,21 +186,46 @@ enum Sense {
     Hedge,
 }
 
-/// The class of the words just before token `i` within its clause (up to four words back):
-/// a verb of asking, else a predicate of not knowing, else neither.
-fn question_frame(text: &str, tokens: &[Token], i: usize) -> Option<u32> {
-    let mut uncertain = false;
-    for t in tokens[..i].iter().rev().take(4) {
+/// The class of the words just before token `i` within its clause (up to four words back),
+/// with the index of the word that gave it: a verb of asking, else a predicate of not knowing,
+/// else neither.
+fn question_frame(text: &str, tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+    let mut uncertain = None;
+    for (k, t) in tokens[..i].iter().enumerate().rev().take(4) {
         if !t.word {
             break;
         }
         let w = &text[t.span];
         if is(w, sense_class::ASKING) {
-            return Some(sense_class::ASKING);
+            return Some((sense_class::ASKING, k));
         }
-        uncertain |= is(w, sense_class::UNCERTAIN);
+        if uncertain.is_none() && is(w, sense_class::UNCERTAIN) {
+            uncertain = Some((sense_class::UNCERTAIN, k));
+        }
     }
-    uncertain.then_some(sense_class::UNCERTAIN)
+    uncertain
+}
+
+/// Whether "whether" at token `i` opens a concessive conditional, no question: after a comma,
+/// a parenthesis, a dash or "but" ("Farmers, whether rich or poor, pay"), or after a
+/// `free-choice` word of `data/caveat_senses.tsv` ("regardless of whether", "depending on
+/// whether", "no matter whether").
+fn free_choice(text: &str, tokens: &[Token], i: usize) -> bool {
+    let Some(p) = i.checked_sub(1).map(|p| &tokens[p]) else {
+        return false;
+    };
+    if !p.word {
+        return matches!(&text[p.span], "," | "(" | "—" | "–" | "-" | "--");
+    }
+    if same_word(&text[p.span], "but") {
+        return true;
+    }
+    tokens[..i]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|t| t.word)
+        .any(|t| is(&text[t.span], sense_class::FREE_CHOICE))
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -214,6 +270,8 @@ impl Entry {
             Some("inverted") => Rule::Inverted,
             Some("clause-start") => Rule::ClauseStart,
             Some("doxastic") => Rule::Doxastic,
+            Some("belief") => Rule::Belief,
+            Some("belief-complement") => Rule::BeliefComplement,
             Some("until") => Rule::Until,
             Some(_) => return None,
         };
@@ -272,14 +330,17 @@ fn is_number(w: &str) -> bool {
 fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> Sense {
     match rule {
         Rule::Question => {
-            return if question_frame(text, tokens, i) == Some(sense_class::UNCERTAIN) {
+            // An embedded question, the writer's ("it is not clear whether") or someone's
+            // ("officials are investigating whether", "asked whether"): what it asks is not
+            // asserted. A concessive conditional ("whether rich or poor") asks nothing.
+            return if question_frame(text, tokens, i).is_some() || !free_choice(text, tokens, i) {
                 Sense::Hedge
             } else {
                 Sense::No
             };
         }
         Rule::Clause => match question_frame(text, tokens, i) {
-            Some(sense_class::ASKING) => return Sense::No,
+            Some((sense_class::ASKING, _)) => return Sense::No,
             Some(_) => return Sense::Hedge,
             None => {}
         },
@@ -289,6 +350,20 @@ fn sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> Sens
         Sense::Listed
     } else {
         Sense::No
+    }
+}
+
+/// The token of the verb whose subject holds the cue at `i` (an entry of `rule`), if its holder
+/// is a subject: a verb of belief or expectation itself ("analysts expect"), or the verb of
+/// asking before an embedded question ("reporters asked whether").
+fn holding_verb(text: &str, tokens: &[Token], i: usize, rule: Rule) -> Option<usize> {
+    match rule {
+        Rule::Doxastic | Rule::Expectation | Rule::Belief | Rule::BeliefComplement => Some(i),
+        Rule::Question => match question_frame(text, tokens, i) {
+            Some((sense_class::ASKING, k)) => Some(k),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -302,6 +377,7 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
             .is_some_and(|t| !t.word && matches!(&text[t.span], "," | ";" | ":" | "(" | "—" | "–"));
     match rule {
         Rule::None | Rule::Question | Rule::Doxastic => true,
+        Rule::Belief | Rule::BeliefComplement => belief(text, tokens, i, len, rule),
         Rule::Opener => {
             at_clause_start
                 && tokens
@@ -350,8 +426,18 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
                 })
         }
         Rule::Possible => {
-            !(next.is_some_and(|n| one_of(n, &["to", "for"]))
-                || prev.is_some_and(|p| is(p, sense_class::DETERMINER) || same_word(p, "as")))
+            // Feasibility or a limit, no doubt: "the highest possible score", "made
+            // possible", "is possible in a frame", "boarding is not possible." (a clause end).
+            let clause_end = tokens
+                .get(i + len)
+                .is_none_or(|t| !t.word && matches!(&text[t.span], "." | "," | ";" | ")"));
+            !(next.is_some_and(|n| one_of(n, &["to", "for"]) || is(n, sense_class::FEASIBLE_WHERE))
+                || prev.is_some_and(|p| {
+                    is(p, sense_class::DETERMINER)
+                        || same_word(p, "as")
+                        || is(p, sense_class::LIMIT)
+                })
+                || clause_end)
         }
         Rule::ModalMay => {
             let w = &text[tokens[i].span];
@@ -366,10 +452,12 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
                     let t = &text[t.span];
                     t == "n" || same_word(t, "n't")
                 });
-            !negated && {
-                let w = &text[tokens[i].span];
-                !w.contains('\'') && !w.contains('’')
-            }
+            !negated
+                && {
+                    let w = &text[tokens[i].span];
+                    !w.contains('\'') && !w.contains('’')
+                }
+                && !could_of_ability(text, tokens, i, next)
         }
         Rule::Epistemic => {
             // should be possible / ought to be a net positive
@@ -394,8 +482,110 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
                 && !prev.is_some_and(|p| crate::lexicon::is(p, CueClass::NotConcessiveBefore))
                 && !next.is_some_and(|n| crate::lexicon::is(n, CueClass::NotConcessiveAfter))
         }
-        Rule::Clause => !prev.is_some_and(|p| crate::lexicon::is(p, CueClass::NotClauseBefore)),
+        Rule::Clause => {
+            // "if and only if" (a definition), "if any", "if anything", "if possible" (an
+            // elliptic aside): no condition.
+            let before = i.checked_sub(2).and_then(|p| word(text, tokens, p));
+            let biconditional = next.is_some_and(|n| same_word(n, "and"))
+                && word(text, tokens, i + len + 1).is_some_and(|n| same_word(n, "only"))
+                || prev.is_some_and(|p| same_word(p, "only"))
+                    && before.is_some_and(|b| same_word(b, "and"));
+            !(prev.is_some_and(|p| crate::lexicon::is(p, CueClass::NotClauseBefore))
+                || biconditional
+                || next.is_some_and(|n| is(n, sense_class::ELLIPTIC)))
+        }
     }
+}
+
+/// Whether a verb of belief at `i` (an entry of `rule`) states a belief: not "believe in",
+/// "think of/about" (the `aboutness` words after it), "thought out", "thought highly" (the
+/// `not-belief-after` words), "highly regarded", "well thought" (the `not-belief-before`
+/// words), "than (previously) thought" (a comparative: the belief is over), nor a deliberation
+/// before a gerund ("considered calling"). Of rule `belief-complement` ("think", "thought",
+/// which are also nouns: "a think tank", "the thought of", "schools of thought", "legal
+/// thought"), only with a complement after it: "that", a determiner, a subject pronoun or a
+/// name ("Many thought the game …", "some think it was …").
+fn belief(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) -> bool {
+    let prev = i.checked_sub(1).and_then(|p| word(text, tokens, p));
+    let before = i.checked_sub(2).and_then(|p| word(text, tokens, p));
+    let next = word(text, tokens, i + len);
+    let gerund = next.is_some_and(|n| {
+        n.len() > 4
+            && n.get(n.len() - 3..)
+                .is_some_and(|e| e.eq_ignore_ascii_case("ing"))
+    });
+    let excluded = next
+        .is_some_and(|n| is(n, sense_class::ABOUTNESS) || is(n, sense_class::NOT_BELIEF_AFTER))
+        || prev.is_some_and(|p| is(p, sense_class::NOT_BELIEF_BEFORE))
+        || prev.is_some_and(|p| is(p, sense_class::COMPARATIVE))
+        || before.is_some_and(|b| same_word(b, "than"))
+        || gerund
+        || object_only(text, tokens, i + len);
+    if excluded {
+        return false;
+    }
+    rule != Rule::BeliefComplement
+        || !prev.is_some_and(|p| is(p, sense_class::DETERMINER) || same_word(p, "of"))
+            && next.is_some_and(|n| {
+                same_word(n, "that")
+                    || is(n, sense_class::DETERMINER)
+                    || crate::lexicon::is(n, CueClass::SubjectPronoun)
+                    || capitalised(n)
+            })
+}
+
+/// Whether the words from token `at` are a short noun phrase that ends its sentence, a plain
+/// object ("considered the offer.", "does not believe his father."): a deliberation or trust,
+/// no belief in a proposition. It opens on a `definite` word of `data/caveat_senses.tsv` (a
+/// definite determiner or possessive; not "a", a predicate: "considered a fake"; not "that", a
+/// clause) and the sentence ends within five
+/// tokens, with no "as", "to" or verb before ("considered the franc as counterfeit", "thought
+/// the ferry was unsafe" are beliefs).
+fn object_only(text: &str, tokens: &[Token], at: usize) -> bool {
+    if !word(text, tokens, at).is_some_and(|w| is(w, sense_class::DEFINITE)) {
+        return false;
+    }
+    for t in tokens.iter().skip(at + 1).take(5) {
+        let w = &text[t.span];
+        if !t.word {
+            return matches!(w, "." | "!" | "?");
+        }
+        // "as", "to", or a verb: a complement clause ("thought the ferry was unsafe").
+        let verb = is(w, sense_class::PASSIVE)
+            || is(w, sense_class::CLAUSE)
+            || is(w, sense_class::PAST)
+            || w.len() > 3
+                && w.get(w.len() - 2..)
+                    .is_some_and(|e| e.eq_ignore_ascii_case("ed"));
+        if same_word(w, "as") || same_word(w, "to") || verb {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether "could" at `i` (followed by the word `next`) is past ability or permission, no
+/// hedge: in a clause of purpose or manner ("so that he could be held", "how the dispute
+/// could be resolved", "where fans could meet": an `ability-frame` word of
+/// `data/caveat_senses.tsv` up to four words back), after a negative subject ("nobody could
+/// argue", "no one could doubt": impossibility, as "could not"), or before "only" ("could only
+/// be visited by").
+fn could_of_ability(text: &str, tokens: &[Token], i: usize, next: Option<&str>) -> bool {
+    let prev = i.checked_sub(1).and_then(|p| word(text, tokens, p));
+    let negative = prev.is_some_and(|p| {
+        is(p, sense_class::NEGATIVE_SUBJECT)
+            || same_word(p, "one")
+                && i.checked_sub(2)
+                    .and_then(|b| word(text, tokens, b))
+                    .is_some_and(|b| same_word(b, "no"))
+    });
+    let frame = tokens[..i]
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|t| t.word)
+        .any(|t| is(&text[t.span], sense_class::ABILITY_FRAME));
+    negative || frame || next.is_some_and(|n| is(n, sense_class::ABILITY_AFTER))
 }
 
 /// Whether "until" ending before token `after` opens a condition: a clause of an event still
@@ -805,13 +995,21 @@ pub(crate) fn find(
             };
             let span = toks[i].span.cover(toks[i + len - 1].span);
             i += len;
+            if matches!(
+                entry.rule,
+                Rule::Belief | Rule::BeliefComplement | Rule::Doxastic
+            ) && survey_figure(text, toks, i - len)
+            {
+                continue;
+            }
             let quote = quote_at(span);
             // The reporting verb ("Thompson suggests that …") is the author's report of the
             // speaker, not the speaker's words: not a caveat. A verb of belief or expectation
             // ("analysts expect") is both: the speaker's uncertainty, held by the speaker.
-            if entry.rule != Rule::Doxastic
-                && entry.rule != Rule::Expectation
-                && quote.is_some_and(|q| q.cue.as_ref().is_some_and(|c| c.span.overlaps(span)))
+            if !matches!(
+                entry.rule,
+                Rule::Doxastic | Rule::Expectation | Rule::Belief | Rule::BeliefComplement
+            ) && quote.is_some_and(|q| q.cue.as_ref().is_some_and(|c| c.span.overlaps(span)))
             {
                 continue;
             }
@@ -819,10 +1017,10 @@ pub(crate) fn find(
                 .map(speaker_of)
                 .or_else(|| paragraph_holder.clone())
                 .or_else(|| {
-                    // "Analysts expect …": the belief is its subject's.
-                    matches!(entry.rule, Rule::Doxastic | Rule::Expectation)
-                        .then(|| believer(text, toks, i - len))
-                        .flatten()
+                    // "Analysts expect …", "reporters asked whether …": the belief or the
+                    // question is its subject's.
+                    holding_verb(text, toks, i - len, entry.rule)
+                        .and_then(|v| believer(text, toks, v))
                 });
             let bounds = bounds.get_or_insert_with(|| boundaries(text, toks));
             let mut scope = clause(toks, bounds, s.span, i - len, len).trim(text);
@@ -910,6 +1108,18 @@ pub(crate) fn find(
     found
 }
 
+/// Whether the subject of a verb of belief at token `v` is a share of those surveyed ("57
+/// percent of voters believe", "Thirty-eight percent think"): a survey figure, which the writer
+/// reports as a measured fact, not a belief held with doubt. Six tokens back at most, to the
+/// clause start; the share is a `survey-share` word of `data/caveat_senses.tsv` or "%".
+fn survey_figure(text: &str, toks: &[Token], v: usize) -> bool {
+    toks[v.saturating_sub(6)..v]
+        .iter()
+        .rev()
+        .take_while(|t| t.word || text[t.span].contains('%'))
+        .any(|t| text[t.span].contains('%') || is(&text[t.span], sense_class::SURVEY_SHARE))
+}
+
 /// The subject before a verb of belief at token `v` ("Some economists have predicted"): up to
 /// six words back to the clause start, less trailing auxiliaries and adverbs; `None` when
 /// there is none or it is the writer ("I", "we").
@@ -920,6 +1130,23 @@ fn believer(text: &str, toks: &[Token], v: usize) -> Option<String> {
         .iter()
         .rposition(|t| !t.word)
         .map_or(window, |p| window + p + 1);
+    // A passive ("is now considered", "were asked whether"): no subject holds it. Auxiliaries
+    // and adverbs in -ly ("traditionally") may stand between.
+    let passive = toks[from..v]
+        .iter()
+        .rev()
+        .map(|t| &text[t.span])
+        .find(|w| {
+            !(is(w, sense_class::AFTER_SUBJECT)
+                || !capitalised(w)
+                    && w.len() > 4
+                    && w.get(w.len() - 2..)
+                        .is_some_and(|e| e.eq_ignore_ascii_case("ly")))
+        })
+        .is_some_and(|w| is(w, sense_class::BE));
+    if passive {
+        return None;
+    }
     let mut words = &toks[from..v];
     while let Some((last, rest)) = words.split_last() {
         let w = &text[last.span];
@@ -1313,14 +1540,145 @@ mod tests {
             cues("It remains to be seen if the plan works."),
             [("if", CaveatKind::Hedge)]
         );
-        // Someone asks or debates: no caveat; "whether … or" alone is no hedge either.
-        assert!(cues("Voters debated whether the tax was fair.").is_empty());
+        // Someone asks or debates: a question held by the asker; "if" after a verb of asking
+        // stays no caveat, and a concessive "whether … or" asks nothing.
+        assert_eq!(
+            holders("Voters debated whether the tax was fair."),
+            [("whether", "Voters".to_owned())]
+        );
         assert!(cues("The board asked staff if they felt safe.").is_empty());
         assert!(cues("Farmers, whether rich or poor, pay the levy.").is_empty());
         // A plain "if" still makes a condition.
         assert_eq!(
             cues("If prices fall, the bank will cut rates."),
             [("If", CaveatKind::Condition)]
+        );
+    }
+
+    #[test]
+    fn open_questions_are_hedges_held_by_whoever_asks() {
+        use CaveatKind::Hedge;
+        assert_eq!(
+            holders("Inspectors checked whether the pipe leaked."),
+            [("whether", "Inspectors".to_owned())]
+        );
+        // Asked in the passive, or with no verb of asking: the writer's report of an open
+        // question.
+        assert_eq!(
+            holders("The mayor was asked whether the bridge would reopen."),
+            [("whether", "author".to_owned())]
+        );
+        assert_eq!(
+            cues("Whether the dam holds is the question."),
+            [("Whether", Hedge)]
+        );
+        // Concessive conditionals ask nothing.
+        for sentence in [
+            "Every tenant, whether young or old, pays the fee.",
+            "The fee is due regardless of whether the flat is let.",
+            "The route changes depending on whether the river is high.",
+            "The fee is due (whether paid early or late) in June.",
+        ] {
+            assert!(cues(sentence).is_empty(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn beliefs_are_hedges_held_by_their_believers() {
+        use CaveatKind::Hedge;
+        assert_eq!(
+            holders("Many farmers believe that the frost will come early."),
+            [("believe", "Many farmers".to_owned())]
+        );
+        assert_eq!(
+            holders("Some thought the ferry was unsafe."),
+            [("thought", "Some".to_owned())]
+        );
+        assert_eq!(
+            holders("Locals regarded the tower as a bad omen."),
+            [("regarded", "Locals".to_owned())]
+        );
+        assert_eq!(
+            holders("Geologists speculated that the cave was older."),
+            [("speculated", "Geologists".to_owned())]
+        );
+        // A passive belief, with an adverb between: no subject holds it.
+        assert_eq!(
+            holders("The breed is now considered rare."),
+            [("considered", "author".to_owned())]
+        );
+        assert_eq!(cues("They think it works."), [("think", Hedge)]);
+        // Other senses: no belief.
+        for sentence in [
+            "Few people believe in ghosts.",
+            "She thinks of the garden as a refuge.",
+            "The plan was well thought out.",
+            "A local think tank wrote the report.",
+            "The school of thought faded.",
+            "The hall is highly regarded by critics.",
+            "The river was longer than previously thought.",
+            "The board considered selling the land.",
+        ] {
+            assert!(cues(sentence).is_empty(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn definitions_asides_and_feasibility_are_no_caveats() {
+        for sentence in [
+            "A knot is trivial if and only if it bounds a disc.",
+            "The map shows few, if any, roads.",
+            "The highest possible score is ninety.",
+            "The new bridge was made possible by a grant.",
+            "Parking is not possible.",
+            "A detour is possible in dry weather.",
+        ] {
+            assert!(cues(sentence).is_empty(), "{sentence}");
+        }
+        assert_eq!(
+            cues("It is possible that the ice melts."),
+            [("It is possible that", CaveatKind::Hedge)]
+        );
+        assert_eq!(
+            cues("Possible causes include the drought."),
+            [("Possible", CaveatKind::Hedge)]
+        );
+        assert_eq!(
+            cues("If the ice melts, the road floods."),
+            [("If", CaveatKind::Condition)]
+        );
+    }
+
+    #[test]
+    fn survey_figures_are_no_beliefs() {
+        for sentence in [
+            "A poll found that 61 percent of tenants believe rents are too high.",
+            "Forty per cent think the park should close.",
+            "In the survey, 35% expect prices to rise.",
+        ] {
+            assert!(cues(sentence).is_empty(), "{sentence}");
+        }
+        assert_eq!(
+            cues("Most tenants believe rents are too high."),
+            [("believe", CaveatKind::Hedge)]
+        );
+    }
+
+    #[test]
+    fn could_of_ability_or_permission_is_no_hedge() {
+        for sentence in [
+            "The gate was widened so that lorries could pass.",
+            "Nobody knew how the fire could spread so fast.",
+            "Nobody could doubt his courage.",
+            "No one could enter the vault.",
+            "The tower could only be climbed by guides.",
+        ] {
+            assert!(cues(sentence).is_empty(), "{sentence}");
+        }
+        // A possibility stays a hedge.
+        assert_eq!(
+            cues("The storm could close the port."),
+            [("could", CaveatKind::Hedge)]
         );
     }
 

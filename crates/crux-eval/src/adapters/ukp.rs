@@ -2,9 +2,11 @@
 //! web sentences on eight controversial topics labelled `Argument_for`, `Argument_against` or
 //! `NoArgument` with respect to their topic (two topics are held back from the corpora folder).
 //!
-//! crux reads each sentence on its own, as plain text, and its risks and benefits give the
-//! label (docs/evaluation.md): benefits only → for, risks only → against, both → the sign of the
-//! balance's net (a net of exactly 0 → no argument), neither → no argument. The topic is not
+//! crux reads each sentence on its own, as plain text, and its argument model
+//! (`crux_analysis::argument`, a logistic regression over crux's own features and words,
+//! fitted on UKP's train split: docs/scoring.md, "Argument") gives the label. Beside it, the
+//! rules alone (docs/evaluation.md): benefits only → for, risks only → against, both → the sign
+//! of the balance's net (a net of exactly 0 → no argument), neither → no argument. The topic is not
 //! read: crux says whether a sentence states a risk or a benefit, not of what, so an argument
 //! for nuclear energy that names a risk of coal counts as "against". Beside it, in the same
 //! run, VADER's sign on the same sentences: compound ≥ 0.05 → for, ≤ −0.05 → against, else no
@@ -24,8 +26,9 @@ use vader_parity::SentimentIntensityAnalyzer;
 
 use crate::adapters::polar::{Tables, splits_and_all};
 use crate::corpus::{VADER_THRESHOLD, analyse, describe, for_each_record, polarity};
-use crate::metrics::Polarity;
+use crate::metrics::{Confusion3, Polarity};
 use crate::{DatasetResult, EvalError, Row};
+use crux_analysis::argument::{ArgumentLabel, argument};
 
 const NAME: &str = "ukp_sentential";
 
@@ -72,12 +75,30 @@ fn label_name(p: Polarity) -> &'static str {
     }
 }
 
-const CRUX_RULE: &str =
-    "crux: benefit -> for, risk -> against, both -> sign of net, neither -> NoArgument";
+const CRUX_RULE: &str = "crux: the argument model (logistic regression over crux's features and words, fitted on train)";
+const RULES_RULE: &str =
+    "crux rules alone: benefit -> for, risk -> against, both -> sign of net, neither -> NoArgument";
 const VADER_RULE: &str = "VADER compound >= 0.05 -> for, <= -0.05 -> against, else NoArgument";
 
-fn split_rows(split: &str, t: &Tables) -> Vec<Row> {
+fn split_rows(split: &str, t: &Tables, rules: Option<&Confusion3>) -> Vec<Row> {
     let mut rows = Vec::new();
+    if let Some(r) = rules {
+        rows.push(
+            Row::value(
+                NAME,
+                &format!("{split}: macro-F1 (rules alone)"),
+                r.macro_f1(),
+                r.total(),
+            )
+            .with_note(RULES_RULE),
+        );
+        rows.push(Row::accuracy(
+            NAME,
+            &format!("{split}: accuracy (rules alone)"),
+            r.correct(),
+            r.total(),
+        ));
+    }
     for (who, c, note) in [("", &t.crux, CRUX_RULE), (" (VADER)", &t.vader, VADER_RULE)] {
         let n = c.total();
         rows.push(
@@ -118,6 +139,7 @@ pub(crate) fn run(path: &Path, reader: &mut dyn BufRead) -> Result<DatasetResult
     let vader = SentimentIntensityAnalyzer::new();
     let mut splits: BTreeMap<String, Tables> = BTreeMap::new();
     let mut topics: BTreeMap<String, Tables> = BTreeMap::new();
+    let mut rules_of: BTreeMap<String, Confusion3> = BTreeMap::new();
     let (mut held_back, mut header_only) = (0_usize, 0_usize);
     let mut failures = Vec::new();
     for_each_record(path, reader, |_, record: Record| {
@@ -130,7 +152,20 @@ pub(crate) fn run(path: &Path, reader: &mut dyn BufRead) -> Result<DatasetResult
             header_only += 1;
         }
         let gold = record.label.polarity();
-        let crux = polarity(&analysis);
+        let rules = polarity(&analysis);
+        let call = argument(&analysis);
+        let crux = match call.label {
+            ArgumentLabel::For => Polarity::Positive,
+            ArgumentLabel::Against => Polarity::Negative,
+            ArgumentLabel::None => Polarity::Neutral,
+        };
+        for key in [
+            record.split.clone(),
+            format!("topic {}", record.topic),
+            "all".to_owned(),
+        ] {
+            rules_of.entry(key).or_default().add(gold, rules);
+        }
         let compound = vader.polarity_scores(&record.text).compound;
         let by_vader = Polarity::of(compound, VADER_THRESHOLD);
         for t in [
@@ -142,19 +177,35 @@ pub(crate) fn run(path: &Path, reader: &mut dyn BufRead) -> Result<DatasetResult
         }
         if crux != gold {
             failures.push(format!(
-                "{} [{}]: gold {}, crux {} ({}), VADER {} ({compound:.2}): {}",
+                "{} [{}]: gold {}, crux {} (moved by {}; rules {}: {}), VADER {} ({compound:.2}): {}",
                 record.id,
                 record.topic,
                 label_name(gold),
                 label_name(crux),
+                call.moved_by
+                    .iter()
+                    .map(|(f, d)| format!("{f} {d:+.2}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                label_name(rules),
                 describe(&analysis),
                 label_name(by_vader),
                 record.text.trim()
             ));
         }
     })?;
-    let mut rows = splits_and_all(&splits, split_rows);
+    let mut rows = splits_and_all(&splits, |split, t| {
+        split_rows(split, t, rules_of.get(split))
+    });
     for (topic, t) in &topics {
+        if let Some(r) = rules_of.get(&format!("topic {topic}")) {
+            rows.push(Row::value(
+                NAME,
+                &format!("topic {topic}: macro-F1 (rules alone)"),
+                r.macro_f1(),
+                r.total(),
+            ));
+        }
         rows.push(
             Row::value(
                 NAME,
