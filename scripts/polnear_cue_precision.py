@@ -2,8 +2,11 @@
 """Cue precision on PolNeAR's development part: how often a word form heads a gold cue.
 
     python3 scripts/polnear_cue_precision.py PATH/TO/polnear.jsonl [--min 3] [--precision 0.5]
+        [--split dev]
 
-Reads the `dev` split only (first annotator of each article, as `crux eval` scores it). A gold
+Reads one split (`dev` unless --split says `train`; first annotator of each article, as `crux
+eval` scores it). Both are PolNeAR's development part (the test split is held back); growing
+cues from `train` leaves `dev` for measuring them. A gold
 cue's *head* is its first word after auxiliaries and adverbs ("has also said" -> "said"); a
 two-word head is kept for phrasal cues ("called for", "pointed out"). For every head form the
 script counts how many attributions it heads (`cue`) and how many times the form occurs in the
@@ -51,10 +54,11 @@ def main():
     flag = lambda name, default: type(default)(sys.argv[sys.argv.index(name) + 1]) \
         if name in sys.argv else default
     minimum, precision = flag("--min", 3), flag("--precision", 0.5)
+    split = flag("--split", "dev")
     cues, seen, articles = collections.Counter(), collections.Counter(), set()
     for line in open(args[0], encoding="utf-8"):
         r = json.loads(line)
-        if r.get("split") != "dev" or r["article"] in articles:
+        if r.get("split") != split or r["article"] in articles:
             continue
         articles.add(r["article"])
         text = r["text"]
@@ -71,7 +75,7 @@ def main():
             if h:
                 cues[h] += 1
     known = listed()
-    print(f"# {len(articles)} dev articles; cue\tseen\tprecision\tform\tlisted")
+    print(f"# {len(articles)} {split} articles; cue\tseen\tprecision\tform\tlisted")
     for form, n in sorted(cues.items(), key=lambda kv: (-kv[1], kv[0])):
         p = n / max(seen[form], 1)
         if n >= minimum and p >= precision:

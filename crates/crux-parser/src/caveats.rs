@@ -111,6 +111,9 @@ mod sense_class {
     pub(super) const ABILITY_AFTER: u32 = 8_388_608;
     pub(super) const DEFINITE: u32 = 16_777_216;
     pub(super) const SURVEY_SHARE: u32 = 33_554_432;
+    pub(super) const ELLIPTIC: u32 = 67_108_864;
+    pub(super) const LIMIT: u32 = 134_217_728;
+    pub(super) const FEASIBLE_WHERE: u32 = 268_435_456;
 }
 
 /// The context-word classes of `w` (any case) in `data/caveat_senses.tsv`, as bits.
@@ -150,6 +153,9 @@ fn sense_classes(w: &str) -> u32 {
             "ability-after" => sense_class::ABILITY_AFTER,
             "definite" => sense_class::DEFINITE,
             "survey-share" => sense_class::SURVEY_SHARE,
+            "elliptic" => sense_class::ELLIPTIC,
+            "limit" => sense_class::LIMIT,
+            "feasible-where" => sense_class::FEASIBLE_WHERE,
             // `no-believer`: read by `no_believer`.
             _ => 0,
         })
@@ -420,8 +426,18 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
                 })
         }
         Rule::Possible => {
-            !(next.is_some_and(|n| one_of(n, &["to", "for"]))
-                || prev.is_some_and(|p| is(p, sense_class::DETERMINER) || same_word(p, "as")))
+            // Feasibility or a limit, no doubt: "the highest possible score", "made
+            // possible", "is possible in a frame", "boarding is not possible." (a clause end).
+            let clause_end = tokens
+                .get(i + len)
+                .is_none_or(|t| !t.word && matches!(&text[t.span], "." | "," | ";" | ")"));
+            !(next.is_some_and(|n| one_of(n, &["to", "for"]) || is(n, sense_class::FEASIBLE_WHERE))
+                || prev.is_some_and(|p| {
+                    is(p, sense_class::DETERMINER)
+                        || same_word(p, "as")
+                        || is(p, sense_class::LIMIT)
+                })
+                || clause_end)
         }
         Rule::ModalMay => {
             let w = &text[tokens[i].span];
@@ -466,7 +482,18 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
                 && !prev.is_some_and(|p| crate::lexicon::is(p, CueClass::NotConcessiveBefore))
                 && !next.is_some_and(|n| crate::lexicon::is(n, CueClass::NotConcessiveAfter))
         }
-        Rule::Clause => !prev.is_some_and(|p| crate::lexicon::is(p, CueClass::NotClauseBefore)),
+        Rule::Clause => {
+            // "if and only if" (a definition), "if any", "if anything", "if possible" (an
+            // elliptic aside): no condition.
+            let before = i.checked_sub(2).and_then(|p| word(text, tokens, p));
+            let biconditional = next.is_some_and(|n| same_word(n, "and"))
+                && word(text, tokens, i + len + 1).is_some_and(|n| same_word(n, "only"))
+                || prev.is_some_and(|p| same_word(p, "only"))
+                    && before.is_some_and(|b| same_word(b, "and"));
+            !(prev.is_some_and(|p| crate::lexicon::is(p, CueClass::NotClauseBefore))
+                || biconditional
+                || next.is_some_and(|n| is(n, sense_class::ELLIPTIC)))
+        }
     }
 }
 
@@ -1594,6 +1621,32 @@ mod tests {
         ] {
             assert!(cues(sentence).is_empty(), "{sentence}");
         }
+    }
+
+    #[test]
+    fn definitions_asides_and_feasibility_are_no_caveats() {
+        for sentence in [
+            "A knot is trivial if and only if it bounds a disc.",
+            "The map shows few, if any, roads.",
+            "The highest possible score is ninety.",
+            "The new bridge was made possible by a grant.",
+            "Parking is not possible.",
+            "A detour is possible in dry weather.",
+        ] {
+            assert!(cues(sentence).is_empty(), "{sentence}");
+        }
+        assert_eq!(
+            cues("It is possible that the ice melts."),
+            [("It is possible that", CaveatKind::Hedge)]
+        );
+        assert_eq!(
+            cues("Possible causes include the drought."),
+            [("Possible", CaveatKind::Hedge)]
+        );
+        assert_eq!(
+            cues("If the ice melts, the road floods."),
+            [("If", CaveatKind::Condition)]
+        );
     }
 
     #[test]

@@ -360,6 +360,35 @@ pub struct Claim {
     pub kind: ClaimType,
     /// Ids of the caveats whose scope overlaps it.
     pub caveats: Vec<String>,
+    /// *Addition*: how the learned part of claim typing read it (subjective or not), with the
+    /// features that moved it most.
+    pub subjectivity: Subjectivity,
+}
+
+/// The learned part of claim typing: the probability that a claim is subjective (an
+/// evaluation, prediction or recommendation, not a statement of fact), from a logistic
+/// regression over the claim's features (docs/evaluation.md). It is reported beside the rules'
+/// `type`, which it does not change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Subjectivity {
+    /// The probability that the claim is subjective, in [0, 1], to three decimals.
+    pub score: f64,
+    /// Whether the score is at or over the model's threshold: the model reads the claim as
+    /// subjective.
+    pub subjective: bool,
+    /// The features that moved the score most (at most five), largest first: each with its
+    /// contribution to the log-odds (its weight times its value), positive towards subjective.
+    pub features: Vec<FeatureWeight>,
+}
+
+/// One feature of a claim and how much it moved the claim's subjectivity score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct FeatureWeight {
+    /// The feature: a cue or type the rules found ("rule: evaluation", "caveat: hedge",
+    /// "evaluative word: negative", "question"), or a word ("word: slim").
+    pub feature: String,
+    /// Its contribution to the log-odds that the claim is subjective, to three decimals.
+    pub weight: f64,
 }
 
 impl Spanned for Claim {

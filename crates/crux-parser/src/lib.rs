@@ -56,12 +56,13 @@ mod quotes;
 mod read;
 mod sentences;
 mod span;
+mod subjectivity;
 mod words;
 
 pub use document::{
     Approximation, Booster, Caveat, CaveatKind, Claim, ClaimType, Diagnostic, Document,
-    InputFormat, Link, Meta, Paragraph, ParagraphKind, Quote, QuoteKind, Resolution, Sentence,
-    Severity, Speaker, TextSpan, Voice,
+    FeatureWeight, InputFormat, Link, Meta, Paragraph, ParagraphKind, Quote, QuoteKind, Resolution,
+    Sentence, Severity, Speaker, Subjectivity, TextSpan, Voice,
 };
 pub use read::sniff;
 pub use sentences::split_sentences;
@@ -209,6 +210,40 @@ fn try_parse_extracted(
 
 /// Runs every stage on what a reader extracted.
 fn parse_extracted(extracted: read::Extracted, format: InputFormat) -> Parsed {
+    run_stages(extracted, format, None)
+}
+
+/// The features of each claim of a plain text, as the subjectivity model reads them, with
+/// the claims, in the same order: what its training command
+/// (`cargo run --release -p crux-parser --example train_subjectivity`) learns from. Not a
+/// stable interface.
+#[doc(hidden)]
+#[must_use]
+pub fn claim_features(text: &str) -> Vec<(Claim, Vec<(String, f64)>)> {
+    if check_len(text.len()).is_err() {
+        return Vec::new();
+    }
+    let mut sink = Vec::new();
+    let parsed = run_stages(
+        read::read(text, InputFormat::Text),
+        InputFormat::Text,
+        Some(&mut sink),
+    );
+    parsed
+        .document
+        .claims
+        .into_iter()
+        .zip(sink)
+        .map(|(c, f)| (c, f.into_iter().map(|(n, v)| (n.into_owned(), v)).collect()))
+        .collect()
+}
+
+/// Runs every stage; `sink`, when given, receives each claim's features.
+fn run_stages(
+    extracted: read::Extracted,
+    format: InputFormat,
+    sink: Option<&mut Vec<Vec<subjectivity::Feature>>>,
+) -> Parsed {
     let Prepared {
         format,
         text,
@@ -241,8 +276,12 @@ fn parse_extracted(extracted: read::Extracted, format: InputFormat) -> Parsed {
         &paragraphs,
         &sentences,
         &sentence_tokens,
-        &found.quotes,
-        &cues.caveats,
+        claims::Found {
+            quotes: &found.quotes,
+            caveats: &cues.caveats,
+            boosters: &cues.boosters,
+        },
+        sink,
     );
     diagnostics.extend(control_characters(&text));
 
@@ -421,7 +460,7 @@ fn prepare(extracted: read::Extracted, format: InputFormat) -> Prepared {
 #[doc(hidden)]
 pub mod stages {
     use super::{InputFormat, Prepared, caveats, claims, quotes};
-    use crate::document::{Caveat, Quote};
+    use crate::document::{Booster, Caveat, Quote};
 
     /// A document read, split and tokenised, with what each stage needs from the stages
     /// before it.
@@ -430,6 +469,7 @@ pub mod stages {
         prepared: Prepared,
         quotes: Vec<Quote>,
         caveats: Vec<Caveat>,
+        boosters: Vec<Booster>,
     }
 
     /// Reads, finds the header, paragraphs and sentences, and tokenises: everything before
@@ -466,6 +506,7 @@ pub mod stages {
                 prepared,
                 quotes: found.quotes,
                 caveats: cues.caveats,
+                boosters: cues.boosters,
             }
         }
 
@@ -509,8 +550,12 @@ pub mod stages {
                 &p.paragraphs,
                 &p.sentences,
                 &p.sentence_tokens.views(),
-                &self.quotes,
-                &self.caveats,
+                claims::Found {
+                    quotes: &self.quotes,
+                    caveats: &self.caveats,
+                    boosters: &self.boosters,
+                },
+                None,
             )
             .len()
         }

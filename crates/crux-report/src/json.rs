@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use crux_analysis::{Analysis, Assessment, Balance, Cue, Weighting};
 use crux_parser::{
     Approximation, Booster, Caveat, Claim, Diagnostic, Document, Link, Meta, Paragraph, Quote,
-    Sentence, Span, Speaker, TextSpan,
+    Sentence, Span, Speaker, Subjectivity, TextSpan,
 };
 use serde::Serialize;
 use serde_json::ser::{CharEscape, CompactFormatter, Formatter, PrettyFormatter};
@@ -363,6 +363,22 @@ impl<W: Write, F: Formatter> Json<'_, W, F> {
         self.string_member(false, "holder", &c.holder)?;
         self.leaf_member(false, "type", &c.kind)?;
         self.array_member(false, "caveats", &c.caveats, |j, id| j.string(id))?;
+        self.key(false, "subjectivity")?;
+        self.subjectivity(&c.subjectivity)?;
+        self.end_value()?;
+        self.end_object()
+    }
+
+    fn subjectivity(&mut self, s: &Subjectivity) -> io::Result<()> {
+        self.begin_object()?;
+        self.leaf_member(true, "score", &s.score)?;
+        self.leaf_member(false, "subjective", &s.subjective)?;
+        self.array_member(false, "features", &s.features, |j, f| {
+            j.begin_object()?;
+            j.string_member(true, "feature", &f.feature)?;
+            j.leaf_member(false, "weight", &f.weight)?;
+            j.end_object()
+        })?;
         self.end_object()
     }
 

@@ -11,6 +11,8 @@
 //!   speech).
 //! - **any signal** (a variant, to show which signal helps): subjective when crux finds any
 //!   caveat or booster, or an author claim whose type is not factual (causal included).
+//! - **learned** (the subjectivity model of claim typing, trained on the train split: its train
+//!   figure is in-sample): subjective when an author claim's `subjectivity.subjective` is set.
 //!
 //! Every split in the file is scored (the test split is held back), each with macro-F1 over the
 //! two classes, per-class P/R/F1 and accuracy, then all splits together.
@@ -57,11 +59,19 @@ fn any_signal(d: &Document) -> bool {
             .any(|c| c.holder == "author" && c.kind != ClaimType::Factual)
 }
 
-/// The two rules' tables for one split.
+/// The learned variant: an author claim the subjectivity model reads as subjective.
+fn learned(d: &Document) -> bool {
+    d.claims
+        .iter()
+        .any(|c| c.holder == "author" && c.subjectivity.subjective)
+}
+
+/// The three rules' tables for one split.
 #[derive(Default, Clone, Copy)]
 struct Split {
     opinion: Confusion,
     signal: Confusion,
+    learned: Confusion,
 }
 
 fn split_rows(split: &str, s: &Split) -> Vec<Row> {
@@ -77,6 +87,11 @@ fn split_rows(split: &str, s: &Split) -> Vec<Row> {
             " (any signal)",
             &s.signal,
             "subjective: any author caveat or booster, or a non-factual author claim",
+        ),
+        (
+            " (learned)",
+            &s.learned,
+            "subjective: an author claim the subjectivity model reads as subjective (fitted on train)",
         ),
     ] {
         rows.push(
@@ -118,6 +133,7 @@ pub(crate) fn run(path: &Path, reader: &mut dyn BufRead) -> Result<DatasetResult
         let s = splits.entry(record.split.clone()).or_default();
         s.opinion.add(record.subjective, opinion);
         s.signal.add(record.subjective, signal);
+        s.learned.add(record.subjective, learned(d));
         if opinion != record.subjective {
             let claims: Vec<String> = d
                 .claims
@@ -139,6 +155,7 @@ pub(crate) fn run(path: &Path, reader: &mut dyn BufRead) -> Result<DatasetResult
         for s in splits.values() {
             all.opinion.merge(&s.opinion);
             all.signal.merge(&s.signal);
+            all.learned.merge(&s.learned);
         }
         rows.extend(split_rows("all", &all));
     }

@@ -171,7 +171,7 @@ pub(crate) fn find(
 
     // Text order; a block before the quotes inside it.
     drafts.sort_by_key(|d| (d.span.start(), std::cmp::Reverse(d.span.end())));
-    resolve_speakers(text, &mut names, &mut drafts);
+    resolve_speakers(text, &tokenised, &mut names, &mut drafts);
     for (n, d) in drafts.into_iter().enumerate() {
         let id = format!("q{}", n + 1);
         if let Some((first, last)) = d.paragraphs {
@@ -285,7 +285,12 @@ fn plural_speaker(words: &str) -> bool {
 /// description to the person given that role ("the chancellor"), the organisation last named
 /// ("the company"), or the fuller description that introduced the same speaker ("a spokesman
 /// for the Home Office" … "the spokesman"). A continued quotation takes its first part's.
-fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
+fn resolve_speakers(
+    text: &str,
+    sentences: &[Tokenised],
+    names: &mut Mentions,
+    drafts: &mut [Draft],
+) {
     // The last plural speaker ("the officials", "Democrats"), for "they".
     let mut last_group: Option<String> = None;
     // The fullest description given so far per head noun ("spokesman" → "A spokesman for the
@@ -318,8 +323,26 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
             .map_or(words, |i| &words[..i]);
         let (canonical, resolution) = if crate::lexicon::one_of(words, &["he", "she"]) {
             let gender = mentions::pronoun_gender(words);
+            // "Trump made the remark as he toured …", "One refugee put it well when he told
+            // …": the subject that opens the pronoun's own sentence is its likeliest
+            // antecedent, a name or a person described.
+            let subject =
+                own_subject(text, sentences, sp.span).filter(|s| !plural_speaker(&text[*s]));
+            let subject_entity = subject
+                .and_then(|s| names.named(&text[s], s.start()))
+                .filter(|&e| {
+                    names.entity(e).kind != Kind::Organisation
+                        && names.entity(e).gender.fits(gender)
+                });
+            let subject_described = subject.filter(|s| {
+                let head = text[*s].rsplit(' ').next().unwrap_or_default();
+                lexicon::speaker_noun(head) == Some(SpeakerNoun::Person)
+                    && mentions::noun_gender(head).fits(gender)
+            });
             let near = names.person_before(at, gender);
             let e = match (near, last_person) {
+                _ if subject_entity.is_some() => subject_entity,
+                _ if subject_described.is_some() => None,
                 // A name not known to be a person's ("Golden Kinnaree") does not displace the
                 // person who was speaking.
                 (Some(n), Some(p))
@@ -336,10 +359,12 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
                 last_person = Some(e);
             }
             let described = || {
-                last_described
-                    .as_ref()
-                    .filter(|(_, g)| g.fits(gender))
-                    .map(|(words, _)| words.clone())
+                subject_described.map(|s| text[s].to_owned()).or_else(|| {
+                    last_described
+                        .as_ref()
+                        .filter(|(_, g)| g.fits(gender))
+                        .map(|(words, _)| words.clone())
+                })
             };
             (
                 e.map(|e| names.entity(e).name.clone()).or_else(described),
@@ -452,6 +477,23 @@ fn resolve_speakers(text: &str, names: &mut Mentions, drafts: &mut [Draft]) {
     }
 }
 
+/// The subject that opens the sentence of a speaker pronoun at `pronoun`, when it stands before
+/// it: a name or a description ("Trump", "One refugee").
+fn own_subject(text: &str, sentences: &[Tokenised], pronoun: Span) -> Option<Span> {
+    let s = &sentences[sentence_at(sentences, pronoun.start())?];
+    let k = token_from(s.tokens, pronoun.start());
+    // Two words in capitals are a heading run into the sentence ("THE BORROWING Back when
+    // he …"), not its subject.
+    let heading = |sub: &Span| {
+        text[*sub]
+            .split(' ')
+            .filter(|w| w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase()))
+            .count()
+            >= 2
+    };
+    sentence_subject(text, s.tokens, k).filter(|sub| sub.end() <= pronoun.start() && !heading(sub))
+}
+
 /// A sentence's tokens, as the block-quote stage sees them.
 pub(crate) struct SentenceView<'a> {
     pub(crate) paragraph: usize,
@@ -545,10 +587,12 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
     // between: "…," Graham, a former candidate, told CBS News).
     let end = (i + 24).min(tokens.len());
     let cue = (i..end).find_map(|j| speaker::cue_at(text, tokens, j))?;
-    if tokens[i..cue.first]
-        .iter()
-        .any(|t| !t.word && &text[t.span] != ",")
-        || cue.according
+    // Commas may stand between, and a party-and-place label ("Rep. Ann Lee (D-Md.) said",
+    // "Ann Lee, R-Ky., said").
+    if (i..cue.first).any(|k| {
+        let t = tokens[k];
+        !t.word && &text[t.span] != "," && !speaker::in_affiliation(text, tokens, k)
+    }) || cue.according
     {
         return None;
     }
@@ -945,7 +989,12 @@ fn inline_quotes(
             .tokens
             .first()
             .is_some_and(|t| t.span.start() >= pair.span.start());
-        let reported_before = (opens_sentence && sentence_like && pair.depth == 0)
+        // "That shouldn't offend anyone, says Epstein. We should be glad that humans "create
+        // technology to master climate."": a quotation longer than a term, in a sentence of the
+        // writer's with no tag of its own, right after a sentence of the paragraph that
+        // reports someone's words, holds that speaker's words too.
+        let runs_on = pair.depth == 0 && pair.closed && words > SCARE_WORDS;
+        let reported_before = ((opens_sentence && sentence_like && pair.depth == 0) || runs_on)
             .then(|| si.checked_sub(1))
             .flatten()
             .filter(|&p| sentences[p].paragraph == s.paragraph)
@@ -957,6 +1006,15 @@ fn inline_quotes(
                     .rev()
                     .find(|a| !inside_quotation(marks, a.cue))
                     .copied()
+                    .or_else(|| {
+                        // "…, says Epstein.": a tag closing the sentence, its speaker after
+                        // the verb.
+                        let (cue, speaker) = closing_tag(text, marks, prev.tokens)?;
+                        Some(Attribution {
+                            speaker,
+                            cue: cue.span,
+                        })
+                    })
             })
             .filter(|a| {
                 last.as_ref()
@@ -1012,7 +1070,7 @@ fn inline_quotes(
             };
             last = Some((sentences[end_si].paragraph, speaker.clone(), cue));
             (QuoteKind::Direct, Some(speaker), Some(cue))
-        } else if let Some(a) = reported_before {
+        } else if let Some(a) = reported_before.filter(|_| opens_sentence && sentence_like) {
             let speaker = SpeakerDraft::new(a.speaker);
             last = Some((s.paragraph, speaker.clone(), a.cue));
             (QuoteKind::Direct, Some(speaker), Some(a.cue))
@@ -1043,6 +1101,13 @@ fn inline_quotes(
             (QuoteKind::Partial, Some(speaker), Some(a.cue))
         } else if words <= SCARE_WORDS && !sentence_like && pair.closed && !pair.continues {
             (QuoteKind::Scare, None, None)
+        } else if let Some(a) = reported_before {
+            let kind = if opens_sentence && sentence_like {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
+            (kind, Some(SpeakerDraft::new(a.speaker)), Some(a.cue))
         } else {
             (QuoteKind::Direct, None, None)
         };
@@ -1419,7 +1484,9 @@ fn reported_speech(
             let closing_speaker = tag
                 .filter(|(c, _)| c.first == i && closes_words(marks, tokens, i))
                 .map(|(_, sp)| (sp, None));
-            let Some((speaker, source)) = reported_speaker(text, tokens, cue).or(closing_speaker)
+            let Some((speaker, source)) = reported_speaker(text, tokens, cue)
+                .or(closing_speaker)
+                .or_else(|| clause_report(text, tokens, cue).map(|sp| (sp, None)))
             else {
                 continue;
             };
@@ -1492,6 +1559,168 @@ fn closing_tag(text: &str, marks: &marks::Marks, tokens: &[Token]) -> Option<(sp
     Some((cue, sp))
 }
 
+/// The speaker of a verb of speech, writing or belief whose content clause follows it, where
+/// the speaker rules of the cue alone find none or take the words after the verb for no
+/// content: "that" or a subject pronoun opens the clause, right after the verb or after a
+/// prepositional phrase ("Trump said after the convention he would …"), and the subject is a
+/// noun phrase the speaker rules do not know ("The network said it would …", "A study that
+/// appeared in the journal found that …" → "A study").
+fn clause_report(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<Span> {
+    if cue.according
+        || matches!(cue.category, Reporting::Intention)
+        || crux_lexicon::is_exactly(&text[cue.span], lexicon::Cue::ObjectCue)
+    {
+        return None;
+    }
+    let word = |i: usize| tokens.get(i).filter(|t| t.word).map(|t| &text[t.span]);
+    // "that …", "he would …", "it was …": a clause opens at token `i`.
+    let opens_clause = |i: usize| {
+        let (Some(w), Some(next)) = (word(i), word(i + 1)) else {
+            return false;
+        };
+        w.eq_ignore_ascii_case("that")
+            || ((lexicon::is(w, lexicon::Cue::SpeakerPronoun) || lexicon::one_of(w, &["we", "I"]))
+                && (w != "it"
+                    || lexicon::is(next, lexicon::Cue::Auxiliary)
+                    || lexicon::one_of(next, &["is", "was", "has", "had"])))
+    };
+    let first = word(cue.next)?;
+    let after_phrase = lexicon::is(first, lexicon::Cue::CuePreposition);
+    if after_phrase {
+        // "said after the convention he would …": a clause after a prepositional phrase.
+        (cue.next + 1..(cue.next + 8).min(tokens.len()))
+            .take_while(|&j| tokens[j].word)
+            .find(|&j| opens_clause(j))?;
+        if let Some(sp) = speaker::before(text, tokens, cue.first, Place::Clause) {
+            return Some(sp);
+        }
+    }
+    // A bare clause or an object may follow the verb ("said the test could change that"),
+    // as for a speaker the speaker rules know; a wh-word only opens a content clause after
+    // the verb ("explained how …"), it is no subject.
+    // Without a speaker the rules know, only an object or a clause that opens with a
+    // determiner, a name or a number is taken ("said the test …", "claimed Baikal was …"):
+    // "many news reports lump in …" is a noun, not the verb "reports".
+    // A verb in "-ed" may be a participle after a noun ("the rules proposed last year"), one
+    // in "-s" a plural noun; other forms ("said", "wrote", "thought") are finite verbs, and any
+    // clause may follow them ("said federal officials were …").
+    let verb = &text[cue.span];
+    let unambiguous = !verb.ends_with("ed") && !verb.ends_with('s');
+    let opens_phrase = unambiguous
+        || lexicon::is(first, lexicon::Cue::SpeakerDeterminer)
+        || mentions::is_determiner(first)
+        || crate::words::capitalised(first)
+        || first.starts_with(|c: char| c.is_ascii_digit());
+    if !after_phrase && !opens_clause(cue.next) && !opens_phrase {
+        return None;
+    }
+    if coordinated(text, tokens, cue.first) {
+        return None;
+    }
+    // A finding's subject must be a source the speaker rules know ("the study"): "His record
+    // shows that …" is the writer's inference.
+    noun_phrase_subject(text, tokens, cue.first, cue.category == Reporting::Finding)
+}
+
+/// The noun phrase before a reporting verb at token `first`, back to punctuation: without a
+/// relative clause after its head ("A study that appeared in the journal" → "A study"), and
+/// after a conjunction or a preposition that opens the clause ("After campaign aides", "and
+/// the network"), unless the conjunction joins two nouns of the subject ("Experts on trade
+/// and tariffs"). Accepted when it is a speaker phrase, or opens with a determiner, a number
+/// or a capital, and has no clause word or reporting verb in it.
+fn noun_phrase_subject(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    known_source: bool,
+) -> Option<Span> {
+    const MAX: usize = 12;
+    let end = speaker::skip_between(text, tokens, first);
+    let start = (end.saturating_sub(MAX)..end)
+        .rev()
+        .find(|&i| !tokens[i].word && !matches!(&text[tokens[i].span], "'" | "’" | "-"))
+        .map_or(end.saturating_sub(MAX), |i| i + 1);
+    // The subject opens the sentence or follows a comma, a colon, a dash or a parenthesis:
+    // not a quotation ("the \"positive\" thrust of the proposal described above").
+    if start >= end
+        || (start > 0
+            && (tokens[start - 1].word
+                || !matches!(
+                    &text[tokens[start - 1].span],
+                    "," | ";" | ":" | "(" | "-" | "–" | "—"
+                )))
+    {
+        return None;
+    }
+    let run = &tokens[start..end];
+    let is = |t: &Token, words: &[&str]| lexicon::one_of(&text[t.span], words);
+    // A relative clause after the head: the phrase before the relative pronoun.
+    let run = match run.iter().position(|t| is(t, &["that", "who", "which"])) {
+        Some(0) => return None,
+        Some(r) => &run[..r],
+        None => run,
+    };
+    let accept = |words: &[Token]| {
+        let Some(head) = words.first() else {
+            return false;
+        };
+        let w = &text[head.span];
+        let opens = (lexicon::is(w, lexicon::Cue::SpeakerDeterminer) && words.len() > 1)
+            || crate::words::capitalised(w)
+            || w.starts_with(|c: char| c.is_ascii_digit());
+        // No clause word, auxiliary, reporting verb or conjunction but "and" / "or"; no
+        // preposition at its head; no "-ing" form, which shows a verb phrase ("Obama in
+        // letting the public think"; a capitalised one opening the sentence: "Having said").
+        let clean = !words.iter().any(|t| {
+            let w = &text[t.span];
+            let ing = w.len() > 4
+                && w.ends_with("ing")
+                && (!crate::words::capitalised(w) || t.span == tokens[0].span);
+            lexicon::is(w, lexicon::Cue::SpeakerExcluded)
+                || lexicon::is(w, lexicon::Cue::SpeakerBetween)
+                || (lexicon::is(w, lexicon::Cue::SpeakerLeading)
+                    && !lexicon::one_of(w, &["and", "or"]))
+                || (t.span == head.span && lexicon::is(w, lexicon::Cue::SpeakerPreposition))
+                || lexicon::cue_word(w).is_some_and(|c| c.single.is_some())
+                || ing
+        });
+        let like = || speaker::speaker_like(text, words);
+        clean
+            && if known_source {
+                like()
+            } else {
+                opens || like()
+            }
+    };
+    // "After campaign aides insisted …": a subordinator opens the clause before its subject,
+    // which must then be a speaker phrase.
+    let run = match run.first() {
+        Some(t)
+            if run.len() > 1 && lexicon::is(&text[t.span], lexicon::Cue::SpeakerPreposition) =>
+        {
+            if !speaker::speaker_like(text, &run[1..]) {
+                return None;
+            }
+            &run[1..]
+        }
+        _ => run,
+    };
+    // The clause opens after its last conjunction or subordinator; a preposition inside the
+    // phrase post-modifies its head ("Experts on trade").
+    let opener = run
+        .iter()
+        .rposition(|t| lexicon::is(&text[t.span], lexicon::Cue::SpeakerLeading));
+    let words = match opener {
+        Some(k) if accept(&run[k + 1..]) => &run[k + 1..],
+        // "Experts on trade and tariffs": the conjunction joins nouns of the subject.
+        Some(k) if is(&run[k], &["and", "or"]) && accept(run) => run,
+        Some(_) => return None,
+        None if accept(run) => run,
+        None => return None,
+    };
+    Some(words[0].span.cover(words[words.len() - 1].span))
+}
+
 /// Whether at least three words stand before the closing tag at token `first` outside
 /// quotation marks (else the tag belongs to a quotation before it).
 fn closes_words(marks: &marks::Marks, tokens: &[Token], first: usize) -> bool {
@@ -1514,6 +1743,19 @@ fn tag_subject(text: &str, tokens: &[Token], first: usize) -> Option<Span> {
         .find(|&i| !tokens[i].word)
         .filter(|&i| &text[tokens[i].span] == ",")?;
     let words = &tokens[comma + 1..end];
+    // "…, the festival has continued as planned.": an auxiliary, a conjunction or a
+    // preposition shows a clause, not a subject.
+    if words.iter().any(|t| {
+        let w = &text[t.span];
+        lexicon::is(w, lexicon::Cue::SpeakerBetween)
+            || lexicon::is(w, lexicon::Cue::SpeakerLeading)
+            || lexicon::is(w, lexicon::Cue::Auxiliary)
+    }) || words
+        .first()
+        .is_some_and(|t| lexicon::is(&text[t.span], lexicon::Cue::SpeakerPreposition))
+    {
+        return None;
+    }
     let opens = words.first().is_some_and(|t| {
         let w = &text[t.span];
         lexicon::is(w, lexicon::Cue::SpeakerDeterminer)
@@ -1632,10 +1874,13 @@ fn reported_speaker(
     }
     // "…, said founder Mikhail Khodorkovsky." / "…, says Epstein.": the tag closes the
     // sentence, its speaker after the verb, the content before the comma.
+    // A subject set off by an apposition before the verb ("Ann Lee, the mayor, said the
+    // veto would fail.") is the speaker, not the clause after the verb.
     if comma_before
         && let Some(sp) = speaker::after(text, tokens, cue.next, Place::NextToQuote)
         && ends_sentence(token_from(tokens, sp.end()))
         && cue.first >= 3
+        && speaker::before(text, tokens, cue.first, Place::Clause).is_none()
     {
         return Some((named_after_role(text, tokens, sp).unwrap_or(sp), None));
     }
@@ -2062,6 +2307,90 @@ mod tests {
     }
 
     #[test]
+    fn party_and_place_labels_stand_between_speaker_and_cue() {
+        for (text, speaker) in [
+            (
+                "\"The ferry must stay,\" Rep. Ann Lee (D-Md.) said in an interview.",
+                "Rep. Ann Lee",
+            ),
+            (
+                "\"The ferry must stay,\" Sen. Tim Osk, R-Ky., said Tuesday.",
+                "Sen. Tim Osk",
+            ),
+        ] {
+            let got = speakers(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn the_clause_after_a_verb_is_no_speaker() {
+        // An apposition before the verb: its subject speaks, not the clause after it.
+        for text in [
+            "Tim Osk, the harbour master, said the ferry would stop.",
+            "Tim Osk, R-Ky., said the economy had slowed.",
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some("Tim Osk"), "{text}: {got:?}");
+        }
+        // A modal shows a clause; capitalised, the same word may be a name.
+        let got = speakers("\"It is over,\" said Will Osk.");
+        assert_eq!(got[0].1.as_deref(), Some("Will Osk"), "{got:?}");
+    }
+
+    #[test]
+    fn a_quotation_after_a_reporting_sentence_is_its_speakers() {
+        // No tag in its own sentence: the sentence before, in the same paragraph, names the
+        // speaker (here in a tag closing that sentence).
+        let got = speakers(
+            "Fares went up again. That should worry nobody, says Dana Whit. We should be glad \
+             that the boats \"carry more people than ever before and run on time.\"",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Dana Whit"), "{got:?}");
+        // A term stays a term, and a new paragraph is not the speaker's.
+        let got = speakers(
+            "That should worry nobody, says Dana Whit.\n\nWe should be glad that the boats \
+             \"carry more people than ever before and run on time.\"",
+        );
+        assert!(got.iter().all(|q| q.1.is_none()), "{got:?}");
+    }
+
+    #[test]
+    fn a_pronoun_refers_to_the_subject_of_its_own_sentence() {
+        let canonical = |text: &str| -> Vec<Option<String>> {
+            crate::parse(text)
+                .document
+                .quotes
+                .into_iter()
+                .filter_map(|q| q.speaker)
+                .filter(|s| s.text == "he")
+                .map(|s| s.canonical)
+                .collect()
+        };
+        // The person who spoke before is not the antecedent when the pronoun's own sentence
+        // opens with another name.
+        assert_eq!(
+            canonical(
+                "Ben Ostrow said the port was open. Carl Dunn arrived later. Dunn closed the \
+                 meeting as he said that the bridge was cheap."
+            ),
+            [Some("Carl Dunn".to_owned())]
+        );
+        // A heading in capitals run into the sentence is no subject.
+        assert_eq!(
+            canonical(
+                "Ben Ostrow said the port was open. THE BRIDGE Later when he spoke again, he \
+                 said that the bridge was cheap."
+            )
+            .last(),
+            Some(&Some("Ben Ostrow".to_owned()))
+        );
+    }
+
+    #[test]
     fn a_list_of_subjects_speaks_together() {
         for (text, speaker) in [
             (
@@ -2171,6 +2500,74 @@ mod tests {
         );
         // A quotation before the tag is its direct quote, not a report.
         assert!(reports("\"We will sail,\" Mayor Lind said in her address.").is_empty());
+    }
+
+    #[test]
+    fn noun_phrase_subjects_of_a_content_clause() {
+        for (text, speaker) in [
+            // A subject the speaker nouns do not know, before a clause.
+            (
+                "The ferry line said it would cut the night service.",
+                "The ferry line",
+            ),
+            (
+                "Lindport's newspapers claimed that the mayor had sold the pier.",
+                "Lindport's newspapers",
+            ),
+            // Two nouns joined inside the subject.
+            (
+                "Experts on tides and harbour silt said the channel could close by May.",
+                "Experts on tides and harbour silt",
+            ),
+            // A relative clause after the head; a finding needs a source noun.
+            (
+                "A survey that ran in the Lindport Herald found that rents had doubled.",
+                "A survey",
+            ),
+            // A prepositional phrase between the verb and its clause; "long" between subject
+            // and verb.
+            ("Reyes said after the vote she would run again.", "Reyes"),
+            (
+                "Mayor Lind has long said that the pier is safe.",
+                "Mayor Lind",
+            ),
+            // A subordinator before the subject.
+            (
+                "After harbour officials insisted that the pier was safe, it fell.",
+                "harbour officials",
+            ),
+        ] {
+            let got = reports(text);
+            assert!(
+                got.iter().any(|r| r.1.as_deref() == Some(speaker)),
+                "{text}: {got:?}"
+            );
+        }
+        for text in [
+            // An inference of the writer's, a participle after a noun, a plural noun.
+            "His record shows that he cannot be trusted.",
+            "But note the \"quiet\" thrust of the plan described above.",
+            "In fact, many news reports lump in the storms with the floods.",
+            "But the proposed rules have nothing to do with the storms.",
+            "They are as guilty as the mayor in letting the public think we are safe.",
+            // A clause before a closing verb is no subject.
+            "Apart from this, however, the fair has continued as originally planned.",
+        ] {
+            let got = reports(text);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn cues_grown_from_polnear_report() {
+        // Verbs of judgement and speech acts take a noun-phrase content.
+        let got = reports("The council dismissed the ferry plan as too costly.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("The council"), "{got:?}");
+        let got = reports("Mayor Lind denounced the tolls on the old bridge.");
+        assert_eq!(got[0].1.as_deref(), Some("Mayor Lind"), "{got:?}");
+        // A verb that names a topic is no report of a statement.
+        assert!(reports("The mayor talked about the tolls on the old bridge.").is_empty());
     }
 
     #[test]

@@ -71,8 +71,11 @@ fn adverb(word: &str) -> bool {
 /// A word that shows a phrase is a clause, not a speaker; an initialism in capitals is a name
 /// ("US administration officials", not "us").
 fn not_in_speaker(word: &str) -> bool {
-    lexicon::is(word, Class::SpeakerExcluded)
-        && !(word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase()))
+    (lexicon::is(word, Class::SpeakerExcluded)
+        && !(word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase())))
+        // A modal shows a clause ("…, said the veto would fail."); capitalised it may be a
+        // name ("Will Osk").
+        || (!capitalised(word) && lexicon::is(word, Class::Auxiliary))
 }
 
 /// Longest speaker phrase, in words.
@@ -148,8 +151,50 @@ pub(crate) fn skip_between(text: &str, tokens: &[Token], end: usize) -> usize {
     last
 }
 
+/// Whether a word is a party-and-place label of US news ("R-Ky", "D-Md", "D-Newport"): a
+/// capital, a hyphen, a capitalised word.
+fn affiliation_label(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 3 && b[0].is_ascii_uppercase() && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
+/// Whether token `k` is part of a party-and-place label set off after a name ("(D-Md.)",
+/// ", R-Ky.,"): the label's words, its full stop, or the brackets around it.
+pub(crate) fn in_affiliation(text: &str, tokens: &[Token], k: usize) -> bool {
+    let w = |i: usize| tokens.get(i).map_or("", |t| &text[t.span]);
+    let label_at = |i: usize| affiliation_label(w(i));
+    match w(k) {
+        "(" => label_at(k + 1),
+        ")" => (k.saturating_sub(4)..k).any(label_at),
+        "." => {
+            k > 0 && tokens[k - 1].span.end() == tokens[k].span.start() && label_at(k - 1)
+                || (k >= 2 && label_at(k - 2))
+        }
+        _ => tokens[k].word && (k.saturating_sub(2)..=k).any(label_at),
+    }
+}
+
+/// Where a speaker's name ends before a label set off by commas ("Ann Lee, R-Ky., said"):
+/// the index of the comma that opens the label, when the tokens before `last` end with one.
+fn before_affiliation(text: &str, tokens: &[Token], last: usize) -> Option<usize> {
+    let comma = |i: usize| !tokens[i].word && &text[tokens[i].span] == ",";
+    if last < 3 || !comma(last - 1) {
+        return None;
+    }
+    let open = (last.saturating_sub(6)..last - 1)
+        .rev()
+        .find(|&i| comma(i))?;
+    (open + 1 < last - 1
+        && affiliation_label(&text[tokens[open + 1].span])
+        && (open + 1..last - 1).all(|k| in_affiliation(text, tokens, k)))
+    .then_some(open)
+}
+
 fn before_at(text: &str, tokens: &[Token], mut last: usize, place: Place) -> Option<Span> {
     let punct = |i: usize, p: &str| !tokens[i].word && &text[tokens[i].span] == p;
+    if let Some(open) = before_affiliation(text, tokens, last) {
+        last = open;
+    }
     // "Govs. Bush and Christie, who say …": the speaker is the relative pronoun's antecedent,
     // as it is for "an architect who said he was stiffed".
     if last >= 2
