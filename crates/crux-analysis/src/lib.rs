@@ -125,6 +125,10 @@ pub enum WeightReason {
     /// The writer's own, in a news report whose writer's assessments together amount to less
     /// than one firmly stated risk or benefit: words of harm or gain in passing, no weighing.
     ReportedFact,
+    /// Evidence a news report relays (data, statistics, figures, a study, a survey, a report):
+    /// not a view of one side but what the report is about, so it counts as the reporter's own
+    /// facts do (factor 1).
+    Evidence,
     /// The writer grants the point, then counters it ("…, to be sure. But …").
     Conceded,
     /// The writer states the balance itself ("a net positive"): a verdict on the other

@@ -196,7 +196,13 @@ pub(crate) fn is_report(doc: &Document) -> bool {
 pub(crate) fn weigh(doc: &Document, assessments: &mut [Assessment]) {
     let report = assessments.iter().any(|a| a.holder != "author") && is_report(doc);
     for a in assessments.iter_mut() {
-        if a.holder != "author" {
+        if a.holder != "author" && report && names_a_text(&a.holder) {
+            a.weighting.push(Weighting {
+                reason: WeightReason::Evidence,
+                factor: 1.0,
+                cue: None,
+            });
+        } else if a.holder != "author" {
             a.weighting.push(if report {
                 // A news report relays others' views without weighing them: the verdict is
                 // the reporter's own, neutral when the reporter weighs nothing.
@@ -283,13 +289,20 @@ pub(crate) fn weigh(doc: &Document, assessments: &mut [Assessment]) {
     // weighs nothing: its few words of harm or gain are the events reported ("children who
     // have failed asylum claims"), and the report is neutral.
     if report {
+        // The reporter's own and the evidence it relays.
+        let facts = |a: &Assessment| {
+            a.holder == "author"
+                || a.weighting
+                    .iter()
+                    .any(|w| w.reason == WeightReason::Evidence)
+        };
         let own: f64 = assessments
             .iter()
-            .filter(|a| a.holder == "author")
+            .filter(|a| facts(a))
             .map(|a| a.score * a.weight)
             .sum();
         if own < REPORT_OWN_MIN {
-            for a in assessments.iter_mut().filter(|a| a.holder == "author") {
+            for a in assessments.iter_mut().filter(|a| facts(a)) {
                 a.weighting.push(Weighting {
                     reason: WeightReason::ReportedFact,
                     factor: REPORTED_WEIGHT,
@@ -299,6 +312,27 @@ pub(crate) fn weigh(doc: &Document, assessments: &mut [Assessment]) {
             }
         }
     }
+}
+
+/// Whether a holder names a text rather than a person or an organisation: its head, the last
+/// word before any "of", "from", "by", "in", "at", "on", "earlier" or "published", is a speaker noun of the
+/// category `text` (`speaker_nouns.tsv`: data, statistics, figures, study, survey, poll, report,
+/// research, evidence): "Recent data", "statistics", "a report earlier this week from the
+/// British Retail Consortium". A text relays evidence; a person or a body takes a side.
+fn names_a_text(holder: &str) -> bool {
+    let head = holder
+        .split_whitespace()
+        .take_while(|w| {
+            !matches!(
+                w.to_ascii_lowercase().as_str(),
+                "of" | "from" | "by" | "in" | "at" | "on" | "earlier" | "published"
+            )
+        })
+        .last();
+    head.and_then(crux_lexicon::lookup).is_some_and(|w| {
+        w.of(crux_lexicon::Kind::SpeakerNoun)
+            .any(|e| e.words.len() == 1 && e.category == "text")
+    })
 }
 
 /// Marks the writer's own assessments in the concluding paragraph: the last body paragraph, when
@@ -402,6 +436,52 @@ mod tests {
         // A though-clause that does not dismiss is itself the concession: nothing is countered.
         let text = "The plan will protect the coast, though it is costly.";
         assert!(weights(text).iter().all(|&(_, w)| w == 1.0));
+    }
+
+    #[test]
+    fn evidence_a_report_relays_counts_as_its_facts() {
+        // A news report of our own writing: its figures come from texts (data, a survey), its
+        // views from people. The evidence counts; the views do not.
+        let text = "Factories slow down\n\nRecent data has indicated a sharp slowdown in factory \
+                    output and a fall in orders.\n\n\"The outlook is bleak,\" said Ann Hope, \
+                    an economist.\n\n\"We will recover strongly,\" said Tom Reed, a minister.\n\n\
+                    A survey published on Monday found that confidence has collapsed.\n\n\
+                    The figures come out each month.";
+        let analysis = analyze(crux_parser::parse(text).document);
+        let reasons: Vec<(String, Vec<WeightReason>)> = analysis
+            .assessments
+            .iter()
+            .map(|a| {
+                (
+                    a.holder.clone(),
+                    a.weighting.iter().map(|w| w.reason).collect(),
+                )
+            })
+            .collect();
+        assert!(
+            reasons
+                .iter()
+                .any(|(h, r)| h == "Recent data" && r == &[WeightReason::Evidence]),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons
+                .iter()
+                .filter(|(h, _)| h == "Ann Hope" || h == "Tom Reed")
+                .all(|(_, r)| r == &[WeightReason::Reported]),
+            "{reasons:?}"
+        );
+        assert!(analysis.balance.net < 0.0, "{:?}", analysis.balance);
+        // The same report with its evidence given as a minister's view is balanced: neutral.
+        let views = text.replace("Recent data has indicated", "Tom Reed said there was");
+        let views = views.replace("A survey published on Monday found", "Ann Hope said");
+        let analysis = analyze(crux_parser::parse(&views).document);
+        assert_eq!(
+            analysis.balance.verdict,
+            Verdict::Neutral,
+            "{:?}",
+            analysis.balance
+        );
     }
 
     #[test]

@@ -64,6 +64,7 @@ pub(crate) fn weight_reason(reason: WeightReason) -> &'static str {
         WeightReason::OthersView => "others' view",
         WeightReason::Reported => "reported, not weighed",
         WeightReason::ReportedFact => "a report's fact, not weighed",
+        WeightReason::Evidence => "evidence the report relays",
         WeightReason::Conceded => "conceded",
         WeightReason::StatedBalance => "stated balance",
         WeightReason::Conclusion => "conclusion",

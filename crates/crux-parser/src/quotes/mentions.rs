@@ -169,6 +169,9 @@ pub(crate) struct Mentions {
     by_last: FxHashMap<String, Vec<(usize, usize)>>,
     /// Lower-case role noun ("chancellor") → (where, entity), in text order.
     by_role: FxHashMap<String, Vec<(usize, usize)>>,
+    /// Initials of a name of two or more capitalised words ("brc" for "British Retail
+    /// Consortium") → (where, entity), in text order.
+    by_initials: FxHashMap<String, Vec<(usize, usize)>>,
 }
 
 fn latest_before(list: &[(usize, usize)], at: usize) -> Option<usize> {
@@ -375,6 +378,19 @@ impl Mentions {
             self.roles.push(0);
             self.by_name
                 .insert(lower_full.clone(), self.entities.len() - 1);
+            // "the British Retail Consortium" … "the BRC": a name's initials name it too.
+            let initials: String = full
+                .split(' ')
+                .filter(|w| capitalised(w))
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_lowercase)
+                .collect();
+            if initials.chars().count() >= 2 && first < last {
+                self.by_initials
+                    .entry(initials)
+                    .or_default()
+                    .push((at, self.entities.len() - 1));
+            }
             Some(self.entities.len() - 1)
         } else {
             None
@@ -429,6 +445,15 @@ impl Mentions {
         let last = strip_possessive(phrase.rsplit(' ').next()?);
         if !capitalised(last) {
             return None;
+        }
+        // An initialism ("the BRC") names the entity whose initials it is, named before it.
+        if initialism(last)
+            && let Some(e) = self
+                .by_initials
+                .get(&last.to_ascii_lowercase())
+                .and_then(|list| latest_before(list, at))
+        {
+            return Some(e);
         }
         let list = self.by_last.get(&last.to_ascii_lowercase())?;
         latest_before(list, at).or_else(|| list.first().map(|&(_, e)| e))

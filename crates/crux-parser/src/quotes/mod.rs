@@ -1484,13 +1484,35 @@ fn reported_speech(
             let closing_speaker = tag
                 .filter(|(c, _)| c.first == i && closes_words(marks, tokens, i))
                 .map(|(_, sp)| (sp, None));
+            // "\"…,\" he said, adding he would …": a participle after a tag has the tag's
+            // speaker, and its report starts at the participle.
+            let after_tag = || participle_after_tag(text, marks, tokens, cue);
+            let mut from_tag = false;
             let Some((speaker, source)) = reported_speaker(text, tokens, cue)
                 .or(closing_speaker)
                 .or_else(|| clause_report(text, tokens, cue).map(|sp| (sp, None)))
+                .or_else(|| {
+                    from_tag = true;
+                    after_tag().map(|sp| (sp, None))
+                })
             else {
                 continue;
             };
             let mut span = clause_bounds(text, tokens, s.span, cue.first);
+            if from_tag {
+                let span = Span::new(cue.span.start(), span.end().max(cue.span.start())).trim(text);
+                taken = Some(taken.map_or(span, |t| t.cover(span)));
+                drafts.push(Draft {
+                    kind: QuoteKind::Reported,
+                    span,
+                    speaker: Some(SpeakerDraft::new(speaker)),
+                    source,
+                    cue: Some(cue.span),
+                    paragraphs: None,
+                    mention: false,
+                });
+                continue;
+            }
             // "IBM will keep the patents but it has pledged to …", "there was more gloomy
             // news, as the statistics revealed …": a subject right after a conjunction opens
             // the report's own clause; the clause before it is the writer's.
@@ -1721,6 +1743,31 @@ fn noun_phrase_subject(
     Some(words[0].span.cover(words[words.len() - 1].span))
 }
 
+/// The speaker of a participle after a speech tag ("\"…,\" he said, adding he would …",
+/// "…, said Ann Lee, noting that …"): the speaker of the nearest cue before the comma, within
+/// the sentence and outside quotation marks.
+fn participle_after_tag(
+    text: &str,
+    marks: &marks::Marks,
+    tokens: &[Token],
+    cue: speaker::Cue,
+) -> Option<Span> {
+    let is_participle = text[cue.span].ends_with("ing")
+        && cue.first > 1
+        && &text[tokens[cue.first - 1].span] == ",";
+    if !is_participle || cue.category == Reporting::Intention && !infinitive(text, tokens, cue.next)
+    {
+        return None;
+    }
+    let tag = (cue.first.saturating_sub(14)..cue.first - 1)
+        .rev()
+        .filter_map(|j| speaker::cue_at(text, tokens, j))
+        .find(|c| !c.according && !inside_quotation(marks, c.span))?;
+    speaker::before(text, tokens, tag.first, Place::NextToQuote)
+        .or_else(|| speaker::after(text, tokens, tag.next, Place::NextToQuote))
+        .filter(|sp| sp.end() < cue.span.start())
+}
+
 /// Whether at least three words stand before the closing tag at token `first` outside
 /// quotation marks (else the tag belongs to a quotation before it).
 fn closes_words(marks: &marks::Marks, tokens: &[Token], first: usize) -> bool {
@@ -1918,6 +1965,14 @@ fn reported_speaker(
         || (token_from(tokens, sp.start()) > 0
             && &text[tokens[token_from(tokens, sp.start()) - 1].span] == ",");
     if parenthetical && next.is_some_and(|t| &text[t.span] == ",") {
+        return Some((sp, None));
+    }
+    // "what legal experts believe: this war is illegal": a colon after the cue opens a
+    // content clause of the writer's words (a quotation after it is the quotation's).
+    if next.is_some_and(|t| &text[t.span] == ":")
+        && tokens.len() >= cue.next + 4
+        && tokens[cue.next + 1..cue.next + 4].iter().all(|t| t.word)
+    {
         return Some((sp, None));
     }
     if !next.is_some_and(|t| {
@@ -2307,6 +2362,68 @@ mod tests {
     }
 
     #[test]
+    fn according_to_a_source_with_a_time_in_it() {
+        let got = reports(
+            "Ferry fares rose sharply, according to a survey earlier this month from the \
+             Harbour Pilots Association.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].1.as_deref(),
+            Some("a survey earlier this month from the Harbour Pilots Association"),
+            "{got:?}"
+        );
+        // "this" with no noun after it is no time: no speaker phrase.
+        assert!(reports("Ferry fares rose, according to this.").is_empty());
+    }
+
+    #[test]
+    fn an_initialism_takes_the_full_name_it_stands_for() {
+        let canonical = |text: &str| -> Vec<Option<String>> {
+            crate::parse(text)
+                .document
+                .quotes
+                .into_iter()
+                .filter_map(|q| q.speaker.map(|s| s.canonical))
+                .collect()
+        };
+        assert_eq!(
+            canonical(
+                "The Harbour Pilots Association met on Monday. The HPA said fares would rise."
+            ),
+            [Some("Harbour Pilots Association".to_owned())]
+        );
+        // Named only after it: no antecedent.
+        assert_eq!(
+            canonical("The HPA said fares would rise. The Harbour Pilots Association agreed."),
+            [None]
+        );
+    }
+
+    #[test]
+    fn subjects_with_members_colons_and_wh_clauses() {
+        // A dashed "including" parenthesis names the speaker's members; another aside does not.
+        let got = reports("Local groups - including Osk and Lind - believe the fares will rise.");
+        assert_eq!(
+            got[0].1.as_deref(),
+            Some("Local groups - including Osk and Lind"),
+            "{got:?}"
+        );
+        let got = reports("Local groups - there are nine - believe the fares will rise.");
+        assert_eq!(got[0].1.as_deref(), Some("Local groups"), "{got:?}");
+        // A colon after the cue opens the content.
+        let got = reports("Harbour officials believe: the new quay is too shallow.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Harbour officials"), "{got:?}");
+        // A wh-word opens the clause the subject stands in.
+        let got = speakers(
+            "The boats take what the harbour pilots are calling the \"worst route on the coast\".",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("the harbour pilots"), "{got:?}");
+    }
+
+    #[test]
     fn party_and_place_labels_stand_between_speaker_and_cue() {
         for (text, speaker) in [
             (
@@ -2566,8 +2683,32 @@ mod tests {
         assert_eq!(got[0].1.as_deref(), Some("The council"), "{got:?}");
         let got = reports("Mayor Lind denounced the tolls on the old bridge.");
         assert_eq!(got[0].1.as_deref(), Some("Mayor Lind"), "{got:?}");
+        // An inflection of a listed verb.
+        let got = reports("The harbour board defends the tolls on the old bridge.");
+        assert_eq!(got[0].1.as_deref(), Some("The harbour board"), "{got:?}");
         // A verb that names a topic is no report of a statement.
         assert!(reports("The mayor talked about the tolls on the old bridge.").is_empty());
+    }
+
+    #[test]
+    fn a_participle_after_a_speech_tag_reports_for_the_tags_speaker() {
+        for (text, report, speaker) in [
+            (
+                "\"The pier is safe,\" she said, adding she would walk on it herself.",
+                "adding she would walk on it herself.",
+                "she",
+            ),
+            (
+                "\"We will sail,\" said Ann Lee, noting that the ferry had run for a century.",
+                "noting that the ferry had run for a century.",
+                "Ann Lee",
+            ),
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, report, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+        }
     }
 
     #[test]

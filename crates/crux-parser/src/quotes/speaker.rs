@@ -104,12 +104,29 @@ fn accepts(place: Place, text: &str, words: &[Token]) -> bool {
 /// boundary.
 pub(crate) fn before(text: &str, tokens: &[Token], end: usize, place: Place) -> Option<Span> {
     let between = skip_between(text, tokens, end);
-    before_at(text, tokens, between, place).or_else(|| {
+    let speaker = before_at(text, tokens, between, place).or_else(|| {
         // "the family said": a noun in "-ly" is the subject, not an adverb.
         (between != end)
             .then(|| before_at(text, tokens, end, place))
             .flatten()
-    })
+    })?;
+    Some(with_inclusion(text, tokens, speaker, between).unwrap_or(speaker))
+}
+
+/// "Critics - including Germany and France - believe": a parenthesis between dashes that
+/// opens with "including" right after the speaker names its members; the speaker takes it in.
+fn with_inclusion(text: &str, tokens: &[Token], speaker: Span, end: usize) -> Option<Span> {
+    let dash =
+        |i: usize| !tokens[i].word && matches!(&text[tokens[i].span], "-" | "–" | "—" | "--");
+    let open = tokens.partition_point(|t| t.span.start() < speaker.end());
+    (open + 2 < end
+        && dash(open)
+        && dash(end - 1)
+        && text[tokens[open + 1].span].eq_ignore_ascii_case("including")
+        && tokens[open + 1..end - 1]
+            .iter()
+            .all(|t| t.word || &text[t.span] == ","))
+    .then(|| speaker.cover(tokens[end - 2].span))
 }
 
 /// Where the subject ends when adverbs and times stand between it and token `end`.
@@ -373,21 +390,39 @@ fn conjunct(text: &str, words: &[Token]) -> bool {
         })
 }
 
+/// Longest phrase after "according to", in words: a source with a time and a post-modifier
+/// ("a report earlier this week from the British Retail Consortium") runs longer than a
+/// speaker phrase.
+const MAX_ACCORDING_WORDS: usize = 12;
+
 /// After "according to": the phrase up to the next punctuation, when it has no verb or clause
-/// word ("research published today", "figures from the census").
+/// word ("research published today", "figures from the census"); a time of "this" or "last"
+/// and a noun ("this week") may stand in it.
 pub(crate) fn after_phrase(text: &str, tokens: &[Token], start: usize) -> Option<Span> {
     let end = start
         + tokens[start..]
             .iter()
-            .take(MAX_WORDS + 1)
+            .take(MAX_ACCORDING_WORDS + 1)
             .take_while(|t| t.word)
             .count();
+    let time = |k: usize| {
+        lexicon::one_of(&text[tokens[k].span], &["this", "last"])
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| k + 1 < end && !capitalised(&text[n.span]))
+    };
     (end > start
-        && end - start <= MAX_WORDS
-        && !tokens[start..end]
-            .iter()
-            .any(|t| not_in_speaker(&text[t.span])))
+        && end - start <= MAX_ACCORDING_WORDS
+        && !(start..end).any(|k| not_in_speaker(&text[tokens[k].span]) && !time(k)))
     .then(|| tokens[start].span.cover(tokens[end - 1].span))
+}
+
+/// A word that opens the clause a subject stands in: a conjunction or sentence adverb, or a
+/// wh-word or complementiser ("care what legal experts believe"; "who" is read apart, as the
+/// relative pronoun of an antecedent).
+fn opens_clause(word: &str) -> bool {
+    lexicon::is(word, Class::SpeakerLeading)
+        || (lexicon::is(word, Class::ContentOpener) && !lexicon::one_of(word, &["who", "if"]))
 }
 
 /// The run of words that ends before token `last`, back to a clause boundary: `(first, last)`
@@ -411,7 +446,7 @@ fn run_before(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize
         }
         // Inside a name: "Sen. Elizabeth Warren", "D.E.A. officials"; punctuation and clause
         // words end it.
-        if !t.word || lexicon::is(&text[t.span], Class::SpeakerLeading) {
+        if !t.word || opens_clause(&text[t.span]) {
             break;
         }
         first -= 1;
@@ -420,10 +455,7 @@ fn run_before(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize
         return None;
     }
     // A subject longer than the limit was cut in the middle: no clean speaker.
-    if first > 0
-        && tokens[first - 1].word
-        && !lexicon::is(&text[tokens[first - 1].span], Class::SpeakerLeading)
-    {
+    if first > 0 && tokens[first - 1].word && !opens_clause(&text[tokens[first - 1].span]) {
         return None;
     }
     Some((first, last))
