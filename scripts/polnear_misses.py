@@ -12,23 +12,13 @@ so crux knew the cue and refused the attribution), and the matched attributions 
 speaker span does not overlap the gold source, with --show N examples of each.
 """
 import collections
-import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from crux_scripts import analyse_text, overlap, polnear_dev, touches  # noqa: E402
 from polnear_cue_precision import WORD, head, listed  # noqa: E402
-
-
-def overlap(a, b):
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def touches(a, b, share=0.3):
-    o = overlap(a, b)
-    return o > 0 and o >= share * min(a[1] - a[0], b[1] - b[0])
 
 
 def main():
@@ -36,20 +26,10 @@ def main():
     show = int(sys.argv[sys.argv.index("--show") + 1]) if "--show" in sys.argv else 10
     known = listed()
     missed, examples, wrong = collections.Counter(), collections.defaultdict(list), []
-    seen, gold, found = set(), 0, 0
+    gold, found = 0, 0
     with tempfile.TemporaryDirectory() as tmp:
-        for line in open(args[0], encoding="utf-8"):
-            r = json.loads(line)
-            if r["article"] in seen:
-                continue
-            seen.add(r["article"])
-            if r.get("split") != "dev":
-                continue
-            path = Path(tmp) / "article.txt"
-            path.write_text(r["text"], encoding="utf-8")
-            out = subprocess.run([args[1], "analyze", str(path), "--format", "json"],
-                                 capture_output=True, check=True).stdout
-            items = [q for q in json.loads(out)["quotes"] if q["kind"] != "scare"]
+        for r in polnear_dev(args[0]):
+            items = [q for q in analyse_text(args[1], r["text"], tmp)["quotes"] if q["kind"] != "scare"]
             data = r["text"].encode()
             for a in r["attributions"]:
                 c = a.get("content")

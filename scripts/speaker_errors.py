@@ -17,10 +17,12 @@ crux speaker, canonical, cue, and the sentence start around the gold source.
 """
 import json
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from crux_scripts import analyse, analyse_text, overlap, polnear_dev, touches  # noqa: E402
 
 STOP = {"the", "a", "an", "of", "one", "some", "several", "former"}
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "we", "i", "his", "their", "its"}
@@ -33,20 +35,6 @@ def words(s):
 def same_speaker(gold, pred):
     g, p = words(gold), words(pred)
     return bool(g) and len(g & p) / len(g) >= 0.5
-
-
-def overlap(a, b):
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def touches(a, b, share):
-    o = overlap(a, b)
-    return o > 0 and o >= share * min(a[1] - a[0], b[1] - b[0])
-
-
-def analyse(crux, path):
-    out = subprocess.run([crux, "analyze", str(path), "--format", "json"], capture_output=True, check=True)
-    return json.loads(out.stdout)
 
 
 def named(sp):
@@ -104,20 +92,11 @@ def antecedents(data, attributions):
 
 
 def polnear(path, crux):
-    seen, sources, right = set(), 0, 0
+    sources, right = 0, 0
     with tempfile.TemporaryDirectory() as tmp:
-        for line in open(path, encoding="utf-8"):
-            r = json.loads(line)
-            if r["article"] in seen:
-                continue
-            seen.add(r["article"])
-            if r.get("split") != "dev":
-                continue
-            text = r["text"]
-            data = text.encode()
-            file = Path(tmp) / "article.txt"
-            file.write_text(text, encoding="utf-8")
-            items = [q for q in analyse(crux, file)["quotes"] if q["kind"] != "scare"]
+        for r in polnear_dev(path):
+            data = r["text"].encode()
+            items = [q for q in analyse_text(crux, r["text"], tmp)["quotes"] if q["kind"] != "scare"]
             ante = antecedents(data, r["attributions"])
             for a, antecedent in zip(r["attributions"], ante):
                 c, source = a.get("content"), a.get("source")

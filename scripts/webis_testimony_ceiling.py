@@ -13,18 +13,11 @@ where it stays far below the issue's goal, the gap is the two annotations' notio
 crux's errors (docs/quality.md, "Titles, names and the testimony ceiling").
 """
 import json
-import subprocess
 import sys
 from pathlib import Path
 
-
-def overlap(a, b):
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def touches(a, b, share=0.3):
-    o = overlap(a, b)
-    return o > 0 and o >= share * min(a[1] - a[0], b[1] - b[0])
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from crux_scripts import analyse, touches  # noqa: E402
 
 
 def main():
@@ -48,11 +41,7 @@ def main():
             continue
         n += 1
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        out = subprocess.run(
-            [crux, "-q", "analyze", str(article), "--format", "json"],
-            check=True, capture_output=True, text=True,
-        ).stdout
-        doc = json.loads(out)
+        doc = analyse(crux, article)
         units = [(u["start_byte"], u["end_byte"]) for u in record["spans"] if u["label"] == "testimony"]
         preds = {
             "gold annotation": [tuple(q["span"]) for q in gold["quotes"] if q["kind"] != "scare"]
