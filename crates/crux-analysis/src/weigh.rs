@@ -314,25 +314,20 @@ pub(crate) fn weigh(doc: &Document, assessments: &mut [Assessment]) {
     }
 }
 
-/// Whether a holder names a text rather than a person or an organisation: its head, the last
-/// word before any "of", "from", "by", "in", "at", "on", "earlier" or "published", is a speaker noun of the
-/// category `text` (`speaker_nouns.tsv`: data, statistics, figures, study, survey, poll, report,
-/// research, evidence): "Recent data", "statistics", "a report earlier this week from the
-/// British Retail Consortium". A text relays evidence; a person or a body takes a side.
+/// Whether a holder names a text rather than a person or an organisation: the first of its
+/// words that `speaker_nouns.tsv` lists is one of the category `text` (data, statistics,
+/// figures, study, survey, poll, report, research, evidence): "Recent data", "statistics", "a
+/// report earlier this week from the British Retail Consortium". A text relays evidence; a
+/// person or a body takes a side ("CBI chief economist Ian McCafferty": a person noun first).
 fn names_a_text(holder: &str) -> bool {
-    let head = holder
-        .split_whitespace()
-        .take_while(|w| {
-            !matches!(
-                w.to_ascii_lowercase().as_str(),
-                "of" | "from" | "by" | "in" | "at" | "on" | "earlier" | "published"
-            )
+    let single = |w: &str| {
+        crux_lexicon::lookup(w).and_then(|w| {
+            w.of(crux_lexicon::Kind::SpeakerNoun)
+                .find(|e| e.words.len() == 1)
+                .map(|e| e.category == "text")
         })
-        .last();
-    head.and_then(crux_lexicon::lookup).is_some_and(|w| {
-        w.of(crux_lexicon::Kind::SpeakerNoun)
-            .any(|e| e.words.len() == 1 && e.category == "text")
-    })
+    };
+    holder.split_whitespace().find_map(single).unwrap_or(false)
 }
 
 /// Marks the writer's own assessments in the concluding paragraph: the last body paragraph, when
