@@ -1837,10 +1837,7 @@ fn tail_ends_sentence(text: &str, marks: &marks::Marks, tokens: &[Token], i: usi
         let w = &text[tail[0].span];
         w == ","
             || lexicon::is(w, lexicon::Cue::CuePreposition)
-            || lexicon::one_of(
-                w,
-                &["last", "this", "earlier", "yesterday", "today", "tonight"],
-            )
+            || lexicon::is(w, lexicon::Cue::TimeOpener)
             || (crate::words::capitalised(w) && w.ends_with("day"))
     };
     opens
