@@ -1230,9 +1230,18 @@ fn believer(text: &str, toks: &[Token], v: usize) -> Option<String> {
             .get(verb.len() - 3..)
             .is_some_and(|e| e.eq_ignore_ascii_case("ing"));
     // A passive ("is now considered", "were asked whether"): no subject holds it. A form in
-    // -ing after no form of "be" is a gerund ("Instead of debating whether"): none either.
-    if be_before && !ing || ing && !be_before {
+    // -ing after no form of "be" is a gerund ("Instead of debating whether"): none either,
+    // unless "with" opens an absolute clause whose subject comes between ("with most voters
+    // now believing …", "with analysts expecting …").
+    let mut from = from;
+    if be_before && !ing {
         return None;
+    }
+    if ing && !be_before {
+        let with = toks[from..v]
+            .iter()
+            .position(|t| t.word && same_word(&text[t.span], "with"))?;
+        from += with + 1;
     }
     let mut words = &toks[from..v];
     while let Some((last, rest)) = words.split_last() {
@@ -1690,6 +1699,11 @@ mod tests {
         assert_eq!(
             attributed("Police are checking whether the van was stolen."),
             [("whether", "Police".to_owned())]
+        );
+        // After "with", the -ing form's subject holds it: an absolute clause.
+        assert_eq!(
+            attributed("Rents rose, with most tenants now expecting more rises."),
+            [("expecting", "most tenants".to_owned())]
         );
         assert_eq!(
             attributed("Instead of debating whether taxes rise, act."),
