@@ -1541,6 +1541,23 @@ fn reported_speech(
                 continue;
             };
             let mut span = clause_bounds(text, tokens, s.span, cue.first);
+            // "care what legal experts believe: this war is illegal": the content follows the
+            // colon after the cue, and the report opens at the wh-word of its clause.
+            if tokens.get(cue.next).is_some_and(|t| &text[t.span] == ":")
+                && tokens.get(cue.next + 1).is_some_and(|t| t.word)
+                && !inside_quotation(marks, tokens[cue.next + 1].span)
+            {
+                let after = clause_bounds(text, tokens, s.span, cue.next + 1);
+                let at = token_from(tokens, speaker.start());
+                let start = if at > 0
+                    && lexicon::is(&text[tokens[at - 1].span], lexicon::Cue::ContentOpener)
+                {
+                    tokens[at - 1].span.start()
+                } else {
+                    speaker.start().min(span.start().max(speaker.start()))
+                };
+                span = Span::new(start, after.end().max(start));
+            }
             if from_tag {
                 let span = Span::new(cue.span.start(), span.end().max(cue.span.start())).trim(text);
                 taken = Some(taken.map_or(span, |t| t.cover(span)));
@@ -2420,6 +2437,16 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{text}");
         }
+        // The content of a cue before a colon follows the colon.
+        assert_eq!(
+            reports(
+                "Few listen to what doctors across the region think: the clinic must stay open."
+            ),
+            vec![(
+                "what doctors across the region think: the clinic must stay open.".to_string(),
+                Some("doctors across the region".to_string())
+            )]
+        );
         // A subordinate clause first splits off only where a subordinator opens the sentence.
         let got = reports(
             "When the mayor said the bridge was safe, the engineers warned that it was not.",
@@ -2465,6 +2492,15 @@ mod tests {
             (
                 "Retail giant Omnimart says sales fell.",
                 "Retail giant Omnimart",
+            ),
+            // A speaker post-modified by a phrase of place or domain.
+            (
+                "Few listen to what doctors across the region think: the clinic must stay open.",
+                "doctors across the region",
+            ),
+            (
+                "Experts on trade said the tariff would raise prices.",
+                "Experts on trade",
             ),
         ];
         for (text, speaker) in cases {
