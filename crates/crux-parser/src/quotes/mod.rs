@@ -15,6 +15,7 @@
 //! - `block`: whole paragraphs reproduced from another text.
 
 pub(crate) mod block;
+mod headline;
 pub(crate) mod marks;
 pub(crate) mod mentions;
 pub(crate) mod speaker;
@@ -158,6 +159,9 @@ pub(crate) fn find(
     inline_quotes(text, &marks, &tokenised, &mut drafts, &mut direct_cues);
     let inline = drafts.len();
     reported_speech(text, &marks, &tokenised, &direct_cues, &mut drafts);
+    // Headlines come before the body: their reports open the reports' run.
+    let headlines = headline::headline_reports(text, paragraphs, &drafts);
+    drafts.splice(inline..inline, headlines);
     quotes_in_reports(text, &mut drafts, inline);
     block::block_quotes(
         text,
