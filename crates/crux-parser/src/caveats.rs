@@ -117,6 +117,7 @@ mod sense_class {
     pub(super) const LIMIT: u32 = 134_217_728;
     pub(super) const FEASIBLE_WHERE: u32 = 268_435_456;
     pub(super) const LINKING: u32 = 536_870_912;
+    pub(super) const QUANTIFIER: u32 = 1_073_741_824;
 }
 
 /// The context-word classes of `w` (any case) in `data/caveat_senses.tsv`, as bits.
@@ -133,6 +134,7 @@ fn sense_classes(w: &str) -> u32 {
             "uncertain" => sense_class::UNCERTAIN,
             "asking" => sense_class::ASKING,
             "determiner" => sense_class::DETERMINER,
+            "quantifier" => sense_class::QUANTIFIER,
             "placement" => sense_class::PLACEMENT,
             "aboutness" => sense_class::ABOUTNESS,
             "number" => sense_class::NUMBER,
@@ -416,9 +418,12 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
         }
         Rule::Attributive => {
             let before = i.checked_sub(2).and_then(|p| word(text, tokens, p));
-            !(prev.is_some_and(|p| is(p, sense_class::DETERMINER))
-                || prev.is_some_and(|p| crate::lexicon::is(p, CueClass::Comparative))
-                    && before.is_some_and(|b| is(b, sense_class::DETERMINER)))
+            // "some kind of act", "all sort of things": a kind named, after a quantifier too.
+            let phrase = len > 1;
+            !(prev.is_some_and(|p| {
+                is(p, sense_class::DETERMINER) || phrase && is(p, sense_class::QUANTIFIER)
+            }) || prev.is_some_and(|p| crate::lexicon::is(p, CueClass::Comparative))
+                && before.is_some_and(|b| is(b, sense_class::DETERMINER)))
         }
         Rule::Appear => {
             // Being seen, not seeming: "appears in an episode", "appears as a character",
@@ -1661,6 +1666,26 @@ mod tests {
         assert_eq!(
             cues("If prices fall, the bank will cut rates."),
             [("If", CaveatKind::Condition)]
+        );
+    }
+
+    #[test]
+    fn a_kind_named_after_a_quantifier_is_no_hedge() {
+        for sentence in [
+            "The tribe used some kind of drum at feasts.",
+            "Guests brought all sort of gifts.",
+            "He was some other sort of mystic.",
+        ] {
+            assert!(cues(sentence).is_empty(), "{sentence}");
+        }
+        // The hedging adverb stays; a quantifier before other cues keeps their sense.
+        assert_eq!(
+            cues("The plan is kind of vague."),
+            [("kind of", CaveatKind::Hedge)]
+        );
+        assert_eq!(
+            cues("Another possible cause is the drought."),
+            [("possible", CaveatKind::Hedge)]
         );
     }
 
