@@ -23,6 +23,15 @@
 //! quotes belong to their speaker, not the author: they are reported with the speaker as their
 //! `holder` (the author's are held by `"author"`). Boosters are read in the author's voice only.
 //!
+//! A belief, expectation or question that the text ascribes rather than voices goes apart, to
+//! `attributed_caveats`: a verb of belief whose subject is a third party ("analysts expect",
+//! "with most voters now believing"), a verb of belief that is itself a report's cue, and an
+//! embedded question that is asked or discussed, not framed as doubt ("reporters asked
+//! whether", "nothing to do with whether"; "it is unclear whether" stays a caveat). They are
+//! everyone's uncertainty (the Szeged corpus marks them) but qualify neither the writer's words
+//! nor a quoted speaker's own. "kind of"/"sort of" after a determiner or quantifier ("some kind
+//! of drum") name a kind, no hedge.
+//!
 //! A sentence that grants a point and is countered (", but …" in it, or the next sentence of the
 //! paragraph opening "But", "However", "Yet", … or holding ", however,") is a concession: when
 //! it opens with a granting word ("Yes,", "Of course,", "It is true that"), a view voiced
