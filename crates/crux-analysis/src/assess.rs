@@ -290,6 +290,9 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
             Role::Mitigation => {
                 mitigation = match negation_before {
                     Some(t) if t.role == Role::Negation => None,
+                    // A verb inside a name turns nothing: "the Environmental Protection Agency
+                    // has determined the hazard is real".
+                    _ if named(term) => None,
                     _ => Some(*term),
                 };
             }
@@ -1310,6 +1313,15 @@ mod tests {
         assert!(only_kinds("What the cat wants is not love but food.").is_empty());
         assert!(only_kinds("Voters aren't easily persuaded.").is_empty());
         assert!(only_kinds("No wonder the pupils cherish their teacher.").is_empty());
+        assert_eq!(
+            only_kinds("The gunmen opened fire without warning."),
+            only_kinds("The gunmen opened fire.")
+        );
+        // A protective verb inside a name turns nothing.
+        assert_eq!(
+            only_kinds("The Flood Protection Board says the danger is real."),
+            [Risk]
+        );
         // "cannot help doing" is being unable to refrain: no help, and no lack of it.
         assert!(kinds("I can't help noting that the train was late.").is_empty());
     }
