@@ -1,5 +1,6 @@
 //! The tone of a text: the general evaluative words (and the risk, benefit, harm and gain
-//! terms), signed and summed, with a negation just before a word turning it. Sentiment-like
+//! terms), signed and summed, with a negation just before a word of gain turning it and one
+//! before a word of harm dropping it. Sentiment-like
 //! evidence for polarity tasks, kept apart from the assessments: an evaluative word alone is
 //! weak evidence of a writer's stance and never states a benefit by itself
 //! (docs/scoring.md, "Tone").
@@ -19,7 +20,7 @@ pub struct Tone {
     /// `(positive − negative) / (positive + negative)` to three decimals, 0 when both are 0.
     pub net: f64,
     /// The words, in text order, with the role they played (a negated word of gain is listed
-    /// as a risk term, and the negation beside it).
+    /// as a risk term, and the negation beside it; a negated word of harm is not listed).
     pub cues: Vec<Cue>,
 }
 
@@ -62,6 +63,11 @@ pub fn tone(doc: &Document) -> Tone {
         let negated = last_negation.filter(|&(end, _)| {
             t.at >= end && t.at - end <= NEGATION_REACH && toks[end..t.at].iter().all(|k| k.word)
         });
+        // Negation is asymmetric, as in the assessments: a negated word of gain counts as harm
+        // ("not good"), a denied harm says nothing ("not dangerous" is no praise).
+        if negated.is_some() && sign < 0.0 {
+            continue;
+        }
         let sign = if negated.is_some() { -sign } else { sign };
         if let Some((_, span)) = negated {
             cues.push(Cue {
@@ -118,7 +124,9 @@ mod tests {
     #[test]
     fn a_negation_turns_the_word_after_it() {
         assert!(net("The service was not good.") < 0.0);
-        assert!(net("The trip was not dangerous.") > 0.0);
+        // A denied harm is no gain: it counts for neither side.
+        assert_eq!(net("The trip was not dangerous."), 0.0);
+        assert!(net("The trip was not dangerous. It was wonderful.") > 0.0);
         // Punctuation stops it.
         assert!(net("Not now. It is good.") > 0.0);
     }
