@@ -38,7 +38,7 @@ pub(crate) struct Term {
 }
 
 /// Whether a word, folded, ends in "n't" ("doesn't", "CAN’T").
-fn ends_with_nt(word: &str) -> bool {
+pub(crate) fn ends_with_nt(word: &str) -> bool {
     let b = word.as_bytes();
     if b.len() >= 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"n't") {
         return true;

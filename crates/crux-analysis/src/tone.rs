@@ -48,7 +48,13 @@ pub fn tone(doc: &Document) -> Tone {
     let mut last_negation: Option<(usize, Span)> = None;
     for t in &found {
         let sign = match t.role {
-            Role::Negation => {
+            // An absence ("no", "without") negates as "not" does ("no benefit", "without
+            // success"); an inverted negated auxiliary ("aren't they cute!", "isn't it a
+            // shame") asks for agreement with the positive and negates nothing.
+            Role::Negation | Role::Absence => {
+                if inverted(text, &toks, t.at, t.len) {
+                    continue;
+                }
                 last_negation = Some((t.at + t.len, t.span));
                 continue;
             }
@@ -106,6 +112,19 @@ pub fn tone(doc: &Document) -> Tone {
     }
 }
 
+/// Whether the negation of `len` tokens at token `at` is a negated auxiliary before its
+/// pronoun subject: an inverted question or exclamation (Quirk et al. 1985, §11.7, §11.31).
+fn inverted(text: &str, toks: &[crux_parser::Token], at: usize, len: usize) -> bool {
+    crate::assess::ends_with_nt(&text[toks[at].span])
+        && toks.get(at + len).is_some_and(|n| {
+            n.word
+                && matches!(
+                    text[n.span].to_ascii_lowercase().as_str(),
+                    "i" | "you" | "he" | "she" | "it" | "we" | "they" | "there" | "that" | "this"
+                )
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::tone;
@@ -127,6 +146,9 @@ mod tests {
         // A denied harm is no gain: it counts for neither side.
         assert_eq!(net("The trip was not dangerous."), 0.0);
         assert!(net("The trip was not dangerous. It was wonderful.") > 0.0);
+        // An absence negates too; an inverted exclamation does not.
+        assert!(net("The plan brought no benefit.") < 0.0);
+        assert!(net("Ooh, aren't they adorable!") > 0.0);
         // Punctuation stops it.
         assert!(net("Not now. It is good.") > 0.0);
     }
