@@ -579,6 +579,18 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
     {
         return false;
     }
+    // "A Harbor University poll released in late August": a past participle after the head
+    // opens its post-modifier; the phrase before it is the speaker.
+    if let Some(k) = words.iter().skip(2).position(|t| {
+        let w = &text[t.span];
+        w.len() > 4 && w.ends_with("ed") && !capitalised(w)
+    }) && k + 2 + 1 < words.len()
+        && lexicon::is(&text[words[k + 3].span], Class::SpeakerPreposition)
+        && lexicon::speaker_noun(&text[words[k + 1].span]).is_some()
+        && speaker_like(text, &words[..k + 2])
+    {
+        return true;
+    }
     // A post-modified speaker: "Laura Brownlees of Save the Children", "a spokesman for the
     // embassy in London": the phrase before the preposition is the speaker's head.
     if let Some(k) = words
