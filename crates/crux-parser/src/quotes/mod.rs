@@ -2570,6 +2570,11 @@ mod tests {
                 "A Harbor College survey released in late June found that most tenants want repairs.",
                 "A Harbor College survey released in late June",
             ),
+            // An initialism in brackets inside the speaker phrase.
+            (
+                "There was more bad news, as the National Farmers Union (NFU) survey showed that yields fell.",
+                "the National Farmers Union (NFU) survey",
+            ),
             // A speaker post-modified by a phrase of place or domain.
             (
                 "Few listen to what doctors across the region think: the clinic must stay open.",
