@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """How far Webis-Editorials-16's testimony units and crux's own notion of a quotation or report
-agree: the `testimony: quotes` row of `crux eval`, computed twice on the development editorials
+agree: the `testimony: any quote` row of `crux eval`, computed twice on the development editorials
 that the hand-annotated gold folder also annotates (the same texts, byte for byte), once for
 crux's output and once for the gold's own quotes, reports and block quotes (scare quotes left
 out, as the row does).

@@ -20,7 +20,7 @@ use crux_parser::{CaveatKind, Document, Quote, Span, TextSpan, Token, starting_w
 
 use crux_lexicon::{fold, folds_to};
 
-use crate::lexicon::{Lexicon, Role};
+use crate::lexicon::{Entry, Lexicon, Role};
 use crate::{
     Assessment, AssessmentKind, Cue, CueRole, STATED_BALANCE_WEIGHT, WeightReason, Weighting,
 };
@@ -64,19 +64,23 @@ pub(crate) fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> 
         let word = &text[toks[i].span];
         // "n't" is the tail of a word ("doesn't", "can't").
         let tail = ends_with_nt(word);
-        let entries = if tail {
-            lexicon.starting_with("n't")
-        } else {
-            lexicon.for_word(word)
-        };
-        let found = entries.iter().find(|e| {
-            e.words.len() == 1 && tail
-                || (0..e.words.len()).all(|k| {
-                    toks.get(i + k).is_some_and(|t| {
-                        t.word && e.words.get(k).is_some_and(|w| folds_to(&text[t.span], w))
-                    })
+        // A phrase that opens with the word itself comes first ("can't help" noting: a fixed
+        // expression); else a word ending in "n't" is the negation.
+        let phrase = |e: &Entry| {
+            (0..e.words.len()).all(|k| {
+                toks.get(i + k).is_some_and(|t| {
+                    t.word && e.words.get(k).is_some_and(|w| folds_to(&text[t.span], w))
                 })
-        });
+            })
+        };
+        let found = lexicon
+            .for_word(word)
+            .iter()
+            .find(|e| phrase(e))
+            .or_else(|| {
+                tail.then(|| lexicon.starting_with("n't"))
+                    .and_then(|entries| entries.iter().find(|e| e.words.len() == 1))
+            });
         match found {
             Some(e) => {
                 let len = e.words.len();
@@ -315,6 +319,11 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         {
             continue;
         }
+        // So is a gain that a harm word takes as its object, with only determiners between:
+        // "the degrading of best interests", "threatens our safety", "undermine the recovery".
+        if positive && harm_object(text, toks, &found[..n], term) {
+            continue;
+        }
         // A general harm word under a mitigating verb is the object of a stated gain ("the
         // lights would reduce violence"), not a description of reported events, so it counts
         // in reported units too.
@@ -324,13 +333,41 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         }
         // A negative question asks for agreement with the positive ("Is this not
         // dangerous?", "Isn't that a risk?"): its negation states the term.
-        let negated = negation_before.is_some_and(|t| t.role == Role::Negation)
-            && !negative_question(text, toks, negation_before.map_or(0, |t| t.at));
-        if negated || named(term) || topic_of(text, toks, found, n) {
+        let negation = negation_before
+            .filter(|t| t.role == Role::Negation)
+            .filter(|t| !negative_question(text, toks, t.at));
+        // Negation is asymmetric (Taboada et al. 2011, "shift" negation; Horn 1989 on litotes):
+        // a negated gain is a downside ("will not improve schools", "are not in the best
+        // interests of the child"), while a denied harm states nothing ("is not a threat", "not
+        // dangerous" is no gain). Only a harm that a negated verb does not do is a gain ("would
+        // not cause any harm"). "nothing" is a pronoun ("adds nothing useful" says what is
+        // added): it drops the term.
+        let negated_action = negation.filter(|t| {
+            !text[t.span].eq_ignore_ascii_case("nothing")
+                && if positive {
+                    // "we should not be giving up on it" recommends; it states no downside.
+                    term.role != Role::Mitigation && !prohibition(text, toks, t)
+                } else {
+                    negated_verb_object(text, toks, t, term) && !copular(text, toks, t)
+                }
+        });
+        if negation.is_some() && negated_action.is_none()
+            || named(term)
+            || topic_of(text, toks, found, n)
+        {
+            continue;
+        }
+        // "Fossil fuels are no catastrophe" denies, as "not a catastrophe" does; "produces no
+        // harmful gases", "there is no protection" state the absence.
+        if absent.is_some_and(|a| copular(text, toks, &a) && !existential(text, toks, a.at)) {
             continue;
         }
         let mut shifter = None;
         let mut positive = positive;
+        if let Some(t) = negated_action {
+            positive = !positive;
+            shifter = Some(t.span);
+        }
         // A mitigating verb turns the risks of its clause, and a benefit just after it; a
         // protective verb ("protect") is a benefit of its own and turns only risks.
         if let Some(m) = mitigated
@@ -477,6 +514,103 @@ fn after_be(text: &str, toks: &[Token], at: usize) -> bool {
             w.ends_with("'s")
                 || w.ends_with("’s")
                 || matches!(w.as_str(), "is" | "are" | "was" | "were" | "be" | "been")
+        })
+}
+
+/// Whether a clausal negation (`neg`: "not", "never", "n't") negates a verb whose object the
+/// harm `term` is: one verb between them, then a determiner or quantifier ("would not place
+/// any restrictions", "did not cause the damage", "will not impose new costs" is not read: an
+/// adjective stands between). The verb's negation states that the harm is not done: a benefit.
+/// A prohibition ("must not jeopardise the chance", "should never lose sight of") warns of
+/// the harm; a negated verb of knowing or saying ("we don't know who died") negates the
+/// knowing; "nothing" is a pronoun ("adds nothing useful"): none of them is read.
+fn negated_verb_object(text: &str, toks: &[Token], neg: &Term, term: &Term) -> bool {
+    let is = |i: usize, words: &[&str]| {
+        toks.get(i)
+            .is_some_and(|t| t.word && words.iter().any(|w| text[t.span].eq_ignore_ascii_case(w)))
+    };
+    let verb = neg.at + neg.len;
+    // "Why not make the risky trip?" suggests it: a question states no absence.
+    let question = toks.last().is_some_and(|t| &text[t.span] == "?");
+    !question
+        && term.at == verb + 2
+        && toks[neg.at..term.at].iter().all(|t| t.word)
+        && is(verb + 1, &["any", "a", "an", "the", "much", "many"])
+        && !prohibition(text, toks, neg)
+}
+
+/// Whether a negation forbids or advises against ("must not", "should never", "mustn't"):
+/// a prohibition warns of what it names or recommends, it states no absence.
+fn prohibition(text: &str, toks: &[Token], neg: &Term) -> bool {
+    let deontic = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            t.word
+                && [
+                    "must",
+                    "should",
+                    "mustn't",
+                    "shouldn't",
+                    "mustn\u{2019}t",
+                    "shouldn\u{2019}t",
+                ]
+                .iter()
+                .any(|w| text[t.span].eq_ignore_ascii_case(w))
+        })
+    };
+    deontic(neg.at) || neg.at.checked_sub(1).is_some_and(deontic)
+}
+
+/// Whether a form of "be" stands next to the negation or absence `t` ("is not", "are no",
+/// "isn't", "not be"): the negation denies a predication ("is not a threat") instead of
+/// negating an action ("would not place restrictions").
+fn copular(text: &str, toks: &[Token], t: &Term) -> bool {
+    let be = |i: usize| {
+        toks.get(i).is_some_and(|tok| {
+            tok.word && {
+                let w = text[tok.span].to_ascii_lowercase();
+                matches!(
+                    w.as_str(),
+                    "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am"
+                ) || w.ends_with("'s")
+                    || w.ends_with("\u{2019}s")
+            }
+        })
+    };
+    let word = text[t.span].to_ascii_lowercase();
+    // "isn't", "aren't", "wasn't", "weren't", "ain't"
+    let host_be = ["isn", "aren", "wasn", "weren", "ain"]
+        .into_iter()
+        .any(|h| word.starts_with(h));
+    host_be || t.at.checked_sub(1).is_some_and(be) || be(t.at + t.len)
+}
+
+/// Whether the word before token `at` is "there" after a form of "be" ("there is no
+/// protection"): an existential sentence states what exists or does not, not a predication.
+fn existential(text: &str, toks: &[Token], at: usize) -> bool {
+    at.checked_sub(2)
+        .and_then(|i| toks.get(i))
+        .is_some_and(|t| text[t.span].eq_ignore_ascii_case("there"))
+}
+
+/// Whether the gain `term` is the object of the harm term just before it (`before` are the
+/// unit's terms before it): only determiners, possessives and "of" stand between ("the
+/// degrading of best interests", "threatens our safety", "damage the recovery"). The harm
+/// states the risk; its object is what is harmed, no benefit stated.
+fn harm_object(text: &str, toks: &[Token], before: &[Term], term: &Term) -> bool {
+    let Some(harm) = before.last() else {
+        return false;
+    };
+    let gap = harm.at + harm.len..term.at;
+    matches!(harm.role, Role::Risk | Role::Evaluative(false))
+        && gap.len() <= 3
+        && toks[gap].iter().all(|t| {
+            t.word
+                && [
+                    "the", "a", "an", "of", "our", "their", "its", "his", "her", "my", "your",
+                    "this", "that", "these", "those",
+                ]
+                .iter()
+                .any(|w| text[t.span].eq_ignore_ascii_case(w))
         })
 }
 
@@ -1109,6 +1243,60 @@ mod tests {
         assert_eq!(only_kinds("The plan will reduce the benefits."), [Risk]);
         // The verb reaches its clause only.
         assert_eq!(only_kinds("We reduced staff, and the risk grew."), [Risk]);
+    }
+
+    #[test]
+    fn negation_turns_a_gain_and_denies_a_harm() {
+        use AssessmentKind::{Benefit, Risk};
+        // A negated gain is a downside, whether predicated or done.
+        assert_eq!(only_kinds("The reform will not improve schools."), [Risk]);
+        assert_eq!(
+            only_kinds("Such transfers are not in the best interests of the child."),
+            [Risk]
+        );
+        // A denied harm states nothing, with "not" or with "no" after "be".
+        assert!(kinds("The new engine is not dangerous.").is_empty());
+        assert!(kinds("Coal mines are no catastrophe.").is_empty());
+        // A harm that a negated verb does not do, or that something lacks, is a gain.
+        assert_eq!(
+            only_kinds("The new engine will not cause any harm."),
+            [Benefit]
+        );
+        assert_eq!(
+            only_kinds("The new engine produces no harmful gases."),
+            [Benefit]
+        );
+        // A prohibition warns or advises; it states no absence.
+        assert!(kinds("Walkers must not cause any harm.").is_empty());
+        assert!(kinds("We should not be giving up on the courts.").is_empty());
+        // A negated verb of knowing negates the knowing: the harm stays as it was.
+        assert_eq!(
+            only_kinds("Nobody knows when the floods will destroy the bridge."),
+            only_kinds("Everybody knows when the floods will destroy the bridge.")
+        );
+        // "cannot help doing" is being unable to refrain: no help, and no lack of it.
+        assert!(kinds("I can't help noting that the train was late.").is_empty());
+    }
+
+    #[test]
+    fn a_gain_with_its_beneficiary_is_stated_and_a_harmed_gain_is_not() {
+        use AssessmentKind::{Benefit, Risk};
+        // The adjective alone is a general word of gain; with whom it is good for, a benefit.
+        assert!(kinds("The new rules are good.").is_empty());
+        assert_eq!(
+            only_kinds("The new rules are good for small farmers."),
+            [Benefit]
+        );
+        assert_eq!(
+            only_kinds("Moving the school may be in the pupils' best interests."),
+            [Benefit]
+        );
+        // What a harm damages is its object: the risk alone is stated.
+        assert_eq!(only_kinds("The storm will threaten our safety."), [Risk]);
+        assert_eq!(
+            only_kinds("Critics fear the degrading of the best interests of patients."),
+            [Risk]
+        );
     }
 
     #[test]

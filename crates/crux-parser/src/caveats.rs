@@ -300,6 +300,10 @@ struct Draft {
     base: f64,
     /// `None` for the author, else the speaker's words.
     holder: Option<String>,
+    /// A belief, expectation or question that the text ascribes to a third party ("analysts
+    /// expect", "reporters asked whether"): the holder's attitude, reported, not a hedge of the
+    /// words that carry it (see `Found::attributed`).
+    attributed: bool,
 }
 
 /// Who holds what a quote says: its speaker's fullest name, its words, or, with no speaker
@@ -315,6 +319,11 @@ fn speaker_of(q: &Quote) -> String {
 #[derive(Debug, Default)]
 pub(crate) struct Found {
     pub(crate) caveats: Vec<Caveat>,
+    /// Beliefs, expectations and questions held by a third party named as the subject of the
+    /// verb ("analysts believe", "reporters asked whether") or by the speaker of the report
+    /// they cue: everyone's uncertainty, but not a qualification of the writer's words or the
+    /// quoted speaker's own, so apart from `caveats`.
+    pub(crate) attributed: Vec<Caveat>,
     pub(crate) boosters: Vec<Booster>,
     pub(crate) approximations: Vec<Approximation>,
 }
@@ -949,6 +958,7 @@ fn concede_then_counter(
             scope: s.span,
             base: 0.3,
             holder: holder.map(|h| text[h].to_owned()),
+            attributed: false,
         });
     }
     if !replaced.is_empty() {
@@ -1052,15 +1062,30 @@ pub(crate) fn find(
             {
                 continue;
             }
+            // "Analysts expect …", "reporters asked whether …": the belief or the question is
+            // its subject's, a third party's (never "I" or "we", nor a passive's).
+            let believed_by =
+                holding_verb(text, toks, i - len, entry.rule).and_then(|v| believer(text, toks, v));
+            // The verb of belief that is itself the cue of a report ("Critics - including
+            // France - believe …"): the reported speaker's belief.
+            let report_cue = quote.is_some_and(|q| {
+                q.kind == QuoteKind::Reported
+                    && q.cue.as_ref().is_some_and(|c| c.span.overlaps(span))
+            });
+            // An embedded question that is asked, debated or discussed ("asked whether",
+            // "instead of debating whether", "nothing to do with whether"), not framed as the
+            // writer's or the speaker's own doubt ("it is unclear whether"): what it asks is not
+            // asserted, but it qualifies nothing that is.
+            let asked = entry.rule == Rule::Question
+                && !matches!(
+                    question_frame(text, toks, i - len),
+                    Some((sense_class::UNCERTAIN, _))
+                );
+            let attributed = believed_by.is_some() || report_cue || asked;
             let holder = quote
                 .map(speaker_of)
                 .or_else(|| paragraph_holder.clone())
-                .or_else(|| {
-                    // "Analysts expect …", "reporters asked whether …": the belief or the
-                    // question is its subject's.
-                    holding_verb(text, toks, i - len, entry.rule)
-                        .and_then(|v| believer(text, toks, v))
-                });
+                .or(believed_by);
             let bounds = bounds.get_or_insert_with(|| boundaries(text, toks));
             let mut scope = clause(toks, bounds, s.span, i - len, len).trim(text);
             if let Some(q) = quote {
@@ -1093,6 +1118,7 @@ pub(crate) fn find(
                             scope,
                             base: entry.strength,
                             holder: holder.clone(),
+                            attributed,
                         });
                     }
                     drafts.push(Draft {
@@ -1101,6 +1127,7 @@ pub(crate) fn find(
                         scope,
                         base: entry.strength,
                         holder,
+                        attributed,
                     });
                 }
                 // Boosters raise the writer's commitment: the author's only.
@@ -1128,6 +1155,7 @@ pub(crate) fn find(
     // lies inside this scope's sentence: a window found by binary search (drafts are sorted by
     // cue), at most eight of them counted.
     let mut caveats = Vec::with_capacity(drafts.len());
+    let mut attributed = Vec::new();
     for (n, d) in drafts.iter().enumerate() {
         let sentence = sentences
             .get(sentences.partition_point(|s| s.span.end() <= d.cue.start()))
@@ -1145,8 +1173,13 @@ pub(crate) fn find(
             .map(|o| 1.0 - o.base / 2.0)
             .product();
         let strength = (1.0 - (1.0 - d.base) * others).clamp(0.0, 1.0);
-        caveats.push(Caveat {
-            id: format!("c{}", n + 1),
+        let (list, prefix) = if d.attributed {
+            (&mut attributed, "ac")
+        } else {
+            (&mut caveats, "c")
+        };
+        list.push(Caveat {
+            id: format!("{prefix}{}", list.len() + 1),
             kind: d.kind,
             span: d.cue,
             text: text[d.cue].to_owned(),
@@ -1156,6 +1189,7 @@ pub(crate) fn find(
         });
     }
     found.caveats = caveats;
+    found.attributed = attributed;
     found
 }
 
@@ -1225,14 +1259,13 @@ fn intersect(a: Span, b: Span) -> Option<Span> {
 mod tests {
     use super::*;
 
+    /// Everyone's cues, in text order: the caveats and the attributed beliefs and questions.
     fn cues(sentence: &str) -> Vec<(&str, CaveatKind)> {
         let parsed = crate::parse(sentence);
-        parsed
-            .document
-            .caveats
-            .iter()
-            .map(|c| (&sentence[c.span], c.kind))
-            .collect()
+        let d = parsed.document;
+        let mut all: Vec<Caveat> = d.caveats.into_iter().chain(d.attributed_caveats).collect();
+        all.sort_by_key(|c| c.span);
+        all.iter().map(|c| (&sentence[c.span], c.kind)).collect()
     }
 
     #[test]
@@ -1424,6 +1457,16 @@ mod tests {
             .collect()
     }
 
+    /// The beliefs and questions ascribed to someone, with their holder.
+    fn attributed(text: &str) -> Vec<(&str, String)> {
+        crate::parse(text)
+            .document
+            .attributed_caveats
+            .into_iter()
+            .map(|c| (&text[c.span], c.holder))
+            .collect()
+    }
+
     #[test]
     fn quotations_belong_to_their_speaker() {
         let text = "\"It might rain,\" said Jane Smith. It may not.";
@@ -1529,7 +1572,10 @@ mod tests {
     #[test]
     fn many_beliefs_stay_linear() {
         let text = format!("Analysts {}rates.", "expect ".repeat(20_000));
-        assert_eq!(crate::parse(&text).document.caveats.len(), 20_000);
+        assert_eq!(
+            crate::parse(&text).document.attributed_caveats.len(),
+            20_000
+        );
     }
 
     #[test]
@@ -1597,7 +1643,7 @@ mod tests {
         // Someone asks or debates: a question held by the asker; "if" after a verb of asking
         // stays no caveat, and a concessive "whether … or" asks nothing.
         assert_eq!(
-            holders("Voters debated whether the tax was fair."),
+            attributed("Voters debated whether the tax was fair."),
             [("whether", "Voters".to_owned())]
         );
         assert!(cues("The board asked staff if they felt safe.").is_empty());
@@ -1610,25 +1656,49 @@ mod tests {
     }
 
     #[test]
+    fn others_beliefs_and_asked_questions_are_not_the_writers_caveats() {
+        // A verb of belief that cues the report, a belief inside reported speech, a question
+        // someone asks or that is only discussed: attributed, not caveats.
+        for text in [
+            "Critics - including two mayors - believe that the flour tax could rise.",
+            "The union said it expected the talks to fail.",
+            "She said she had wondered whether the gala should go ahead.",
+            "The storm has nothing to do with whether the pier was safe.",
+        ] {
+            assert!(holders(text).iter().all(|(w, _)| *w == "could"), "{text}");
+            assert!(!attributed(text).is_empty(), "{text}");
+        }
+        // The writer's own open question, a passive belief and the writer's belief stay.
+        for text in [
+            "It is unclear whether the pier was safe.",
+            "The pier is thought to be unsafe.",
+            "I believe the pier is unsafe.",
+        ] {
+            assert!(!holders(text).is_empty(), "{text}");
+            assert!(attributed(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn open_questions_are_hedges_held_by_whoever_asks() {
         use CaveatKind::Hedge;
         assert_eq!(
-            holders("Inspectors checked whether the pipe leaked."),
+            attributed("Inspectors checked whether the pipe leaked."),
             [("whether", "Inspectors".to_owned())]
         );
         // In the progressive, the asker is the subject; after a gerund, no one is.
         assert_eq!(
-            holders("Police are checking whether the van was stolen."),
+            attributed("Police are checking whether the van was stolen."),
             [("whether", "Police".to_owned())]
         );
         assert_eq!(
-            holders("Instead of debating whether taxes rise, act."),
+            attributed("Instead of debating whether taxes rise, act."),
             [("whether", "author".to_owned())]
         );
         // Asked in the passive, or with no verb of asking: the writer's report of an open
         // question.
         assert_eq!(
-            holders("The mayor was asked whether the bridge would reopen."),
+            attributed("The mayor was asked whether the bridge would reopen."),
             [("whether", "author".to_owned())]
         );
         assert_eq!(
@@ -1650,19 +1720,19 @@ mod tests {
     fn beliefs_are_hedges_held_by_their_believers() {
         use CaveatKind::Hedge;
         assert_eq!(
-            holders("Many farmers believe that the frost will come early."),
+            attributed("Many farmers believe that the frost will come early."),
             [("believe", "Many farmers".to_owned())]
         );
         assert_eq!(
-            holders("Some thought the ferry was unsafe."),
+            attributed("Some thought the ferry was unsafe."),
             [("thought", "Some".to_owned())]
         );
         assert_eq!(
-            holders("Locals regarded the tower as a bad omen."),
+            attributed("Locals regarded the tower as a bad omen."),
             [("regarded", "Locals".to_owned())]
         );
         assert_eq!(
-            holders("Geologists speculated that the cave was older."),
+            attributed("Geologists speculated that the cave was older."),
             [("speculated", "Geologists".to_owned())]
         );
         // A passive belief, with an adverb between: no subject holds it.
@@ -1717,11 +1787,11 @@ mod tests {
         use CaveatKind::{Concession, Condition, Hedge};
         // The accuser's claim, even as the reporting verb.
         assert_eq!(
-            holders("The regulator has alleged that the bank hid losses."),
+            attributed("The regulator has alleged that the bank hid losses."),
             [("alleged that", "The regulator".to_owned())]
         );
         assert_eq!(
-            holders("Neighbours allege the mill dumps waste."),
+            attributed("Neighbours allege the mill dumps waste."),
             [("allege", "Neighbours".to_owned())]
         );
         // "unknown" as a predicate only.
@@ -1830,7 +1900,7 @@ mod tests {
         );
         // The belief is its subject's.
         assert_eq!(
-            holders("Analysts expect that rates will rise."),
+            attributed("Analysts expect that rates will rise."),
             [("expect", "Analysts".to_owned())]
         );
         assert_eq!(

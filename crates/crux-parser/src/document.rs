@@ -61,6 +61,13 @@ pub struct Document {
     /// confidence; reported so that a reader sees them.
     #[serde(default)]
     pub approximations: Vec<Approximation>,
+    /// Beliefs, expectations and questions the text ascribes to a third party, the subject of
+    /// the verb ("analysts believe that …", "reporters asked whether …") or the speaker of the
+    /// report the verb cues: their uncertainty, not a caveat of the writer's words nor of a
+    /// quoted speaker's own, so not in `caveats`. Same shape as a caveat (ids `ac1`, `ac2`, …),
+    /// `holder` never `"author"`; they qualify no claim and lower no confidence.
+    #[serde(default)]
+    pub attributed_caveats: Vec<Caveat>,
 }
 
 /// Article metadata. Each field is `null` (or empty) when it was not found.

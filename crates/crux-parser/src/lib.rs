@@ -259,6 +259,7 @@ fn parse_extracted(extracted: read::Extracted, format: InputFormat) -> Parsed {
             links,
             boosters: cues.boosters,
             approximations: cues.approximations,
+            attributed_caveats: cues.attributed,
         },
         diagnostics,
     }

@@ -283,6 +283,12 @@ impl<W: Write, F: Formatter> Json<'_, W, F> {
             "approximations",
             &doc.approximations,
             Self::approximation,
+        )?;
+        self.array_member(
+            false,
+            "attributed_caveats",
+            &doc.attributed_caveats,
+            Self::caveat,
         )
     }
 
@@ -466,7 +472,8 @@ mod tests {
              \u{201c}The plan may fail if rates rise,\u{201d} said the finance minister, Tomas Berg. \
              According to the central bank\u{2019}s report, growth could slow to about 1 percent.\n\n\
              Critics warn that the reform would certainly raise costs and cut jobs, but supporters \
-             argue it will lower prices. Berg added that the risk was \u{201c}very real.\u{201d}\n\n\
+             argue it will lower prices. Economists expect inflation to ease. Berg added that the \
+             risk was \u{201c}very real.\u{201d}\n\n\
              Although the benefits are real, they may take years to appear. The government should \
              act quickly to protect savers from a dangerous collapse.\n",
             InputFormat::Text,
@@ -534,6 +541,7 @@ mod tests {
             "links",
             "boosters",
             "approximations",
+            "attributed_caveats",
             "assessments",
             "diagnostics",
         ] {

@@ -15,7 +15,9 @@
 //!   it; precision counts crux's hedge and condition caveats that share a byte with some gold
 //!   cue. Recall is also broken down by `label_short`.
 //! - The corpus marks cues whoever holds them, so every crux caveat counts, the author's and
-//!   the speakers' (cues inside quotations and reported speech, with the speaker as `holder`).
+//!   the speakers' (cues inside quotations and reported speech, with the speaker as `holder`),
+//!   and so do the beliefs, expectations and questions crux ascribes to a third party
+//!   (`attributed_caveats`: "analysts believe", "reporters asked whether").
 //!   Cue-level P/R/F1 is also given over the gold cues that lie in no crux quote (of any kind).
 
 use std::collections::BTreeMap;
@@ -112,7 +114,14 @@ impl Tally {
         if document.sentences.is_empty() && !record.text.trim().is_empty() {
             self.header_only += 1;
         }
-        let all: Vec<&Caveat> = document.caveats.iter().collect();
+        // The corpus marks everyone's uncertainty: the caveats and the beliefs, expectations
+        // and questions crux ascribes to a third party.
+        let mut all: Vec<&Caveat> = document
+            .caveats
+            .iter()
+            .chain(&document.attributed_caveats)
+            .collect();
+        all.sort_by_key(|c| c.span);
         let uncertain: Vec<&Caveat> = all.iter().copied().filter(|c| uncertain_kind(c)).collect();
         let predicted = !uncertain.is_empty();
         self.sentences.add(record.uncertain, predicted);

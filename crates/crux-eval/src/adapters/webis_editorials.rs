@@ -9,9 +9,15 @@
 //!   the author covers at least half of the unit; a crux author claim is right when at least
 //!   half of it lies inside one assumption unit. A second row asks the same of every non-title
 //!   unit (any label): are crux's author claims argumentative units at all?
-//! - **testimony as quotes**: a testimony unit is found when a crux quote of any kind but scare
-//!   shares at least 0.3 of the shorter span with it; such a quote is right when it does so with
-//!   some testimony unit.
+//! - **testimony as cited statements**: a testimony unit is found when a crux statement of
+//!   someone else's shares at least 0.3 of the shorter span with it; such a statement is right
+//!   when it does so with some testimony unit. A statement is a quotation (direct, partial or
+//!   block) of at least three words, or a report whose cue is a verb of speech or writing
+//!   (`reporting_verbs.tsv`) and whose speaker is neither the writer ("I", "we") nor a generic
+//!   holder ("some argue", "critics say"): the corpus's testimony is a statement cited from an
+//!   identifiable source, and a quoted term ("pigs"), a reported belief, finding or intention,
+//!   or a view the writer lends to "some" are its assumptions, anecdotes and statistics.
+//!   A second row counts every crux quote but scare quotes, as before.
 //! - Per label, the share of units covered (as above) by an author claim: high for assumptions
 //!   is good, high for testimony means crux takes cited statements for the author's own.
 
@@ -19,7 +25,11 @@ use std::collections::BTreeMap;
 use std::io::BufRead;
 use std::path::Path;
 
-use crux_parser::{Claim, QuoteKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crux_lexicon::{Cue as CueClass, Kind};
+use crux_parser::{Claim, Quote, QuoteKind};
 use serde::Deserialize;
 
 use crate::corpus::{JsonSpan, analyse, for_each_record, range};
@@ -40,6 +50,48 @@ struct Unit {
     #[serde(flatten)]
     span: JsonSpan,
     label: String,
+}
+
+/// The category of each reporting verb or phrase of `reporting_verbs.tsv` (`speech`,
+/// `writing`, `belief`, `finding`, `intention`), by its lower-case form.
+fn reporting_category(cue: &str) -> Option<&'static str> {
+    static TABLE: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        crux_lexicon::entries_of(Kind::ReportingVerb)
+            .map(|e| (e.form.to_lowercase(), e.category))
+            .collect()
+    });
+    let key: Vec<String> = cue.split_whitespace().map(str::to_lowercase).collect();
+    table.get(&key.join(" ")).copied()
+}
+
+/// Whether a crux quote stands for a statement cited from someone else (see the module
+/// documentation): a quotation of at least three words, or a report of speech or writing
+/// whose speaker is neither the writer nor a generic holder.
+fn cited_statement(q: &Quote) -> bool {
+    match q.kind {
+        QuoteKind::Scare => false,
+        QuoteKind::Block => true,
+        QuoteKind::Direct | QuoteKind::Partial => q.text.split_whitespace().nth(2).is_some(),
+        QuoteKind::Reported => {
+            let said = q
+                .cue
+                .as_ref()
+                .and_then(|c| reporting_category(&c.text))
+                .is_some_and(|c| matches!(c, "speech" | "writing"));
+            let words: Vec<&str> = q
+                .speaker
+                .as_ref()
+                .map(|s| s.text.split_whitespace().take(2).collect())
+                .unwrap_or_default();
+            let writer =
+                words.len() == 1 && ["i", "we"].iter().any(|w| words[0].eq_ignore_ascii_case(w));
+            let generic = words
+                .iter()
+                .any(|w| crux_lexicon::is(w, CueClass::GenericHolder));
+            said && !writer && !generic
+        }
+    }
 }
 
 fn claim_range(c: &Claim) -> (usize, usize) {
@@ -72,6 +124,7 @@ struct Tally {
     assumptions: Counts,
     units: Counts,
     testimony: Counts,
+    testimony_any_quote: Counts,
     /// Per label: (covered by an author claim, units).
     covered: BTreeMap<String, (usize, usize)>,
 }
@@ -113,28 +166,38 @@ impl Tally {
             entry.1 += 1;
         }
 
+        let testimony: Vec<(usize, usize)> = units
+            .iter()
+            .filter(|u| u.label == "testimony")
+            .map(|u| u.span.range())
+            .collect();
+        let statements: Vec<(usize, usize)> = d
+            .quotes
+            .iter()
+            .filter(|q| cited_statement(q))
+            .map(range)
+            .collect();
         let quotes: Vec<(usize, usize)> = d
             .quotes
             .iter()
             .filter(|q| q.kind != QuoteKind::Scare)
             .map(range)
             .collect();
-        let testimony: Vec<(usize, usize)> = units
-            .iter()
-            .filter(|u| u.label == "testimony")
-            .map(|u| u.span.range())
-            .collect();
-        let t = &mut self.testimony;
-        t.gold += testimony.len();
-        t.found += testimony
-            .iter()
-            .filter(|&&u| quotes.iter().any(|&q| touches(u, q, 0.3)))
-            .count();
-        t.predicted += quotes.len();
-        t.right += quotes
-            .iter()
-            .filter(|&&q| testimony.iter().any(|&u| touches(u, q, 0.3)))
-            .count();
+        for (t, predicted) in [
+            (&mut self.testimony, &statements),
+            (&mut self.testimony_any_quote, &quotes),
+        ] {
+            t.gold += testimony.len();
+            t.found += testimony
+                .iter()
+                .filter(|&&u| predicted.iter().any(|&q| touches(u, q, 0.3)))
+                .count();
+            t.predicted += predicted.len();
+            t.right += predicted
+                .iter()
+                .filter(|&&q| testimony.iter().any(|&u| touches(u, q, 0.3)))
+                .count();
+        }
     }
 
     fn rows(&self) -> Vec<Row> {
@@ -150,7 +213,13 @@ impl Tally {
                 .row("any unit: author claims", n)
                 .with_note("as above, against every non-title unit"),
             self.testimony
-                .row("testimony: quotes", n)
+                .row("testimony: cited statements", n)
+                .with_note(
+                    "crux: quotations of >= 3 words, reports of speech or writing by a \
+                     named source; overlap >= 0.3 of the shorter span",
+                ),
+            self.testimony_any_quote
+                .row("testimony: any quote", n)
                 .with_note("crux: all but scare quotes; overlap >= 0.3 of the shorter span"),
         ];
         for (label, (covered, units)) in &self.covered {

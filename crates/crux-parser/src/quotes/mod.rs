@@ -1465,6 +1465,7 @@ fn reported_speech(
         // Several reports may stand in one sentence ("X said …, but Y said …"); each is its
         // clause, and a later cue inside the clause of an earlier report adds nothing.
         let mut taken: Option<Span> = None;
+        let first_draft = drafts.len();
         // "…they would think you were crazy, says Epstein.": a tag closing the sentence holds
         // the whole clause before it, so a cue inside that clause is part of its content.
         let tag = closing_tag(text, marks, tokens);
@@ -1478,9 +1479,50 @@ fn reported_speech(
             if forms::held_noun(text, tokens, i).is_some() {
                 continue;
             }
-            if inside_quotation(marks, cue.span) || taken.is_some_and(|t| t.contains_span(cue.span))
-            {
+            if inside_quotation(marks, cue.span) {
                 continue;
+            }
+            let split = taken.is_some_and(|t| t.contains_span(cue.span));
+            if split {
+                // "Some economists have predicted …, although others feel …": a clause of its
+                // own subject and reporting verb after a comma and a conjunction is another
+                // report; the earlier one ends before it.
+                let Some(cut) = own_report_break(text, tokens, cue) else {
+                    continue;
+                };
+                let (cut, subordinate) = match cut {
+                    Break::Conjunction(k) => (k, false),
+                    Break::Comma(k) => (k, true),
+                };
+                let at = tokens[cut].span.start();
+                // "While his aides have suggested …": the earlier subject right after a
+                // subordinator that opens the sentence.
+                let opened_by_subordinator = |sp: Span| {
+                    let k = token_from(tokens, sp.start());
+                    k == 1
+                        && lexicon::is(&text[tokens[0].span], lexicon::Cue::ClauseBreak)
+                        && !lexicon::one_of(&text[tokens[0].span], &["and", "but", "yet"])
+                };
+                let mut cut_any = false;
+                for d in &mut drafts[first_draft..] {
+                    if d.span.start() < at
+                        && d.span.contains_span(cue.span)
+                        && d.cue.is_some_and(|c| c.end() <= at)
+                        && d.speaker.as_ref().is_some_and(|sp| {
+                            sp.span.end() <= at && (!subordinate || opened_by_subordinator(sp.span))
+                        })
+                    {
+                        d.span = Span::new(d.span.start(), at).trim(text);
+                        cut_any = true;
+                    }
+                }
+                if !cut_any {
+                    continue;
+                }
+                taken = drafts[first_draft..]
+                    .iter()
+                    .map(|d| d.span)
+                    .reduce(|a, b| a.cover(b));
             }
             if closing.is_some_and(|(first, clause)| i < first && clause.contains_span(cue.span)) {
                 continue;
@@ -1544,16 +1586,16 @@ fn reported_speech(
             }
             // "IBM will keep the patents but it has pledged to …", "there was more gloomy
             // news, as the statistics revealed …": a subject right after a conjunction opens
-            // the report's own clause; the clause before it is the writer's.
+            // the report's own clause; the clause before it is the writer's. A report split
+            // off an earlier one's content starts at its subject too.
             let at = token_from(tokens, speaker.start());
-            if span.start() < speaker.start()
-                && at > 0
+            let after_conjunction = at > 0
                 && tokens[at - 1].word
                 && lexicon::is(&text[tokens[at - 1].span], lexicon::Cue::SpeakerLeading)
                 // "…, as analysts had expected.": a tag that ends its clause reports what
                 // came before it.
-                && tokens.get(cue.next).is_some_and(|t| t.word)
-            {
+                && tokens.get(cue.next).is_some_and(|t| t.word);
+            if span.start() < speaker.start() && (split || after_conjunction) {
                 span = Span::new(speaker.start(), span.end().max(speaker.start()));
             }
             let span = if span.contains_span(speaker) {
@@ -1574,6 +1616,48 @@ fn reported_speech(
             });
         }
     }
+}
+
+/// Where a later report's clause starts inside an earlier report's content.
+#[derive(Debug, Clone, Copy)]
+enum Break {
+    /// At this comma or conjunction token, before a conjunction and the later subject.
+    Conjunction(usize),
+    /// At this comma right before the later subject: a break only after an earlier clause
+    /// opened by a subordinator ("While his aides have suggested …, the governor is …").
+    Comma(usize),
+}
+
+/// Where a report's own clause breaks off the clause of an earlier report: the comma before a
+/// conjunction ("…, although others feel …", "…, and Republicans want …") that the cue's
+/// subject follows, when the cue has a subject before it. `None` when the cue has no subject
+/// of its own there ("…, although several warned that …": "several" names nobody), which
+/// leaves its clause in the earlier report's content.
+fn own_report_break(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<Break> {
+    if cue.according {
+        return None;
+    }
+    let (speaker, _) = reported_speaker(text, tokens, cue)
+        .or_else(|| clause_report(text, tokens, cue).map(|sp| (sp, None)))?;
+    if speaker.end() > cue.span.start() {
+        return None;
+    }
+    let at = token_from(tokens, speaker.start());
+    let comma = |i: usize| !tokens[i].word && &text[tokens[i].span] == ",";
+    if at >= 2
+        && tokens[at - 1].word
+        && lexicon::is(&text[tokens[at - 1].span], lexicon::Cue::ClauseBreak)
+    {
+        if comma(at - 2) {
+            return Some(Break::Conjunction(at - 2));
+        }
+        // "Senators said they are convinced the agency erred and Democrats accused them": a
+        // coordinator without a comma, when its subject is a name or a speaker noun's phrase.
+        if lexicon::one_of(&text[tokens[at - 1].span], &["and", "but"]) {
+            return Some(Break::Conjunction(at - 1));
+        }
+    }
+    (at >= 1 && comma(at - 1)).then_some(Break::Comma(at - 1))
 }
 
 /// A tag closing the sentence after a comma: its cue and its speaker. "…, says Epstein.",
@@ -2313,6 +2397,63 @@ mod tests {
             .filter(|q| q.kind == crate::QuoteKind::Reported)
             .map(|q| (q.text, q.speaker.map(|s| s.text)))
             .collect()
+    }
+
+    #[test]
+    fn a_clause_with_its_own_subject_and_cue_is_its_own_report() {
+        let cases: [(&str, &[(&str, &str)]); 4] = [
+            (
+                "Some analysts have predicted fares will fall, although others feel the airlines may raise them first.",
+                &[
+                    (
+                        "Some analysts have predicted fares will fall",
+                        "Some analysts",
+                    ),
+                    ("others feel the airlines may raise them first.", "others"),
+                ],
+            ),
+            (
+                "Senators said they were convinced the agency erred and Democrats accused them of delay.",
+                &[
+                    (
+                        "Senators said they were convinced the agency erred",
+                        "Senators",
+                    ),
+                    ("Democrats accused them of delay.", "Democrats"),
+                ],
+            ),
+            (
+                "While his aides have suggested the plan is a compromise, the governor said it would pass.",
+                &[
+                    (
+                        "his aides have suggested the plan is a compromise",
+                        "his aides",
+                    ),
+                    ("the governor said it would pass.", "the governor"),
+                ],
+            ),
+            // Without a subject of its own the clause stays in the first report's content.
+            (
+                "Residents said they were relieved, although several warned that rents could rise.",
+                &[(
+                    "Residents said they were relieved, although several warned that rents could rise.",
+                    "Residents",
+                )],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = reports(text);
+            let want: Vec<(String, Option<String>)> = want
+                .iter()
+                .map(|(t, s)| (t.to_string(), Some(s.to_string())))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+        // A subordinate clause first splits off only where a subordinator opens the sentence.
+        let got = reports(
+            "When the mayor said the bridge was safe, the engineers warned that it was not.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]
