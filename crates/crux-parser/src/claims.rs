@@ -465,9 +465,30 @@ fn remainder(text: &str, span: Span, cut: &[Span]) -> Option<Span> {
     }
     pieces
         .into_iter()
-        .map(|p| trim_punctuation(text, p))
+        .map(|p| trim_open_end(text, trim_punctuation(text, p)))
         .filter(three_words)
         .max_by_key(|p| p.len())
+}
+
+/// "there was more gloomy news on the manufacturing front, as [the ONS revealed …]": a
+/// subordinator after a comma, left at the end of a piece when the report it opens was cut
+/// out, belongs to the report; the piece ends before the comma.
+fn trim_open_end(text: &str, span: Span) -> Span {
+    let mut last_two = [None, None];
+    for t in tokens(text, span) {
+        last_two = [last_two[1], Some(t)];
+    }
+    match last_two {
+        [Some(comma), Some(word)]
+            if !comma.word
+                && &text[comma.span] == ","
+                && word.word
+                && is(&text[word.span], frame::SUBORDINATOR) =>
+        {
+            Span::new(span.start(), comma.span.start()).trim(text)
+        }
+        _ => span,
+    }
 }
 
 /// Trims white space and the leading punctuation a cut leaves (", but I …" → "but I …").
@@ -738,6 +759,16 @@ mod tests {
             ]
         );
         assert!(got.iter().all(|c| c.2 == "author"));
+    }
+
+    #[test]
+    fn a_subordinator_that_opens_a_report_is_left_to_it() {
+        let got = claims(
+            "On Monday there was more bad news for farmers, as the National Farmers Union (NFU) \
+             survey showed that yields fell again.",
+        );
+        let texts: Vec<&str> = got.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(texts, ["On Monday there was more bad news for farmers"]);
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //!   Harbour Gazette report that the ferry was sold";
 //! - the agentless passive of a verb of prediction before an infinitive, which reports a
 //!   forecast whose makers go unnamed: "About one voter in nine is expected to be Latino",
-//!   "The deficit is projected to grow".
+//!   "The deficit is projected to grow";
+//! - a verb of wanting, planning, agreeing or refusing before an infinitive, with a name or a
+//!   personal pronoun as its subject: "Clinton wants to triple the program".
 //!
 //! A clause that a report found before already covers is left to it.
 
@@ -30,6 +32,7 @@ pub(super) fn noun_and_passive_reports(
         let tokens = s.tokens;
         for i in 0..tokens.len() {
             let Some((speaker, cue, from)) = report_noun(text, tokens, i)
+                .or_else(|| intention(text, tokens, i))
                 .map(|(sp, cue)| (Some(sp), cue, sp.start()))
                 .or_else(|| prediction(text, tokens, i).map(|cue| (None, cue, 0)))
             else {
@@ -209,6 +212,63 @@ fn named_in_phrase(text: &str, tokens: &[Token], i: usize) -> Option<Span> {
         .then(|| tokens[k].span.cover(tokens[i - 1].span))
 }
 
+/// "Clinton wants to triple the program", "He has long sought to end it", "Patriot agreed to
+/// lend the money": a verb of wanting, planning, agreeing or refusing at token `i` before an
+/// infinitive, which states its subject's intention, when that subject is a name or a
+/// personal pronoun right before it (adverbs and auxiliaries between allowed, but no modal:
+/// "Trump may want to check" is the writer's advice). A subject after "that" is in a clause
+/// of the writer's own ("no sign that Congress wants to act"), one after "if" in a
+/// hypothesis ("if the House and Senate want to act"). The speaker and the verb.
+fn intention(text: &str, tokens: &[Token], i: usize) -> Option<(Span, Span)> {
+    let verb = tokens.get(i).filter(|t| t.word)?;
+    if !lexicon::is(&text[verb.span], Class::PlanVerb) || !infinitive(text, tokens, i + 1) {
+        return None;
+    }
+    let end = super::speaker::skip_between(text, tokens, i);
+    if tokens[end..i]
+        .iter()
+        .any(|t| lexicon::is(&text[t.span], Class::Irrealis))
+    {
+        return None;
+    }
+    // The subject: a person's pronoun, or a name of at most four capitalised words that
+    // opens with no function word ("But Trump" is "Trump").
+    let mut start = end;
+    while start > 0
+        && end - start < 4
+        && tokens[start - 1].word
+        && capitalised(&text[tokens[start - 1].span])
+    {
+        start -= 1;
+    }
+    while start < end && super::mentions::function_word(&text[tokens[start].span]) {
+        start += 1;
+    }
+    let pronoun = end > 0
+        && start == end
+        && lexicon::one_of(&text[tokens[end - 1].span], &["he", "she", "they"]);
+    if pronoun {
+        start = end - 1;
+    }
+    // "if the House and Senate want to act": a conditional clause, back to its punctuation.
+    let conditional = tokens[..start]
+        .iter()
+        .rev()
+        .take_while(|t| t.word)
+        .any(|t| lexicon::is(&text[t.span], Class::Irrealis));
+    if start >= end
+        || conditional
+        || (start > 0 && text[tokens[start - 1].span].eq_ignore_ascii_case("that"))
+        || (start > 0
+            && tokens[start - 1].word
+            && !pronoun
+            && !super::mentions::function_word(&text[tokens[start - 1].span]))
+    {
+        return None;
+    }
+    Some((tokens[start].span.cover(tokens[end - 1].span), verb.span))
+}
+
 /// "is expected to", "are widely projected to": a form of "be" at token `i`, adverbs after it
 /// allowed, a verb of prediction in the participle, and an infinitive. A pluperfect ("had been
 /// expected to win … but") reports a forecast that events have overtaken, and is left out.
@@ -299,6 +359,38 @@ mod tests {
             "Let us agree for the sake of argument that the quay is old.",
             // No "that".
             "Voters weighed Mayor Ruiz's claim about the ferry.",
+        ] {
+            assert_eq!(reports(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_verb_of_intention_with_a_named_subject_and_an_infinitive_reports() {
+        for (text, speaker, cue) in [
+            (
+                "Mayor Ruiz wants to triple the ferry fleet.",
+                "Mayor Ruiz",
+                "wants",
+            ),
+            (
+                "But Ida Cole has long sought to close the quay.",
+                "Ida Cole",
+                "sought",
+            ),
+            ("He refused to sign the harbour lease.", "He", "refused"),
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+            assert_eq!(got[0].2.as_deref(), Some(cue), "{text}: {got:?}");
+        }
+        for text in [
+            // Advice, a hypothesis, a clause of the writer's, an object, a description.
+            "Mayor Ruiz may want to check the tides.",
+            "If the board wants to act, it can.",
+            "There is no sign that Ruiz wants to act.",
+            "Ruiz wants a new ferry.",
+            "The old ferry wants to sink.",
         ] {
             assert_eq!(reports(text), vec![], "{text}");
         }

@@ -1515,6 +1515,9 @@ fn reported_speech(
                 continue;
             }
             let split = taken.is_some_and(|t| t.contains_span(cue.span));
+            // Where the clause that a closing "according to" reports starts, when it was cut
+            // off an earlier report.
+            let mut tail_from = None;
             if split {
                 // "Some economists have predicted …, although others feel …": a clause of its
                 // own subject and reporting verb after a comma and a conjunction is another
@@ -1525,6 +1528,10 @@ fn reported_speech(
                 let (cut, subordinate) = match cut {
                     Break::Conjunction(k) => (k, false),
                     Break::Comma(k) => (k, true),
+                    Break::Tail(k) => {
+                        tail_from = Some(tokens[k].span.end());
+                        (k, false)
+                    }
                 };
                 let at = tokens[cut].span.start();
                 // "While his aides have suggested …": the earlier subject right after a
@@ -1644,7 +1651,9 @@ fn reported_speech(
                 // "…, as analysts had expected.": a tag that ends its clause reports what
                 // came before it.
                 && tokens.get(cue.next).is_some_and(|t| t.word);
-            if span.start() < speaker.start() && (split || after_conjunction) {
+            if let Some(from) = tail_from {
+                span = Span::new(from, span.end().max(from));
+            } else if span.start() < speaker.start() && (split || after_conjunction) {
                 span = Span::new(speaker.start(), span.end().max(speaker.start()));
             }
             let span = if span.contains_span(speaker) {
@@ -1675,6 +1684,10 @@ enum Break {
     /// At this comma right before the later subject: a break only after an earlier clause
     /// opened by a subordinator ("While his aides have suggested …, the governor is …").
     Comma(usize),
+    /// At this dash, or comma before a conjunction, that opens the clause a closing
+    /// "according to" reports ("… - not to mention that the troops are under fire, according to
+    /// the network.").
+    Tail(usize),
 }
 
 /// Where a report's own clause breaks off the clause of an earlier report: the comma before a
@@ -1683,8 +1696,36 @@ enum Break {
 /// of its own there ("…, although several warned that …": "several" names nobody), which
 /// leaves its clause in the earlier report's content.
 fn own_report_break(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<Break> {
+    let dash =
+        |i: usize| !tokens[i].word && matches!(&text[tokens[i].span], "-" | "–" | "—" | "--");
+    let comma = |i: usize| !tokens[i].word && &text[tokens[i].span] == ",";
     if cue.according {
-        return None;
+        // ", according to the network.": a tag closing the sentence after a comma.
+        let np = speaker::after(text, tokens, cue.next, Place::Clause)
+            .or_else(|| speaker::after_phrase(text, tokens, cue.next))?;
+        let end = token_from(tokens, np.end());
+        let closes = tokens
+            .get(end)
+            .is_none_or(|t| matches!(&text[t.span], "." | "!" | "?"));
+        if cue.first < 2 || !comma(cue.first - 1) || !closes {
+            return None;
+        }
+        return (0..cue.first - 1)
+            .rev()
+            .find(|&k| {
+                dash(k)
+                    || (k + 1 < cue.first
+                        && comma(k)
+                        && tokens[k + 1].word
+                        && lexicon::is(&text[tokens[k + 1].span], lexicon::Cue::ClauseBreak))
+            })
+            .map(|k| {
+                if dash(k) {
+                    Break::Tail(k)
+                } else {
+                    Break::Tail(k + 1)
+                }
+            });
     }
     let (speaker, _) = reported_speaker(text, tokens, cue)
         .or_else(|| clause_report(text, tokens, cue).map(|sp| (sp, None)))?;
@@ -1692,7 +1733,6 @@ fn own_report_break(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<B
         return None;
     }
     let at = token_from(tokens, speaker.start());
-    let comma = |i: usize| !tokens[i].word && &text[tokens[i].span] == ",";
     if at >= 2
         && tokens[at - 1].word
         && lexicon::is(&text[tokens[at - 1].span], lexicon::Cue::ClauseBreak)
@@ -2521,6 +2561,22 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+        // A closing "according to" after a dash reports the clause after the dash.
+        assert_eq!(
+            reports(
+                "A council spokesman stressed these are temporary repairs - not to mention that the road is already closed at night, according to the local paper."
+            ),
+            vec![
+                (
+                    "A council spokesman stressed these are temporary repairs".to_string(),
+                    Some("A council spokesman".to_string())
+                ),
+                (
+                    "not to mention that the road is already closed at night, according to the local paper.".to_string(),
+                    Some("the local paper".to_string())
+                ),
+            ]
+        );
         // The content of a cue before a colon follows the colon.
         assert_eq!(
             reports(
@@ -2594,6 +2650,11 @@ mod tests {
             (
                 "A Harbor College survey released in late June found that most tenants want repairs.",
                 "A Harbor College survey released in late June",
+            ),
+            // An initialism in brackets inside the speaker phrase.
+            (
+                "There was more bad news, as the National Farmers Union (NFU) survey showed that yields fell.",
+                "the National Farmers Union (NFU) survey",
             ),
             // A speaker post-modified by a phrase of place or domain.
             (
