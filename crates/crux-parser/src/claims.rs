@@ -288,8 +288,14 @@ fn fragment(text: &str, words: &[Token], after_cut: bool) -> bool {
         return true;
     }
     if is(first, frame::COORDINATOR) {
-        // "but I can't help noting …" has its own subject; "but were …" and "but that …" not.
-        return is(second, frame::AUXILIARY) || is(second, frame::SUBORDINATOR);
+        // "but I can't help noting …" has its own subject; "but were …", "but that …" and a
+        // participle ("but attending a course …", the second term of "not X but Y") not.
+        let participle = second.len() > 4
+            && second.chars().next().is_some_and(char::is_lowercase)
+            && second
+                .get(second.len() - 3..)
+                .is_some_and(|e| e.eq_ignore_ascii_case("ing"));
+        return is(second, frame::AUXILIARY) || is(second, frame::SUBORDINATOR) || participle;
     }
     let lower_start = first.chars().next().is_some_and(char::is_lowercase);
     lower_start || after_cut
@@ -882,6 +888,9 @@ mod tests {
         // A clause of its own after the cut stays.
         let text = "(Ash says that the bank was warned, but I doubt that it listened.)";
         assert_eq!(authors(text), ["but I doubt that it listened.)"]);
+        // The second term of "not X but Y" after a cut report: a participle, no subject.
+        let text = "According to a new study, it is not fines that help, but attending a course.";
+        assert!(authors(text).is_empty(), "{:?}", authors(text));
         // A sentence introducing what follows, and one opening inside a quotation.
         assert!(authors("The minister put it this way:").is_empty());
         assert!(authors("\"The budget is gone and we are broke.").is_empty());

@@ -15,6 +15,7 @@
 //! - `block`: whole paragraphs reproduced from another text.
 
 pub(crate) mod block;
+mod forms;
 mod headline;
 pub(crate) mod marks;
 pub(crate) mod mentions;
@@ -159,6 +160,8 @@ pub(crate) fn find(
     inline_quotes(text, &marks, &tokenised, &mut drafts, &mut direct_cues);
     let inline = drafts.len();
     reported_speech(text, &marks, &tokenised, &direct_cues, &mut drafts);
+    let more = forms::noun_and_passive_reports(text, &marks, &tokenised, &drafts[inline..]);
+    merge_reports(&mut drafts, inline, more);
     // Headlines come before the body: their reports open the reports' run.
     let headlines = headline::headline_reports(text, paragraphs, &drafts);
     drafts.splice(inline..inline, headlines);
@@ -200,6 +203,23 @@ pub(crate) fn find(
         });
     }
     found
+}
+
+/// Merges `more` (reports in text order) into the reports `drafts[inline..]`, keeping both
+/// orders: each goes before the first report that starts after it.
+fn merge_reports(drafts: &mut Vec<Draft>, inline: usize, more: Vec<Draft>) {
+    if more.is_empty() {
+        return;
+    }
+    let reports: Vec<Draft> = drafts.drain(inline..).collect();
+    let mut more = more.into_iter().peekable();
+    for d in reports {
+        while let Some(m) = more.next_if(|m| m.span.start() < d.span.start()) {
+            drafts.push(m);
+        }
+        drafts.push(d);
+    }
+    drafts.extend(more);
 }
 
 /// Quotations in a meta paragraph after the body has begun (an op-ed's closing tagline: "John
@@ -1486,6 +1506,11 @@ fn reported_speech(
             let Some(cue) = speaker::cue_at(text, tokens, i) else {
                 continue;
             };
+            // "Trump's claim that …": after a possessive the word is a noun, whose report
+            // `forms` reads.
+            if forms::held_noun(text, tokens, i).is_some() {
+                continue;
+            }
             if inside_quotation(marks, cue.span) {
                 continue;
             }
