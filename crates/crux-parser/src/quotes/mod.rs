@@ -910,7 +910,7 @@ fn attribution_before(text: &str, tokens: &[Token], to: usize) -> Option<Attribu
         }
         // "Trump went on the attack, saying, …": a participle's speaker is the subject that
         // opens the sentence.
-        if text[cue.span].ends_with("ing")
+        if participle(text, tokens, cue)
             && cue.first > 0
             && &text[tokens[cue.first - 1].span] == ","
         {
@@ -1954,9 +1954,8 @@ fn participle_after_tag(
     tokens: &[Token],
     cue: speaker::Cue,
 ) -> Option<Span> {
-    let is_participle = text[cue.span].ends_with("ing")
-        && cue.first > 1
-        && &text[tokens[cue.first - 1].span] == ",";
+    let is_participle =
+        participle(text, tokens, cue) && cue.first > 1 && &text[tokens[cue.first - 1].span] == ",";
     if !is_participle || cue.category == Reporting::Intention && !infinitive(text, tokens, cue.next)
     {
         return None;
@@ -2124,7 +2123,7 @@ fn reported_speaker(
     // veto would fail.") is the speaker, not the clause after the verb.
     // A participle takes no subject after it ("…, citing her work on pensions.").
     if comma_before
-        && !text[cue.span].ends_with("ing")
+        && !participle(text, tokens, cue)
         && let Some(sp) = speaker::after(text, tokens, cue.next, Place::NextToQuote)
         && ends_sentence(token_from(tokens, sp.end()))
         && cue.first >= 3
@@ -2134,7 +2133,7 @@ fn reported_speaker(
     }
     // "Children's charities have reacted with alarm, saying the policy …": a participle's
     // speaker is the sentence's subject.
-    if comma_before && text[cue.span].ends_with("ing") {
+    if comma_before && participle(text, tokens, cue) {
         // "Recently, however, it issued a paper welcoming …": a pronoun subject.
         let pronoun = || {
             subject_start(text, tokens, cue.first)
@@ -2196,6 +2195,12 @@ fn reported_speaker(
         }
     }
     Some((sp, None))
+}
+
+/// Whether a cue is an "-ing" participle, alone or as the verb of a phrasal cue ("saying",
+/// "calling for").
+fn participle(text: &str, tokens: &[Token], cue: speaker::Cue) -> bool {
+    text[tokens[cue.first].span].ends_with("ing")
 }
 
 /// The speaker of a passive cue, named in the by-phrase after it: "Her views were echoed by
@@ -2632,6 +2637,11 @@ mod tests {
             (
                 "Retail giant Omnimart says sales fell.",
                 "Retail giant Omnimart",
+            ),
+            // A phrasal participle's subject is the sentence's.
+            (
+                "A group of bakers in 2019 sent a letter to the mayor, calling for his resignation.",
+                "A group",
             ),
             // A participle's subject after an opening phrase set off by a comma.
             (
