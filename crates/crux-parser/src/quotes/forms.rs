@@ -35,6 +35,10 @@ pub(super) fn noun_and_passive_reports(
                 .or_else(|| intention(text, tokens, i))
                 .map(|(sp, cue)| (Some(sp), cue, sp.start()))
                 .or_else(|| prediction(text, tokens, i).map(|cue| (None, cue, 0)))
+                .or_else(|| {
+                    verb_and_that(text, tokens, i)
+                        .map(|(sp, cue)| (sp, cue, sp.map_or(0, |sp| sp.start())))
+                })
             else {
                 continue;
             };
@@ -269,6 +273,62 @@ fn intention(text: &str, tokens: &[Token], i: usize) -> Option<(Span, Span)> {
     Some((tokens[start].span.cover(tokens[end - 1].span), verb.span))
 }
 
+/// "RT and its defenders say that the network …", "Those close to him say that …": a verb of
+/// report at token `i` with "that" and a clause opener right after it reports whatever its
+/// subject, where the speaker rules know none. A form in "-s" must follow a name or a
+/// pronoun ("states that vote" is a noun), one in "-ed" no form of "be" ("It should be noted
+/// that" is the writer's); no "-ing" form, no first or second person subject and no modal
+/// before the verb. The speaker is the words from the clause's start to the verb (at most a
+/// dozen), else none. The speaker and the verb.
+fn verb_and_that(text: &str, tokens: &[Token], i: usize) -> Option<(Option<Span>, Span)> {
+    let cue = super::speaker::cue_at(text, tokens, i)?;
+    let that = tokens.get(cue.next).filter(|t| t.word)?;
+    let opener = tokens.get(cue.next + 1).filter(|t| t.word)?;
+    if cue.according
+        || cue.category == crate::lexicon::Reporting::Intention
+        || !text[that.span].eq_ignore_ascii_case("that")
+        || !opens_clause(&text[opener.span])
+        || i == 0
+    {
+        return None;
+    }
+    let verb = &text[cue.span];
+    // A finite verb: "it is worth noting that" is the writer's aside.
+    if verb.ends_with("ing") {
+        return None;
+    }
+    let end = super::speaker::skip_between(text, tokens, i);
+    let before = end.checked_sub(1).map(|j| &text[tokens[j].span]);
+    // The writer and the reader ("I have found that", "You can argue that") are no source
+    // here, nor is a hypothesis ("could argue").
+    if tokens[end.saturating_sub(2)..i].iter().any(|t| {
+        let w = &text[t.span];
+        lexicon::one_of(w, &["I", "we", "you", "can"]) || lexicon::is(w, Class::Irrealis)
+    }) {
+        return None;
+    }
+    if verb.ends_with('s')
+        && !before.is_some_and(|w| capitalised(w) || lexicon::is(w, Class::SpeakerPronoun))
+    {
+        return None;
+    }
+    if tokens[end.saturating_sub(1)..i]
+        .iter()
+        .any(|t| lexicon::one_of(&text[t.span], &["be", "been", "is", "are", "was", "were"]))
+    {
+        return None;
+    }
+    let start = tokens[..end]
+        .iter()
+        .rposition(|t| !t.word && !matches!(&text[t.span], "'" | "’" | "-"))
+        .map_or(0, |k| k + 1);
+    let words = end.saturating_sub(start);
+    let speaker = (1..=12)
+        .contains(&words)
+        .then(|| tokens[start].span.cover(tokens[end - 1].span));
+    Some((speaker, cue.span))
+}
+
 /// "is expected to", "are widely projected to": a form of "be" at token `i`, adverbs after it
 /// allowed, a verb of prediction in the participle, and an infinitive. A pluperfect ("had been
 /// expected to win … but") reports a forecast that events have overtaken, and is left out.
@@ -391,6 +451,23 @@ mod tests {
             "There is no sign that Ruiz wants to act.",
             "Ruiz wants a new ferry.",
             "The old ferry wants to sink.",
+        ] {
+            assert_eq!(reports(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_verb_of_report_before_that_reports_whatever_its_subject() {
+        let got = reports("Those close to the mayor say that the fares are too high.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Those close to the mayor"));
+        assert_eq!(got[0].2.as_deref(), Some("say"));
+        for text in [
+            // The writer's asides and a hypothesis.
+            "It is worth noting that the quay is old.",
+            "You can argue that the quay is old.",
+            "I have found that the quay is old.",
+            "It should be noted that the quay is old.",
         ] {
             assert_eq!(reports(text), vec![], "{text}");
         }
