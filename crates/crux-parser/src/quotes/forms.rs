@@ -6,6 +6,8 @@
 //! - the agentless passive of a verb of prediction before an infinitive, which reports a
 //!   forecast whose makers go unnamed: "About one voter in nine is expected to be Latino",
 //!   "The deficit is projected to grow";
+//! - the agentless passive of a verb of judgement with its "of", "for" or "as": "They have
+//!   often been criticized for being slow", "He was hailed as a reformer";
 //! - a verb of wanting, planning, agreeing or refusing before an infinitive, with a name or a
 //!   personal pronoun as its subject: "Clinton wants to triple the program".
 //!
@@ -355,9 +357,19 @@ fn prediction(text: &str, tokens: &[Token], i: usize) -> Option<Span> {
         j += 1;
     }
     let participle = tokens.get(j).filter(|t| t.word)?;
-    (lexicon::is(&text[participle.span], Class::PredictionParticiple)
-        && infinitive(text, tokens, j + 1))
-    .then(|| be.span.cover(participle.span))
+    let p = &text[participle.span];
+    let forecast = lexicon::is(p, Class::PredictionParticiple) && infinitive(text, tokens, j + 1);
+    // "have been accused of hurting civilians", "was hailed as a reformer": a judgement by
+    // unnamed others, with its "of", "for" or "as"; not a possibility ("can be hailed as").
+    let judged = lexicon::is(p, Class::JudgementParticiple)
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| lexicon::one_of(&text[t.span], &["of", "for", "as"]))
+        && !tokens[i.saturating_sub(2)..i].iter().any(|t| {
+            let w = &text[t.span];
+            lexicon::is(w, Class::Irrealis) || w.eq_ignore_ascii_case("can")
+        });
+    (forecast || judged).then(|| be.span.cover(participle.span))
 }
 
 #[cfg(test)]
@@ -419,6 +431,25 @@ mod tests {
             "Let us agree for the sake of argument that the quay is old.",
             // No "that".
             "Voters weighed Mayor Ruiz's claim about the ferry.",
+        ] {
+            assert_eq!(reports(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn an_agentless_passive_of_judgement_reports_a_view() {
+        for text in [
+            "The ferry company has often been criticized for raising fares.",
+            "The old harbour master was widely praised for his care.",
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, None, "{text}: {got:?}");
+        }
+        // A possibility, or no "of", "for" or "as".
+        for text in [
+            "The quay could be described as a landmark.",
+            "The ferry was described in the gazette.",
         ] {
             assert_eq!(reports(text), vec![], "{text}");
         }
