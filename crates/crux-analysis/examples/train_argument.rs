@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::error::Error;
 use std::fmt::Write as _;
 
-use crux_analysis::argument::{ArgumentLabel, classify, features, parse_weights};
+use crux_analysis::argument::{ArgumentLabel, classify, features_about, parse_weights};
 
 struct Row {
     topic: String,
@@ -190,11 +190,12 @@ fn main() -> Result<(), Box<dyn Error>> {
         };
         let text = v["text"].as_str().unwrap_or_default();
         let analysis = crux_analysis::analyze(crux_parser::parse(text).document);
+        let topic = v["topic"].as_str().unwrap_or_default();
         rows.push(Row {
-            topic: v["topic"].as_str().unwrap_or_default().to_owned(),
+            topic: topic.to_owned(),
             split: split.to_owned(),
             label,
-            features: features(&analysis),
+            features: features_about(&analysis, Some(topic)),
         });
     }
     let train: Vec<&Row> = rows.iter().filter(|r| r.split == "train").collect();

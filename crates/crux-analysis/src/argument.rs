@@ -89,6 +89,17 @@ pub fn parse_weights(text: &str) -> HashMap<String, [f64; 3]> {
 /// too (the trainer chooses the vocabulary; the classifier ignores what has no weight).
 #[must_use]
 pub fn features(analysis: &Analysis) -> BTreeMap<String, f64> {
+    features_about(analysis, None)
+}
+
+/// The features of an analysed text said of a topic ("gun control"), when the topic is known:
+/// those of [`features`] and whether the text names the topic (`topic:named`), and with it the
+/// risks and benefits it states (`topic:risk`, `topic:benefit`, `topic:net`). A harm said of
+/// the topic argues against it, a gain for it; a harm named beside no mention of the topic is
+/// more often a description of something else. The topic's own words never enter as words:
+/// the model reads that the topic is named, not which.
+#[must_use]
+pub fn features_about(analysis: &Analysis, topic: Option<&str>) -> BTreeMap<String, f64> {
     let mut f = BTreeMap::new();
     let doc = &analysis.document;
     let text = &doc.text;
@@ -175,17 +186,60 @@ pub fn features(analysis: &Analysis) -> BTreeMap<String, f64> {
         put("crux:number", 1.0);
     }
     put("crux:words_log", ((1 + words) as f64).ln() / 4.0);
+    let stems = topic.map(topic_stems).unwrap_or_default();
+    let named = seen.iter().any(|w| names_topic(w, &stems));
+    if named {
+        put("topic:named", 1.0);
+        put("topic:risk", f64::from(u8::from(has(AssessmentKind::Risk))));
+        put(
+            "topic:benefit",
+            f64::from(u8::from(has(AssessmentKind::Benefit))),
+        );
+        put("topic:net", analysis.balance.net);
+    }
     for w in seen {
-        put(&format!("word:{w}"), 1.0);
+        if !names_topic(&w, &stems) {
+            put(&format!("word:{w}"), 1.0);
+        }
     }
 
     f
+}
+
+/// The stems of a topic's words: each lower-cased, with a derivational or inflectional ending
+/// cut (-ization, -ation, -ing, -ion, -ty, -s, after Porter 1980's suffix steps), so that the
+/// stem begins its other forms ("abortion": "abortions", "aborted"; "cloning": "clone",
+/// "clones"; "legalization": "legalize", "legal"; "penalty": "penalties"). Stems under three
+/// letters are dropped.
+fn topic_stems(topic: &str) -> Vec<String> {
+    topic
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter_map(|w| {
+            let cut = ["ization", "ation", "ing", "ion", "ty", "s"]
+                .into_iter()
+                .find_map(|end| w.strip_suffix(end).filter(|s| s.len() >= 4))
+                .unwrap_or(&w);
+            (cut.len() >= 3).then(|| cut.to_owned())
+        })
+        .collect()
+}
+
+/// Whether a lower-case word names one of the topic's stems.
+fn names_topic(word: &str, stems: &[String]) -> bool {
+    stems.iter().any(|s| word.starts_with(s.as_str()))
 }
 
 /// The model's decision on an analysed text, with the built-in weights.
 #[must_use]
 pub fn argument(analysis: &Analysis) -> ArgumentCall {
     classify(&features(analysis), weights())
+}
+
+/// The model's decision on an analysed text said of a topic, with the built-in weights.
+#[must_use]
+pub fn argument_about(analysis: &Analysis, topic: &str) -> ArgumentCall {
+    classify(&features_about(analysis, Some(topic)), weights())
 }
 
 /// The decision of the model with the given weights on the given features.
@@ -283,6 +337,26 @@ mod tests {
             call("The report was published in March by the ministry.").label,
             ArgumentLabel::None
         );
+    }
+
+    #[test]
+    fn a_topic_named_in_another_form_is_read_as_named_not_as_words() {
+        let analysis = crate::analyze(
+            crux_parser::parse("Legalizing the drug would cut crime and save lives.").document,
+        );
+        let about = features_about(&analysis, Some("drug legalization"));
+        assert_eq!(about.get("topic:named"), Some(&1.0));
+        assert_eq!(about.get("topic:benefit"), Some(&1.0));
+        assert!(!about.contains_key("word:legalizing"));
+        assert!(!about.contains_key("word:drug"));
+        // Without the topic, or of another topic, the words are words and nothing is named.
+        let plain = features(&analysis);
+        assert!(plain.contains_key("word:drug"));
+        assert!(!plain.keys().any(|k| k.starts_with("topic:")));
+        let other = features_about(&analysis, Some("school uniforms"));
+        assert!(!other.keys().any(|k| k.starts_with("topic:")));
+        assert_eq!(topic_stems("death penalty"), ["death", "penal"]);
+        assert_eq!(topic_stems("cloning"), ["clon"]);
     }
 
     #[test]

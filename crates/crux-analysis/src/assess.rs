@@ -38,7 +38,7 @@ pub(crate) struct Term {
 }
 
 /// Whether a word, folded, ends in "n't" ("doesn't", "CAN’T").
-fn ends_with_nt(word: &str) -> bool {
+pub(crate) fn ends_with_nt(word: &str) -> bool {
     let b = word.as_bytes();
     if b.len() >= 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"n't") {
         return true;
@@ -290,6 +290,9 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
             Role::Mitigation => {
                 mitigation = match negation_before {
                     Some(t) if t.role == Role::Negation => None,
+                    // A verb inside a name turns nothing: "the Environmental Protection Agency
+                    // has determined the hazard is real".
+                    _ if named(term) => None,
                     _ => Some(*term),
                 };
             }
@@ -335,7 +338,7 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         // dangerous?", "Isn't that a risk?"): its negation states the term.
         let negation = negation_before
             .filter(|t| t.role == Role::Negation)
-            .filter(|t| !negative_question(text, toks, t.at));
+            .filter(|t| !negative_question(text, toks, t.at) && !inverted(text, toks, t));
         // Negation is asymmetric (Taboada et al. 2011, "shift" negation; Horn 1989 on litotes):
         // a negated gain is a downside ("will not improve schools", "are not in the best
         // interests of the child"), while a denied harm states nothing ("is not a threat", "not
@@ -344,9 +347,14 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         // added): it drops the term.
         let negated_action = negation.filter(|t| {
             !text[t.span].eq_ignore_ascii_case("nothing")
+                && !corrected(text, toks, term)
                 && if positive {
-                    // "we should not be giving up on it" recommends; it states no downside.
-                    term.role != Role::Mitigation && !prohibition(text, toks, t)
+                    // "we should not be giving up on it" recommends; it states no downside. A
+                    // negated manner adverb ("aren't easily regulated") modifies the verb
+                    // after it, not the gain it names.
+                    term.role != Role::Mitigation
+                        && !prohibition(text, toks, t)
+                        && !text[term.span].ends_with("ly")
                 } else {
                     negated_verb_object(text, toks, t, term) && !copular(text, toks, t)
                 }
@@ -537,6 +545,31 @@ fn negated_verb_object(text: &str, toks: &[Token], neg: &Term, term: &Term) -> b
         && toks[neg.at..term.at].iter().all(|t| t.word)
         && is(verb + 1, &["any", "a", "an", "the", "much", "many"])
         && !prohibition(text, toks, neg)
+}
+
+/// Whether a negated auxiliary is inverted before its pronoun subject ("aren't they cute!",
+/// "isn't it a risk"): a question or exclamation that asserts the positive (Quirk et al. 1985,
+/// §11.7, §11.31 on exclamatory questions), not a negation.
+fn inverted(text: &str, toks: &[Token], neg: &Term) -> bool {
+    ends_with_nt(&text[neg.span])
+        && toks.get(neg.at + neg.len).is_some_and(|t| {
+            t.word
+                && matches!(
+                    text[t.span].to_ascii_lowercase().as_str(),
+                    "i" | "you" | "he" | "she" | "it" | "we" | "they" | "there" | "that" | "this"
+                )
+        })
+}
+
+/// Whether the negated term is corrected by a "but" after it in its clause ("is not love but
+/// food", "not a cost but an investment"): the corrective "not X but Y" (Quirk et al. 1985,
+/// §13.40) replaces X with Y, and says nothing of X.
+fn corrected(text: &str, toks: &[Token], term: &Term) -> bool {
+    toks[term.at + term.len..]
+        .iter()
+        .take(4)
+        .take_while(|t| t.word)
+        .any(|t| text[t.span].eq_ignore_ascii_case("but"))
 }
 
 /// Whether a negation forbids or advises against ("must not", "should never", "mustn't"):
@@ -1273,6 +1306,21 @@ mod tests {
         assert_eq!(
             only_kinds("Nobody knows when the floods will destroy the bridge."),
             only_kinds("Everybody knows when the floods will destroy the bridge.")
+        );
+        // Not negations: an inverted exclamation, a corrective "not X but Y", a negated
+        // manner adverb, and "no wonder".
+        assert!(only_kinds("Ooh, aren't they adorable!").is_empty());
+        assert!(only_kinds("What the cat wants is not love but food.").is_empty());
+        assert!(only_kinds("Voters aren't easily persuaded.").is_empty());
+        assert!(only_kinds("No wonder the pupils cherish their teacher.").is_empty());
+        assert_eq!(
+            only_kinds("The gunmen opened fire without warning."),
+            only_kinds("The gunmen opened fire.")
+        );
+        // A protective verb inside a name turns nothing.
+        assert_eq!(
+            only_kinds("The Flood Protection Board says the danger is real."),
+            [Risk]
         );
         // "cannot help doing" is being unable to refrain: no help, and no lack of it.
         assert!(kinds("I can't help noting that the train was late.").is_empty());

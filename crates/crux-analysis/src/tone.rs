@@ -1,5 +1,6 @@
 //! The tone of a text: the general evaluative words (and the risk, benefit, harm and gain
-//! terms), signed and summed, with a negation just before a word turning it. Sentiment-like
+//! terms), signed and summed, with a negation just before a word of gain turning it and one
+//! before a word of harm dropping it. Sentiment-like
 //! evidence for polarity tasks, kept apart from the assessments: an evaluative word alone is
 //! weak evidence of a writer's stance and never states a benefit by itself
 //! (docs/scoring.md, "Tone").
@@ -19,7 +20,7 @@ pub struct Tone {
     /// `(positive − negative) / (positive + negative)` to three decimals, 0 when both are 0.
     pub net: f64,
     /// The words, in text order, with the role they played (a negated word of gain is listed
-    /// as a risk term, and the negation beside it).
+    /// as a risk term, and the negation beside it; a negated word of harm is not listed).
     pub cues: Vec<Cue>,
 }
 
@@ -47,7 +48,13 @@ pub fn tone(doc: &Document) -> Tone {
     let mut last_negation: Option<(usize, Span)> = None;
     for t in &found {
         let sign = match t.role {
-            Role::Negation => {
+            // An absence ("no", "without") negates as "not" does ("no benefit", "without
+            // success"); an inverted negated auxiliary ("aren't they cute!", "isn't it a
+            // shame") asks for agreement with the positive and negates nothing.
+            Role::Negation | Role::Absence => {
+                if inverted(text, &toks, t.at, t.len) {
+                    continue;
+                }
                 last_negation = Some((t.at + t.len, t.span));
                 continue;
             }
@@ -62,6 +69,11 @@ pub fn tone(doc: &Document) -> Tone {
         let negated = last_negation.filter(|&(end, _)| {
             t.at >= end && t.at - end <= NEGATION_REACH && toks[end..t.at].iter().all(|k| k.word)
         });
+        // Negation is asymmetric, as in the assessments: a negated word of gain counts as harm
+        // ("not good"), a denied harm says nothing ("not dangerous" is no praise).
+        if negated.is_some() && sign < 0.0 {
+            continue;
+        }
         let sign = if negated.is_some() { -sign } else { sign };
         if let Some((_, span)) = negated {
             cues.push(Cue {
@@ -100,6 +112,19 @@ pub fn tone(doc: &Document) -> Tone {
     }
 }
 
+/// Whether the negation of `len` tokens at token `at` is a negated auxiliary before its
+/// pronoun subject: an inverted question or exclamation (Quirk et al. 1985, §11.7, §11.31).
+fn inverted(text: &str, toks: &[crux_parser::Token], at: usize, len: usize) -> bool {
+    crate::assess::ends_with_nt(&text[toks[at].span])
+        && toks.get(at + len).is_some_and(|n| {
+            n.word
+                && matches!(
+                    text[n.span].to_ascii_lowercase().as_str(),
+                    "i" | "you" | "he" | "she" | "it" | "we" | "they" | "there" | "that" | "this"
+                )
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::tone;
@@ -118,7 +143,12 @@ mod tests {
     #[test]
     fn a_negation_turns_the_word_after_it() {
         assert!(net("The service was not good.") < 0.0);
-        assert!(net("The trip was not dangerous.") > 0.0);
+        // A denied harm is no gain: it counts for neither side.
+        assert_eq!(net("The trip was not dangerous."), 0.0);
+        assert!(net("The trip was not dangerous. It was wonderful.") > 0.0);
+        // An absence negates too; an inverted exclamation does not.
+        assert!(net("The plan brought no benefit.") < 0.0);
+        assert!(net("Ooh, aren't they adorable!") > 0.0);
         // Punctuation stops it.
         assert!(net("Not now. It is good.") > 0.0);
     }

@@ -316,9 +316,10 @@ pub enum OutputFormat {
     /// One JSON object per input, one per line.
     Jsonl,
     /// A Markdown report per input: metadata, balance, and tables of the risks and benefits,
-    /// claims, quotes and caveats.
+    /// claims, quotes, caveats and hedges held by others.
     Markdown,
-    /// One self-contained HTML page: per input, the text with quotes, caveats and risks and
+    /// One self-contained HTML page: per input, the text with quotes, caveats (the writer's and
+    /// others') and risks and
     /// benefits marked where they stand, and the tables behind the marks.
     Html,
 }

@@ -1,6 +1,6 @@
 //! The HTML report: one self-contained page (inline style, no script, nothing fetched) with, per
-//! article, its metadata and balance, the text with every quote, caveat, booster and stated
-//! risk or benefit marked where it stands, and the tables behind the marks. Each mark carries
+//! article, its metadata and balance, the text with every quote, caveat, caveat held by others,
+//! booster and stated risk or benefit marked where it stands, and the tables behind the marks. Each mark carries
 //! the id of its row, and each row links back to its place in the text.
 
 use std::fmt::Write as _;
@@ -50,6 +50,7 @@ article+article{border-top:3px double #999;margin-top:3rem}
 .q{background:#fff3c4}.q-scare{background:#f1ecff}.q-reported{background:#e8f1fb}
 .hedge{border-bottom:2px dotted #a66}.concession{border-bottom:2px dotted #36a}
 .condition,.limitation{border-bottom:2px dotted #777}.booster{border-bottom:2px solid #7a7}
+.held{border-bottom:2px dashed #93c;color:#529}
 .risk{text-decoration:underline 2px #c33;text-underline-offset:4px}
 .benefit{text-decoration:underline 2px #2a2;text-underline-offset:4px}
 .risk.benefit{text-decoration-color:#a70}
@@ -223,12 +224,14 @@ enum Mark {
     Concession,
     Condition,
     Limitation,
+    /// A caveat held by others (`attributed_caveats`), not the writer's.
+    Held,
     Booster,
     Risk,
     Benefit,
 }
 
-const MARKS: [Mark; 10] = [
+const MARKS: [Mark; 11] = [
     Mark::Quote,
     Mark::Scare,
     Mark::Reported,
@@ -236,6 +239,7 @@ const MARKS: [Mark; 10] = [
     Mark::Concession,
     Mark::Condition,
     Mark::Limitation,
+    Mark::Held,
     Mark::Booster,
     Mark::Risk,
     Mark::Benefit,
@@ -251,6 +255,7 @@ impl Mark {
             Mark::Concession => "concession",
             Mark::Condition => "condition",
             Mark::Limitation => "limitation",
+            Mark::Held => "held",
             Mark::Booster => "booster",
             Mark::Risk => "risk",
             Mark::Benefit => "benefit",
@@ -258,12 +263,14 @@ impl Mark {
     }
 }
 
-/// An edge of a marked span: where it opens or closes, and, at an opening, the id to show.
+/// An edge of a marked span: where it opens or closes, and, at an opening, the id to show
+/// and what hovering it tells.
 struct Edge<'a> {
     at: usize,
     mark: Mark,
     open: bool,
     id: Option<&'a str>,
+    tip: Option<String>,
 }
 
 /// Writes one article's section of the page. `n` numbers the article on the page, so that
@@ -316,7 +323,8 @@ pub fn render_html(report: &Report, n: usize, out: &mut dyn Write) -> io::Result
         "<p class=\"legend\">Marks: <span class=\"q\">quotation</span> \
          <span class=\"q-reported\">reported speech</span> <span class=\"q-scare\">scare quote</span> \
          <span class=\"hedge\">hedge</span> <span class=\"concession\">concession</span> \
-         <span class=\"condition\">condition or limitation</span> <span class=\"booster\">booster</span> \
+         <span class=\"condition\">condition or limitation</span> \
+         <span class=\"held\">held by others</span> <span class=\"booster\">booster</span> \
          <span class=\"risk\">risk</span> <span class=\"benefit\">benefit</span>; small ids link \
          to the tables below.</p>"
     );
@@ -341,6 +349,15 @@ pub fn render_html(report: &Report, n: usize, out: &mut dyn Write) -> io::Result
             CaveatKind::Limitation => Mark::Limitation,
         };
         add(&mut edges, c.span, mark, Some(&c.id));
+    }
+    for c in &doc.attributed_caveats {
+        let tip = format!("{} held by {}", name(c.kind), c.holder);
+        let before = edges.len();
+        add(&mut edges, c.span, Mark::Held, Some(&c.id));
+        // Its opening (none for an empty span) tells whose it is on hover.
+        if let Some(opening) = edges.get_mut(before) {
+            opening.tip = Some(tip);
+        }
     }
     for b in &doc.boosters {
         add(&mut edges, b.span, Mark::Booster, None);
@@ -400,9 +417,14 @@ pub fn render_html(report: &Report, n: usize, out: &mut dyn Write) -> io::Result
             let e = &edges[next];
             apply(&mut active, e);
             if let Some(id) = e.id {
+                let title = e
+                    .tip
+                    .as_ref()
+                    .map(|t| format!(" title=\"{}\"", escape(t)))
+                    .unwrap_or_default();
                 let _ = write!(
                     s,
-                    "<a class=\"id\" id=\"{p}t-{id}\" href=\"#{p}{id}\">{id}</a>"
+                    "<a class=\"id\" id=\"{p}t-{id}\" href=\"#{p}{id}\"{title}>{id}</a>"
                 );
             }
             next += 1;
@@ -554,6 +576,29 @@ pub fn render_html(report: &Report, n: usize, out: &mut dyn Write) -> io::Result
         }
         let _ = writeln!(s, "</table>");
     }
+    if !doc.attributed_caveats.is_empty() {
+        // Beside the writer's caveats, not among them: beliefs and questions the text ascribes
+        // to someone ("analysts believe", "asked whether").
+        let _ = writeln!(
+            s,
+            "<h2>Others' hedges (held by others)</h2>\n<table class=\"held-by-others\">\n<tr>\
+             <th>id</th><th>kind</th><th>holder</th><th>strength</th><th>cue</th><th>scope</th></tr>"
+        );
+        for c in &doc.attributed_caveats {
+            let kind = name(c.kind);
+            let _ = writeln!(
+                s,
+                "<tr><td>{}</td><td>{kind}</td><td>{}</td><td class=\"n\">{:.2}</td><td><span \
+                 class=\"cue held\">{}</span></td><td>{}</td></tr>",
+                link(&c.id),
+                escape(&c.holder),
+                c.strength,
+                escape(&c.text),
+                escape(text.get(c.scope.start()..c.scope.end()).unwrap_or(""))
+            );
+        }
+        let _ = writeln!(s, "</table>");
+    }
     if !report.diagnostics.is_empty() {
         let _ = writeln!(s, "<h2>Diagnostics</h2>\n<ul>");
         for d in &report.diagnostics {
@@ -577,12 +622,14 @@ fn add<'a>(edges: &mut Vec<Edge<'a>>, span: Span, mark: Mark, id: Option<&'a str
             mark,
             open: true,
             id,
+            tip: None,
         });
         edges.push(Edge {
             at: span.end(),
             mark,
             open: false,
             id: None,
+            tip: None,
         });
     }
 }
@@ -593,5 +640,72 @@ fn apply(active: &mut [usize; MARKS.len()], e: &Edge<'_>) {
         active[k] += 1;
     } else {
         active[k] = active[k].saturating_sub(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hedges held by others are marked in the text with a class of their own (styled apart
+    /// from the writer's caveats, and in the legend), their holder told on hover, and listed
+    /// in a table of their own after the writer's caveats.
+    #[test]
+    fn hedges_held_by_others_are_marked_apart() {
+        let text = "The council will vote on the ferry plan in May. Analysts believe the fares \
+                    could rise, and reporters asked whether the route would close. The plan \
+                    may fail, but it is cheap.";
+        let report = crux_report::analyze_text("t", text, crux_parser::InputFormat::Text);
+        let doc = &report.analysis.document;
+        assert!(
+            doc.attributed_caveats.len() >= 2,
+            "{:?}",
+            doc.attributed_caveats
+        );
+        let mut out = Vec::new();
+        render_html(&report, 1, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        // Their own style, not a writer's caveat's.
+        let held = STYLE
+            .lines()
+            .find(|l| l.starts_with(".held{"))
+            .expect("a style for .held");
+        assert!(
+            !held.contains(".hedge") && held.contains("dashed"),
+            "{held}"
+        );
+        assert!(
+            out.contains("<span class=\"held\">held by others</span>"),
+            "legend"
+        );
+        let table = out
+            .find("<h2>Others' hedges (held by others)</h2>")
+            .expect("a table of their own");
+        assert!(out.find("<h2>Caveats</h2>").is_some_and(|c| c < table));
+        for c in &doc.attributed_caveats {
+            let mark = format!(
+                "<a class=\"id\" id=\"d1-t-{id}\" href=\"#d1-{id}\" title=\"{} held by {}\">{id}</a>",
+                name(c.kind),
+                escape(&c.holder),
+                id = c.id
+            );
+            let at = out.find(&mark).unwrap_or_else(|| panic!("{mark} in {out}"));
+            // The cue right after its id, in a span classed `held` (and no caveat class).
+            let after = &out[at + mark.len()..];
+            let span = &after[..after.find('>').unwrap()];
+            assert!(span.contains("held") && !span.contains("hedge"), "{span}");
+            assert!(after.contains(&format!(">{}</span>", escape(&c.text))));
+            let row = format!(
+                "<tr><td><a href=\"#d1-t-{id}\" id=\"d1-{id}\">{id}</a></td><td>{}</td><td>{}</td>\
+                 <td class=\"n\">{:.2}</td><td><span class=\"cue held\">{}</span></td><td>{}</td></tr>",
+                name(c.kind),
+                escape(&c.holder),
+                c.strength,
+                escape(&c.text),
+                escape(&text[c.scope]),
+                id = c.id
+            );
+            assert!(out[table..].contains(&row), "{row} in {out}");
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! The Markdown report: per article, a heading, its metadata and balance, and the risks and
-//! benefits, claims, quotes and caveats as GitHub-flavoured tables, ready to paste into an
-//! issue, a wiki or a notebook.
+//! benefits, claims, quotes, caveats and others' hedges as GitHub-flavoured tables, ready to
+//! paste into an issue, a wiki or a notebook.
 
 use std::io::{self, Write};
 
@@ -60,7 +60,7 @@ pub fn render_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}\n", meta.join(" · "))?;
     writeln!(
         out,
-        "**Balance: {}**, net {} (benefit {:.2}, risk {:.2}). {}, {}, {}, {}, {}, {}.",
+        "**Balance: {}**, net {} (benefit {:.2}, risk {:.2}). {}, {}, {}, {}, {}, {}, {}.",
         verdict_name(balance.verdict),
         crate::render::signed(balance.net),
         balance.benefit,
@@ -69,6 +69,11 @@ pub fn render_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         plural(doc.sentences.len(), "sentence", "sentences"),
         plural(doc.quotes.len(), "quote", "quotes"),
         plural(doc.caveats.len(), "caveat", "caveats"),
+        plural(
+            doc.attributed_caveats.len(),
+            "hedge held by others",
+            "hedges held by others"
+        ),
         plural(doc.claims.len(), "claim", "claims"),
         plural(
             report.analysis.assessments.len(),
@@ -165,6 +170,25 @@ pub fn render_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             )?;
         }
     }
+    if !doc.attributed_caveats.is_empty() {
+        // Beside the writer's caveats, not among them: beliefs and questions the text ascribes
+        // to someone ("analysts believe", "asked whether").
+        writeln!(out, "\n## Others' hedges (held by others)\n")?;
+        writeln!(out, "| id | kind | holder | strength | cue | scope |")?;
+        writeln!(out, "|---|---|---|--:|---|---|")?;
+        for c in &doc.attributed_caveats {
+            writeln!(
+                out,
+                "| {} | {} | {} | {:.2} | {} | {} |",
+                c.id,
+                name(c.kind),
+                cell(&c.holder),
+                c.strength,
+                cell(&c.text),
+                cell(doc.text.get(c.scope.start()..c.scope.end()).unwrap_or(""))
+            )?;
+        }
+    }
     if !report.diagnostics.is_empty() {
         writeln!(out, "\n## Diagnostics\n")?;
         for d in &report.diagnostics {
@@ -172,4 +196,54 @@ pub fn render_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hedges held by others get a table of their own, after the writer's caveats, with their
+    /// holder, kind and scope, and are counted in the summary line.
+    #[test]
+    fn hedges_held_by_others_have_their_own_table() {
+        let text = "The council will vote on the ferry plan in May. Analysts believe the fares \
+                    could rise, and reporters asked whether the route would close. The plan \
+                    may fail, but it is cheap.";
+        let report = crux_report::analyze_text("t", text, crux_parser::InputFormat::Text);
+        let doc = &report.analysis.document;
+        assert!(
+            doc.attributed_caveats.len() >= 2,
+            "{:?}",
+            doc.attributed_caveats
+        );
+        let mut out = Vec::new();
+        render_markdown(&report, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let n = doc.attributed_caveats.len();
+        assert!(
+            out.contains(&format!(", {n} hedges held by others, ")),
+            "{out}"
+        );
+        let table = out
+            .find("\n## Others' hedges (held by others)\n")
+            .expect("a table of their own");
+        assert!(
+            out.find("\n## Caveats\n").is_some_and(|c| c < table),
+            "{out}"
+        );
+        assert!(out[table..].contains("| id | kind | holder | strength | cue | scope |"));
+        for c in &doc.attributed_caveats {
+            let row = format!(
+                "| {} | {} | {} | {:.2} | {} | {} |",
+                c.id,
+                name(c.kind),
+                cell(&c.holder),
+                c.strength,
+                cell(&c.text),
+                cell(&doc.text[c.scope])
+            );
+            assert!(out[table..].contains(&row), "{row} in {out}");
+            assert!(!out[..table].contains(&format!("| {} |", c.id)), "{out}");
+        }
+    }
 }

@@ -100,6 +100,8 @@ struct Palette {
     dim: Style,
     quote: Style,
     caveat: Style,
+    /// Caveats held by others (`attributed_caveats`): a colour of their own, not the writer's.
+    held: Style,
     claim: Style,
     risk: Style,
     benefit: Style,
@@ -122,6 +124,7 @@ impl Palette {
             dim: plain(Style::new().dimmed()),
             quote: fg(AnsiColor::Cyan),
             caveat: fg(AnsiColor::Yellow),
+            held: fg(AnsiColor::Magenta),
             claim: fg(AnsiColor::Blue),
             risk: fg(AnsiColor::Red),
             benefit: fg(AnsiColor::Green),
@@ -623,6 +626,11 @@ pub fn render_text_with(
         nb(doc.sentences.len(), "sentence", "sentences"),
         nb(doc.quotes.len(), "quote", "quotes"),
         nb(doc.caveats.len(), "caveat", "caveats"),
+        nb(
+            doc.attributed_caveats.len(),
+            "hedge held by others",
+            "hedges held by others",
+        ),
         nb(doc.claims.len(), "claim", "claims"),
         nb(risks, "risk", "risks"),
         nb(assessments.len() - risks, "benefit", "benefits"),
@@ -745,6 +753,40 @@ pub fn render_text_with(
             };
             let heading = format!("{} {:.2}{holder}", name(c.kind), c.strength);
             place.finding(out, (&c.id, p.caveat), &heading, &[(c.span, '^', p.caveat)])?;
+        }
+    }
+
+    if !doc.attributed_caveats.is_empty() {
+        // Beside the writer's caveats, never among them: beliefs and questions the text
+        // ascribes to someone ("analysts believe", "asked whether"), each with its holder, and
+        // its scope underlined under the cue.
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            paint(
+                p.heading,
+                "Others' hedges (held by others, not the writer's)"
+            )
+        )?;
+        for c in &doc.attributed_caveats {
+            let heading = format!(
+                "{} {:.2} — held by {} (scope -)",
+                name(c.kind),
+                c.strength,
+                c.holder
+            );
+            // The cue first (it is the finding's location), then its scope on either side
+            // of it, so that neither is drawn over the other.
+            let (cue, scope) = (c.span, c.scope);
+            let before = Span::new(scope.start(), cue.start().clamp(scope.start(), scope.end()));
+            let after = Span::new(cue.end().clamp(scope.start(), scope.end()), scope.end());
+            let marks = [
+                (cue, '^', p.held),
+                (before, '-', p.dim),
+                (after, '-', p.dim),
+            ];
+            place.finding(out, (&c.id, p.held), &heading, &marks)?;
         }
     }
 
@@ -918,6 +960,70 @@ mod tests {
             .unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains("does not index the text"), "{out}");
+    }
+
+    /// Beliefs and questions the text ascribes to others are shown beside the writer's caveats,
+    /// in a section of their own with their holder, kind and scope, and counted apart.
+    #[test]
+    fn hedges_held_by_others_have_their_own_section() {
+        let text = "The council will vote on the ferry plan in May. Analysts believe the fares \
+                    could rise, and reporters asked whether the route would close. The plan \
+                    may fail, but it is cheap.";
+        let report = crux_report::analyze_text("t", text, crux_parser::InputFormat::Text);
+        let doc = &report.analysis.document;
+        assert!(
+            doc.attributed_caveats.len() >= 2,
+            "{:?}",
+            doc.attributed_caveats
+        );
+        let mut out = Vec::new();
+        render_text(&report, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let n = doc.attributed_caveats.len();
+        assert!(
+            out.contains(&format!("{n}\u{a0}hedges held by others").replace('\u{a0}', " ")),
+            "{out}"
+        );
+        let others = out
+            .find("\nOthers' hedges (held by others, not the writer's)\n")
+            .expect("a section of their own");
+        let caveats = out.find("\nCaveats\n").expect("the writer's caveats");
+        let claims = out.find("\nClaims\n").expect("claims");
+        assert!(caveats < others && others < claims, "{out}");
+        for c in &doc.attributed_caveats {
+            let heading = format!(
+                "  {} {} {:.2} — held by {} (scope -)\n",
+                c.id,
+                name(c.kind),
+                c.strength,
+                c.holder
+            );
+            let at = out
+                .find(&heading)
+                .unwrap_or_else(|| panic!("{heading:?} in {out}"));
+            assert!(
+                others < at && at < claims,
+                "{heading:?} outside its section"
+            );
+            // The cue is underlined with ^, its scope around it with -.
+            let shown = &out[at..claims];
+            let rows: Vec<&str> = shown.lines().skip(2).take(2).collect();
+            let (line, under) = (rows[0], rows[1]);
+            let col = line.find(&c.text).expect("the cue in its sentence");
+            assert_eq!(
+                &under[col..col + c.text.len()],
+                "^".repeat(c.text.len()),
+                "{shown}"
+            );
+            assert!(under.contains('-'), "the scope is marked: {shown}");
+        }
+        // None of them is among the writer's caveats.
+        for c in &doc.attributed_caveats {
+            assert!(
+                !out[caveats..others].contains(&format!("  {} ", c.id)),
+                "{out}"
+            );
+        }
     }
 
     #[test]

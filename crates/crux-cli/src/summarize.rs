@@ -1,6 +1,7 @@
 //! `crux summarize`: what a corpus of reports says as a whole, read from the JSON Lines that
 //! `crux analyze --format jsonl` writes: the balance's distribution, the most-quoted speakers
-//! and sources, the most frequent risk and benefit targets and terms; as text, JSON or an
+//! and sources, the most frequent risk and benefit targets and terms, the writer's caveats
+//! beside the hedges held by others and who holds those; as text, JSON or an
 //! HTML page with charts. Reports are read one line at a time: a corpus of any size streams.
 
 use std::collections::HashMap;
@@ -45,6 +46,11 @@ struct Tally {
     verdicts: HashMap<String, usize>,
     bins: [usize; BINS.len()],
     net_sum: f64,
+    /// The writer's caveats (`caveats`) and those held by others (`attributed_caveats`),
+    /// counted apart.
+    caveats: usize,
+    held_by_others: usize,
+    others_hedge_holders: HashMap<String, usize>,
     speakers: HashMap<String, usize>,
     sources: HashMap<String, usize>,
     risk_targets: HashMap<String, usize>,
@@ -87,6 +93,15 @@ impl Tally {
             );
             count(&mut self.sources, q["source"]["text"].as_str());
         }
+        self.caveats += report["caveats"].as_array().map_or(0, Vec::len);
+        for c in report["attributed_caveats"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            self.held_by_others += 1;
+            count(&mut self.others_hedge_holders, c["holder"].as_str());
+        }
         for a in report["assessments"].as_array().into_iter().flatten() {
             let risk = a["kind"] == "risk";
             let (targets, terms, term_role) = if risk {
@@ -123,6 +138,8 @@ struct Summary {
     reports: usize,
     errors: usize,
     mean_net: f64,
+    caveats: usize,
+    held_by_others: usize,
     verdicts: Vec<(String, usize)>,
     net_bins: Vec<(String, usize)>,
     speakers: Vec<(String, usize)>,
@@ -131,6 +148,7 @@ struct Summary {
     benefit_targets: Vec<(String, usize)>,
     risk_terms: Vec<(String, usize)>,
     benefit_terms: Vec<(String, usize)>,
+    others_hedge_holders: Vec<(String, usize)>,
 }
 
 impl Summary {
@@ -144,6 +162,8 @@ impl Summary {
                 // Rounded as the reports round, and never -0.0.
                 (t.net_sum / t.reports as f64 * 1000.0).round() / 1000.0 + 0.0
             },
+            caveats: t.caveats,
+            held_by_others: t.held_by_others,
             verdicts: VERDICTS
                 .iter()
                 .map(|v| ((*v).to_owned(), t.verdicts.get(*v).copied().unwrap_or(0)))
@@ -159,10 +179,11 @@ impl Summary {
             benefit_targets: top(&t.benefit_targets),
             risk_terms: top(&t.risk_terms),
             benefit_terms: top(&t.benefit_terms),
+            others_hedge_holders: top(&t.others_hedge_holders),
         }
     }
 
-    fn sections(&self) -> [(&'static str, &[(String, usize)]); 8] {
+    fn sections(&self) -> [(&'static str, &[(String, usize)]); 9] {
         [
             ("Verdicts", &self.verdicts),
             ("Net balance", &self.net_bins),
@@ -172,6 +193,7 @@ impl Summary {
             ("Benefit targets", &self.benefit_targets),
             ("Risk terms", &self.risk_terms),
             ("Benefit terms", &self.benefit_terms),
+            ("Holders of others' hedges", &self.others_hedge_holders),
         ]
     }
 }
@@ -242,8 +264,8 @@ fn text(s: &Summary) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "{} reports, {} error lines; mean net balance {:+.3}",
-        s.reports, s.errors, s.mean_net
+        "{} reports, {} error lines; mean net balance {:+.3}; {} caveats, {} hedges held by others",
+        s.reports, s.errors, s.mean_net, s.caveats, s.held_by_others
     );
     let width = s
         .sections()
@@ -274,8 +296,8 @@ fn html(s: &Summary) -> String {
     let _ = writeln!(
         o,
         "<h1>crux summary</h1>\n<p class=\"meta\">{} reports, {} error lines; mean net \
-         balance {:+.3}</p>",
-        s.reports, s.errors, s.mean_net
+         balance {:+.3}; {} caveats, {} hedges held by others</p>",
+        s.reports, s.errors, s.mean_net, s.caveats, s.held_by_others
     );
     for (title, rows) in s.sections() {
         let _ = writeln!(o, "<h2>{}</h2>", escape(title));

@@ -43,7 +43,10 @@ fn temp_dir(name: &str) -> PathBuf {
 
 /// Runs headless Chromium with a fresh profile on `url` with `args`, killed after 90 s.
 fn headless(chromium: &Path, url: &str, args: &[&str]) -> String {
-    let profile = temp_dir("profile");
+    // A profile of its own per run: the tests run in threads of one process.
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let profile = temp_dir(&format!("profile-{run}"));
     let mut child = Command::new(chromium)
         .args([
             "--headless",
@@ -193,4 +196,64 @@ fn html_report_renders_in_chromium() {
         .collect();
     assert_eq!(nets.len(), 2, "{dom}");
     assert!(nets.windows(2).all(|w| w[0] <= w[1]), "{nets:?}");
+}
+
+/// Hedges held by others ("analysts believe", "asked whether") are marked in the rendered page
+/// apart from the writer's caveats: their own class, drawn dashed, their holder on hover.
+#[test]
+fn hedges_held_by_others_render_apart_in_chromium() {
+    let Some(chromium) = chromium() else {
+        return;
+    };
+    let dir = temp_dir("held");
+    let input = dir.join("ferry.txt");
+    std::fs::write(
+        &input,
+        "The council will vote on the ferry plan in May. Analysts believe the fares could \
+         rise, and reporters asked whether the route would close. The plan may fail.\n",
+    )
+    .unwrap();
+    let run = |format: &str| {
+        Command::new(env!("CARGO_BIN_EXE_crux"))
+            .arg("analyze")
+            .arg(&input)
+            .args(["-f", format])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let report: serde_json::Value = serde_json::from_slice(&run("json")).unwrap();
+    let held = report["attributed_caveats"].as_array().unwrap();
+    assert!(!held.is_empty(), "{report}");
+    let page = dir.join("ferry.html");
+    std::fs::write(&page, run("html")).unwrap();
+    let dom = headless(
+        &chromium,
+        &format!("file://{}", page.display()),
+        &["--dump-dom"],
+    );
+    assert!(
+        dom.contains("<span class=\"held\">held by others</span>"),
+        "legend"
+    );
+    assert!(
+        dom.contains("Others' hedges (held by others)"),
+        "their table"
+    );
+    for c in held {
+        let id = c["id"].as_str().unwrap();
+        let holder = c["holder"].as_str().unwrap();
+        assert!(
+            dom.contains(&format!(
+                "id=\"d1-t-{id}\" href=\"#d1-{id}\" title=\"{} held by {holder}\"",
+                c["kind"].as_str().unwrap()
+            )),
+            "mark {id} with its holder"
+        );
+        assert!(dom.contains(&format!("id=\"d1-{id}\"")), "row {id}");
+    }
+    assert!(
+        dom.contains("held\">believe</span>"),
+        "the cue is marked held"
+    );
 }

@@ -297,6 +297,41 @@ fn summarize_counts_reports_speakers_and_terms() {
     assert!(err.contains("-:1: not a crux report"), "{err}");
 }
 
+/// `crux summarize` counts the writer's caveats and the hedges held by others apart, and
+/// ranks who holds the latter.
+#[test]
+fn summarize_counts_hedges_held_by_others() {
+    let record = "{\"id\": \"a\", \"text\": \"Analysts believe the fares could rise, and \
+                  reporters asked whether the route would close. The plan may fail.\"}\n";
+    let (_, jsonl, _) = crux(&["analyze", "-", "-f", "jsonl"], record.as_bytes());
+    let report: serde_json::Value = serde_json::from_str(jsonl.trim()).unwrap();
+    let held = report["attributed_caveats"].as_array().unwrap();
+    let caveats = report["caveats"].as_array().unwrap().len();
+    assert!(!held.is_empty(), "{report}");
+    let (code, out, err) = crux(&["summarize", "-f", "json"], jsonl.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    let s: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(s["caveats"], caveats);
+    assert_eq!(s["held_by_others"], held.len());
+    let holders = s["others_hedge_holders"].as_array().unwrap();
+    for c in held {
+        assert!(
+            holders.iter().any(|h| h[0] == c["holder"]),
+            "{} in {holders:?}",
+            c["holder"]
+        );
+    }
+    let (_, text, _) = crux(&["summarize"], jsonl.as_bytes());
+    assert!(
+        text.lines().next().unwrap().ends_with(&format!(
+            "; {caveats} caveats, {} hedges held by others",
+            held.len()
+        )),
+        "{text}"
+    );
+    assert!(text.contains("\nHolders of others' hedges\n"), "{text}");
+}
+
 /// The README's Quick start works as written: installing comes first, the report command runs
 /// on the bundled article, and every `crux` command it lists is one crux accepts (issue 15).
 #[test]

@@ -153,11 +153,23 @@ pub(crate) fn graded(a: &Analysis) -> f64 {
     }
 }
 
-/// crux's balance with its tone beside it, for sentiment tasks: `balance.net` plus half the
-/// tone's net, in [−1.5, 1.5]. The stated risks and benefits weigh first; the general evaluative
-/// words, weak evidence, grade within them and decide where there are none.
+/// crux's balance with its tone beside it, for sentiment tasks, in [−1.5, 1.5]: where the
+/// balance weighs something, `balance.net` plus half the tone's net (the stated risks and
+/// benefits weigh first; the general evaluative words, weak evidence, grade within them);
+/// where it weighs nothing, the tone's net alone. A text weighs nothing when it states no
+/// risk or benefit, and also when all it states is others' view relayed in a news report,
+/// which the balance counts at weight 0 (the reporter does not weigh it). A sentiment rating
+/// is of the text's words, whoever holds them, as VADER's is: there the words' tone is the
+/// evidence, at full strength, since nothing stronger stands beside it (docs/evaluation.md,
+/// "NYT documents").
 pub(crate) fn with_tone(a: &Analysis) -> f64 {
-    a.balance.net + crux_analysis::tone(&a.document).net / 2.0
+    let tone = crux_analysis::tone(&a.document).net;
+    let weighed = a.assessments.iter().any(|x| x.score * x.weight > 0.0);
+    if weighed {
+        a.balance.net + tone / 2.0
+    } else {
+        tone
+    }
 }
 
 /// crux's polarity of one part of an analysed text (a sentence of an article), by the rule of
@@ -228,4 +240,26 @@ pub(crate) fn describe(a: &Analysis) -> String {
         })
         .collect();
     format!("net {:.2}: [{}]", a.balance.net, items.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{analyse, with_tone};
+
+    #[test]
+    fn a_text_that_weighs_nothing_is_read_by_its_tone() {
+        // A report of one speaker's risk: the balance counts it at weight 0.
+        let relayed = analyse(
+            "The council met on Monday. \"The new road will destroy the village,\" said Ann \
+             Hope, a farmer.",
+        );
+        assert!(relayed.assessments.iter().all(|a| a.weight == 0.0));
+        let tone = crux_analysis::tone(&relayed.document).net;
+        assert!(tone < 0.0);
+        assert!((with_tone(&relayed) - tone).abs() < 1e-9);
+        // The writer's own risk is weighed: its net leads and the tone grades it.
+        let own = analyse("The new road will destroy the village.");
+        let tone = crux_analysis::tone(&own.document).net;
+        assert!((with_tone(&own) - (own.balance.net + tone / 2.0)).abs() < 1e-9);
+    }
 }

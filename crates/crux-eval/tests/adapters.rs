@@ -291,19 +291,20 @@ fn ukp_three_classes_beside_vader() {
     );
     close(row(u, "train: accuracy (rules alone)").accuracy, 0.75);
     close(row(u, "train: macro-F1 (VADER)").value, 7.0 / 9.0);
-    // The argument model (crux_analysis::argument) gets all four train sentences right, the
-    // risk of an absence included ("without", "would", a condition).
-    close(row(u, "train: macro-F1").value, 1.0);
-    close(row(u, "train: side right").accuracy, 1.0);
+    // The argument model (crux_analysis::argument_about), which reads whether a sentence
+    // names its topic, calls the risk of an absence against, as the rules do: a risk said
+    // where the topic is named ("topic:risk") weighs against. It gets the other three right.
+    close(row(u, "train: macro-F1").value, 7.0 / 9.0);
+    close(row(u, "train: side right").accuracy, 2.0 / 3.0);
     // val: "The death penalty is simply wrong.": "wrong", a general evaluative word, makes it
     // against for the rules as for VADER and the model. "The minimum wage brings real benefits
-    // to workers." is for by the rules and VADER; the model reads a plain factual claim with one
-    // word of gain as no argument, and is wrong.
+    // to workers." is for by the rules, VADER and the model (a benefit where the topic is
+    // named).
     close(row(u, "val: macro-F1 (rules alone)").value, 1.0);
     close(row(u, "val: macro-F1 (VADER)").value, 1.0);
     let against = row(u, "val: against");
     assert_eq!((against.n_gold, against.n_predicted), (Some(1), Some(1)));
-    close(row(u, "val: accuracy").accuracy, 0.5);
+    close(row(u, "val: accuracy").accuracy, 1.0);
     assert_eq!(row(u, "all: accuracy").n_correct, Some(5));
     assert_eq!(row(u, "all: accuracy (rules alone)").n_correct, Some(5));
     assert_eq!(row(u, "all: accuracy (VADER)").n_correct, Some(5));
@@ -319,8 +320,8 @@ fn ukp_three_classes_beside_vader() {
     // The one failure names the features that moved the model, and the rules' call beside it.
     assert_eq!(u.failures.len(), 1);
     assert!(
-        u.failures[0].contains("crux NoArgument (moved by bias")
-            && u.failures[0].contains("rules Argument_for"),
+        u.failures[0].contains("crux Argument_against (moved by topic:risk")
+            && u.failures[0].contains("rules Argument_against"),
         "{:?}",
         u.failures
     );

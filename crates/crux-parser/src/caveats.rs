@@ -23,6 +23,15 @@
 //! quotes belong to their speaker, not the author: they are reported with the speaker as their
 //! `holder` (the author's are held by `"author"`). Boosters are read in the author's voice only.
 //!
+//! A belief, expectation or question that the text ascribes rather than voices goes apart, to
+//! `attributed_caveats`: a verb of belief whose subject is a third party ("analysts expect",
+//! "with most voters now believing"), a verb of belief that is itself a report's cue, and an
+//! embedded question that is asked or discussed, not framed as doubt ("reporters asked
+//! whether", "nothing to do with whether"; "it is unclear whether" stays a caveat). They are
+//! everyone's uncertainty (the Szeged corpus marks them) but qualify neither the writer's words
+//! nor a quoted speaker's own. "kind of"/"sort of" after a determiner or quantifier ("some kind
+//! of drum") name a kind, no hedge.
+//!
 //! A sentence that grants a point and is countered (", but …" in it, or the next sentence of the
 //! paragraph opening "But", "However", "Yet", … or holding ", however,") is a concession: when
 //! it opens with a granting word ("Yes,", "Of course,", "It is true that"), a view voiced
@@ -117,6 +126,7 @@ mod sense_class {
     pub(super) const LIMIT: u32 = 134_217_728;
     pub(super) const FEASIBLE_WHERE: u32 = 268_435_456;
     pub(super) const LINKING: u32 = 536_870_912;
+    pub(super) const QUANTIFIER: u32 = 1_073_741_824;
 }
 
 /// The context-word classes of `w` (any case) in `data/caveat_senses.tsv`, as bits.
@@ -133,6 +143,7 @@ fn sense_classes(w: &str) -> u32 {
             "uncertain" => sense_class::UNCERTAIN,
             "asking" => sense_class::ASKING,
             "determiner" => sense_class::DETERMINER,
+            "quantifier" => sense_class::QUANTIFIER,
             "placement" => sense_class::PLACEMENT,
             "aboutness" => sense_class::ABOUTNESS,
             "number" => sense_class::NUMBER,
@@ -416,9 +427,12 @@ fn listed_sense(text: &str, tokens: &[Token], i: usize, len: usize, rule: Rule) 
         }
         Rule::Attributive => {
             let before = i.checked_sub(2).and_then(|p| word(text, tokens, p));
-            !(prev.is_some_and(|p| is(p, sense_class::DETERMINER))
-                || prev.is_some_and(|p| crate::lexicon::is(p, CueClass::Comparative))
-                    && before.is_some_and(|b| is(b, sense_class::DETERMINER)))
+            // "some kind of act", "all sort of things": a kind named, after a quantifier too.
+            let phrase = len > 1;
+            !(prev.is_some_and(|p| {
+                is(p, sense_class::DETERMINER) || phrase && is(p, sense_class::QUANTIFIER)
+            }) || prev.is_some_and(|p| crate::lexicon::is(p, CueClass::Comparative))
+                && before.is_some_and(|b| is(b, sense_class::DETERMINER)))
         }
         Rule::Appear => {
             // Being seen, not seeming: "appears in an episode", "appears as a character",
@@ -1230,9 +1244,18 @@ fn believer(text: &str, toks: &[Token], v: usize) -> Option<String> {
             .get(verb.len() - 3..)
             .is_some_and(|e| e.eq_ignore_ascii_case("ing"));
     // A passive ("is now considered", "were asked whether"): no subject holds it. A form in
-    // -ing after no form of "be" is a gerund ("Instead of debating whether"): none either.
-    if be_before && !ing || ing && !be_before {
+    // -ing after no form of "be" is a gerund ("Instead of debating whether"): none either,
+    // unless "with" opens an absolute clause whose subject comes between ("with most voters
+    // now believing …", "with analysts expecting …").
+    let mut from = from;
+    if be_before && !ing {
         return None;
+    }
+    if ing && !be_before {
+        let with = toks[from..v]
+            .iter()
+            .position(|t| t.word && same_word(&text[t.span], "with"))?;
+        from += with + 1;
     }
     let mut words = &toks[from..v];
     while let Some((last, rest)) = words.split_last() {
@@ -1656,6 +1679,26 @@ mod tests {
     }
 
     #[test]
+    fn a_kind_named_after_a_quantifier_is_no_hedge() {
+        for sentence in [
+            "The tribe used some kind of drum at feasts.",
+            "Guests brought all sort of gifts.",
+            "He was some other sort of mystic.",
+        ] {
+            assert!(cues(sentence).is_empty(), "{sentence}");
+        }
+        // The hedging adverb stays; a quantifier before other cues keeps their sense.
+        assert_eq!(
+            cues("The plan is kind of vague."),
+            [("kind of", CaveatKind::Hedge)]
+        );
+        assert_eq!(
+            cues("Another possible cause is the drought."),
+            [("possible", CaveatKind::Hedge)]
+        );
+    }
+
+    #[test]
     fn others_beliefs_and_asked_questions_are_not_the_writers_caveats() {
         // A verb of belief that cues the report, a belief inside reported speech, a question
         // someone asks or that is only discussed: attributed, not caveats.
@@ -1690,6 +1733,11 @@ mod tests {
         assert_eq!(
             attributed("Police are checking whether the van was stolen."),
             [("whether", "Police".to_owned())]
+        );
+        // After "with", the -ing form's subject holds it: an absolute clause.
+        assert_eq!(
+            attributed("Rents rose, with most tenants now expecting more rises."),
+            [("expecting", "most tenants".to_owned())]
         );
         assert_eq!(
             attributed("Instead of debating whether taxes rise, act."),

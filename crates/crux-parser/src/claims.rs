@@ -288,8 +288,14 @@ fn fragment(text: &str, words: &[Token], after_cut: bool) -> bool {
         return true;
     }
     if is(first, frame::COORDINATOR) {
-        // "but I can't help noting …" has its own subject; "but were …" and "but that …" not.
-        return is(second, frame::AUXILIARY) || is(second, frame::SUBORDINATOR);
+        // "but I can't help noting …" has its own subject; "but were …", "but that …" and a
+        // participle ("but attending a course …", the second term of "not X but Y") not.
+        let participle = second.len() > 4
+            && second.chars().next().is_some_and(char::is_lowercase)
+            && second
+                .get(second.len() - 3..)
+                .is_some_and(|e| e.eq_ignore_ascii_case("ing"));
+        return is(second, frame::AUXILIARY) || is(second, frame::SUBORDINATOR) || participle;
     }
     let lower_start = first.chars().next().is_some_and(char::is_lowercase);
     lower_start || after_cut
@@ -459,9 +465,30 @@ fn remainder(text: &str, span: Span, cut: &[Span]) -> Option<Span> {
     }
     pieces
         .into_iter()
-        .map(|p| trim_punctuation(text, p))
+        .map(|p| trim_open_end(text, trim_punctuation(text, p)))
         .filter(three_words)
         .max_by_key(|p| p.len())
+}
+
+/// "there was more gloomy news on the manufacturing front, as [the ONS revealed …]": a
+/// subordinator after a comma, left at the end of a piece when the report it opens was cut
+/// out, belongs to the report; the piece ends before the comma.
+fn trim_open_end(text: &str, span: Span) -> Span {
+    let mut last_two = [None, None];
+    for t in tokens(text, span) {
+        last_two = [last_two[1], Some(t)];
+    }
+    match last_two {
+        [Some(comma), Some(word)]
+            if !comma.word
+                && &text[comma.span] == ","
+                && word.word
+                && is(&text[word.span], frame::SUBORDINATOR) =>
+        {
+            Span::new(span.start(), comma.span.start()).trim(text)
+        }
+        _ => span,
+    }
 }
 
 /// Trims white space and the leading punctuation a cut leaves (", but I …" → "but I …").
@@ -735,6 +762,16 @@ mod tests {
     }
 
     #[test]
+    fn a_subordinator_that_opens_a_report_is_left_to_it() {
+        let got = claims(
+            "On Monday there was more bad news for farmers, as the National Farmers Union (NFU) \
+             survey showed that yields fell again.",
+        );
+        let texts: Vec<&str> = got.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(texts, ["On Monday there was more bad news for farmers"]);
+    }
+
+    #[test]
     fn relayed_speech_is_cut_and_questions_skipped() {
         let got = claims(
             "Officials said the base was new. Is this wise? (Smith notes that it was secret, but \
@@ -851,6 +888,9 @@ mod tests {
         // A clause of its own after the cut stays.
         let text = "(Ash says that the bank was warned, but I doubt that it listened.)";
         assert_eq!(authors(text), ["but I doubt that it listened.)"]);
+        // The second term of "not X but Y" after a cut report: a participle, no subject.
+        let text = "According to a new study, it is not fines that help, but attending a course.";
+        assert!(authors(text).is_empty(), "{:?}", authors(text));
         // A sentence introducing what follows, and one opening inside a quotation.
         assert!(authors("The minister put it this way:").is_empty());
         assert!(authors("\"The budget is gone and we are broke.").is_empty());

@@ -6,9 +6,10 @@
 //! (`crux_analysis::argument`, a logistic regression over crux's own features and words,
 //! fitted on UKP's train split: docs/scoring.md, "Argument") gives the label. Beside it, the
 //! rules alone (docs/evaluation.md): benefits only → for, risks only → against, both → the sign
-//! of the balance's net (a net of exactly 0 → no argument), neither → no argument. The topic is not
-//! read: crux says whether a sentence states a risk or a benefit, not of what, so an argument
-//! for nuclear energy that names a risk of coal counts as "against". Beside it, in the same
+//! of the balance's net (a net of exactly 0 → no argument), neither → no argument. The rules do
+//! not read the topic: they say whether a sentence states a risk or a benefit, not of what, so an
+//! argument for nuclear energy that names a risk of coal counts as "against"; the model reads
+//! whether the sentence names the record's topic (`argument_about`). Beside it, in the same
 //! run, VADER's sign on the same sentences: compound ≥ 0.05 → for, ≤ −0.05 → against, else no
 //! argument.
 //!
@@ -28,7 +29,7 @@ use crate::adapters::polar::{Tables, splits_and_all};
 use crate::corpus::{VADER_THRESHOLD, analyse, describe, for_each_record, polarity};
 use crate::metrics::{Confusion3, Polarity};
 use crate::{DatasetResult, EvalError, Row};
-use crux_analysis::argument::{ArgumentLabel, argument};
+use crux_analysis::argument::{ArgumentLabel, argument_about};
 
 const NAME: &str = "ukp_sentential";
 
@@ -153,7 +154,7 @@ pub(crate) fn run(path: &Path, reader: &mut dyn BufRead) -> Result<DatasetResult
         }
         let gold = record.label.polarity();
         let rules = polarity(&analysis);
-        let call = argument(&analysis);
+        let call = argument_about(&analysis, &record.topic);
         let crux = match call.label {
             ArgumentLabel::For => Polarity::Positive,
             ArgumentLabel::Against => Polarity::Negative,

@@ -12,7 +12,8 @@
 //!   each sentence read alone, with VADER's compound of the whole document, and with the mean
 //!   of VADER's compounds of each sentence (the paper's way of scoring a document); and the same
 //!   for crux's net with its tone beside it (`balance.net + tone / 2`: the general evaluative
-//!   words as weak evidence, issue 13).
+//!   words as weak evidence, issue 13; the tone alone where the balance weighs nothing, as in
+//!   a sentence whose only assessments are others' views relayed in a report).
 //! - **sentences**: Spearman and Pearson correlation of `mean_rating` with crux's net of the
 //!   sentence read alone and with VADER's compound; and the three-way label (positive,
 //!   negative, neutral) against `polarity_3way_derived`: crux by
@@ -192,7 +193,7 @@ pub(crate) fn run_documents(
         (
             &scores[4],
             "documents: Spearman, crux net + tone",
-            "balance.net + tone / 2 of the whole document: the general evaluative words as weak evidence beside the stated risks and benefits",
+            "balance.net + tone / 2 of the whole document (the tone alone where the balance weighs nothing): the general evaluative words as weak evidence beside the stated risks and benefits",
         ),
         (
             &scores[5],

@@ -84,8 +84,11 @@ fn cited_statement(q: &Quote) -> bool {
                 .as_ref()
                 .map(|s| s.text.split_whitespace().take(2).collect())
                 .unwrap_or_default();
-            let writer =
-                words.len() == 1 && ["i", "we"].iter().any(|w| words[0].eq_ignore_ascii_case(w));
+            // "I", "we", or their contractions ("I'd say", "we’ve argued").
+            let writer = words.len() == 1 && {
+                let head = words[0].split(['\'', '’']).next().unwrap_or(words[0]);
+                ["i", "we"].iter().any(|w| head.eq_ignore_ascii_case(w))
+            };
             let generic = words
                 .iter()
                 .any(|w| crux_lexicon::is(w, CueClass::GenericHolder));
@@ -248,4 +251,41 @@ pub(crate) fn run(path: &Path, reader: &mut dyn BufRead) -> Result<DatasetResult
         rows: t.rows(),
         failures: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The texts of the quotes in `text` that stand for cited statements.
+    fn statements(text: &str) -> Vec<String> {
+        analyse(text)
+            .document
+            .quotes
+            .iter()
+            .filter(|q| cited_statement(q))
+            .map(|q| q.text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_cited_statement_is_someone_named_saying_or_writing_a_clause() {
+        // The writer's own words, a view lent to "some", a belief: no testimony.
+        for text in [
+            "I'd say the plan is a failure.",
+            "Some argue that the plan is a failure.",
+            "Residents believe that the park is safe.",
+        ] {
+            assert!(statements(text).is_empty(), "{text}");
+        }
+        // A named source's statement, reported or quoted; a quoted term is none.
+        assert_eq!(statements("The mayor said the park was safe.").len(), 1);
+        let text = "\u{201c}We will keep every park open,\u{201d} the mayor said.";
+        assert_eq!(statements(text).len(), 1);
+        assert!(
+            statements("The council wants a \u{201c}green lung\u{201d} there.")
+                .iter()
+                .all(|s| s.split_whitespace().count() >= 3)
+        );
+    }
 }

@@ -444,6 +444,17 @@ fn run_before(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize
             first -= 2;
             continue;
         }
+        // "the National Farmers Union (NFU) president": an initialism in brackets inside the
+        // phrase, a word on either side of it.
+        if first >= 4
+            && first < last
+            && in_initialism(text, tokens, first - 1)
+            && tokens[first - 4].word
+            && last - first + 1 < MAX_WORDS
+        {
+            first -= 3;
+            continue;
+        }
         // Inside a name: "Sen. Elizabeth Warren", "D.E.A. officials"; punctuation and clause
         // words end it.
         if !t.word || opens_clause(&text[t.span]) {
@@ -459,6 +470,21 @@ fn run_before(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize
         return None;
     }
     Some((first, last))
+}
+
+/// Whether token `k` is one of the three tokens of an initialism in brackets ("(NFU)"): the
+/// brackets or the capitals between them.
+fn in_initialism(text: &str, tokens: &[Token], k: usize) -> bool {
+    let is = |i: usize, p: &str| tokens.get(i).is_some_and(|t| !t.word && &text[t.span] == p);
+    let caps = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            let w = &text[t.span];
+            t.word && (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+        })
+    };
+    (is(k, "(") && caps(k + 1) && is(k + 2, ")"))
+        || (k >= 1 && is(k - 1, "(") && caps(k) && is(k + 1, ")"))
+        || (k >= 2 && is(k - 2, "(") && caps(k - 1) && is(k, ")"))
 }
 
 /// The speaker phrase that starts at token `start`, up to a clause boundary or a word that
@@ -525,6 +551,8 @@ fn junk(text: &str, words: &[Token]) -> bool {
         || capital_ing
         || day
         || (words.len() == 1 && super::mentions::is_determiner(w))
+        // "Meanwhile", "Indeed", "Still": a sentence adverb or conjunction alone.
+        || (words.len() == 1 && lexicon::is(w, Class::SpeakerLeading))
 }
 
 /// Whether the words are a quantity with a quantifier or number in it ("over half", "sixty
@@ -572,12 +600,26 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
     // Punctuation ends a speaker phrase, but for a plural possessive's apostrophe inside it
     // ("Farmers' groups").
     let possessive = |t: &Token| matches!(&text[t.span], "'" | "’") && t.span.start() > 0;
+    // "the Office for National (ONS) statistics": an initialism in brackets inside the phrase.
+    let initialism = |k: usize| k > 0 && k + 1 < words.len() && in_initialism(text, words, k);
     if !head.word
-        || words
-            .iter()
-            .any(|t| (!t.word && !possessive(t)) || not_in_speaker(&text[t.span]))
+        || words.iter().enumerate().any(|(k, t)| {
+            (!t.word && !possessive(t) && !initialism(k)) || not_in_speaker(&text[t.span])
+        })
     {
         return false;
+    }
+    // "A Harbor University poll released in late August": a past participle after the head
+    // opens its post-modifier; the phrase before it is the speaker.
+    if let Some(k) = words.iter().skip(2).position(|t| {
+        let w = &text[t.span];
+        w.len() > 4 && w.ends_with("ed") && !capitalised(w)
+    }) && k + 2 + 1 < words.len()
+        && lexicon::is(&text[words[k + 3].span], Class::SpeakerPreposition)
+        && lexicon::speaker_noun(&text[words[k + 1].span]).is_some()
+        && speaker_like(text, &words[..k + 2])
+    {
+        return true;
     }
     // A post-modified speaker: "Laura Brownlees of Save the Children", "a spokesman for the
     // embassy in London": the phrase before the preposition is the speaker's head.
@@ -690,6 +732,8 @@ mod tests {
         );
         assert_eq!(before_cue("the proposal described above"), None);
         assert_eq!(before_cue("I can't help noting that"), None);
+        // A sentence adverb alone names nobody.
+        assert_eq!(before_cue("Meanwhile said the compound"), None);
         assert_eq!(before_cue("it is worth noting that"), None);
         assert_eq!(before_cue("\"I love cats,\" he said."), Some("he"));
     }
