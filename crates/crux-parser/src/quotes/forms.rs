@@ -6,6 +6,8 @@
 //! - the agentless passive of a verb of prediction before an infinitive, which reports a
 //!   forecast whose makers go unnamed: "About one voter in nine is expected to be Latino",
 //!   "The deficit is projected to grow";
+//! - the agentless passive of a verb of judgement with its "of", "for" or "as": "They have
+//!   often been criticized for being slow", "He was hailed as a reformer";
 //! - a verb of wanting, planning, agreeing or refusing before an infinitive, with a name or a
 //!   personal pronoun as its subject: "Clinton wants to triple the program".
 //!
@@ -35,6 +37,10 @@ pub(super) fn noun_and_passive_reports(
                 .or_else(|| intention(text, tokens, i))
                 .map(|(sp, cue)| (Some(sp), cue, sp.start()))
                 .or_else(|| prediction(text, tokens, i).map(|cue| (None, cue, 0)))
+                .or_else(|| {
+                    verb_and_that(text, tokens, i)
+                        .map(|(sp, cue)| (sp, cue, sp.map_or(0, |sp| sp.start())))
+                })
             else {
                 continue;
             };
@@ -269,6 +275,62 @@ fn intention(text: &str, tokens: &[Token], i: usize) -> Option<(Span, Span)> {
     Some((tokens[start].span.cover(tokens[end - 1].span), verb.span))
 }
 
+/// "RT and its defenders say that the network …", "Those close to him say that …": a verb of
+/// report at token `i` with "that" and a clause opener right after it reports whatever its
+/// subject, where the speaker rules know none. A form in "-s" must follow a name or a
+/// pronoun ("states that vote" is a noun), one in "-ed" no form of "be" ("It should be noted
+/// that" is the writer's); no "-ing" form, no first or second person subject and no modal
+/// before the verb. The speaker is the words from the clause's start to the verb (at most a
+/// dozen), else none. The speaker and the verb.
+fn verb_and_that(text: &str, tokens: &[Token], i: usize) -> Option<(Option<Span>, Span)> {
+    let cue = super::speaker::cue_at(text, tokens, i)?;
+    let that = tokens.get(cue.next).filter(|t| t.word)?;
+    let opener = tokens.get(cue.next + 1).filter(|t| t.word)?;
+    if cue.according
+        || cue.category == crate::lexicon::Reporting::Intention
+        || !text[that.span].eq_ignore_ascii_case("that")
+        || !opens_clause(&text[opener.span])
+        || i == 0
+    {
+        return None;
+    }
+    let verb = &text[cue.span];
+    // A finite verb: "it is worth noting that" is the writer's aside.
+    if verb.ends_with("ing") {
+        return None;
+    }
+    let end = super::speaker::skip_between(text, tokens, i);
+    let before = end.checked_sub(1).map(|j| &text[tokens[j].span]);
+    // The writer and the reader ("I have found that", "You can argue that") are no source
+    // here, nor is a hypothesis ("could argue").
+    if tokens[end.saturating_sub(2)..i].iter().any(|t| {
+        let w = &text[t.span];
+        lexicon::one_of(w, &["I", "we", "you", "can"]) || lexicon::is(w, Class::Irrealis)
+    }) {
+        return None;
+    }
+    if verb.ends_with('s')
+        && !before.is_some_and(|w| capitalised(w) || lexicon::is(w, Class::SpeakerPronoun))
+    {
+        return None;
+    }
+    if tokens[end.saturating_sub(1)..i]
+        .iter()
+        .any(|t| lexicon::one_of(&text[t.span], &["be", "been", "is", "are", "was", "were"]))
+    {
+        return None;
+    }
+    let start = tokens[..end]
+        .iter()
+        .rposition(|t| !t.word && !matches!(&text[t.span], "'" | "’" | "-"))
+        .map_or(0, |k| k + 1);
+    let words = end.saturating_sub(start);
+    let speaker = (1..=12)
+        .contains(&words)
+        .then(|| tokens[start].span.cover(tokens[end - 1].span));
+    Some((speaker, cue.span))
+}
+
 /// "is expected to", "are widely projected to": a form of "be" at token `i`, adverbs after it
 /// allowed, a verb of prediction in the participle, and an infinitive. A pluperfect ("had been
 /// expected to win … but") reports a forecast that events have overtaken, and is left out.
@@ -295,9 +357,19 @@ fn prediction(text: &str, tokens: &[Token], i: usize) -> Option<Span> {
         j += 1;
     }
     let participle = tokens.get(j).filter(|t| t.word)?;
-    (lexicon::is(&text[participle.span], Class::PredictionParticiple)
-        && infinitive(text, tokens, j + 1))
-    .then(|| be.span.cover(participle.span))
+    let p = &text[participle.span];
+    let forecast = lexicon::is(p, Class::PredictionParticiple) && infinitive(text, tokens, j + 1);
+    // "have been accused of hurting civilians", "was hailed as a reformer": a judgement by
+    // unnamed others, with its "of", "for" or "as"; not a possibility ("can be hailed as").
+    let judged = lexicon::is(p, Class::JudgementParticiple)
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| lexicon::one_of(&text[t.span], &["of", "for", "as"]))
+        && !tokens[i.saturating_sub(2)..i].iter().any(|t| {
+            let w = &text[t.span];
+            lexicon::is(w, Class::Irrealis) || w.eq_ignore_ascii_case("can")
+        });
+    (forecast || judged).then(|| be.span.cover(participle.span))
 }
 
 #[cfg(test)]
@@ -365,6 +437,25 @@ mod tests {
     }
 
     #[test]
+    fn an_agentless_passive_of_judgement_reports_a_view() {
+        for text in [
+            "The ferry company has often been criticized for raising fares.",
+            "The old harbour master was widely praised for his care.",
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, None, "{text}: {got:?}");
+        }
+        // A possibility, or no "of", "for" or "as".
+        for text in [
+            "The quay could be described as a landmark.",
+            "The ferry was described in the gazette.",
+        ] {
+            assert_eq!(reports(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
     fn a_verb_of_intention_with_a_named_subject_and_an_infinitive_reports() {
         for (text, speaker, cue) in [
             (
@@ -391,6 +482,23 @@ mod tests {
             "There is no sign that Ruiz wants to act.",
             "Ruiz wants a new ferry.",
             "The old ferry wants to sink.",
+        ] {
+            assert_eq!(reports(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_verb_of_report_before_that_reports_whatever_its_subject() {
+        let got = reports("Those close to the mayor say that the fares are too high.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Those close to the mayor"));
+        assert_eq!(got[0].2.as_deref(), Some("say"));
+        for text in [
+            // The writer's asides and a hypothesis.
+            "It is worth noting that the quay is old.",
+            "You can argue that the quay is old.",
+            "I have found that the quay is old.",
+            "It should be noted that the quay is old.",
         ] {
             assert_eq!(reports(text), vec![], "{text}");
         }

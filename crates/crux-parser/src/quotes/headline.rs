@@ -171,6 +171,11 @@ fn by_verb(text: &str, clause: &[Token]) -> Option<(Span, Span)> {
 fn cue_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
     let t = tokens.get(i).filter(|t| t.word)?;
     let word = &text[t.span];
+    // Headlines state plans in the present as reports ("Mayor Seeks New Ferry", "Sanders
+    // Vows To Cut Fares").
+    if lexicon::is(word, Class::PlanVerb) {
+        return Some((i, i + 1));
+    }
     let cue = lexicon::cue_word(word)?;
     if cue.pair
         && let Some(n) = tokens.get(i + 1).filter(|n| n.word)
@@ -264,6 +269,9 @@ mod tests {
         let got = headline("Mayor Ruiz Says Ferry Fares Will Rise").expect("a report");
         assert_eq!(got.1.as_deref(), Some("Mayor Ruiz"));
         assert_eq!(got.2.as_deref(), Some("Says"));
+        // A verb of planning reports in a headline.
+        let got = headline("Mayor Ruiz Seeks New Ferry for the Harbour").expect("a report");
+        assert_eq!(got.2.as_deref(), Some("Seeks"));
         // A verb that takes an object reports its object in headlinese.
         let got = headline("Fishermen's union urges boycott of ferry").expect("a report");
         assert_eq!(got.1.as_deref(), Some("Fishermen's union"));
