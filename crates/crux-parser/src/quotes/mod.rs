@@ -1511,6 +1511,13 @@ fn reported_speech(
             if forms::held_noun(text, tokens, i).is_some() {
                 continue;
             }
+            // "the states that border the lake": after an article or a possessive determiner
+            // the word is a noun, not a verb of report.
+            if cue.first.checked_sub(1).is_some_and(|k| {
+                tokens[k].word && lexicon::is(&text[tokens[k].span], lexicon::Cue::NounDeterminer)
+            }) {
+                continue;
+            }
             if inside_quotation(marks, cue.span) {
                 continue;
             }
@@ -2221,6 +2228,20 @@ fn passive_agent(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<Span
         aux.as_str(),
         "is" | "are" | "was" | "were" | "be" | "been" | "being" | "as"
     ) {
+        return None;
+    }
+    // "is expected by May", "was reported by 2020": "by" of a deadline, no agent. The time
+    // nouns are the `time` class of caveat_senses.tsv.
+    let deadline = tokens.get(cue.next + 1).is_some_and(|t| {
+        // A month may carry the sentence's full stop as an abbreviation's ("May.").
+        let w = text[t.span].trim_end_matches('.');
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || crux_lexicon::lookup(w).is_some_and(|e| {
+                e.of(crux_lexicon::Kind::CaveatSense)
+                    .any(|s| s.words.len() == 1 && s.category == "time")
+            })
+    });
+    if deadline {
         return None;
     }
     speaker::after(text, tokens, cue.next + 1, Place::Clause)
@@ -3414,6 +3435,12 @@ mod tests {
             "People argue about whether the cost of the ferry is that high.",
             // "by" after an active cue is no agent.
             "She explained by letter.",
+            // After an article or a possessive determiner a cue's form is a noun.
+            "Ferries sail between the states that border the lake.",
+            "Their claims that afternoon were loud.",
+            // "by" of a deadline names no agent.
+            "The new quay is expected by May.",
+            "The timetable was announced by 2020.",
         ] {
             assert_eq!(reports(text), vec![], "{text}");
         }
