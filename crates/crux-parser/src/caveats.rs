@@ -1065,7 +1065,12 @@ pub(crate) fn find(
             {
                 continue;
             }
-            let quote = quote_at(span);
+            // "The company is expected to report a loss": a report without a speaker whose cue
+            // is this very hedge names no one who holds it; the writer relays the expectation,
+            // so it stays the writer's hedge, as with no report at all.
+            let quote = quote_at(span).filter(|q| {
+                q.speaker.is_some() || !q.cue.as_ref().is_some_and(|c| c.span.overlaps(span))
+            });
             // The reporting verb ("Thompson suggests that …") is the author's report of the
             // speaker, not the speaker's words: not a caveat. A verb of belief or expectation
             // ("analysts expect") is both: the speaker's uncertainty, held by the speaker.
@@ -1954,6 +1959,11 @@ mod tests {
         assert_eq!(
             holders("We expect rates to rise."),
             [("expect", "author".to_owned())]
+        );
+        // An agentless "is expected to" is a report without a speaker: the writer's hedge.
+        assert_eq!(
+            holders("The ferry company is expected to raise its fares."),
+            [("is expected to", "author".to_owned())]
         );
         // An expectation whose outcome is known, and feasibility, are no hedges.
         assert!(cues("The team had been expected to win.").is_empty());
