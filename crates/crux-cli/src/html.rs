@@ -652,16 +652,8 @@ mod tests {
     /// in a table of their own after the writer's caveats.
     #[test]
     fn hedges_held_by_others_are_marked_apart() {
-        let text = "The council will vote on the ferry plan in May. Analysts believe the fares \
-                    could rise, and reporters asked whether the route would close. The plan \
-                    may fail, but it is cheap.";
-        let report = crux_report::analyze_text("t", text, crux_parser::InputFormat::Text);
+        let report = crate::test_support::report_with_others_hedges();
         let doc = &report.analysis.document;
-        assert!(
-            doc.attributed_caveats.len() >= 2,
-            "{:?}",
-            doc.attributed_caveats
-        );
         let mut out = Vec::new();
         render_html(&report, 1, &mut out).unwrap();
         let out = String::from_utf8(out).unwrap();
@@ -702,7 +694,7 @@ mod tests {
                 escape(&c.holder),
                 c.strength,
                 escape(&c.text),
-                escape(&text[c.scope]),
+                escape(&doc.text[c.scope]),
                 id = c.id
             );
             assert!(out[table..].contains(&row), "{row} in {out}");

@@ -14,6 +14,8 @@ mod outdir;
 mod progress;
 mod render;
 mod summarize;
+#[cfg(test)]
+mod test_support;
 
 use std::borrow::Cow;
 use std::io::Write;

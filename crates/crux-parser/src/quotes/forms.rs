@@ -374,16 +374,7 @@ fn prediction(text: &str, tokens: &[Token], i: usize) -> Option<Span> {
 
 #[cfg(test)]
 mod tests {
-    /// (text, speaker, cue) of the reports of `text`.
-    fn reports(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
-        crate::parse(text)
-            .document
-            .quotes
-            .into_iter()
-            .filter(|q| q.kind == crate::QuoteKind::Reported)
-            .map(|q| (q.text, q.speaker.map(|s| s.text), q.cue.map(|c| c.text)))
-            .collect()
-    }
+    use crate::quotes::test_reports as reports;
 
     #[test]
     fn a_noun_of_report_with_its_holder_and_a_that_clause_reports() {

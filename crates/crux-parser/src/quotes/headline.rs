@@ -227,16 +227,7 @@ fn headline_speaker(text: &str, words: &[Token]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    /// (text, speaker, cue) of the reports of `text`.
-    fn reports(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
-        crate::parse(text)
-            .document
-            .quotes
-            .into_iter()
-            .filter(|q| q.kind == crate::QuoteKind::Reported)
-            .map(|q| (q.text, q.speaker.map(|s| s.text), q.cue.map(|c| c.text)))
-            .collect()
-    }
+    use crate::quotes::test_reports as reports;
 
     const BODY: &str = "\n\nThe harbour board met on Tuesday evening in the town hall.\n\nIt will meet again in May.";
 

@@ -205,6 +205,18 @@ pub(crate) fn find(
     found
 }
 
+/// (text, speaker, cue) of the reports of `text`: what the report forms' tests compare.
+#[cfg(test)]
+pub(crate) fn test_reports(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    crate::parse(text)
+        .document
+        .quotes
+        .into_iter()
+        .filter(|q| q.kind == crate::QuoteKind::Reported)
+        .map(|q| (q.text, q.speaker.map(|s| s.text), q.cue.map(|c| c.text)))
+        .collect()
+}
+
 /// Merges `more` (reports in text order) into the reports `drafts[inline..]`, keeping both
 /// orders: each goes before the first report that starts after it.
 fn merge_reports(drafts: &mut Vec<Draft>, inline: usize, more: Vec<Draft>) {
