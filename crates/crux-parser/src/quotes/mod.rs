@@ -2526,6 +2526,12 @@ mod tests {
     }
 
     /// (text, speaker) of every reported statement.
+    /// Asserts that `text` holds one attribution, whose speaker (of those `got`) is `speaker`.
+    fn one_speaker(text: &str, got: Vec<Option<String>>, speaker: &str) {
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].as_deref(), Some(speaker), "{text}: {got:?}");
+    }
+
     fn reports(text: &str) -> Vec<(String, Option<String>)> {
         crate::parse(text)
             .document
@@ -2735,9 +2741,11 @@ mod tests {
                 "Official statistics",
             ),
         ] {
-            let got = reports(text);
-            assert_eq!(got.len(), 1, "{text}: {got:?}");
-            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+            one_speaker(
+                text,
+                reports(text).into_iter().map(|g| g.1).collect(),
+                speaker,
+            );
         }
     }
 
@@ -2815,9 +2823,11 @@ mod tests {
                 "Sen. Tim Osk",
             ),
         ] {
-            let got = speakers(text);
-            assert_eq!(got.len(), 1, "{text}: {got:?}");
-            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+            one_speaker(
+                text,
+                speakers(text).into_iter().map(|g| g.1).collect(),
+                speaker,
+            );
         }
     }
 
@@ -2904,9 +2914,11 @@ mod tests {
                 "Nora Vale and Tim Osk",
             ),
         ] {
-            let got = reports(text);
-            assert_eq!(got.len(), 1, "{text}: {got:?}");
-            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+            one_speaker(
+                text,
+                reports(text).into_iter().map(|g| g.1).collect(),
+                speaker,
+            );
         }
         // A list is a group: "they" refers back to it, and it names no one person.
         let doc = crate::parse(
@@ -3174,9 +3186,11 @@ mod tests {
                 "Harbour Freight",
             ),
         ] {
-            let got = reports(text);
-            assert_eq!(got.len(), 1, "{text}: {got:?}");
-            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+            one_speaker(
+                text,
+                reports(text).into_iter().map(|g| g.1).collect(),
+                speaker,
+            );
         }
     }
 
