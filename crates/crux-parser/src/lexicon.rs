@@ -3,7 +3,7 @@
 //! turns its entries into the parser's types (a reporting verb's category, a speaker noun's
 //! kind) and matches multi-word entries over a sentence's tokens. Nothing is built at start-up.
 
-pub(crate) use crux_lexicon::{Cue, Entry, Kind, Word, fold, is, lookup};
+pub(crate) use crux_lexicon::{Cue, Entry, Kind, Word, fold, is, is_exactly, lookup};
 
 use crate::words::Token;
 

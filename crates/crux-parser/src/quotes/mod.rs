@@ -1507,7 +1507,9 @@ fn clause_bounds(text: &str, tokens: &[Token], sentence: Span, cue: usize) -> Sp
         if t.word {
             let w = &text[t.span];
             // ", but I …" starts another clause.
-            return matches!(w, "but" | "yet") && i > 0 && &text[tokens[i - 1].span] == ",";
+            return lexicon::is_exactly(w, lexicon::Cue::ContrastBreak)
+                && i > 0
+                && &text[tokens[i - 1].span] == ",";
         }
         matches!(&text[t.span], ";" | "(" | ")" | ":")
     };
@@ -2300,10 +2302,10 @@ fn passive_agent(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<Span
         .map(|i| tokens[i])
         .filter(|t| t.word)
         .map(|t| text[t.span].to_ascii_lowercase())?;
-    if !matches!(
-        aux.as_str(),
-        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "as"
-    ) {
+    if !(aux == "as"
+        || lexicon::is(&aux, lexicon::Cue::BeFinite)
+        || lexicon::is(&aux, lexicon::Cue::BeNonfinite))
+    {
         return None;
     }
     // "is expected by May", "was reported by 2020": "by" of a deadline, no agent. The time
@@ -2384,7 +2386,7 @@ fn is_text_noun(text: &str, words: &[&Token]) -> bool {
 pub(super) fn publication_after(text: &str, tokens: &[Token], from: usize) -> Option<Span> {
     let i = token_from(tokens, from);
     let prep = tokens.get(i)?;
-    if !matches!(&text[prep.span], "in" | "for" | "from" | "to") {
+    if !lexicon::is_exactly(&text[prep.span], lexicon::Cue::PublicationPreposition) {
         return None;
     }
     let mut j = i + 1;

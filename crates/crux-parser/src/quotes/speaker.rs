@@ -153,7 +153,7 @@ pub(crate) fn skip_between(text: &str, tokens: &[Token], end: usize) -> usize {
     let word_at = |i: usize| tokens.get(i).filter(|t| t.word).map(|t| &text[t.span]);
     if word_at(end).is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
         && last > 1
-        && word_at(last - 1).is_some_and(|w| matches!(w, "is" | "are" | "was" | "were"))
+        && word_at(last - 1).is_some_and(|w| lexicon::is_exactly(w, Class::BeFinite))
     {
         last -= 1;
     }
