@@ -96,6 +96,22 @@ pub(crate) fn reporting_pair(first: &str, second: &str) -> Option<Reporting> {
         .and_then(|e| Reporting::of(e.category))
 }
 
+/// The category of a three-word reporting phrase ("made it clear").
+pub(crate) fn reporting_triple(first: &str, second: &str, third: &str) -> Option<Reporting> {
+    let w = crux_lexicon::lookup(first)?;
+    if !w.begins_phrase(Kind::ReportingVerb) {
+        return None;
+    }
+    w.of(Kind::ReportingVerb)
+        .filter(|e| {
+            e.words.len() == 3
+                && crux_lexicon::folds_to(second, e.words[1])
+                && crux_lexicon::folds_to(third, e.words[2])
+        })
+        .last()
+        .and_then(|e| Reporting::of(e.category))
+}
+
 /// What a word does in a quantity phrase before a partitive "of" ("over half of the women").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Partitive {

@@ -39,6 +39,22 @@ pub(crate) fn cue_at(text: &str, tokens: &[Token], i: usize) -> Option<Cue> {
     }
     // One lookup answers most words, which begin no cue.
     let cue_word = lexicon::cue_word(word)?;
+    // "made it clear": a light verb, its object and an adjective.
+    if cue_word.pair
+        && let (Some(n), Some(m)) = (
+            tokens.get(i + 1).filter(|n| n.word),
+            tokens.get(i + 2).filter(|m| m.word),
+        )
+        && let Some(category) = lexicon::reporting_triple(word, &text[n.span], &text[m.span])
+    {
+        return Some(Cue {
+            span: t.span.cover(m.span),
+            first: i,
+            next: i + 3,
+            category,
+            according: false,
+        });
+    }
     if cue_word.pair
         && let Some(n) = tokens.get(i + 1).filter(|n| n.word)
         && let Some(category) = lexicon::reporting_pair(word, &text[n.span])
