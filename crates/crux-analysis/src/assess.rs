@@ -148,7 +148,7 @@ struct Stated {
 fn polarity(term: &Term) -> Option<bool> {
     match term.role {
         Role::Risk | Role::Hazard | Role::Evaluative(false) | Role::Verdict(false) => Some(false),
-        Role::Benefit | Role::Evaluative(true) | Role::Verdict(true) => Some(true),
+        Role::Benefit | Role::Asset | Role::Evaluative(true) | Role::Verdict(true) => Some(true),
         Role::Mitigation if term.weight > 0.0 => Some(true),
         _ => None,
     }
@@ -420,6 +420,27 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
             && shifter.is_none()
             && aggravation.is_none()
             && !*possible.get_or_init(|| possibility(text, toks))
+        {
+            continue;
+        }
+        // A noun of a gain domain ("safety", "security") is likewise what the text is about
+        // ("safety standards", "a fair market price on safety", "children's safety is the
+        // parents' responsibility"); it states a benefit only where it is raised ("increase
+        // safety") or names whom it keeps safe ("the safety of women and children"), a risk
+        // where it is negated, lessened or absent ("cannot guarantee the safety", "reduce
+        // security", "no safety"): the shifter set above.
+        if term.role == Role::Asset
+            && shifter.is_none()
+            && !found[..n]
+                .iter()
+                .rev()
+                .take_while(|t| term.at - t.at <= 4)
+                .any(|t| t.role == Role::Aggravation)
+            && !toks.get(term.at + term.len).is_some_and(|t| {
+                t.word
+                    && (text[t.span].eq_ignore_ascii_case("of")
+                        || text[t.span].eq_ignore_ascii_case("for"))
+            })
         {
             continue;
         }
@@ -1244,6 +1265,40 @@ mod tests {
     /// The kinds a text states, without the unit texts.
     fn only_kinds(text: &str) -> Vec<AssessmentKind> {
         kinds(text).into_iter().map(|(k, _)| k).collect()
+    }
+
+    #[test]
+    fn an_asset_noun_states_a_gain_only_in_a_frame() {
+        use AssessmentKind::{Benefit, Risk};
+        // A news report and an editorial of our own: the noun of a gain domain as the modifier
+        // of another noun, or the topic of a judgement, states no benefit.
+        assert!(only_kinds("Inspectors enforce the new safety code on every ferry.").is_empty());
+        assert!(only_kinds("The port hired new security guards on Monday.").is_empty());
+        assert!(
+            only_kinds("Passenger safety is ultimately the operator's job, and ours.").is_empty()
+        );
+        // Raised or naming whom it keeps safe, it is a benefit.
+        assert_eq!(
+            only_kinds("The new rules will increase safety on the ferries."),
+            [Benefit]
+        );
+        assert_eq!(
+            only_kinds("The programme aims at the safety of women and children."),
+            [Benefit]
+        );
+        // Negated, lessened or absent, a risk.
+        assert_eq!(
+            only_kinds("The ferry company could not guarantee the safety of its passengers."),
+            [Risk]
+        );
+        assert_eq!(
+            only_kinds("The cuts will reduce security at the port."),
+            [Risk]
+        );
+        assert_eq!(
+            only_kinds("There is no safety net for the tenants."),
+            [Risk]
+        );
     }
 
     #[test]

@@ -448,12 +448,63 @@ fn judged(text: &str, q: &Quote) -> bool {
     let Some(cue) = q.cue.as_ref().filter(|_| q.kind == QuoteKind::Reported) else {
         return false;
     };
+    // "the committee made clear that …": the light verb's adjective presents what it relays as
+    // plain fact, a factive report that commits the writer as well.
+    let plain = text[cue.span]
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("clear"));
+    if plain || endorsed(text, q, cue.span) {
+        return true;
+    }
     let before = text[..cue.span.start()].trim_end();
     let word = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
     !word.is_empty() && is(word, frame::JUDGING)
+}
+
+/// Whether a report is set in an "as" clause that opens its sentence or follows a comma ("As
+/// Jesus said, it is …", "…, which, as the report argues, is …"): such a parenthetical
+/// commits the writer to what it relays (Potts 2002, as-parentheticals), so its words are the
+/// writer's claim as well as the source's report.
+fn endorsed(text: &str, q: &Quote, cue: Span) -> bool {
+    let Some(speaker) = q.speaker.as_ref() else {
+        return false;
+    };
+    // The clause ends at its cue, or a short phrase after it ("as scholars have argued for
+    // years,"): "as the survey showed that yields fell" has a content of its own, and "as"
+    // there is a conjunction of reason or time.
+    // Four words at most are read, so a long sentence costs no more.
+    let words = text[cue.end()..].split_whitespace().take(4).map(|w| {
+        let end = w.find([',', '.', ';', ':', '!', '?', '(', ')', '"', '“', '”']);
+        (end.map_or(w, |e| &w[..e]), end.is_some())
+    });
+    let mut closed = false;
+    for (w, stop) in words {
+        if w.eq_ignore_ascii_case("that") {
+            return false;
+        }
+        if stop {
+            closed = true;
+            break;
+        }
+    }
+    if !closed {
+        return false;
+    }
+    let before = text[..speaker.span.start()].trim_end();
+    let Some(rest) = before
+        .strip_suffix("as")
+        .or_else(|| before.strip_suffix("As"))
+    else {
+        return false;
+    };
+    // "has", "was", "such as": "as" must be a word of its own, after punctuation or at the
+    // start.
+    let rest = rest.trim_end();
+    rest.is_empty() || rest.ends_with([',', '.', '!', '?', ';', ':', '"', '”', '\'', '’'])
 }
 
 /// The longest part of `span` not covered by `cut` spans, trimmed.
@@ -643,7 +694,12 @@ pub(crate) fn find(
                     .iter()
                     .rev()
                     .take(64)
-                    .filter(|q| q.kind != QuoteKind::Block && q.span.overlaps(span))
+                    // A judged or endorsed report leaves its words the writer's too.
+                    .filter(|q| {
+                        q.kind != QuoteKind::Block
+                            && q.span.overlaps(span)
+                            && !(q.kind == QuoteKind::Reported && judged(text, q))
+                    })
                     .map(|q| q.span),
             );
             // The claim's tokens, found by binary search (tokens are in text order), so that a
@@ -898,6 +954,16 @@ mod tests {
             .len(),
             4
         );
+        // A report in an "as" clause, and a factive "made clear", commit the writer too.
+        for text in [
+            "As Smith has pointed out, crime fell in every district.",
+            "Crime, as Smith noted, fell in every district.",
+            "The mayor made clear that crime fell in every district.",
+        ] {
+            assert_eq!(authors(text).len(), 1, "{text}: {:?}", authors(text));
+        }
+        // Not after "has": a plain report stays the source's.
+        assert!(authors("Smith has said crime fell in every district.").is_empty());
     }
 
     #[test]

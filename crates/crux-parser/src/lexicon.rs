@@ -3,7 +3,7 @@
 //! turns its entries into the parser's types (a reporting verb's category, a speaker noun's
 //! kind) and matches multi-word entries over a sentence's tokens. Nothing is built at start-up.
 
-pub(crate) use crux_lexicon::{Cue, Entry, Kind, Word, fold, is, lookup};
+pub(crate) use crux_lexicon::{Cue, Entry, Kind, Word, fold, is, is_exactly, lookup};
 
 use crate::words::Token;
 
@@ -107,6 +107,21 @@ pub(crate) fn reporting_pair_of(w: &Word, second: &str) -> Option<Reporting> {
     }
     w.of(Kind::ReportingVerb)
         .filter(|e| e.words.len() == 2 && crux_lexicon::folds_to(second, e.words[1]))
+        .last()
+        .and_then(|e| Reporting::of(e.category))
+}
+
+/// The category of a three-word reporting phrase ("made it clear"), its first word looked up.
+pub(crate) fn reporting_triple_of(w: &Word, second: &str, third: &str) -> Option<Reporting> {
+    if !w.begins_phrase(Kind::ReportingVerb) {
+        return None;
+    }
+    w.of(Kind::ReportingVerb)
+        .filter(|e| {
+            e.words.len() == 3
+                && crux_lexicon::folds_to(second, e.words[1])
+                && crux_lexicon::folds_to(third, e.words[2])
+        })
         .last()
         .and_then(|e| Reporting::of(e.category))
 }

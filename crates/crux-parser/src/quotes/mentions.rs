@@ -213,12 +213,7 @@ pub(crate) fn token_function_word(text: &str, t: &Token) -> bool {
 }
 
 pub(crate) fn is_determiner(word: &str) -> bool {
-    [
-        "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
-        "those", "some", "many", "most", "all", "several", "both", "each", "every",
-    ]
-    .iter()
-    .any(|d| d.eq_ignore_ascii_case(word))
+    crate::lexicon::is(word, crate::lexicon::Cue::MentionDeterminer)
 }
 
 fn initialism(word: &str) -> bool {

@@ -40,6 +40,22 @@ pub(crate) fn cue_at(text: &str, tokens: &[Token], i: usize) -> Option<Cue> {
     if i > 0 && crate::words::capitalised(word) {
         return None;
     }
+    // "made it clear": a light verb, its object and an adjective.
+    if cue_word.pair
+        && let (Some(n), Some(m)) = (
+            tokens.get(i + 1).filter(|n| n.word),
+            tokens.get(i + 2).filter(|m| m.word),
+        )
+        && let Some(category) = lexicon::reporting_triple_of(entry, &text[n.span], &text[m.span])
+    {
+        return Some(Cue {
+            span: t.span.cover(m.span),
+            first: i,
+            next: i + 3,
+            category,
+            according: false,
+        });
+    }
     if cue_word.pair
         && let Some(n) = tokens.get(i + 1).filter(|n| n.word)
         && let Some(category) = lexicon::reporting_pair_of(entry, &text[n.span])
@@ -143,7 +159,7 @@ pub(crate) fn skip_between(text: &str, tokens: &[Token], end: usize) -> usize {
     let word_at = |i: usize| tokens.get(i).filter(|t| t.word).map(|t| &text[t.span]);
     if word_at(end).is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
         && last > 1
-        && word_at(last - 1).is_some_and(|w| matches!(w, "is" | "are" | "was" | "were"))
+        && word_at(last - 1).is_some_and(|w| lexicon::is_exactly(w, Class::BeFinite))
     {
         last -= 1;
     }
