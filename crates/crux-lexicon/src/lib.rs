@@ -304,13 +304,21 @@ impl Probe {
     #[must_use]
     #[inline]
     pub fn word(self, word: &str) -> Option<&'static Word> {
+        self.kept().unwrap_or_else(|| lookup(word))
+    }
+
+    /// The answer the probe kept, when it kept one and no user's overlay is in use: then it
+    /// is what [`lookup`] gives for its word. `None` when the word must be looked up.
+    #[must_use]
+    #[inline]
+    pub fn kept(self) -> Option<Option<&'static Word>> {
         if self == Probe::UNKNOWN || user::current().is_some() {
-            return lookup(word);
-        }
-        if self == Probe::ABSENT {
             return None;
         }
-        WORDS.get(usize::from(self.0) - 2)
+        if self == Probe::ABSENT {
+            return Some(None);
+        }
+        WORDS.get(usize::from(self.0) - 2).map(Some)
     }
 }
 

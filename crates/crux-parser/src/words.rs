@@ -51,7 +51,10 @@ impl Token {
     #[must_use]
     #[inline]
     pub fn lexicon(&self, text: &str) -> Option<&'static Word> {
-        self.lex.word(&text[self.span])
+        // The word is cut from the text only when it must be looked up.
+        self.lex
+            .kept()
+            .unwrap_or_else(|| crux_lexicon::lookup(&text[self.span]))
     }
 }
 

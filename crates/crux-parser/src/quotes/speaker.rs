@@ -31,15 +31,15 @@ pub(crate) fn cue_at(text: &str, tokens: &[Token], i: usize) -> Option<Cue> {
     if !t.word {
         return None;
     }
+    // The token's lookup answers most words, which begin no cue.
+    let entry = t.lexicon(text)?;
+    let cue_word = lexicon::cue_word_of(entry)?;
     let word = &text[t.span];
     // A capitalised cue only opens a sentence ("According to"); inside one it is a name
     // ("the United States").
     if i > 0 && crate::words::capitalised(word) {
         return None;
     }
-    // The token's lookup answers most words, which begin no cue.
-    let entry = t.lexicon(text)?;
-    let cue_word = lexicon::cue_word_of(entry)?;
     // "made it clear": a light verb, its object and an adjective.
     if cue_word.pair
         && let (Some(n), Some(m)) = (
