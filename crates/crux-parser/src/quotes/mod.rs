@@ -2879,7 +2879,7 @@ mod tests {
                 "an official",
             ),
             (
-                "The fees, which, as local historians were shouting at the time, broke the town charter, were raised again.",
+                "The fees, which, as local historians shouted at the time, broke the town charter, were raised again.",
                 "local historians",
             ),
             // A light-verb report phrase.
