@@ -454,7 +454,7 @@ fn judged(text: &str, q: &Quote) -> bool {
         .rsplit(' ')
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("clear"));
-    if plain || endorsed(text, q, cue.span) {
+    if plain || endorsed(text, q, cue.span).is_some() {
         return true;
     }
     let before = text[..cue.span.start()].trim_end();
@@ -465,46 +465,49 @@ fn judged(text: &str, q: &Quote) -> bool {
     !word.is_empty() && is(word, frame::JUDGING)
 }
 
-/// Whether a report is set in an "as" clause that opens its sentence or follows a comma ("As
-/// Jesus said, it is …", "…, which, as the report argues, is …"): such a parenthetical
-/// commits the writer to what it relays (Potts 2002, as-parentheticals), so its words are the
-/// writer's claim as well as the source's report.
-fn endorsed(text: &str, q: &Quote, cue: Span) -> bool {
-    let Some(speaker) = q.speaker.as_ref() else {
-        return false;
-    };
+/// The tag of a report set in an "as" clause that opens its sentence or follows a comma ("As
+/// Jesus said, it is …", "…, which, as the report argues, is …"), from "as" (or the comma
+/// before it) to the cue, and whether the clause closes the sentence ("…, as Smith knows
+/// very well."): such a parenthetical commits the writer to what it relays (Potts 2002,
+/// as-parentheticals), so its words are the writer's claim as well as the source's report.
+fn endorsed(text: &str, q: &Quote, cue: Span) -> Option<(Span, bool)> {
+    let speaker = q.speaker.as_ref()?;
     // The clause ends at its cue, or a short phrase after it ("as scholars have argued for
     // years,"): "as the survey showed that yields fell" has a content of its own, and "as"
-    // there is a conjunction of reason or time.
-    // Four words at most are read, so a long sentence costs no more.
+    // there is a conjunction of reason or time. Four words at most are read, so a long
+    // sentence costs no more.
     let words = text[cue.end()..].split_whitespace().take(4).map(|w| {
         let end = w.find([',', '.', ';', ':', '!', '?', '(', ')', '"', '“', '”']);
-        (end.map_or(w, |e| &w[..e]), end.is_some())
+        (end.map_or(w, |e| &w[..e]), end.map(|e| &w[e..]))
     });
-    let mut closed = false;
+    let mut closing = None;
     for (w, stop) in words {
         if w.eq_ignore_ascii_case("that") {
-            return false;
+            return None;
         }
-        if stop {
-            closed = true;
+        if let Some(stop) = stop {
+            closing = Some(stop.starts_with(['.', '!', '?']));
             break;
         }
     }
-    if !closed {
-        return false;
-    }
+    let ends_sentence = closing?;
     let before = text[..speaker.span.start()].trim_end();
-    let Some(rest) = before
+    let rest = before
         .strip_suffix("as")
-        .or_else(|| before.strip_suffix("As"))
-    else {
-        return false;
-    };
+        .or_else(|| before.strip_suffix("As"))?;
     // "has", "was", "such as": "as" must be a word of its own, after punctuation or at the
     // start.
-    let rest = rest.trim_end();
-    rest.is_empty() || rest.ends_with([',', '.', '!', '?', ';', ':', '"', '”', '\'', '’'])
+    let open = rest.trim_end();
+    if !(open.is_empty() || open.ends_with([',', '.', '!', '?', ';', ':', '"', '”', '\'', '’']))
+    {
+        return None;
+    }
+    let from = if ends_sentence && open.ends_with(',') {
+        open.len() - 1
+    } else {
+        rest.len()
+    };
+    Some((Span::new(from, cue.end()), ends_sentence))
 }
 
 /// The longest part of `span` not covered by `cut` spans, trimmed.
@@ -641,8 +644,20 @@ pub(crate) fn find(
                 .rev()
                 .take(64)
                 // The overlap first: it is a comparison, `judged` a lookup.
-                .filter(|q| q.span.overlaps(s.span) && relayed(q) && !judged(text, q))
-                .map(|q| {
+                .filter(|q| q.span.overlaps(s.span) && relayed(q))
+                .filter_map(|q| {
+                    // An "as" clause of report: at most its tag ("as Smith knows") is cut; the
+                    // words it relays stay the writer's claim. Other judged reports keep all.
+                    // Only a tag that closes the sentence is cut ("…, as Smith knows very
+                    // well."): the claim before it stays whole.
+                    if judged(text, q) {
+                        return q
+                            .cue
+                            .as_ref()
+                            .and_then(|c| endorsed(text, q, c.span))
+                            .filter(|&(tag, closes)| closes && s.span.contains_span(tag))
+                            .map(|(tag, _)| tag);
+                    }
                     let mut span = q.span;
                     for part in [
                         q.cue.as_ref().map(|c| c.span),
@@ -655,7 +670,7 @@ pub(crate) fn find(
                             span = span.cover(part);
                         }
                     }
-                    span
+                    Some(span)
                 })
                 .collect()
         } else {
@@ -964,6 +979,11 @@ mod tests {
         }
         // Not after "has": a plain report stays the source's.
         assert!(authors("Smith has said crime fell in every district.").is_empty());
+        // A closing "as" tag is cut off the claim before it.
+        assert_eq!(
+            authors("Crime fell in every district, as Smith knows very well."),
+            ["Crime fell in every district"]
+        );
     }
 
     #[test]

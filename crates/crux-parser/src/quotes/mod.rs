@@ -1571,6 +1571,14 @@ fn reported_speech(
             if inside_quotation(marks, cue.span) {
                 continue;
             }
+            // "an analysis of campaign-finance reports shows": a form in "-s" right before a
+            // reporting verb is a plural noun, the verb's subject.
+            if cue.next == cue.first + 1
+                && text[cue.span].ends_with('s')
+                && speaker::cue_at(text, tokens, cue.next).is_some()
+            {
+                continue;
+            }
             let split = taken.is_some_and(|t| t.contains_span(cue.span));
             // Where the clause that a closing "according to" reports starts, when it was cut
             // off an earlier report.
@@ -1644,6 +1652,23 @@ fn reported_speech(
                 && !closes_own_words
                 && !own_content(text, marks, tokens, cue.next)
             {
+                // "African-Americans, he said, can "rock like Jimi"": the writer's words that
+                // open the sentence before a tag set off by commas are the first piece of the
+                // content the quotation after the tag goes on with.
+                if let Some((speaker, source)) = reported_speaker(text, tokens, cue)
+                    && let Some(piece) = piece_before_tag(text, marks, tokens, cue, speaker)
+                {
+                    taken = Some(taken.map_or(piece, |t| t.cover(piece)));
+                    drafts.push(Draft {
+                        kind: QuoteKind::Reported,
+                        span: piece,
+                        speaker: Some(SpeakerDraft::new(speaker)),
+                        source,
+                        cue: Some(cue.span),
+                        paragraphs: None,
+                        mention: false,
+                    });
+                }
                 continue;
             }
             // A closing tag names its speaker even where the speaker rules of a cue alone
@@ -2145,6 +2170,57 @@ fn own_content(text: &str, marks: &marks::Marks, tokens: &[Token], from: usize) 
         .take(needed)
         .count()
         == needed
+}
+
+/// Longest piece of content before a tag, in tokens.
+const MAX_PIECE_TOKENS: usize = 30;
+
+/// The writer's words that open the sentence before a tag set off by commas ("African-Americans,
+/// he said, can …", "It was, the president said, "a stone …""): the words from the sentence's
+/// start to the comma before the speaker, none inside quotation marks, when the tag's cue is
+/// followed by a comma and the sentence goes on in lower case. `None` for a lone sentence
+/// adverb or conjunction ("Then, he said, …").
+fn piece_before_tag(
+    text: &str,
+    marks: &marks::Marks,
+    tokens: &[Token],
+    cue: speaker::Cue,
+    speaker: Span,
+) -> Option<Span> {
+    let at = token_from(tokens, speaker.start());
+    if !(2..=MAX_PIECE_TOKENS).contains(&at)
+        || tokens.get(cue.next).is_none_or(|t| &text[t.span] != ",")
+        || &text[tokens[at - 1].span] != ","
+    {
+        return None;
+    }
+    // The content goes on after the tag in lower case ("can …", "\"a stone …\""): the
+    // sentence runs through the tag. A capital after it opens the quoted sentence, and the
+    // words before the tag are an opening phrase ("In a statement, she said, \"We …").
+    let goes_on = tokens[cue.next + 1..]
+        .iter()
+        .take(3)
+        .find(|t| t.word)
+        .is_some_and(|t| text[t.span].starts_with(|c: char| c.is_lowercase()));
+    if !goes_on {
+        return None;
+    }
+    let words = &tokens[..at - 1];
+    let lone_adverb = match words {
+        [one] => lexicon::is(&text[one.span], lexicon::Cue::SpeakerLeading),
+        _ => false,
+    };
+    (!lone_adverb
+        && words.first().is_some_and(|t| t.word)
+        && words.iter().all(|t| {
+            !inside_quotation(marks, t.span)
+                && (t.word
+                    || !matches!(
+                        &text[t.span],
+                        "\"" | "“" | "”" | "'" | "‘" | "’" | "." | ";" | ":"
+                    ))
+        }))
+    .then(|| words[0].span.cover(words[words.len() - 1].span))
 }
 
 /// The speaker (and source) of a reporting cue that reports indirect speech, or `None` when
@@ -2803,7 +2879,7 @@ mod tests {
                 "an official",
             ),
             (
-                "The fees, which, as local historians were shouting at the time, broke the town charter, were raised again.",
+                "The fees, which, as local historians shouted at the time, broke the town charter, were raised again.",
                 "local historians",
             ),
             // A light-verb report phrase.
@@ -2857,6 +2933,72 @@ mod tests {
             "The council urged.",
         ] {
             assert!(reports(text).is_empty(), "{text}: {:?}", reports(text));
+        }
+    }
+
+    #[test]
+    fn the_words_before_a_mid_sentence_tag_are_a_piece_of_the_content() {
+        // The sentence runs on through the tag in lower case: the words before it are the
+        // content's first piece, held by the tag's speaker.
+        for (text, piece, speaker) in [
+            (
+                "Farmers, he said, can \"grow like weeds\" this year.",
+                "Farmers",
+                "he",
+            ),
+            (
+                "It was, the mayor said, \"a mess from start to finish.\"",
+                "It was",
+                "the mayor",
+            ),
+        ] {
+            let got = reports(text);
+            assert!(
+                got.iter()
+                    .any(|r| r.0 == piece && r.1.as_deref() == Some(speaker)),
+                "{text}: {got:?}"
+            );
+        }
+        // An opening phrase before a tag whose quotation opens a sentence, or a lone
+        // adverb, is no piece.
+        for text in [
+            "In a statement, the mayor said, \"We will rebuild the pier.\"",
+            "Then, he said, \"we will see.\"",
+        ] {
+            assert!(reports(text).is_empty(), "{text}: {:?}", reports(text));
+        }
+    }
+
+    #[test]
+    fn evidence_and_filings_state_findings_and_a_noun_before_a_cue_is_no_cue() {
+        for (text, speaker) in [
+            (
+                "Another chart shows that nine of ten pears eaten in the region are grown abroad.",
+                "Another chart",
+            ),
+            (
+                "The state average shows the mayor likewise ahead by four points.",
+                "The state average",
+            ),
+            (
+                "The lawsuit says the company hid the losses for years.",
+                "The lawsuit",
+            ),
+            // "reports" before "shows" is the plural noun of the subject.
+            (
+                "Donations to the fund hit a record in May, a Gazette analysis of newly filed campaign reports shows.",
+                "a Gazette analysis of newly filed campaign reports",
+            ),
+        ] {
+            let got = reports(text);
+            assert!(
+                got.iter().any(|r| r.1.as_deref() == Some(speaker)),
+                "{text}: {got:?}"
+            );
+            assert!(
+                got.iter().all(|r| r.1.as_deref() == Some(speaker)),
+                "{text}: {got:?}"
+            );
         }
     }
 
