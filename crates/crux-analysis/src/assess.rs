@@ -1291,6 +1291,21 @@ mod tests {
     }
 
     #[test]
+    fn thanks_to_credits_a_gain() {
+        use AssessmentKind::Benefit;
+        // An editorial sentence of our own: the cause credited with a good outcome.
+        assert_eq!(
+            only_kinds("Thanks to the new ferry, the island's shops stay open all winter."),
+            [Benefit]
+        );
+        // "because of" is neutral: no gain stated.
+        assert!(
+            only_kinds("Because of the new ferry, the island's shops stay open all winter.")
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn a_time_landmark_states_no_harm() {
         use AssessmentKind::Risk;
         // An obituary of our own: the death dates the career, it is no harm stated.
