@@ -795,6 +795,20 @@ fn sentence_subject(text: &str, tokens: &[Token], before: usize) -> Option<Span>
                         || lexicon::is(w, lexicon::Cue::Article))
             })
             .count();
+    // "Children's charities have reacted …": a possessive does not end a noun phrase; its
+    // head, the lower-case noun after it, does.
+    if end > start
+        && end < before
+        && (text[tokens[end - 1].span].ends_with("'s")
+            || text[tokens[end - 1].span].ends_with("’s"))
+        && tokens[end].word
+        && !crate::words::capitalised(&text[tokens[end].span])
+        && !lexicon::is(&text[tokens[end].span], lexicon::Cue::SpeakerExcluded)
+        && !lexicon::is(&text[tokens[end].span], lexicon::Cue::Auxiliary)
+        && speaker::speaker_like(text, &tokens[start..end])
+    {
+        return Some(tokens[start].span.cover(tokens[end].span));
+    }
     (end > start && speaker::speaker_like(text, &tokens[start..end]))
         .then(|| tokens[start].span.cover(tokens[end - 1].span))
 }
@@ -1329,8 +1343,30 @@ fn name_place(text: &str, tokens: &[Token], quote: Span, inner: Span, words: usi
         if is(w, lexicon::Cue::WorkNoun) && capitalised {
             match punct {
                 None => return NamePlace::Slot,
+                // "In his book, "Make Your Kid a Millionaire," he …": in title case, a title
+                // even when a tag follows it.
+                Some(p) if &text[p.span] == "," && title_case(text, inner, true) => {
+                    return NamePlace::Slot;
+                }
                 Some(p) if &text[p.span] == "," => return NamePlace::Apposition,
                 Some(_) => {}
+            }
+        }
+        if punct.is_none() && capitalised && title_case(text, inner, true) {
+            let word = &text[w.span];
+            // "MSNBC's "Morning Joe"", "on CBS's "Face the Nation,"": a title right after a
+            // capitalised possessive is a work of its owner, a programme or a book.
+            let owner =
+                crate::words::capitalised(word) && (word.ends_with("'s") || word.ends_with("’s"));
+            // "this weekend's broadcast of "Fox News Sunday"": a title after a work noun and
+            // "of".
+            let of_work = lexicon::one_of(word, &["of"])
+                && before
+                    .clone()
+                    .next()
+                    .is_some_and(|t| is(t, lexicon::Cue::WorkNoun));
+            if owner || of_work {
+                return NamePlace::Slot;
             }
         }
         if punct.is_none() {
@@ -1672,9 +1708,15 @@ fn reported_speech(
                 // "…, as analysts had expected.": a tag that ends its clause reports what
                 // came before it.
                 && tokens.get(cue.next).is_some_and(|t| t.word);
+            // "The UK and France want the budget capped at 1% - the Commission has urged an
+            // increase": a subject right after a dash opens a clause of its own too.
+            let after_dash = at > 0
+                && !tokens[at - 1].word
+                && matches!(&text[tokens[at - 1].span], "-" | "–" | "—" | "--")
+                && tokens.get(cue.next).is_some_and(|t| t.word);
             if let Some(from) = tail_from {
                 span = Span::new(from, span.end().max(from));
-            } else if span.start() < speaker.start() && (split || after_conjunction) {
+            } else if span.start() < speaker.start() && (split || after_conjunction || after_dash) {
                 span = Span::new(speaker.start(), span.end().max(speaker.start()));
             }
             let span = if span.contains_span(speaker) {
@@ -2121,8 +2163,13 @@ fn reported_speaker(
         && !tokens[cue.next..(cue.next + 6).min(tokens.len())]
             .iter()
             .any(|t| crux_lexicon::is_exactly(&text[t.span], lexicon::Cue::ContentOpener))
+        // "has urged an increase to 1.26%": the object of a request after an article is the
+        // thing requested, its content.
         && !(cue.category == Reporting::Intention
-            && (cue.next..(cue.next + 6).min(tokens.len())).any(|i| infinitive(text, tokens, i)))
+            && ((cue.next..(cue.next + 6).min(tokens.len())).any(|i| infinitive(text, tokens, i))
+                || tokens.get(cue.next).is_some_and(|t| {
+                    t.word && lexicon::is(&text[t.span], lexicon::Cue::Article)
+                })))
     {
         return None;
     }
@@ -2194,6 +2241,23 @@ fn reported_speaker(
         || (token_from(tokens, sp.start()) > 0
             && &text[tokens[token_from(tokens, sp.start()) - 1].span] == ",");
     if parenthetical && next.is_some_and(|t| &text[t.span] == ",") {
+        return Some((sp, None));
+    }
+    // "As several economists have pointed out, the levy will …", "The river, as one engineer
+    // pointed out, rarely floods …": a clause of "as" and a report, opening the sentence or
+    // set off by a comma, and closed by a comma (after a short phrase of time or place: "as
+    // scholars have argued for years,"), reports the words of its sentence.
+    let at = token_from(tokens, sp.start());
+    let as_clause = at > 0
+        && tokens[at - 1].word
+        && text[tokens[at - 1].span].eq_ignore_ascii_case("as")
+        && (at == 1 || &text[tokens[at - 2].span] == ",");
+    if as_clause
+        && let Some(c) = (cue.next..(cue.next + 4).min(tokens.len())).find(|&k| !tokens[k].word)
+        && &text[tokens[c].span] == ","
+        && (c == cue.next
+            || lexicon::is(&text[tokens[cue.next].span], lexicon::Cue::CuePreposition))
+    {
         return Some((sp, None));
     }
     // "what legal experts believe: this war is illegal": a colon after the cue opens a
@@ -2727,6 +2791,76 @@ mod tests {
     }
 
     #[test]
+    fn as_clauses_light_verbs_requests_and_manner_of_speaking_report() {
+        for (text, speaker) in [
+            // An "as" clause of report opening the sentence, or set off inside it.
+            (
+                "As several economists have pointed out, the new levy will fall hardest on renters.",
+                "several economists",
+            ),
+            (
+                "The river, as an official pointed out, rarely floods twice in a year.",
+                "an official",
+            ),
+            (
+                "The fees, which, as local historians were shouting at the time, broke the town charter, were raised again.",
+                "local historians",
+            ),
+            // A light-verb report phrase.
+            (
+                "At the same time she made it clear she would block any new tax on farms.",
+                "she",
+            ),
+            (
+                "Ms. Okafor made clear that she will not back the plan.",
+                "Ms. Okafor",
+            ),
+            // A request whose object is the thing requested.
+            (
+                "The European Council has urged an increase in the fisheries budget.",
+                "The European Council",
+            ),
+            // A possessive does not end the subject of a participle.
+            (
+                "Children's charities have reacted with alarm, saying the policy goes too far.",
+                "Children's charities",
+            ),
+            // A verb of manner of speaking.
+            (
+                "Ms. Okafor muttered that the count was wrong.",
+                "Ms. Okafor",
+            ),
+        ] {
+            let got = reports(text);
+            assert!(
+                got.iter().any(|r| r.1.as_deref() == Some(speaker)),
+                "{text}: {got:?}"
+            );
+        }
+        // A subject after a dash opens a report of its own; the clause before it is the
+        // writer's.
+        let text = "Farmers want the levy capped at 2% - the Fisheries Council has urged an increase to 3%.";
+        let got = reports(text);
+        assert_eq!(
+            got,
+            [(
+                "the Fisheries Council has urged an increase to 3%.".to_owned(),
+                Some("the Fisheries Council".to_owned())
+            )],
+            "{text}"
+        );
+        // The base form after "to" or a modal reports nothing; nor does "as" in a
+        // comparison.
+        for text in [
+            "We need to make it clear to voters.",
+            "The harbour is as busy as the officials had said.",
+            "The council urged.",
+        ] {
+            assert!(reports(text).is_empty(), "{text}: {:?}", reports(text));
+        }
+    }
+
+    #[test]
     fn evidence_nouns_state_findings() {
         // Data, figures and statistics state a finding, with a noun-phrase content too.
         for (text, speaker) in [
@@ -3254,6 +3388,24 @@ mod tests {
     fn titles_shows_and_names_are_scare_quotes() {
         use crate::QuoteKind::Scare;
         for (text, quoted) in [
+            // A title after a capitalised possessive, after a work noun and "of", or in
+            // apposition to a work noun in title case, even with a tag after it.
+            (
+                "Ruiz told KNBC's \"Morning Coffee\" that the race was close.",
+                "\"Morning Coffee\"",
+            ),
+            (
+                "\"We will win,\" Ruiz said on WXRT's \"The Sunday Hour.\"",
+                "\"The Sunday Hour.\"",
+            ),
+            (
+                "On this week's broadcast of \"Harbor Talk Tonight,\" Ruiz said the race was close.",
+                "\"Harbor Talk Tonight,\"",
+            ),
+            (
+                "In his 2010 book, \"Save Your Way to a Boat,\" Mr. Ruiz suggested a plan.",
+                "\"Save Your Way to a Boat,\"",
+            ),
             // Title case, the comma or full stop inside the closing mark, a number.
             (
                 "In the film \"Harbour Lights 2,\" a ferryman loses his boat.",
