@@ -1291,6 +1291,27 @@ mod tests {
     }
 
     #[test]
+    fn a_credited_cause_and_a_chance_to_are_gains() {
+        use AssessmentKind::Benefit;
+        // An editorial sentence of our own: the cause credited with a good outcome.
+        assert_eq!(
+            only_kinds("Thanks to the new ferry, the island's shops stay open all winter."),
+            [Benefit]
+        );
+        // A chance to do something is an opportunity; a chance of something, a probability.
+        assert_eq!(
+            only_kinds("The new timetable gives commuters a chance to travel after midnight."),
+            [Benefit]
+        );
+        assert!(only_kinds("There is a chance of showers after midnight.").is_empty());
+        // "because of" is neutral: no gain stated.
+        assert!(
+            only_kinds("Because of the new ferry, the island's shops stay open all winter.")
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn a_time_landmark_states_no_harm() {
         use AssessmentKind::Risk;
         // An obituary of our own: the death dates the career, it is no harm stated.
