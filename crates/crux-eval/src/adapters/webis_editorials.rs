@@ -40,6 +40,8 @@ const NAME: &str = "webis_editorials16";
 
 #[derive(Deserialize)]
 struct Record {
+    #[serde(default)]
+    id: String,
     text: String,
     #[serde(default)]
     spans: Vec<Unit>,
@@ -130,6 +132,35 @@ struct Tally {
     testimony_any_quote: Counts,
     /// Per label: (covered by an author claim, units).
     covered: BTreeMap<String, (usize, usize)>,
+    /// Testimony units no cited statement touches, and cited statements touching no testimony
+    /// unit, for `--show-failures`.
+    failures: Vec<String>,
+}
+
+/// A text for a failure line: white space collapsed, cut after 120 characters.
+fn excerpt(text: &str) -> String {
+    let mut out = String::new();
+    for (i, w) in text.split_whitespace().enumerate() {
+        if out.chars().count() > 120 {
+            out.push_str(" …");
+            break;
+        }
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// How a failure line names a crux quote: its kind, cue and speaker.
+fn describe(q: &Quote) -> String {
+    format!(
+        "{:?} cue {:?} speaker {:?}",
+        q.kind,
+        q.cue.as_ref().map_or("", |c| c.text.as_str()),
+        q.speaker.as_ref().map_or("", |s| s.text.as_str())
+    )
 }
 
 impl Tally {
@@ -174,12 +205,37 @@ impl Tally {
             .filter(|u| u.label == "testimony")
             .map(|u| u.span.range())
             .collect();
-        let statements: Vec<(usize, usize)> = d
-            .quotes
-            .iter()
-            .filter(|q| cited_statement(q))
-            .map(range)
-            .collect();
+        let cited: Vec<&Quote> = d.quotes.iter().filter(|q| cited_statement(q)).collect();
+        let statements: Vec<(usize, usize)> = cited.iter().map(|q| range(q)).collect();
+        for q in &cited {
+            let r = range(q);
+            if !testimony.iter().any(|&u| touches(u, r, 0.3)) {
+                let unit = units
+                    .iter()
+                    .find(|u| touches(u.span.range(), r, 0.3))
+                    .map_or("none", |u| u.label.as_str());
+                self.failures.push(format!(
+                    "{}: false testimony (unit {unit}; {}): {}",
+                    record.id,
+                    describe(q),
+                    excerpt(&q.text)
+                ));
+            }
+        }
+        for &(a, b) in &testimony {
+            if !statements.iter().any(|&q| touches((a, b), q, 0.3)) {
+                let near = d
+                    .quotes
+                    .iter()
+                    .find(|q| touches((a, b), range(q), 0.3))
+                    .map_or_else(|| "no crux quote".to_owned(), describe);
+                self.failures.push(format!(
+                    "{}: missed testimony ({near}): {}",
+                    record.id,
+                    excerpt(record.text.get(a..b).unwrap_or(""))
+                ));
+            }
+        }
         let quotes: Vec<(usize, usize)> = d
             .quotes
             .iter()
@@ -249,7 +305,7 @@ pub(crate) fn run(path: &Path, reader: &mut dyn BufRead) -> Result<DatasetResult
         article: None,
         published: None,
         rows: t.rows(),
-        failures: Vec::new(),
+        failures: std::mem::take(&mut t.failures),
     })
 }
 

@@ -279,7 +279,8 @@ fn intention(text: &str, tokens: &[Token], i: usize) -> Option<(Span, Span)> {
 /// report at token `i` with "that" and a clause opener right after it reports whatever its
 /// subject, where the speaker rules know none. A form in "-s" must follow a name or a
 /// pronoun ("states that vote" is a noun), one in "-ed" no form of "be" ("It should be noted
-/// that" is the writer's); no "-ing" form, no first or second person subject and no modal
+/// that" is the writer's); no infinitive after an expletive or the writer ("It is hard to say
+/// that"), no "-ing" form, no first or second person subject and no modal
 /// before the verb. The speaker is the words from the clause's start to the verb (at most a
 /// dozen), else none. The speaker and the verb.
 fn verb_and_that(text: &str, tokens: &[Token], i: usize) -> Option<(Option<Span>, Span)> {
@@ -309,6 +310,15 @@ fn verb_and_that(text: &str, tokens: &[Token], i: usize) -> Option<(Option<Span>
     }) {
         return None;
     }
+    // "It is hard to say that", "That is not to say that": an infinitive reports nobody's
+    // words; the sentence is the writer's.
+    let start = tokens[..end]
+        .iter()
+        .rposition(|t| !t.word && !matches!(&text[t.span], "'" | "’" | "-"))
+        .map_or(0, |k| k + 1);
+    if super::speaker::writers_infinitive(text, &tokens[start..end]) {
+        return None;
+    }
     if verb.ends_with('s')
         && !before.is_some_and(|w| capitalised(w) || lexicon::is(w, Class::SpeakerPronoun))
     {
@@ -320,10 +330,6 @@ fn verb_and_that(text: &str, tokens: &[Token], i: usize) -> Option<(Option<Span>
     {
         return None;
     }
-    let start = tokens[..end]
-        .iter()
-        .rposition(|t| !t.word && !matches!(&text[t.span], "'" | "’" | "-"))
-        .map_or(0, |k| k + 1);
     let words = end.saturating_sub(start);
     let speaker = (1..=12)
         .contains(&words)

@@ -1573,9 +1573,11 @@ fn reported_speech(
             }
             // "an analysis of campaign-finance reports shows": a form in "-s" right before a
             // reporting verb is a plural noun, the verb's subject.
-            if cue.next == cue.first + 1
+            if (cue.next == cue.first + 1
                 && text[cue.span].ends_with('s')
-                && speaker::cue_at(text, tokens, cue.next).is_some()
+                && speaker::cue_at(text, tokens, cue.next).is_some())
+                || names_after_indefinite(text, tokens, cue)
+                || passive(text, tokens, cue)
             {
                 continue;
             }
@@ -1998,6 +2000,7 @@ fn noun_phrase_subject(
         });
         let like = || speaker::speaker_like(text, words);
         clean
+            && !speaker::writers_infinitive(text, words)
             && if known_source {
                 like()
             } else {
@@ -2344,6 +2347,29 @@ fn reported_speaker(
     {
         return Some((sp, None));
     }
+    // "Whole states are disintegrating", "UN member states have proposed", "Arab states and
+    // organisations": a form in "-s" followed by a verb of its own or by "and" is a plural
+    // noun, the head of its subject, not a verb of report.
+    // A pronoun or "says" before such a word keeps it a verb ("that he says is maintained").
+    let one_word = cue.next == cue.first + 1;
+    let after_pronoun = cue.first > 0
+        && lexicon::is(
+            &text[tokens[cue.first - 1].span],
+            lexicon::Cue::SubjectPronoun,
+        );
+    if one_word
+        && !after_pronoun
+        && text[cue.span].ends_with('s')
+        && !text[cue.span].eq_ignore_ascii_case("says")
+        && next.is_some_and(|t| {
+            let w = &text[t.span];
+            t.word
+                && (lexicon::one_of(w, &["is", "are", "was", "were", "have", "has", "and", "or"])
+                    || lexicon::is(w, lexicon::Cue::Auxiliary))
+        })
+    {
+        return None;
+    }
     if !next.is_some_and(|t| {
         t.word
             && (!lexicon::is(&text[t.span], lexicon::Cue::CuePreposition)
@@ -2399,6 +2425,43 @@ fn passive_agent(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<Span
         return None;
     }
     speaker::after(text, tokens, cue.next + 1, Place::Clause)
+}
+
+/// "a political party called Bodoland People's Front", "an organisation called Children
+/// Against Carbide": a naming participle after an indefinite noun phrase gives a name; no one
+/// speaks.
+fn names_after_indefinite(text: &str, tokens: &[Token], cue: speaker::Cue) -> bool {
+    lexicon::is(&text[cue.span], lexicon::Cue::NamingVerb)
+        && (cue.first.saturating_sub(3)..cue.first).any(|k| {
+            lexicon::one_of(&text[tokens[k].span], &["a", "an"])
+                && tokens[k + 1..cue.first]
+                    .iter()
+                    .all(|t| t.word && !crate::words::capitalised(&text[t.span]))
+        })
+}
+
+/// Whether a cue that is a past participle ("called", "reported"; "told", "said": "he is said
+/// to have …") is a passive with no agent ("It's called diplomacy", "he was told to leave"),
+/// which names no speaker: its subject is what was said or who heard it. It follows a form of "be", adverbs between allowed ("was first reported"), or a
+/// pronoun contracted with "is" ("It's called").
+fn passive(text: &str, tokens: &[Token], cue: speaker::Cue) -> bool {
+    let verb = &text[tokens[cue.first].span];
+    if !(verb.ends_with("ed") || lexicon::one_of(verb, &["told", "said"])) {
+        return false;
+    }
+    let before = speaker::skip_between(text, tokens, cue.first);
+    let Some(aux) = before.checked_sub(1).map(|i| tokens[i]).filter(|t| t.word) else {
+        return false;
+    };
+    let w = &text[aux.span];
+    let contracted = ["'s", "’s"].iter().any(|s| {
+        w.strip_suffix(s)
+            .is_some_and(|stem| lexicon::is(stem, lexicon::Cue::SubjectPronoun))
+    });
+    let by = tokens
+        .get(cue.next)
+        .is_some_and(|t| text[t.span].eq_ignore_ascii_case("by"));
+    !by && (contracted || lexicon::one_of(w, &["is", "are", "was", "were", "be", "been", "being"]))
 }
 
 /// Whether token `i` opens an infinitive ("vowed to repeal", "urged them to join"): "to"
@@ -3396,6 +3459,39 @@ mod tests {
             got.iter().any(|r| r.1.as_deref() == Some("an architect")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn names_passives_plural_nouns_and_the_writers_infinitives_report_nobody() {
+        for text in [
+            // A naming participle after an indefinite noun phrase.
+            "The council set up a fund called Green Streets.",
+            // An agentless passive: its subject said nothing.
+            "It's called patience, and it works.",
+            "The mayor was told that the quay was unsafe.",
+            // An infinitive after an expletive or the writer.
+            "That is not to say that the ferry was late.",
+            "It is hard to say that the plan failed.",
+            "I'm pleased to say that the quay reopened.",
+            // A plural noun in "-s" before a verb of its own or "and".
+            "Coastal states are flooding and inland states have dried up.",
+            "Member states and agencies met in June.",
+        ] {
+            assert_eq!(reports(text), vec![], "{text}");
+        }
+        // The verbs themselves still report.
+        for (text, speaker) in [
+            (
+                "The harbour board states that the quay is safe.",
+                "The harbour board",
+            ),
+            ("Critics called the plan a gamble.", "Critics"),
+            ("She said the quay was safe.", "She"),
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}");
+        }
     }
 
     #[test]

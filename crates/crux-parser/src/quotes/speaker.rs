@@ -612,7 +612,7 @@ fn quantity(text: &str, words: &[Token]) -> bool {
 /// Whether the words look like a speaker: a pronoun, a name, or a phrase headed by a speaker
 /// noun, and nothing that shows a clause.
 pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
-    if junk(text, words) {
+    if junk(text, words) || writers_infinitive(text, words) {
         return false;
     }
     let Some(head) = words.last() else {
@@ -714,6 +714,20 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
         let w = &text[t.span];
         capitalised(w) || lexicon::is(w, Class::SpeakerNameParticle)
     }) && first_cap <= 2
+}
+
+/// Whether the words before a reporting verb end in the "to" of an infinitive after an
+/// expletive or the writer ("It is hard to say that …", "That is not to say …", "I'm pleased
+/// to say …"): nobody is said to speak; the sentence is the writer's.
+pub(crate) fn writers_infinitive(text: &str, words: &[Token]) -> bool {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let stem = text[first.span].split(['\'', '’']).next().unwrap_or("");
+    words.len() > 1
+        && text[last.span].eq_ignore_ascii_case("to")
+        && (lexicon::one_of(stem, &["it", "that", "this", "we"])
+            || crux_lexicon::is_exactly(stem, Class::FirstPerson))
 }
 
 #[cfg(test)]
