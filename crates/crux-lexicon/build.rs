@@ -182,7 +182,7 @@ fn main() {
             cues.push(e.category.clone());
         }
     }
-    assert!(cues.len() <= 64, "more than 64 cue categories");
+    assert!(cues.len() <= 128, "more than 128 cue categories");
 
     // Each first word's entries: by kind, longest first, then in file order.
     let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
@@ -269,7 +269,7 @@ fn main() {
         let mut kinds = 0u32;
         let mut single = 0u32;
         let mut multi = 0u32;
-        let mut cue_bits = 0u64;
+        let mut cue_bits = 0u128;
         for &i in list {
             let e = &entries[i];
             kinds |= 1 << e.kind;

@@ -122,7 +122,7 @@ pub struct Word {
     /// The kinds with an entry of several words starting with this word, as bits.
     multi: u32,
     /// The cue categories with a one-word entry for this word, as bits.
-    cues: u64,
+    cues: u128,
     entries: &'static [&'static Entry],
 }
 
@@ -158,7 +158,7 @@ impl Word {
     #[must_use]
     #[inline]
     pub fn is(&self, cue: Cue) -> bool {
-        self.cues & (1 << (cue as u64)) != 0
+        self.cues & (1 << (cue as u128)) != 0
     }
 
     /// Every entry that starts with this word: by kind, longest first, then in file order.

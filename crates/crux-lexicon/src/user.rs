@@ -272,7 +272,7 @@ impl Overlay {
                 if e.words.len() == 1 {
                     word.single |= e.kind.bit();
                     if let Some(c) = e.cue.filter(|_| e.form == e.form.trim()) {
-                        word.cues |= 1 << (c as u64);
+                        word.cues |= 1 << (c as u128);
                     }
                 }
             }
