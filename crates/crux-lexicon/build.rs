@@ -306,7 +306,8 @@ fn main() {
         // The word's index, from 1, and 16 more bits of its hash to tell most other words
         // in the slot without reading the word.
         let index = u32::try_from(i + 1).expect("fewer than 2^32 words");
-        assert!(index < 1 << 16, "fewer than 65536 words");
+        // Fewer than 2^16 - 2 words: a `Probe` keeps an index in 16 bits beside two marks.
+        assert!(index < (1 << 16) - 2, "fewer than 65534 words");
         slots[s] = index | (u32::try_from(h & 0xffff).unwrap_or(0) << 16);
     }
     let _ = writeln!(out, "const MAX_KEY: usize = {max_len};");

@@ -148,7 +148,7 @@ struct Stated {
 fn polarity(term: &Term) -> Option<bool> {
     match term.role {
         Role::Risk | Role::Hazard | Role::Evaluative(false) | Role::Verdict(false) => Some(false),
-        Role::Benefit | Role::Evaluative(true) | Role::Verdict(true) => Some(true),
+        Role::Benefit | Role::Asset | Role::Evaluative(true) | Role::Verdict(true) => Some(true),
         Role::Mitigation if term.weight > 0.0 => Some(true),
         _ => None,
     }
@@ -312,6 +312,12 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         let Some(positive) = positive else {
             continue;
         };
+        // A term after "until", "till" or "before" in its phrase is a time landmark: the
+        // clause's content lies before it ("until his death she starred on stage", "till
+        // death do us part"); it states no harm or gain of its own.
+        if landmark(text, toks, term) {
+            continue;
+        }
         // A gain put at risk is the risk's target, not a benefit stated: "puts people's
         // safety at risk".
         if positive
@@ -423,6 +429,27 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         {
             continue;
         }
+        // A noun of a gain domain ("safety", "security") is likewise what the text is about
+        // ("safety standards", "a fair market price on safety", "children's safety is the
+        // parents' responsibility"); it states a benefit only where it is raised ("increase
+        // safety") or names whom it keeps safe ("the safety of women and children"), a risk
+        // where it is negated, lessened or absent ("cannot guarantee the safety", "reduce
+        // security", "no safety"): the shifter set above.
+        if term.role == Role::Asset
+            && shifter.is_none()
+            && !found[..n]
+                .iter()
+                .rev()
+                .take_while(|t| term.at - t.at <= 4)
+                .any(|t| t.role == Role::Aggravation)
+            && !toks.get(term.at + term.len).is_some_and(|t| {
+                t.word
+                    && (text[t.span].eq_ignore_ascii_case("of")
+                        || text[t.span].eq_ignore_ascii_case("for"))
+            })
+        {
+            continue;
+        }
         out.push(Stated {
             term: *term,
             kind: if positive {
@@ -523,6 +550,23 @@ fn after_be(text: &str, toks: &[Token], at: usize) -> bool {
                 || w.ends_with("’s")
                 || matches!(w.as_str(), "is" | "are" | "was" | "were" | "be" | "been")
         })
+}
+
+/// How many words a time landmark's preposition may stand before its term: a determiner or a
+/// possessive between ("until his death", "before the company's collapse").
+const LANDMARK_REACH: usize = 3;
+
+/// Whether the term is the object of a preposition of time that marks the end of the
+/// clause's period (`time-landmark` in cue_words.tsv: "until", "till", "before"; Quirk et al.
+/// 1985 on prepositions of time), up to [`LANDMARK_REACH`] words before it with no punctuation
+/// between: "until his death", "before a fall". Not "after" or "since", whose object has
+/// happened by the clause's time.
+fn landmark(text: &str, toks: &[Token], term: &Term) -> bool {
+    toks[term.at.saturating_sub(LANDMARK_REACH)..term.at]
+        .iter()
+        .rev()
+        .take_while(|t| t.word)
+        .any(|t| crux_lexicon::is(&text[t.span], crux_lexicon::Cue::TimeLandmark))
 }
 
 /// Whether a clausal negation (`neg`: "not", "never", "n't") negates a verb whose object the
@@ -1244,6 +1288,82 @@ mod tests {
     /// The kinds a text states, without the unit texts.
     fn only_kinds(text: &str) -> Vec<AssessmentKind> {
         kinds(text).into_iter().map(|(k, _)| k).collect()
+    }
+
+    #[test]
+    fn a_credited_cause_and_a_chance_to_are_gains() {
+        use AssessmentKind::Benefit;
+        // An editorial sentence of our own: the cause credited with a good outcome.
+        assert_eq!(
+            only_kinds("Thanks to the new ferry, the island's shops stay open all winter."),
+            [Benefit]
+        );
+        // A chance to do something is an opportunity; a chance of something, a probability.
+        assert_eq!(
+            only_kinds("The new timetable gives commuters a chance to travel after midnight."),
+            [Benefit]
+        );
+        assert!(only_kinds("There is a chance of showers after midnight.").is_empty());
+        // "because of" is neutral: no gain stated.
+        assert!(
+            only_kinds("Because of the new ferry, the island's shops stay open all winter.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_time_landmark_states_no_harm() {
+        use AssessmentKind::Risk;
+        // An obituary of our own: the death dates the career, it is no harm stated.
+        assert!(
+            only_kinds("Until her death in May, she ran the village library with great care.")
+                .is_empty()
+        );
+        assert!(only_kinds("He wrote the column every week before his death.").is_empty());
+        // After "after" or "since" the harm has happened: it is stated.
+        assert_eq!(
+            only_kinds("The town was rebuilt after the flood destroyed the harbour."),
+            [Risk]
+        );
+        // A harm of the clause itself still counts beside the landmark.
+        assert_eq!(
+            only_kinds("The storm will destroy the pier before winter."),
+            [Risk]
+        );
+    }
+
+    #[test]
+    fn an_asset_noun_states_a_gain_only_in_a_frame() {
+        use AssessmentKind::{Benefit, Risk};
+        // A news report and an editorial of our own: the noun of a gain domain as the modifier
+        // of another noun, or the topic of a judgement, states no benefit.
+        assert!(only_kinds("Inspectors enforce the new safety code on every ferry.").is_empty());
+        assert!(only_kinds("The port hired new security guards on Monday.").is_empty());
+        assert!(
+            only_kinds("Passenger safety is ultimately the operator's job, and ours.").is_empty()
+        );
+        // Raised or naming whom it keeps safe, it is a benefit.
+        assert_eq!(
+            only_kinds("The new rules will increase safety on the ferries."),
+            [Benefit]
+        );
+        assert_eq!(
+            only_kinds("The programme aims at the safety of women and children."),
+            [Benefit]
+        );
+        // Negated, lessened or absent, a risk.
+        assert_eq!(
+            only_kinds("The ferry company could not guarantee the safety of its passengers."),
+            [Risk]
+        );
+        assert_eq!(
+            only_kinds("The cuts will reduce security at the port."),
+            [Risk]
+        );
+        assert_eq!(
+            only_kinds("There is no safety net for the tenants."),
+            [Risk]
+        );
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! `intensifier`, `downtoner`, `mitigation`, `aggravation`, `reversal` ("failed to", "little"),
 //! `decline` ("fell", "fewer": turns a harm near it into a benefit, else a risk),
 //! `negation`, `absence` ("no", "without": turns the term after it), `dismissal` ("overstated"),
-//! `hazard` (a noun of a harm domain, "war", "crime": a risk only in a frame), `neutral` (a phrase that states nothing and hides the
+//! `hazard` (a noun of a harm domain, "war", "crime": a risk only in a frame), `asset` (a noun
+//! of a gain domain, "safety": a benefit only in a frame), `neutral` (a phrase that states nothing and hides the
 //! terms inside it: "concern for"), and `off`, which removes a built-in entry
 //! (`positive<TAB>off<TAB>0`). A user's entry replaces the built-in entry with the same
 //! phrase (compared without regard to case).
@@ -55,6 +56,11 @@ pub(crate) enum Role {
     /// modal of possibility or future, an aggravating verb), or a benefit when a mitigating
     /// verb, decline or absence turns it ("reduce crime").
     Hazard,
+    /// A noun naming a domain of gain ("safety", "security"): what is talked about ("safety
+    /// standards", "a price on safety"), a benefit only where it is raised ("increase
+    /// safety"), a risk where it is negated, lessened or absent ("cannot guarantee the
+    /// safety", "no security").
+    Asset,
 }
 
 impl Role {
@@ -79,6 +85,7 @@ impl Role {
             Role::Topic => "topic",
             Role::Neutral => "neutral",
             Role::Hazard => "hazard",
+            Role::Asset => "asset",
         }
     }
 
@@ -102,6 +109,7 @@ impl Role {
             "topic" => Role::Topic,
             "neutral" => Role::Neutral,
             "hazard" => Role::Hazard,
+            "asset" => Role::Asset,
             "off" => return Some(None),
             _ => return None,
         }))
@@ -110,7 +118,7 @@ impl Role {
 
 const ROLES: &str = "risk, benefit, verdict+, verdict-, evaluative+, evaluative-, intensifier, \
                      downtoner, mitigation, aggravation, reversal, decline, negation, absence, dismissal, topic, \
-                     neutral, hazard or off";
+                     neutral, hazard, asset or off";
 
 /// An entry's folded words: the built-in table's, or a user's.
 #[derive(Debug, Clone)]

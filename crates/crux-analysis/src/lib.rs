@@ -137,6 +137,17 @@ pub enum WeightReason {
     /// The writer's own, in the article's concluding paragraph (its last body paragraph in the
     /// writer's voice): the judgement the argument arrives at.
     Conclusion,
+    /// The writer's own, of the side the writer recommends: a benefit where the writer says
+    /// the course the article weighs should be taken ("The city should build it"), a risk
+    /// where it should be rejected ("The council must reject the plan", "should not build
+    /// it").
+    Recommended,
+    /// Someone else's view that the writer endorses right after relaying it ("Critics call
+    /// the plan a danger. I agree."): it counts as the writer's own.
+    Endorsed,
+    /// Someone else's view that the writer disputes right after relaying it ("Critics call
+    /// the plan a danger. I disagree."): it is not weighed.
+    Disputed,
 }
 
 /// One factor of an assessment's weight in the balance, with the words that set it.
@@ -267,6 +278,22 @@ pub const STATED_BALANCE_WEIGHT: f64 = 2.0;
 /// where the writer weighs what came before, so it counts as two (docs/scoring.md). Not in a
 /// news report, whose last paragraph is one more fact or quotation.
 pub const CONCLUSION_WEIGHT: f64 = 2.0;
+
+/// How much the writer's own assessments of the side the writer recommends count: the
+/// recommendation ("The city should build it") is the writer's verdict on the course the
+/// article weighs, so its side counts as two, as the conclusion does (docs/scoring.md). Not on
+/// top of the conclusion's or a stated balance's factor, nor in a news report.
+pub const RECOMMENDED_WEIGHT: f64 = 2.0;
+
+/// How much someone else's view counts when the writer endorses it right after relaying it
+/// ("I agree."): the writer makes it its own, so it counts fully (1 / [`OTHERS_WEIGHT`]
+/// undoes the factor of others' views).
+pub const ENDORSED_WEIGHT: f64 = 1.0 / OTHERS_WEIGHT;
+
+/// How much someone else's view counts when the writer disputes it right after relaying it
+/// ("I disagree."): nothing. A denied harm states no gain, and a denied gain is not read as a
+/// stated harm here either (docs/scoring.md).
+pub const DISPUTED_WEIGHT: f64 = 0.0;
 
 /// Analyses a parsed document with the built-in lexicon: its stated risks and benefits,
 /// scored, and their balance.

@@ -63,7 +63,7 @@ pub fn tone(doc: &Document) -> Tone {
             | Role::Evaluative(false)
             | Role::Verdict(false)
             | Role::Decline => -1.0,
-            Role::Benefit | Role::Evaluative(true) | Role::Verdict(true) => 1.0,
+            Role::Benefit | Role::Asset | Role::Evaluative(true) | Role::Verdict(true) => 1.0,
             _ => continue,
         };
         let negated = last_negation.filter(|&(end, _)| {

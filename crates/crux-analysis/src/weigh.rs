@@ -6,6 +6,12 @@
 //!   than [`REPORT_OWN_MIN`]: the reporter weighs nothing.
 //! - A stated balance ("a net positive") counts [`STATED_BALANCE_WEIGHT`]; it is set where the
 //!   assessment is made.
+//! - **The writer's recommendation.** Outside news reports, where the writer recommends
+//!   adopting the course the article weighs ("The city should build it"), the writer's own
+//!   benefits count [`RECOMMENDED_WEIGHT`]; rejecting it ("must reject the plan", "should not
+//!   build it"), the writer's own risks ([`recommendations`]). A relayed view the writer
+//!   answers at once with "I agree." counts as the writer's own, with "I disagree." nothing
+//!   ([`take_sides`]).
 //! - **Concede, then counter.** A writer who grants a point and then answers it ("And that is a
 //!   risk worth watching out for, to be sure. But note …") subordinates the point granted to
 //!   the answer. A *counter* is a sentence opening with a contrastive connective (But, Yet,
@@ -23,9 +29,11 @@ use crux_parser::{
     tokens,
 };
 
+use crux_lexicon::Cue;
+
 use crate::{
-    Assessment, AssessmentKind, CONCEDED_WEIGHT, CONCLUSION_WEIGHT, OTHERS_WEIGHT, REPORTED_WEIGHT,
-    WeightReason, Weighting,
+    Assessment, AssessmentKind, CONCEDED_WEIGHT, CONCLUSION_WEIGHT, DISPUTED_WEIGHT,
+    ENDORSED_WEIGHT, OTHERS_WEIGHT, RECOMMENDED_WEIGHT, REPORTED_WEIGHT, WeightReason, Weighting,
 };
 
 /// Where a counter stands and what it may answer.
@@ -281,6 +289,8 @@ pub(crate) fn weigh(doc: &Document, assessments: &mut [Assessment]) {
     }
     if !report {
         conclude(doc, assessments, &conceded);
+        recommend(doc, assessments, &conceded);
+        take_sides(doc, assessments);
     }
     for a in assessments.iter_mut() {
         a.weight = a.weighting.iter().map(|w| w.factor).product();
@@ -360,6 +370,265 @@ fn conclude(doc: &Document, assessments: &mut [Assessment], conceded: &[bool]) {
             factor: CONCLUSION_WEIGHT,
             cue: None,
         });
+    }
+}
+
+/// A recommendation of the writer's: whether it favours adopting the course it names, and
+/// the words that make it (the modal to the verb: "should build").
+struct Recommendation {
+    adopt: bool,
+    cue: Span,
+}
+
+/// How many words may stand between a deontic modal and its verb: a negation and adverbs
+/// ("should not simply build", "must now reject").
+const MODAL_REACH: usize = 3;
+
+/// How many words may stand before a recommendation's modal in its clause: its subject ("Pilot
+/// programmes in every county should be rolled out").
+const SUBJECT_WORDS: usize = 6;
+
+/// How many words after the verb its object may hold, for the topic test.
+const OBJECT_WORDS: usize = 8;
+
+/// The writer's recommendations: in each normative claim of the writer's, a deontic modal
+/// (`deontic-modal` in cue_words.tsv: "should", "must", "ought to", "need to"), after a subject
+/// of at most [`SUBJECT_WORDS`] words in its clause, whose verb, up
+/// to [`MODAL_REACH`] words on, is a verb of adopting or of rejecting a proposal
+/// (`adopt-verb`, `reject-verb`), active ("should build it") or passive ("should be
+/// scrapped"). A negation between them, or a negated modal ("shouldn't"), turns it ("should
+/// not build it" rejects, "must not reject it" adopts). It counts only where what it adopts
+/// or rejects is the topic the article weighs: a pronoun object ("build it"), or a word of
+/// the title (of the first sentence when there is none) in the object, or for a passive in
+/// its subject. "Europe needs to adopt a more strategic policy" recommends an alternative,
+/// not the course weighed, unless the title names it.
+fn recommendations(doc: &Document) -> Vec<Recommendation> {
+    let text = &doc.text;
+    let topic = doc
+        .meta
+        .title
+        .as_deref()
+        .or_else(|| doc.sentences.first().map(|s| &text[s.span]))
+        .unwrap_or("");
+    let topical = |word: &str| {
+        let stem = |w: &str| {
+            let w = w.to_lowercase();
+            w.strip_suffix('s').map(str::to_owned).unwrap_or(w)
+        };
+        word.chars().count() >= 4 && {
+            let w = stem(word);
+            topic
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|t| t.chars().count() >= 4 && stem(t) == w)
+        }
+    };
+    let pronoun = |word: &str| {
+        matches!(
+            word.to_ascii_lowercase().as_str(),
+            "it" | "this" | "them" | "these"
+        )
+    };
+    let mut out = Vec::new();
+    for claim in doc
+        .claims
+        .iter()
+        .filter(|c| c.holder == "author" && c.kind == ClaimType::Normative)
+    {
+        let toks: Vec<Token> = tokens(text, claim.span).collect();
+        let word = |i: usize| toks.get(i).filter(|t| t.word).map(|t| &text[t.span]);
+        for (i, t) in toks.iter().enumerate() {
+            let w = &text[t.span];
+            if !t.word || !crux_lexicon::is(w, Cue::DeonticModal) {
+                continue;
+            }
+            // A main clause's modal follows its subject ("The city should build it"); one
+            // further on is inside another clause ("working on a bill to ensure the congress
+            // must approve"), no recommendation of the writer's.
+            let clause = toks[..i].iter().rposition(|t| !t.word).map_or(0, |p| p + 1);
+            if i - clause > SUBJECT_WORDS {
+                continue;
+            }
+            let mut j = i + 1;
+            let lower = w.to_ascii_lowercase();
+            if matches!(lower.as_str(), "ought" | "need" | "needs") {
+                if !word(j).is_some_and(|n| n.eq_ignore_ascii_case("to")) {
+                    continue;
+                }
+                j += 1;
+            }
+            let mut negated = crate::assess::ends_with_nt(w);
+            let mut passive = false;
+            let mut verb = None;
+            while j <= i + 1 + MODAL_REACH {
+                let Some(n) = word(j) else { break };
+                if n.eq_ignore_ascii_case("not") || n.eq_ignore_ascii_case("never") {
+                    negated = !negated;
+                } else if n.eq_ignore_ascii_case("be") {
+                    passive = true;
+                } else if crux_lexicon::is(n, Cue::AdoptVerb) {
+                    verb = Some((j, true));
+                    break;
+                } else if crux_lexicon::is(n, Cue::RejectVerb) {
+                    verb = Some((j, false));
+                    break;
+                } else if !n.ends_with("ly") || passive {
+                    break;
+                }
+                j += 1;
+            }
+            let Some((v, adopts)) = verb else { continue };
+            // What it adopts or rejects: the object after an active verb, the subject before
+            // the modal of a passive one, within the clause.
+            let object: Vec<&str> = if passive {
+                let start = toks[..i].iter().rposition(|t| !t.word).map_or(0, |p| p + 1);
+                toks[start..i].iter().map(|t| &text[t.span]).collect()
+            } else {
+                toks[v + 1..]
+                    .iter()
+                    .take_while(|t| t.word)
+                    .take(OBJECT_WORDS)
+                    .map(|t| &text[t.span])
+                    .collect()
+            };
+            let on_topic = (!passive && object.first().is_some_and(|w| pronoun(w)))
+                || object.iter().any(|w| topical(w));
+            if on_topic {
+                out.push(Recommendation {
+                    adopt: adopts != negated,
+                    cue: t.span.cover(toks[v].span),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Weighs the side the writer recommends: where the writer's recommendations of the course
+/// the article weighs (see [`recommendations`]) favour adopting it, the writer's own benefits
+/// count [`RECOMMENDED_WEIGHT`]; where they favour rejecting it, the writer's own risks. Not a
+/// point the writer grants and counters, and not on top of a conclusion or a stated balance,
+/// which are the writer's weighing already. Recommendations both ways cancel.
+fn recommend(doc: &Document, assessments: &mut [Assessment], conceded: &[bool]) {
+    let recs = recommendations(doc);
+    let adopt = recs.iter().filter(|r| r.adopt).count();
+    let reject = recs.len() - adopt;
+    let side = match adopt.cmp(&reject) {
+        std::cmp::Ordering::Greater => AssessmentKind::Benefit,
+        std::cmp::Ordering::Less => AssessmentKind::Risk,
+        std::cmp::Ordering::Equal => return,
+    };
+    let Some(cue) = recs
+        .iter()
+        .find(|r| r.adopt == (side == AssessmentKind::Benefit))
+        .map(|r| r.cue)
+    else {
+        return;
+    };
+    for (a, _) in assessments
+        .iter_mut()
+        .zip(conceded)
+        .filter(|(a, granted)| a.holder == "author" && a.kind == side && !**granted)
+    {
+        if a.weighting.iter().any(|w| {
+            matches!(
+                w.reason,
+                WeightReason::Conclusion | WeightReason::StatedBalance
+            )
+        }) {
+            continue;
+        }
+        a.weighting.push(Weighting {
+            reason: WeightReason::Recommended,
+            factor: RECOMMENDED_WEIGHT,
+            cue: Some(TextSpan {
+                text: doc.text[cue].to_owned(),
+                span: cue,
+            }),
+        });
+    }
+}
+
+/// How many words a sentence that takes a side on the view before it may have: "I disagree.",
+/// "We could not agree more." A longer sentence says more than its side.
+const SIDE_WORDS: usize = 6;
+
+/// The writer's agreement or disagreement with the view just relayed: a short sentence
+/// (at most [`SIDE_WORDS`] words) of the writer's whose subject is "I" or "we" and whose verb
+/// is a verb of agreeing or disagreeing (`assent-verb`, `dissent-verb`), a negation turning
+/// it ("I don't agree"; "could not agree more" agrees). The other holders' assessments of the
+/// sentence before it are endorsed ([`ENDORSED_WEIGHT`]) or disputed ([`DISPUTED_WEIGHT`]).
+fn take_sides(doc: &Document, assessments: &mut [Assessment]) {
+    let text = &doc.text;
+    for (n, sentence) in doc.sentences.iter().enumerate().skip(1) {
+        let words: Vec<&str> = tokens(text, sentence.span)
+            .filter(|t| t.word)
+            .take(SIDE_WORDS + 1)
+            .map(|t| &text[t.span])
+            .collect();
+        if words.len() > SIDE_WORDS {
+            continue;
+        }
+        let Some(subject) = words
+            .iter()
+            .position(|w| *w == "I" || w.eq_ignore_ascii_case("we"))
+        else {
+            continue;
+        };
+        // The subject opens the sentence, after a connective at most ("But I disagree").
+        if subject > 1 {
+            continue;
+        }
+        let mut negated = false;
+        let mut side = None;
+        for (k, w) in words.iter().enumerate().skip(subject + 1) {
+            if w.eq_ignore_ascii_case("not") || crate::assess::ends_with_nt(w) {
+                negated = true;
+            } else if crux_lexicon::is(w, Cue::AssentVerb) {
+                let more = words
+                    .get(k + 1)
+                    .is_some_and(|m| m.eq_ignore_ascii_case("more"));
+                side = Some(!negated || more);
+                break;
+            } else if crux_lexicon::is(w, Cue::DissentVerb) {
+                side = Some(negated);
+                break;
+            }
+        }
+        let Some(agrees) = side else { continue };
+        // The writer's own sentence, not a quoted speaker's.
+        if doc.quotes.iter().any(|q| {
+            crate::voiced(q)
+                && q.span.start() <= sentence.span.start()
+                && sentence.span.end() <= q.span.end()
+        }) {
+            continue;
+        }
+        let previous = doc.sentences[n - 1].span;
+        for a in assessments.iter_mut().filter(|a| {
+            a.holder != "author"
+                && previous.start() <= a.span.start()
+                && a.span.start() < previous.end()
+        }) {
+            a.weighting.push(if agrees {
+                Weighting {
+                    reason: WeightReason::Endorsed,
+                    factor: ENDORSED_WEIGHT,
+                    cue: Some(TextSpan {
+                        text: text[sentence.span].to_owned(),
+                        span: sentence.span,
+                    }),
+                }
+            } else {
+                Weighting {
+                    reason: WeightReason::Disputed,
+                    factor: DISPUTED_WEIGHT,
+                    cue: Some(TextSpan {
+                        text: text[sentence.span].to_owned(),
+                        span: sentence.span,
+                    }),
+                }
+            });
+        }
     }
 }
 
@@ -503,6 +772,147 @@ mod tests {
         assert_eq!(risk.weight, crate::OTHERS_WEIGHT * crate::CONCEDED_WEIGHT);
         let sum = risk.score * risk.weight;
         assert!((analysis.balance.risk - sum).abs() < 1e-3);
+    }
+
+    /// The reasons of each assessment's weighting, in text order.
+    fn reasons(text: &str) -> Vec<(AssessmentKind, Vec<WeightReason>)> {
+        analyze(crux_parser::parse(text).document)
+            .assessments
+            .iter()
+            .map(|a| (a.kind, a.weighting.iter().map(|w| w.reason).collect()))
+            .collect()
+    }
+
+    /// An editorial of our own: the case for a sea wall against its cost, then the writer's
+    /// recommendation (the last sentence, swapped per test).
+    fn sea_wall(last: &str) -> String {
+        format!(
+            "The Sea Wall Is Worth Building\n\nThe wall is costly, and the borrowing is a risk \
+             to the budget.\n\nIt will protect the harbour from storm damage.\n\nThe \
+             council meets on Monday. {last}"
+        )
+    }
+
+    #[test]
+    fn the_writers_recommendation_weighs_its_side() {
+        use AssessmentKind::{Benefit, Risk};
+        let recommended = |text: &str| -> Vec<AssessmentKind> {
+            reasons(text)
+                .into_iter()
+                .filter(|(_, r)| r.contains(&WeightReason::Recommended))
+                .map(|(k, _)| k)
+                .collect()
+        };
+        // Adopting the course weighed: its benefits count double.
+        let text = sea_wall("The council should build it.");
+        assert_eq!(recommended(&text), [Benefit]);
+        let analysis = analyze(crux_parser::parse(&text).document);
+        assert_eq!(analysis.balance.verdict, Verdict::MostlyPositive);
+        let cue = analysis.assessments[1].weighting[0]
+            .cue
+            .as_ref()
+            .map(|c| c.text.clone());
+        assert_eq!(cue.as_deref(), Some("should build"));
+        // Rejecting it, or a negated adoption: its risks.
+        assert_eq!(
+            recommended(&sea_wall("The council must reject the wall.")),
+            [Risk]
+        );
+        assert_eq!(
+            recommended(&sea_wall("The council should not build it.")),
+            [Risk]
+        );
+        // A passive names what it adopts as its subject.
+        assert_eq!(
+            recommended(&sea_wall("The wall should be approved without delay.")),
+            [Benefit]
+        );
+        // A negated rejection adopts.
+        assert_eq!(
+            recommended(&sea_wall("The council must not abandon the wall.")),
+            [Benefit]
+        );
+        // An alternative the title does not name is not the course weighed.
+        assert!(
+            recommended(&sea_wall(
+                "The council should adopt a flood insurance scheme."
+            ))
+            .is_empty()
+        );
+        // A modal inside another clause is no recommendation of the writer's.
+        assert!(
+            recommended(&sea_wall(
+                "A councillor is drafting a motion saying the council must approve the wall."
+            ))
+            .is_empty()
+        );
+        // Without a recommendation the balance is even.
+        let text = sea_wall("The vote is open to the public.");
+        assert!(recommended(&text).is_empty());
+        assert_eq!(
+            analyze(crux_parser::parse(&text).document).balance.verdict,
+            Verdict::Mixed
+        );
+    }
+
+    #[test]
+    fn a_news_report_recommends_nothing() {
+        // A report of our own writing: a speaker's recommendation is the speaker's, and the
+        // report weighs nothing.
+        let text = "Sea wall vote\n\nThe council meets on Monday to vote on the sea wall.\n\n\
+                    \"The wall will protect the harbour,\" said Ann Hope, the mayor. \"The \
+                    council should build it.\"\n\n\"It is a risk to the budget,\" said Tom \
+                    Reed, a councillor.\n\nThe vote is at noon.";
+        let analysis = analyze(crux_parser::parse(text).document);
+        assert!(
+            analysis.assessments.iter().all(|a| a
+                .weighting
+                .iter()
+                .all(|w| w.reason != WeightReason::Recommended)),
+            "{:?}",
+            analysis.assessments
+        );
+        assert_eq!(analysis.balance.verdict, Verdict::Neutral);
+    }
+
+    #[test]
+    fn the_writer_takes_a_side_on_a_relayed_view() {
+        let text = "The sea wall\n\nCritics warn that the wall will be a danger to the \
+                    beach. I disagree.\n\nIt will protect the harbour.";
+        let r = reasons(text);
+        assert_eq!(
+            r[0],
+            (
+                AssessmentKind::Risk,
+                vec![WeightReason::OthersView, WeightReason::Disputed]
+            )
+        );
+        let analysis = analyze(crux_parser::parse(text).document);
+        assert_eq!(analysis.balance.risk, 0.0);
+        // Agreement makes the view the writer's own: full weight.
+        let agreed = text.replace("I disagree.", "I agree.");
+        let analysis = analyze(crux_parser::parse(&agreed).document);
+        assert_eq!(analysis.assessments[0].weight, 1.0);
+        // "could not agree more" agrees; "don't agree" disagrees.
+        let more = text.replace("I disagree.", "I could not agree more.");
+        assert_eq!(
+            analyze(crux_parser::parse(&more).document).assessments[0].weight,
+            1.0
+        );
+        let not = text.replace("I disagree.", "I don't agree.");
+        assert_eq!(
+            analyze(crux_parser::parse(&not).document).assessments[0].weight,
+            0.0
+        );
+        // A longer sentence says more than its side: no side taken.
+        let long = text.replace(
+            "I disagree.",
+            "I disagree with them about the beach but not the harbour.",
+        );
+        assert_eq!(
+            analyze(crux_parser::parse(&long).document).assessments[0].weight,
+            crate::OTHERS_WEIGHT
+        );
     }
 
     #[test]

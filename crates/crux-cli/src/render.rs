@@ -68,6 +68,9 @@ pub(crate) fn weight_reason(reason: WeightReason) -> &'static str {
         WeightReason::Conceded => "conceded",
         WeightReason::StatedBalance => "stated balance",
         WeightReason::Conclusion => "conclusion",
+        WeightReason::Recommended => "recommended",
+        WeightReason::Endorsed => "endorsed by the writer",
+        WeightReason::Disputed => "disputed by the writer",
     }
 }
 

@@ -143,13 +143,15 @@ pub(crate) fn polarity(a: &Analysis) -> Polarity {
 }
 
 /// crux's graded polarity of an analysed text, for rank correlations: the balance's net when
-/// it states a risk or benefit, else half its tone's net (weaker evidence than any stated
-/// assessment), in [−1, 1].
+/// it weighs a risk or benefit, else half its tone's net (weaker evidence than any stated
+/// assessment), in [−1, 1]. A text weighs nothing when it states no risk or benefit, and also
+/// when all it states is others' view relayed in a news report (weight 0), as in
+/// [`with_tone`]: its net would be 0, a neutral reading the words do not give.
 pub(crate) fn graded(a: &Analysis) -> f64 {
-    if a.assessments.is_empty() {
-        crux_analysis::tone(&a.document).net / 2.0
-    } else {
+    if a.assessments.iter().any(|x| x.score * x.weight > 0.0) {
         a.balance.net
+    } else {
+        crux_analysis::tone(&a.document).net / 2.0
     }
 }
 
@@ -244,7 +246,7 @@ pub(crate) fn describe(a: &Analysis) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{analyse, with_tone};
+    use super::{analyse, graded, with_tone};
 
     #[test]
     fn a_text_that_weighs_nothing_is_read_by_its_tone() {
@@ -257,9 +259,12 @@ mod tests {
         let tone = crux_analysis::tone(&relayed.document).net;
         assert!(tone < 0.0);
         assert!((with_tone(&relayed) - tone).abs() < 1e-9);
+        // The graded net reads it by half its tone, as a text that states nothing.
+        assert!((graded(&relayed) - tone / 2.0).abs() < 1e-9);
         // The writer's own risk is weighed: its net leads and the tone grades it.
         let own = analyse("The new road will destroy the village.");
         let tone = crux_analysis::tone(&own.document).net;
         assert!((with_tone(&own) - (own.balance.net + tone / 2.0)).abs() < 1e-9);
+        assert!((graded(&own) - own.balance.net).abs() < 1e-9);
     }
 }

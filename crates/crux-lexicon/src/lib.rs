@@ -189,6 +189,12 @@ pub fn lookup_folded(key: &str) -> Option<&'static Word> {
 /// folded), in ASCII lower case: one hash, folded as it is computed, and a probe.
 #[inline]
 fn find(bytes: &[u8], ascii: bool) -> Option<&'static Word> {
+    find_index(bytes, ascii).map(|i| &WORDS[i])
+}
+
+/// [`find`]'s word as its index in `WORDS`.
+#[inline]
+fn find_index(bytes: &[u8], ascii: bool) -> Option<usize> {
     if bytes.len() > MAX_KEY {
         return None;
     }
@@ -209,7 +215,8 @@ fn find(bytes: &[u8], ascii: bool) -> Option<&'static Word> {
             s = (s + 1) & MASK;
             continue;
         }
-        let w = &WORDS[(slot & 0xffff) as usize - 1];
+        let index = (slot & 0xffff) as usize - 1;
+        let w = &WORDS[index];
         let key = w.key.as_bytes();
         if key.len() == bytes.len()
             && if bytes.len() <= 8 {
@@ -220,7 +227,7 @@ fn find(bytes: &[u8], ascii: bool) -> Option<&'static Word> {
                 key == bytes
             }
         {
-            return Some(w);
+            return Some(index);
         }
         s = (s + 1) & MASK;
     }
@@ -244,6 +251,75 @@ pub fn lookup(word: &str) -> Option<&'static Word> {
         return None;
     }
     lookup_folded(fold(word)?.as_str())
+}
+
+/// A word's lookup, done once and kept beside it in 16 bits (a token of the parser carries
+/// one), so that the stages that ask about the same word ask the table once: [`Probe::word`]
+/// gives what [`lookup`] gives for that word.
+///
+/// A probe taken while a user's overlay is in use ([`with_overlay`]) keeps nothing, and one
+/// read while an overlay is in use looks the word up again: the overlay's words are not in
+/// the built-in table.
+///
+/// ```
+/// use crux_lexicon::{Cue, Probe, lookup};
+///
+/// let probe = Probe::new("However");
+/// assert!(probe.word("However").is_some_and(|w| w.is(Cue::Counter)));
+/// assert!(Probe::new("zzzqqq").word("zzzqqq").is_none());
+/// assert_eq!(Probe::UNKNOWN.word("said").map(|w| w.key()), lookup("said").map(|w| w.key()));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Probe(u16);
+
+impl Probe {
+    /// No lookup kept: [`Probe::word`] looks the word up.
+    pub const UNKNOWN: Probe = Probe(0);
+    /// Looked up: not in the table.
+    const ABSENT: Probe = Probe(1);
+
+    /// `word` looked up in the built-in table, unless a user's overlay is in use.
+    #[must_use]
+    #[inline]
+    pub fn new(word: &str) -> Probe {
+        if user::current().is_some() {
+            return Probe::UNKNOWN;
+        }
+        let bytes = word.as_bytes();
+        let index = if bytes.is_ascii() {
+            find_index(bytes, true)
+        } else if bytes.len() > MAX_KEY * 4 {
+            None
+        } else {
+            fold(word).and_then(|f| find_index(f.as_str().as_bytes(), false))
+        };
+        // `build.rs` keeps the words fewer than 2^16 - 2.
+        index
+            .and_then(|i| u16::try_from(i + 2).ok())
+            .map_or(Probe::ABSENT, Probe)
+    }
+
+    /// What the lexicons hold for `word`, the word this probe was taken of: [`lookup`]'s
+    /// answer, without a second lookup when the probe kept one.
+    #[must_use]
+    #[inline]
+    pub fn word(self, word: &str) -> Option<&'static Word> {
+        self.kept().unwrap_or_else(|| lookup(word))
+    }
+
+    /// The answer the probe kept, when it kept one and no user's overlay is in use: then it
+    /// is what [`lookup`] gives for its word. `None` when the word must be looked up.
+    #[must_use]
+    #[inline]
+    pub fn kept(self) -> Option<Option<&'static Word>> {
+        if self == Probe::UNKNOWN || user::current().is_some() {
+            return None;
+        }
+        if self == Probe::ABSENT {
+            return Some(None);
+        }
+        WORDS.get(usize::from(self.0) - 2).map(Some)
+    }
 }
 
 /// Whether `word` folds to `key` (a folded word), without a copy when it is ASCII.
@@ -361,6 +437,35 @@ mod tests {
         }
         assert!(lookup("zzzqqq").is_none());
         assert!(lookup(&"x".repeat(500)).is_none());
+    }
+
+    #[test]
+    fn a_probe_answers_as_a_lookup() {
+        let key = |w: Option<&Word>| w.map(Word::key);
+        for w in WORDS
+            .iter()
+            .map(|w| w.key)
+            .chain(["", "Said", "SAID", "Don’t", "NAÏVE", "zzzqqq", ",", "é"])
+        {
+            assert_eq!(key(Probe::new(w).word(w)), key(lookup(w)), "{w}");
+            assert_eq!(key(Probe::UNKNOWN.word(w)), key(lookup(w)), "{w}");
+        }
+        let long = "x".repeat(500);
+        assert!(Probe::new(&long).word(&long).is_none());
+        // Under a user's overlay a probe keeps nothing, and one kept before looks up again.
+        let lines = read("u.tsv", "[cue_words]\nnatch\tcounter\nhowever\toff\n").expect("ok");
+        let overlay = Overlay::new(&lines.entries);
+        let before = Probe::new("However");
+        with_overlay(Some(overlay), || {
+            assert_eq!(Probe::new("natch"), Probe::UNKNOWN);
+            assert!(
+                Probe::new("Natch")
+                    .word("Natch")
+                    .is_some_and(|w| w.is(Cue::Counter))
+            );
+            assert!(!before.word("However").is_some_and(|w| w.is(Cue::Counter)));
+        });
+        assert!(before.word("However").is_some_and(|w| w.is(Cue::Counter)));
     }
 
     #[test]

@@ -131,7 +131,12 @@ mod sense_class {
 
 /// The context-word classes of `w` (any case) in `data/caveat_senses.tsv`, as bits.
 fn sense_classes(w: &str) -> u32 {
-    let Some(word) = crate::lexicon::lookup(w) else {
+    sense_classes_of(crate::lexicon::lookup(w))
+}
+
+/// The context-word classes of a looked-up word.
+fn sense_classes_of(word: Option<&crate::lexicon::Word>) -> u32 {
+    let Some(word) = word else {
         return 0;
     };
     if !word.single(Kind::CaveatSense) {
@@ -188,6 +193,12 @@ fn no_believer(w: &str) -> bool {
 /// Whether `w` (any case) is a context word of class `class`.
 fn is(w: &str, class: u32) -> bool {
     sense_classes(w) & class != 0
+}
+
+/// Whether a token's word is a context word of class `class` ([`is`], from the token's
+/// lookup).
+fn token_is(text: &str, t: &Token, class: u32) -> bool {
+    sense_classes_of(t.lexicon(text)) & class != 0
 }
 
 /// What a cue's context makes of it.
@@ -755,16 +766,19 @@ fn boundaries(text: &str, tokens: &[Token]) -> Vec<usize> {
 /// Whether the word at `i` voices a view: a reporting or stance verb ("say", "point out",
 /// "worry"); the number of words it takes.
 fn voicing_verb(text: &str, toks: &[Token], i: usize) -> Option<usize> {
-    let w = word(text, toks, i)?;
-    // One lookup tells most words, which begin no reporting cue, from the rest.
-    let cue = crate::lexicon::cue_word(w).unwrap_or_default();
+    word(text, toks, i)?;
+    // The token's lookup tells most words, which begin no reporting cue, from the rest.
+    let entry = toks[i].lexicon(text);
+    let cue = entry
+        .and_then(crate::lexicon::cue_word_of)
+        .unwrap_or_default();
     if cue.pair
         && let Some(n) = word(text, toks, i + 1)
-        && crate::lexicon::reporting_pair(w, n).is_some()
+        && entry.is_some_and(|e| crate::lexicon::reporting_pair_of(e, n).is_some())
     {
         return Some(2);
     }
-    (cue.single.is_some() || crate::lexicon::is(w, CueClass::StanceVerb)).then_some(1)
+    (cue.single.is_some() || entry.is_some_and(|e| e.is(CueClass::StanceVerb))).then_some(1)
 }
 
 /// How a sentence grants a point, when it does: `(cue start, cue end)` in tokens and the
@@ -788,10 +802,11 @@ fn hedged_clause(text: &str, toks: &[Token], drafts: &[Draft], sentence: Span) -
         .filter(|d| d.kind == CaveatKind::Hedge && d.holder.is_none())
         .take(8)
         .collect();
+    // The overlap first: a comparison, where the class is a lookup.
     toks.iter().take(12).position(|t| {
         t.word
-            && is(&text[t.span], sense_class::CONCESSIVE_MODAL)
             && hedges.iter().any(|d| d.cue.overlaps(t.span))
+            && token_is(text, t, sense_class::CONCESSIVE_MODAL)
     })
 }
 
@@ -801,8 +816,8 @@ fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<S
         return Some((0, len, None));
     }
     let first = word(text, toks, 0)?;
-    if crate::lexicon::is(first, CueClass::Counter)
-        || crate::lexicon::is(first, CueClass::NotConcedingOpener)
+    if crate::lexicon::token_is(text, &toks[0], CueClass::Counter)
+        || crate::lexicon::token_is(text, &toks[0], CueClass::NotConcedingOpener)
     {
         return None;
     }
@@ -813,17 +828,16 @@ fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<S
         if !head[i].word {
             return None;
         }
-        let w = &text[head[i].span];
         // "Several substances are considered carcinogens": a passive, no holder voicing a view
         // (the doxastic frame stays the author's hedge).
-        if is(w, sense_class::BE) {
+        if token_is(text, &head[i], sense_class::BE) {
             return None;
         }
         if aux.is_none()
             && let Some(len) = voicing_verb(text, head, i)
         {
-            let generic = crate::lexicon::is(first, CueClass::GenericHolder)
-                || (i == 2 && crate::lexicon::is(&text[head[1].span], CueClass::GenericHolder))
+            let generic = crate::lexicon::token_is(text, &toks[0], CueClass::GenericHolder)
+                || (i == 2 && crate::lexicon::token_is(text, &head[1], CueClass::GenericHolder))
                 || one_of(first, &["my", "our"]) && i == 2;
             if !generic {
                 return None;
@@ -842,7 +856,7 @@ fn conceding_frame(text: &str, toks: &[Token]) -> Option<(usize, usize, Option<S
             }
             continue;
         }
-        if crate::lexicon::is(w, CueClass::Auxiliary) {
+        if crate::lexicon::token_is(text, &head[i], CueClass::Auxiliary) {
             aux = Some(i);
         }
     }

@@ -72,7 +72,17 @@ mod frame {
 
 /// The frame classes of `w` (any case) in `data/claim_frames.tsv`, as bits.
 fn frame_classes(w: &str) -> u16 {
-    let Some(word) = crate::lexicon::lookup(w) else {
+    frame_classes_of(crate::lexicon::lookup(w))
+}
+
+/// The frame classes of a token's word, from its lookup.
+fn token_classes(text: &str, t: &Token) -> u16 {
+    frame_classes_of(t.lexicon(text))
+}
+
+/// The frame classes of a looked-up word.
+fn frame_classes_of(word: Option<&crate::lexicon::Word>) -> u16 {
+    let Some(word) = word else {
         return 0;
     };
     if !word.single(Kind::ClaimFrame) {
@@ -107,10 +117,19 @@ fn is(w: &str, class: u16) -> bool {
     frame_classes(w) & class != 0
 }
 
-/// Whether the word is a reporting verb (`data/reporting_verbs.tsv`, one word), less the
-/// verbs that report no one in a sentence's own clause ("has continued").
-fn reporting_verb(w: &str) -> bool {
-    crate::lexicon::cue_word(w).is_some_and(|c| c.single.is_some()) && !is(w, frame::NOT_REPORTING)
+/// Whether a token's word is of frame class `class` ([`is`], from the token's lookup).
+fn token_is(text: &str, t: &Token, class: u16) -> bool {
+    token_classes(text, t) & class != 0
+}
+
+/// Whether a token's word is a reporting verb (`data/reporting_verbs.tsv`, one word), less
+/// the verbs that report no one in a sentence's own clause ("has continued"); from the token's
+/// lookup.
+fn token_reporting_verb(text: &str, t: &Token) -> bool {
+    let word = t.lexicon(text);
+    word.and_then(crate::lexicon::cue_word_of)
+        .is_some_and(|c| c.single.is_some())
+        && frame_classes_of(word) & frame::NOT_REPORTING == 0
 }
 
 /// When a claim only relays a source, the span of who it relays (the claim's holder):
@@ -127,6 +146,8 @@ fn reporting_verb(w: &str) -> bool {
 /// `words` are the claim's tokens outside quotations, in order.
 fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
     let w = |i: usize| words.get(i).map(|t| &text[t.span]);
+    // The frame classes of token `i` (none past the end).
+    let classes = |i: usize| words.get(i).map_or(0, |t| token_classes(text, t));
     let is_word = |i: usize| words.get(i).is_some_and(|t| t.word);
     for i in 0..words.len() {
         if is_word(i)
@@ -150,9 +171,8 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
         // A tag says or writes ("said", "reports"); a finding verb after a comma ("…, shows
         // the same thing") has an object, not a speaker.
         let tag_verb = tail_words.iter().position(|t| {
-            let w = &text[t.span];
-            reporting_verb(w)
-                && crate::lexicon::cue_word(w)
+            token_reporting_verb(text, t)
+                && crate::lexicon::token_cue_word(text, t)
                     .and_then(|c| c.single)
                     .is_some_and(|r| {
                         matches!(
@@ -167,18 +187,18 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
             let opens_with_particle = v == 0
                 && after
                     .first()
-                    .is_some_and(|t| is(&text[t.span], frame::PARTICLE));
+                    .is_some_and(|t| token_is(text, t, frame::PARTICLE));
             (v == 0 || after.len() <= 3)
                 && !opens_with_particle
-                && !after.iter().any(|t| is(&text[t.span], frame::SUBORDINATOR))
+                && !after.iter().any(|t| token_is(text, t, frame::SUBORDINATOR))
         });
         if (1..=8).contains(&tail_words.len())
             && is_tag
-            && !tail_words.iter().any(|t| is(&text[t.span], frame::FIRST))
+            && !tail_words.iter().any(|t| token_is(text, t, frame::FIRST))
         {
             let others: Vec<&&Token> = tail_words
                 .iter()
-                .filter(|t| !reporting_verb(&text[t.span]))
+                .filter(|t| !token_reporting_verb(text, t))
                 .collect();
             if let (Some(a), Some(b)) = (others.first(), others.last()) {
                 return Some(a.span.cover(b.span));
@@ -186,9 +206,11 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
         }
     }
     // A subject and a reporting verb opening the sentence ("Yet X said …" too).
-    let start = usize::from(w(0).is_some_and(|f| is(f, frame::COORDINATOR)));
-    let first = w(start)?;
-    if !is_word(start) || is(first, frame::SUBORDINATOR | frame::FIRST | frame::ANAPHORIC) {
+    let start = usize::from(classes(0) & frame::COORDINATOR != 0);
+    w(start)?;
+    if !is_word(start)
+        || classes(start) & (frame::SUBORDINATOR | frame::FIRST | frame::ANAPHORIC) != 0
+    {
         return None;
     }
     // A subject with commas in it ("Gary Kleck, Larry Southwick and others have shown …", "X,
@@ -209,7 +231,7 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
             continue;
         }
         if is_word(i)
-            && is(t, frame::RELATIVE)
+            && classes(i) & frame::RELATIVE != 0
             && i > start + 1
             && !is_word(i - 1)
             && matches!(&text[words[i - 1].span], "," | "—" | "–" | "-")
@@ -231,29 +253,31 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
             continue;
         }
         let v = &text[words[i].span];
-        if is(v, frame::FIRST | frame::RELATIVE) {
+        if classes(i) & (frame::FIRST | frame::RELATIVE) != 0 {
             return None;
         }
         // A participle ("Anyone … claiming they know …") is no finite verb of the sentence.
-        if !reporting_verb(v) || v.len() > 4 && v.to_ascii_lowercase().ends_with("ing") {
+        if !token_reporting_verb(text, &words[i])
+            || v.len() > 4 && v.to_ascii_lowercase().ends_with("ing")
+        {
             continue;
         }
         let prev = w(i - 1).unwrap_or("");
         let next = w(i + 1).unwrap_or("");
         // "Mr Frost added: …": the verb, then the words it reports.
         let colon = next == ":";
-        let passive = is(prev, frame::AUXILIARY)
+        let passive = classes(i - 1) & frame::AUXILIARY != 0
             && !prev.eq_ignore_ascii_case("has")
             && !prev.eq_ignore_ascii_case("have");
         let that_follows = (i + 1..words.len().min(i + 4))
             .any(|j| w(j).is_some_and(|x| x.eq_ignore_ascii_case("that")));
         // "from reports that …", "after reports", "the claims": a noun.
-        let noun =
-            is(prev, frame::PARTICLE | frame::SUBORDINATOR) || prev.eq_ignore_ascii_case("the");
+        let noun = classes(i - 1) & (frame::PARTICLE | frame::SUBORDINATOR) != 0
+            || prev.eq_ignore_ascii_case("the");
         if passive
             || noun
-            || is(prev, frame::JUDGING)
-            || !(colon || is_word(i + 1) && !is(next, frame::PARTICLE))
+            || classes(i - 1) & frame::JUDGING != 0
+            || !(colon || is_word(i + 1) && classes(i + 1) & frame::PARTICLE == 0)
             || comma && !that_follows && !colon
         {
             return None;
@@ -270,24 +294,23 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
 /// with the quotation ("…, but were more likely to …"), or a subordinate clause ("when
 /// arriving in Geneva."). `after_cut`: the remainder starts where a cut quotation ends.
 fn fragment(text: &str, words: &[Token], after_cut: bool) -> bool {
-    let mut iter = words.iter().filter(|t| t.word).map(|t| &text[t.span]);
-    let Some(first) = iter.next() else {
+    let mut iter = words.iter().filter(|t| t.word);
+    let Some(first_token) = iter.next() else {
         return true;
     };
-    let second = iter.next().unwrap_or("");
-    let last = words
-        .iter()
-        .rev()
-        .find(|t| t.word)
-        .map_or("", |t| &text[t.span]);
+    let first = &text[first_token.span];
+    let second_token = iter.next();
+    let second = second_token.map_or("", |t| &text[t.span]);
+    let classes = |t: Option<&Token>| t.map_or(0, |t| token_classes(text, t));
+    let last = words.iter().rev().find(|t| t.word);
     let ends_open = words
         .last()
         .is_some_and(|t| !t.word && matches!(&text[t.span], ":" | ","))
-        || is(last, frame::SUBORDINATOR);
+        || classes(last) & frame::SUBORDINATOR != 0;
     if ends_open {
         return true;
     }
-    if is(first, frame::COORDINATOR) {
+    if token_is(text, first_token, frame::COORDINATOR) {
         // "but I can't help noting …" has its own subject; "but were …", "but that …" and a
         // participle ("but attending a course …", the second term of "not X but Y") not.
         let participle = second.len() > 4
@@ -295,7 +318,7 @@ fn fragment(text: &str, words: &[Token], after_cut: bool) -> bool {
             && second
                 .get(second.len() - 3..)
                 .is_some_and(|e| e.eq_ignore_ascii_case("ing"));
-        return is(second, frame::AUXILIARY) || is(second, frame::SUBORDINATOR) || participle;
+        return classes(second_token) & (frame::AUXILIARY | frame::SUBORDINATOR) != 0 || participle;
     }
     let lower_start = first.chars().next().is_some_and(char::is_lowercase);
     lower_start || after_cut
@@ -304,14 +327,14 @@ fn fragment(text: &str, words: &[Token], after_cut: bool) -> bool {
 /// Whether a question is rhetorical, so a claim: it opens with a hedge or booster adverb
 /// ("Perhaps …?") or holds a negation ("Is this not dangerous?", "shouldn't we …?").
 fn rhetorical(text: &str, toks: &[Token]) -> bool {
-    let mut words = toks.iter().filter(|t| t.word).map(|t| &text[t.span]);
-    let opens = words
-        .next()
-        .is_some_and(|f| is(f, frame::RHETORICAL) && !f.eq_ignore_ascii_case("not"));
+    let mut words = toks.iter().filter(|t| t.word);
+    let opens = words.next().is_some_and(|f| {
+        token_is(text, f, frame::RHETORICAL) && !text[f.span].eq_ignore_ascii_case("not")
+    });
     opens
         || toks.iter().filter(|t| t.word).any(|t| {
             let w = &text[t.span];
-            is(w, frame::RHETORICAL)
+            token_is(text, t, frame::RHETORICAL)
                 && (w.eq_ignore_ascii_case("not") || w.eq_ignore_ascii_case("never"))
                 || w.ends_with("n't")
                 || w.ends_with("n’t")
@@ -321,22 +344,18 @@ fn rhetorical(text: &str, toks: &[Token]) -> bool {
 /// Whether the paragraph is the closing line about the writer ("John Doe is a columnist for
 /// …"): up to five capitalised words (a name), "is", then a role within ten words.
 fn about_the_writer(text: &str, toks: &[Token]) -> bool {
-    let words: Vec<&str> = toks
-        .iter()
-        .filter(|t| t.word)
-        .map(|t| &text[t.span])
-        .collect();
-    let Some(is_at) = words.iter().take(7).position(|w| *w == "is") else {
+    let words: Vec<&Token> = toks.iter().filter(|t| t.word).collect();
+    let Some(is_at) = words.iter().take(7).position(|t| &text[t.span] == "is") else {
         return false;
     };
     is_at >= 1
         && words[..is_at]
             .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .all(|t| text[t.span].chars().next().is_some_and(char::is_uppercase))
         && words[is_at + 1..]
             .iter()
             .take(10)
-            .any(|w| is(w, frame::BIO_ROLE))
+            .any(|t| token_is(text, t, frame::BIO_ROLE))
 }
 
 /// Whether a sentence opens inside a quotation that the quote stage did not close in it: it
@@ -377,7 +396,7 @@ fn claim_type(text: &str, words: &[Token], hedged_should: &[Span]) -> ClaimType 
         if !words[i].word {
             continue;
         }
-        let Some(sense) = crate::lexicon::lookup(&text[words[i].span]) else {
+        let Some(sense) = words[i].lexicon(text) else {
             continue;
         };
         let other_sense = other_sense(text, words, i);
@@ -429,12 +448,66 @@ fn judged(text: &str, q: &Quote) -> bool {
     let Some(cue) = q.cue.as_ref().filter(|_| q.kind == QuoteKind::Reported) else {
         return false;
     };
+    // "the committee made clear that …": the light verb's adjective presents what it relays as
+    // plain fact, a factive report that commits the writer as well.
+    let plain = text[cue.span]
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("clear"));
+    if plain || endorsed(text, q, cue.span).is_some() {
+        return true;
+    }
     let before = text[..cue.span.start()].trim_end();
     let word = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
     !word.is_empty() && is(word, frame::JUDGING)
+}
+
+/// The tag of a report set in an "as" clause that opens its sentence or follows a comma ("As
+/// Jesus said, it is …", "…, which, as the report argues, is …"), from "as" (or the comma
+/// before it) to the cue, and whether the clause closes the sentence ("…, as Smith knows
+/// very well."): such a parenthetical commits the writer to what it relays (Potts 2002,
+/// as-parentheticals), so its words are the writer's claim as well as the source's report.
+fn endorsed(text: &str, q: &Quote, cue: Span) -> Option<(Span, bool)> {
+    let speaker = q.speaker.as_ref()?;
+    // The clause ends at its cue, or a short phrase after it ("as scholars have argued for
+    // years,"): "as the survey showed that yields fell" has a content of its own, and "as"
+    // there is a conjunction of reason or time. Four words at most are read, so a long
+    // sentence costs no more.
+    let words = text[cue.end()..].split_whitespace().take(4).map(|w| {
+        let end = w.find([',', '.', ';', ':', '!', '?', '(', ')', '"', '“', '”']);
+        (end.map_or(w, |e| &w[..e]), end.map(|e| &w[e..]))
+    });
+    let mut closing = None;
+    for (w, stop) in words {
+        if w.eq_ignore_ascii_case("that") {
+            return None;
+        }
+        if let Some(stop) = stop {
+            closing = Some(stop.starts_with(['.', '!', '?']));
+            break;
+        }
+    }
+    let ends_sentence = closing?;
+    let before = text[..speaker.span.start()].trim_end();
+    let rest = before
+        .strip_suffix("as")
+        .or_else(|| before.strip_suffix("As"))?;
+    // "has", "was", "such as": "as" must be a word of its own, after punctuation or at the
+    // start.
+    let open = rest.trim_end();
+    if !(open.is_empty() || open.ends_with([',', '.', '!', '?', ';', ':', '"', '”', '\'', '’']))
+    {
+        return None;
+    }
+    let from = if ends_sentence && open.ends_with(',') {
+        open.len() - 1
+    } else {
+        rest.len()
+    };
+    Some((Span::new(from, cue.end()), ends_sentence))
 }
 
 /// The longest part of `span` not covered by `cut` spans, trimmed.
@@ -483,7 +556,7 @@ fn trim_open_end(text: &str, span: Span) -> Span {
             if !comma.word
                 && &text[comma.span] == ","
                 && word.word
-                && is(&text[word.span], frame::SUBORDINATOR) =>
+                && token_is(text, &word, frame::SUBORDINATOR) =>
         {
             Span::new(span.start(), comma.span.start()).trim(text)
         }
@@ -570,8 +643,21 @@ pub(crate) fn find(
                 .iter()
                 .rev()
                 .take(64)
-                .filter(|q| relayed(q) && !judged(text, q) && q.span.overlaps(s.span))
-                .map(|q| {
+                // The overlap first: it is a comparison, `judged` a lookup.
+                .filter(|q| q.span.overlaps(s.span) && relayed(q))
+                .filter_map(|q| {
+                    // An "as" clause of report: at most its tag ("as Smith knows") is cut; the
+                    // words it relays stay the writer's claim. Other judged reports keep all.
+                    // Only a tag that closes the sentence is cut ("…, as Smith knows very
+                    // well."): the claim before it stays whole.
+                    if judged(text, q) {
+                        return q
+                            .cue
+                            .as_ref()
+                            .and_then(|c| endorsed(text, q, c.span))
+                            .filter(|&(tag, closes)| closes && s.span.contains_span(tag))
+                            .map(|(tag, _)| tag);
+                    }
                     let mut span = q.span;
                     for part in [
                         q.cue.as_ref().map(|c| c.span),
@@ -584,7 +670,7 @@ pub(crate) fn find(
                             span = span.cover(part);
                         }
                     }
-                    span
+                    Some(span)
                 })
                 .collect()
         } else {
@@ -623,7 +709,12 @@ pub(crate) fn find(
                     .iter()
                     .rev()
                     .take(64)
-                    .filter(|q| q.kind != QuoteKind::Block && q.span.overlaps(span))
+                    // A judged or endorsed report leaves its words the writer's too.
+                    .filter(|q| {
+                        q.kind != QuoteKind::Block
+                            && q.span.overlaps(span)
+                            && !(q.kind == QuoteKind::Reported && judged(text, q))
+                    })
                     .map(|q| q.span),
             );
             // The claim's tokens, found by binary search (tokens are in text order), so that a
@@ -877,6 +968,21 @@ mod tests {
             )
             .len(),
             4
+        );
+        // A report in an "as" clause, and a factive "made clear", commit the writer too.
+        for text in [
+            "As Smith has pointed out, crime fell in every district.",
+            "Crime, as Smith noted, fell in every district.",
+            "The mayor made clear that crime fell in every district.",
+        ] {
+            assert_eq!(authors(text).len(), 1, "{text}: {:?}", authors(text));
+        }
+        // Not after "has": a plain report stays the source's.
+        assert!(authors("Smith has said crime fell in every district.").is_empty());
+        // A closing "as" tag is cut off the claim before it.
+        assert_eq!(
+            authors("Crime fell in every district, as Smith knows very well."),
+            ["Crime fell in every district"]
         );
     }
 

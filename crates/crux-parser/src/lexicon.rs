@@ -3,7 +3,7 @@
 //! turns its entries into the parser's types (a reporting verb's category, a speaker noun's
 //! kind) and matches multi-word entries over a sentence's tokens. Nothing is built at start-up.
 
-pub(crate) use crux_lexicon::{Cue, Entry, Kind, Word, fold, is, lookup};
+pub(crate) use crux_lexicon::{Cue, Entry, Kind, Word, fold, is, is_exactly, lookup};
 
 use crate::words::Token;
 
@@ -68,7 +68,18 @@ fn single(word: &Word, kind: Kind) -> Option<&'static str> {
 
 /// What `word` (folded) can be in a reporting cue; `None` for most words.
 pub(crate) fn cue_word(word: &str) -> Option<CueWord> {
-    let w = crux_lexicon::lookup(word)?;
+    cue_word_of(crux_lexicon::lookup(word)?)
+}
+
+/// What a token's word can be in a reporting cue ([`cue_word`]), from its lookup.
+#[inline]
+pub(crate) fn token_cue_word(text: &str, t: &Token) -> Option<CueWord> {
+    cue_word_of(t.lexicon(text)?)
+}
+
+/// What a looked-up word can be in a reporting cue.
+#[inline]
+pub(crate) fn cue_word_of(w: &Word) -> Option<CueWord> {
     if !w.has(Kind::ReportingVerb) {
         return None;
     }
@@ -86,12 +97,31 @@ pub(crate) fn reporting(word: &str) -> Option<Reporting> {
 
 /// The category of a two-word reporting phrase ("according to", "points out").
 pub(crate) fn reporting_pair(first: &str, second: &str) -> Option<Reporting> {
-    let w = crux_lexicon::lookup(first)?;
+    reporting_pair_of(crux_lexicon::lookup(first)?, second)
+}
+
+/// [`reporting_pair`] with the first word looked up.
+pub(crate) fn reporting_pair_of(w: &Word, second: &str) -> Option<Reporting> {
     if !w.begins_phrase(Kind::ReportingVerb) {
         return None;
     }
     w.of(Kind::ReportingVerb)
         .filter(|e| e.words.len() == 2 && crux_lexicon::folds_to(second, e.words[1]))
+        .last()
+        .and_then(|e| Reporting::of(e.category))
+}
+
+/// The category of a three-word reporting phrase ("made it clear"), its first word looked up.
+pub(crate) fn reporting_triple_of(w: &Word, second: &str, third: &str) -> Option<Reporting> {
+    if !w.begins_phrase(Kind::ReportingVerb) {
+        return None;
+    }
+    w.of(Kind::ReportingVerb)
+        .filter(|e| {
+            e.words.len() == 3
+                && crux_lexicon::folds_to(second, e.words[1])
+                && crux_lexicon::folds_to(third, e.words[2])
+        })
         .last()
         .and_then(|e| Reporting::of(e.category))
 }
@@ -147,7 +177,14 @@ pub(crate) fn word_at(text: &str, tokens: &[Token], i: usize) -> Option<&'static
     tokens
         .get(i)
         .filter(|t| t.word)
-        .and_then(|t| crux_lexicon::lookup(&text[t.span]))
+        .and_then(|t| t.lexicon(text))
+}
+
+/// Whether token `t` is a word that is a one-word entry of the cue category `cue` ([`is`] of
+/// its word, from the token's lookup).
+#[inline]
+pub(crate) fn token_is(text: &str, t: &Token, cue: Cue) -> bool {
+    t.lexicon(text).is_some_and(|w| w.is(cue))
 }
 
 /// Whether the words of `entry` after its first are the word tokens from `i + 1` on (folded);

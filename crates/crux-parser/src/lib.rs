@@ -300,7 +300,7 @@ impl SentenceTokens {
         let mut buffer = Vec::with_capacity(text.len() / 4 + 16);
         let mut ends = Vec::with_capacity(sentences.len());
         for s in sentences {
-            buffer.extend(tokens(text, s.span));
+            buffer.extend(words::probed_tokens(text, s.span));
             ends.push(buffer.len());
         }
         buffer.shrink_to_fit();

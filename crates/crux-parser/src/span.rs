@@ -194,6 +194,7 @@ pub struct InvalidSpan {
 impl Index<Span> for str {
     type Output = str;
 
+    #[inline]
     fn index(&self, span: Span) -> &str {
         &self[span.start()..span.end()]
     }
@@ -202,6 +203,7 @@ impl Index<Span> for str {
 impl Index<Span> for String {
     type Output = str;
 
+    #[inline]
     fn index(&self, span: Span) -> &str {
         &self[span.start()..span.end()]
     }

@@ -1,17 +1,61 @@
 //! Words: a small tokenizer over spans of the analysed text, for the stages that look at words
 //! (quotes, and later caveats and claims). It never allocates per word.
 
+use crux_lexicon::{Probe, Word};
+
 use crate::span::Span;
 
 /// A word of the text: letters and digits with the apostrophes, hyphens and dots that stand
 /// inside words ("Mexico's", "drug-trafficking", "D.E.A.", "U.S."), or one punctuation
 /// character.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Token {
     /// Where it lies.
     pub span: Span,
     /// Whether it is a word (else a single punctuation character).
     pub word: bool,
+    /// A word's lookup in the lexicon layer, done once when the parser tokenises a sentence
+    /// so that every stage that asks about the word asks the table once (it sits in the
+    /// padding: a token stays 12 bytes). [`tokens`] leaves it unknown.
+    lex: Probe,
+}
+
+/// Tokens are equal when they cover the same span the same way: whether a word was looked up
+/// is no part of what it is.
+impl PartialEq for Token {
+    fn eq(&self, other: &Token) -> bool {
+        self.span == other.span && self.word == other.word
+    }
+}
+
+impl Eq for Token {}
+
+impl Token {
+    /// A token of `text`; a word's is looked up in the lexicon layer here when `probe`.
+    #[inline]
+    fn new(text: &str, span: Span, word: bool, probe: bool) -> Token {
+        Token {
+            span,
+            word,
+            lex: if word && probe {
+                Probe::new(&text[span])
+            } else {
+                Probe::UNKNOWN
+            },
+        }
+    }
+
+    /// What the lexicons hold for this token (`text` is the text it was taken from):
+    /// [`crux_lexicon::lookup`] of it, without a second lookup for a word (punctuation, which
+    /// the tokeniser does not look up, is looked up here).
+    #[must_use]
+    #[inline]
+    pub fn lexicon(&self, text: &str) -> Option<&'static Word> {
+        // The word is cut from the text only when it must be looked up.
+        self.lex
+            .kept()
+            .unwrap_or_else(|| crux_lexicon::lookup(&text[self.span]))
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -49,6 +93,19 @@ pub fn tokens(text: &str, span: Span) -> impl Iterator<Item = Token> + Clone + u
         text,
         pos: span.start(),
         end: span.end(),
+        probe: false,
+    }
+}
+
+/// The tokens of `text[span]` as [`tokens`] gives them, each word looked up in the lexicon
+/// layer once ([`Token::lexicon`] then answers without a lookup): the sentences' tokens, which
+/// every stage reads.
+pub(crate) fn probed_tokens(text: &str, span: Span) -> Tokens<'_> {
+    Tokens {
+        text,
+        pos: span.start(),
+        end: span.end(),
+        probe: true,
     }
 }
 
@@ -58,6 +115,8 @@ pub(crate) struct Tokens<'a> {
     text: &'a str,
     pos: usize,
     end: usize,
+    /// Whether each word is looked up as it is cut.
+    probe: bool,
 }
 
 /// Classes of the ASCII bytes, for the tokeniser's inner loops.
@@ -142,10 +201,12 @@ impl Iterator for Tokens<'_> {
         let start = self.pos;
         if !word_char(first) {
             self.pos += first.len_utf8();
-            return Some(Token {
-                span: Span::new(start, self.pos),
-                word: false,
-            });
+            return Some(Token::new(
+                self.text,
+                Span::new(start, self.pos),
+                false,
+                false,
+            ));
         }
         let mut end = start;
         let mut i = start;
@@ -192,10 +253,12 @@ impl Iterator for Tokens<'_> {
             i = next;
         }
         self.pos = end;
-        Some(Token {
-            span: Span::new(start, end),
-            word: true,
-        })
+        Some(Token::new(
+            self.text,
+            Span::new(start, end),
+            true,
+            self.probe,
+        ))
     }
 }
 
@@ -234,10 +297,12 @@ mod tests {
             let start = self.pos;
             if !is_word_char(first) {
                 self.pos += first.len_utf8();
-                return Some(Token {
-                    span: Span::new(start, self.pos),
-                    word: false,
-                });
+                return Some(Token::new(
+                    self.text,
+                    Span::new(start, self.pos),
+                    false,
+                    false,
+                ));
             }
             let mut end = start;
             let mut chars = rest.char_indices().peekable();
@@ -275,10 +340,7 @@ mod tests {
                 }
             }
             self.pos = end;
-            Some(Token {
-                span: Span::new(start, end),
-                word: true,
-            })
+            Some(Token::new(self.text, Span::new(start, end), true, false))
         }
     }
 
@@ -305,6 +367,22 @@ mod tests {
                 char::from(b).is_whitespace()
             );
         }
+    }
+
+    #[test]
+    fn a_probed_token_answers_as_a_lookup_of_its_word() {
+        let text = "However, Mr. Smith SAID the naïve U.S. officials don’t zzqx — 450,000.";
+        let span = Span::new(0, text.len());
+        let probed: Vec<Token> = probed_tokens(text, span).collect();
+        let plain: Vec<Token> = tokens(text, span).collect();
+        assert_eq!(probed.len(), plain.len());
+        for (p, t) in probed.iter().zip(&plain) {
+            assert_eq!((p.span, p.word), (t.span, t.word));
+            let want = crux_lexicon::lookup(&text[t.span]).map(Word::key);
+            assert_eq!(p.lexicon(text).map(Word::key), want, "{}", &text[t.span]);
+            assert_eq!(t.lexicon(text).map(Word::key), want, "{}", &text[t.span]);
+        }
+        assert!(probed.iter().any(|t| t.lexicon(text).is_some()));
     }
 
     #[test]

@@ -173,7 +173,7 @@ pub(crate) fn run_documents(
         (
             &scores[0],
             "documents: Spearman, crux net",
-            "crux balance.net of the whole document (its tone / 2 when it states no risk or benefit) vs the mean rating",
+            "crux balance.net of the whole document (its tone / 2 when it weighs no risk or benefit) vs the mean rating",
         ),
         (
             &scores[1],

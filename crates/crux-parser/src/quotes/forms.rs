@@ -120,7 +120,7 @@ fn report_noun(text: &str, tokens: &[Token], i: usize) -> Option<(Span, Span)> {
 /// Harbour Gazette report"), whatever follows it: such a word is a noun, not a verb of report.
 pub(super) fn held_noun(text: &str, tokens: &[Token], i: usize) -> Option<Span> {
     let noun = tokens.get(i).filter(|t| t.word)?;
-    if !lexicon::is(&text[noun.span], Class::ReportNoun) {
+    if !lexicon::token_is(text, noun, Class::ReportNoun) {
         return None;
     }
     // Up to two lower-case modifiers between the holder and the noun ("his stern warning").
@@ -147,10 +147,10 @@ fn modifier(text: &str, t: &Token) -> bool {
     let w = &text[t.span];
     t.word
         && !capitalised(w)
-        && !super::mentions::function_word(w)
+        && !super::mentions::token_function_word(text, t)
         && !super::mentions::is_determiner(w)
-        && !lexicon::is(w, Class::Auxiliary)
-        && lexicon::cue_word(w).is_none_or(|c| c.single.is_none())
+        && !lexicon::token_is(text, t, Class::Auxiliary)
+        && lexicon::token_cue_word(text, t).is_none_or(|c| c.single.is_none())
         && !w.ends_with("'s")
         && !w.ends_with("’s")
 }
@@ -227,13 +227,13 @@ fn named_in_phrase(text: &str, tokens: &[Token], i: usize) -> Option<Span> {
 /// hypothesis ("if the House and Senate want to act"). The speaker and the verb.
 fn intention(text: &str, tokens: &[Token], i: usize) -> Option<(Span, Span)> {
     let verb = tokens.get(i).filter(|t| t.word)?;
-    if !lexicon::is(&text[verb.span], Class::PlanVerb) || !infinitive(text, tokens, i + 1) {
+    if !lexicon::token_is(text, verb, Class::PlanVerb) || !infinitive(text, tokens, i + 1) {
         return None;
     }
     let end = super::speaker::skip_between(text, tokens, i);
     if tokens[end..i]
         .iter()
-        .any(|t| lexicon::is(&text[t.span], Class::Irrealis))
+        .any(|t| lexicon::token_is(text, t, Class::Irrealis))
     {
         return None;
     }
@@ -247,7 +247,7 @@ fn intention(text: &str, tokens: &[Token], i: usize) -> Option<(Span, Span)> {
     {
         start -= 1;
     }
-    while start < end && super::mentions::function_word(&text[tokens[start].span]) {
+    while start < end && super::mentions::token_function_word(text, &tokens[start]) {
         start += 1;
     }
     let pronoun = end > 0
@@ -261,14 +261,14 @@ fn intention(text: &str, tokens: &[Token], i: usize) -> Option<(Span, Span)> {
         .iter()
         .rev()
         .take_while(|t| t.word)
-        .any(|t| lexicon::is(&text[t.span], Class::Irrealis));
+        .any(|t| lexicon::token_is(text, t, Class::Irrealis));
     if start >= end
         || conditional
         || (start > 0 && text[tokens[start - 1].span].eq_ignore_ascii_case("that"))
         || (start > 0
             && tokens[start - 1].word
             && !pronoun
-            && !super::mentions::function_word(&text[tokens[start - 1].span]))
+            && !super::mentions::token_function_word(text, &tokens[start - 1]))
     {
         return None;
     }
@@ -358,16 +358,17 @@ fn prediction(text: &str, tokens: &[Token], i: usize) -> Option<Span> {
         let w = &text[t.span];
         t.word
             && j - i <= 2
-            && ((w.len() > 4 && w.ends_with("ly")) || lexicon::is(w, Class::SpeakerBetween))
+            && ((w.len() > 4 && w.ends_with("ly"))
+                || lexicon::token_is(text, t, Class::SpeakerBetween))
     }) {
         j += 1;
     }
     let participle = tokens.get(j).filter(|t| t.word)?;
-    let p = &text[participle.span];
-    let forecast = lexicon::is(p, Class::PredictionParticiple) && infinitive(text, tokens, j + 1);
+    let forecast = lexicon::token_is(text, participle, Class::PredictionParticiple)
+        && infinitive(text, tokens, j + 1);
     // "have been accused of hurting civilians", "was hailed as a reformer": a judgement by
     // unnamed others, with its "of", "for" or "as"; not a possibility ("can be hailed as").
-    let judged = lexicon::is(p, Class::JudgementParticiple)
+    let judged = lexicon::token_is(text, participle, Class::JudgementParticiple)
         && tokens
             .get(j + 1)
             .is_some_and(|t| lexicon::one_of(&text[t.span], &["of", "for", "as"]))

@@ -35,7 +35,11 @@ enum Word {
 /// listed), else `Role` for a person noun of `data/speaker_nouns.tsv` written in lower case
 /// (the capitalised ones, "Democrats", "Americans", are names to the mention model).
 fn word_class(word: &str) -> Option<Word> {
-    let w = crate::lexicon::lookup(word)?;
+    word_class_of(crate::lexicon::lookup(word)?)
+}
+
+/// [`word_class`] of a looked-up word.
+fn word_class_of(w: &crate::lexicon::Word) -> Option<Word> {
     if w.single(Lex::MentionWord) {
         let e = w
             .of(Lex::MentionWord)
@@ -192,7 +196,9 @@ fn strip_possessive(word: &str) -> &str {
 fn name_word(text: &str, t: &Token) -> bool {
     let w = &text[t.span];
     let initial = w.len() == 2 && w.ends_with('.');
-    t.word && capitalised(w) && (!w.contains('.') || initial || word_class(w).is_some())
+    t.word
+        && capitalised(w)
+        && (!w.contains('.') || initial || t.lexicon(text).and_then(word_class_of).is_some())
 }
 
 /// Whether a word is capitalised only for opening a sentence: a preposition, a conjunction, a
@@ -201,13 +207,13 @@ pub(crate) fn function_word(word: &str) -> bool {
     word_class(word) == Some(Word::Function)
 }
 
+/// [`function_word`] of a token's word, from its lookup.
+pub(crate) fn token_function_word(text: &str, t: &Token) -> bool {
+    t.lexicon(text).and_then(word_class_of) == Some(Word::Function)
+}
+
 pub(crate) fn is_determiner(word: &str) -> bool {
-    [
-        "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
-        "those", "some", "many", "most", "all", "several", "both", "each", "every",
-    ]
-    .iter()
-    .any(|d| d.eq_ignore_ascii_case(word))
+    crate::lexicon::is(word, crate::lexicon::Cue::MentionDeterminer)
 }
 
 fn initialism(word: &str) -> bool {
@@ -248,7 +254,7 @@ impl Mentions {
         // Each word's class, looked up once.
         let mut classes = [None; MAX_NAME_WORDS];
         for (k, class) in classes.iter_mut().enumerate().take(end - start) {
-            *class = word_class(w(start + k));
+            *class = tokens[start + k].lexicon(text).and_then(word_class_of);
         }
         let class = |i: usize| classes[i - start];
         // "Although Republicans": a word capitalised for its place only.
@@ -279,7 +285,10 @@ impl Mentions {
         let mut j = start;
         while j > 0 && start - j < 3 {
             let t = &tokens[j - 1];
-            if !t.word || capitalised(&text[t.span]) || !role_word(&text[t.span]) {
+            if !t.word
+                || capitalised(&text[t.span])
+                || !is_role(t.lexicon(text).and_then(word_class_of))
+            {
                 break;
             }
             j -= 1;

@@ -795,6 +795,20 @@ fn sentence_subject(text: &str, tokens: &[Token], before: usize) -> Option<Span>
                         || lexicon::is(w, lexicon::Cue::Article))
             })
             .count();
+    // "Children's charities have reacted …": a possessive does not end a noun phrase; its
+    // head, the lower-case noun after it, does.
+    if end > start
+        && end < before
+        && (text[tokens[end - 1].span].ends_with("'s")
+            || text[tokens[end - 1].span].ends_with("’s"))
+        && tokens[end].word
+        && !crate::words::capitalised(&text[tokens[end].span])
+        && !lexicon::is(&text[tokens[end].span], lexicon::Cue::SpeakerExcluded)
+        && !lexicon::is(&text[tokens[end].span], lexicon::Cue::Auxiliary)
+        && speaker::speaker_like(text, &tokens[start..end])
+    {
+        return Some(tokens[start].span.cover(tokens[end].span));
+    }
     (end > start && speaker::speaker_like(text, &tokens[start..end]))
         .then(|| tokens[start].span.cover(tokens[end - 1].span))
 }
@@ -1329,8 +1343,30 @@ fn name_place(text: &str, tokens: &[Token], quote: Span, inner: Span, words: usi
         if is(w, lexicon::Cue::WorkNoun) && capitalised {
             match punct {
                 None => return NamePlace::Slot,
+                // "In his book, "Make Your Kid a Millionaire," he …": in title case, a title
+                // even when a tag follows it.
+                Some(p) if &text[p.span] == "," && title_case(text, inner, true) => {
+                    return NamePlace::Slot;
+                }
                 Some(p) if &text[p.span] == "," => return NamePlace::Apposition,
                 Some(_) => {}
+            }
+        }
+        if punct.is_none() && capitalised && title_case(text, inner, true) {
+            let word = &text[w.span];
+            // "MSNBC's "Morning Joe"", "on CBS's "Face the Nation,"": a title right after a
+            // capitalised possessive is a work of its owner, a programme or a book.
+            let owner =
+                crate::words::capitalised(word) && (word.ends_with("'s") || word.ends_with("’s"));
+            // "this weekend's broadcast of "Fox News Sunday"": a title after a work noun and
+            // "of".
+            let of_work = lexicon::one_of(word, &["of"])
+                && before
+                    .clone()
+                    .next()
+                    .is_some_and(|t| is(t, lexicon::Cue::WorkNoun));
+            if owner || of_work {
+                return NamePlace::Slot;
             }
         }
         if punct.is_none() {
@@ -1471,7 +1507,9 @@ fn clause_bounds(text: &str, tokens: &[Token], sentence: Span, cue: usize) -> Sp
         if t.word {
             let w = &text[t.span];
             // ", but I …" starts another clause.
-            return matches!(w, "but" | "yet") && i > 0 && &text[tokens[i - 1].span] == ",";
+            return lexicon::is_exactly(w, lexicon::Cue::ContrastBreak)
+                && i > 0
+                && &text[tokens[i - 1].span] == ",";
         }
         matches!(&text[t.span], ";" | "(" | ")" | ":")
     };
@@ -1533,7 +1571,14 @@ fn reported_speech(
             if inside_quotation(marks, cue.span) {
                 continue;
             }
-            if names_after_indefinite(text, tokens, cue) || passive(text, tokens, cue) {
+            // "an analysis of campaign-finance reports shows": a form in "-s" right before a
+            // reporting verb is a plural noun, the verb's subject.
+            if (cue.next == cue.first + 1
+                && text[cue.span].ends_with('s')
+                && speaker::cue_at(text, tokens, cue.next).is_some())
+                || names_after_indefinite(text, tokens, cue)
+                || passive(text, tokens, cue)
+            {
                 continue;
             }
             let split = taken.is_some_and(|t| t.contains_span(cue.span));
@@ -1609,6 +1654,23 @@ fn reported_speech(
                 && !closes_own_words
                 && !own_content(text, marks, tokens, cue.next)
             {
+                // "African-Americans, he said, can "rock like Jimi"": the writer's words that
+                // open the sentence before a tag set off by commas are the first piece of the
+                // content the quotation after the tag goes on with.
+                if let Some((speaker, source)) = reported_speaker(text, tokens, cue)
+                    && let Some(piece) = piece_before_tag(text, marks, tokens, cue, speaker)
+                {
+                    taken = Some(taken.map_or(piece, |t| t.cover(piece)));
+                    drafts.push(Draft {
+                        kind: QuoteKind::Reported,
+                        span: piece,
+                        speaker: Some(SpeakerDraft::new(speaker)),
+                        source,
+                        cue: Some(cue.span),
+                        paragraphs: None,
+                        mention: false,
+                    });
+                }
                 continue;
             }
             // A closing tag names its speaker even where the speaker rules of a cue alone
@@ -1673,9 +1735,15 @@ fn reported_speech(
                 // "…, as analysts had expected.": a tag that ends its clause reports what
                 // came before it.
                 && tokens.get(cue.next).is_some_and(|t| t.word);
+            // "The UK and France want the budget capped at 1% - the Commission has urged an
+            // increase": a subject right after a dash opens a clause of its own too.
+            let after_dash = at > 0
+                && !tokens[at - 1].word
+                && matches!(&text[tokens[at - 1].span], "-" | "–" | "—" | "--")
+                && tokens.get(cue.next).is_some_and(|t| t.word);
             if let Some(from) = tail_from {
                 span = Span::new(from, span.end().max(from));
-            } else if span.start() < speaker.start() && (split || after_conjunction) {
+            } else if span.start() < speaker.start() && (split || after_conjunction || after_dash) {
                 span = Span::new(speaker.start(), span.end().max(speaker.start()));
             }
             let span = if span.contains_span(speaker) {
@@ -2107,6 +2175,57 @@ fn own_content(text: &str, marks: &marks::Marks, tokens: &[Token], from: usize) 
         == needed
 }
 
+/// Longest piece of content before a tag, in tokens.
+const MAX_PIECE_TOKENS: usize = 30;
+
+/// The writer's words that open the sentence before a tag set off by commas ("African-Americans,
+/// he said, can …", "It was, the president said, "a stone …""): the words from the sentence's
+/// start to the comma before the speaker, none inside quotation marks, when the tag's cue is
+/// followed by a comma and the sentence goes on in lower case. `None` for a lone sentence
+/// adverb or conjunction ("Then, he said, …").
+fn piece_before_tag(
+    text: &str,
+    marks: &marks::Marks,
+    tokens: &[Token],
+    cue: speaker::Cue,
+    speaker: Span,
+) -> Option<Span> {
+    let at = token_from(tokens, speaker.start());
+    if !(2..=MAX_PIECE_TOKENS).contains(&at)
+        || tokens.get(cue.next).is_none_or(|t| &text[t.span] != ",")
+        || &text[tokens[at - 1].span] != ","
+    {
+        return None;
+    }
+    // The content goes on after the tag in lower case ("can …", "\"a stone …\""): the
+    // sentence runs through the tag. A capital after it opens the quoted sentence, and the
+    // words before the tag are an opening phrase ("In a statement, she said, \"We …").
+    let goes_on = tokens[cue.next + 1..]
+        .iter()
+        .take(3)
+        .find(|t| t.word)
+        .is_some_and(|t| text[t.span].starts_with(|c: char| c.is_lowercase()));
+    if !goes_on {
+        return None;
+    }
+    let words = &tokens[..at - 1];
+    let lone_adverb = match words {
+        [one] => lexicon::is(&text[one.span], lexicon::Cue::SpeakerLeading),
+        _ => false,
+    };
+    (!lone_adverb
+        && words.first().is_some_and(|t| t.word)
+        && words.iter().all(|t| {
+            !inside_quotation(marks, t.span)
+                && (t.word
+                    || !matches!(
+                        &text[t.span],
+                        "\"" | "“" | "”" | "'" | "‘" | "’" | "." | ";" | ":"
+                    ))
+        }))
+    .then(|| words[0].span.cover(words[words.len() - 1].span))
+}
+
 /// The speaker (and source) of a reporting cue that reports indirect speech, or `None` when
 /// the cue reports nothing here (an object without a content clause, a preposition after
 /// it, no speaker).
@@ -2123,8 +2242,13 @@ fn reported_speaker(
         && !tokens[cue.next..(cue.next + 6).min(tokens.len())]
             .iter()
             .any(|t| crux_lexicon::is_exactly(&text[t.span], lexicon::Cue::ContentOpener))
+        // "has urged an increase to 1.26%": the object of a request after an article is the
+        // thing requested, its content.
         && !(cue.category == Reporting::Intention
-            && (cue.next..(cue.next + 6).min(tokens.len())).any(|i| infinitive(text, tokens, i)))
+            && ((cue.next..(cue.next + 6).min(tokens.len())).any(|i| infinitive(text, tokens, i))
+                || tokens.get(cue.next).is_some_and(|t| {
+                    t.word && lexicon::is(&text[t.span], lexicon::Cue::Article)
+                })))
     {
         return None;
     }
@@ -2198,6 +2322,23 @@ fn reported_speaker(
     if parenthetical && next.is_some_and(|t| &text[t.span] == ",") {
         return Some((sp, None));
     }
+    // "As several economists have pointed out, the levy will …", "The river, as one engineer
+    // pointed out, rarely floods …": a clause of "as" and a report, opening the sentence or
+    // set off by a comma, and closed by a comma (after a short phrase of time or place: "as
+    // scholars have argued for years,"), reports the words of its sentence.
+    let at = token_from(tokens, sp.start());
+    let as_clause = at > 0
+        && tokens[at - 1].word
+        && text[tokens[at - 1].span].eq_ignore_ascii_case("as")
+        && (at == 1 || &text[tokens[at - 2].span] == ",");
+    if as_clause
+        && let Some(c) = (cue.next..(cue.next + 4).min(tokens.len())).find(|&k| !tokens[k].word)
+        && &text[tokens[c].span] == ","
+        && (c == cue.next
+            || lexicon::is(&text[tokens[cue.next].span], lexicon::Cue::CuePreposition))
+    {
+        return Some((sp, None));
+    }
     // "what legal experts believe: this war is illegal": a colon after the cue opens a
     // content clause of the writer's words (a quotation after it is the quotation's).
     if next.is_some_and(|t| &text[t.span] == ":")
@@ -2263,10 +2404,10 @@ fn passive_agent(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<Span
         .map(|i| tokens[i])
         .filter(|t| t.word)
         .map(|t| text[t.span].to_ascii_lowercase())?;
-    if !matches!(
-        aux.as_str(),
-        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "as"
-    ) {
+    if !(aux == "as"
+        || lexicon::is(&aux, lexicon::Cue::BeFinite)
+        || lexicon::is(&aux, lexicon::Cue::BeNonfinite))
+    {
         return None;
     }
     // "is expected by May", "was reported by 2020": "by" of a deadline, no agent. The time
@@ -2384,7 +2525,7 @@ fn is_text_noun(text: &str, words: &[&Token]) -> bool {
 pub(super) fn publication_after(text: &str, tokens: &[Token], from: usize) -> Option<Span> {
     let i = token_from(tokens, from);
     let prep = tokens.get(i)?;
-    if !matches!(&text[prep.span], "in" | "for" | "from" | "to") {
+    if !lexicon::is_exactly(&text[prep.span], lexicon::Cue::PublicationPreposition) {
         return None;
     }
     let mut j = i + 1;
@@ -2783,6 +2924,142 @@ mod tests {
             let got = reports(text);
             assert!(
                 got.iter().any(|r| r.1.as_deref() == Some(speaker)),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn as_clauses_light_verbs_requests_and_manner_of_speaking_report() {
+        for (text, speaker) in [
+            // An "as" clause of report opening the sentence, or set off inside it.
+            (
+                "As several economists have pointed out, the new levy will fall hardest on renters.",
+                "several economists",
+            ),
+            (
+                "The river, as an official pointed out, rarely floods twice in a year.",
+                "an official",
+            ),
+            (
+                "The fees, which, as local historians shouted at the time, broke the town charter, were raised again.",
+                "local historians",
+            ),
+            // A light-verb report phrase.
+            (
+                "At the same time she made it clear she would block any new tax on farms.",
+                "she",
+            ),
+            (
+                "Ms. Okafor made clear that she will not back the plan.",
+                "Ms. Okafor",
+            ),
+            // A request whose object is the thing requested.
+            (
+                "The European Council has urged an increase in the fisheries budget.",
+                "The European Council",
+            ),
+            // A possessive does not end the subject of a participle.
+            (
+                "Children's charities have reacted with alarm, saying the policy goes too far.",
+                "Children's charities",
+            ),
+            // A verb of manner of speaking.
+            (
+                "Ms. Okafor muttered that the count was wrong.",
+                "Ms. Okafor",
+            ),
+        ] {
+            let got = reports(text);
+            assert!(
+                got.iter().any(|r| r.1.as_deref() == Some(speaker)),
+                "{text}: {got:?}"
+            );
+        }
+        // A subject after a dash opens a report of its own; the clause before it is the
+        // writer's.
+        let text = "Farmers want the levy capped at 2% - the Fisheries Council has urged an increase to 3%.";
+        let got = reports(text);
+        assert_eq!(
+            got,
+            [(
+                "the Fisheries Council has urged an increase to 3%.".to_owned(),
+                Some("the Fisheries Council".to_owned())
+            )],
+            "{text}"
+        );
+        // The base form after "to" or a modal reports nothing; nor does "as" in a
+        // comparison.
+        for text in [
+            "We need to make it clear to voters.",
+            "The harbour is as busy as the officials had said.",
+            "The council urged.",
+        ] {
+            assert!(reports(text).is_empty(), "{text}: {:?}", reports(text));
+        }
+    }
+
+    #[test]
+    fn the_words_before_a_mid_sentence_tag_are_a_piece_of_the_content() {
+        // The sentence runs on through the tag in lower case: the words before it are the
+        // content's first piece, held by the tag's speaker.
+        for (text, piece, speaker) in [
+            (
+                "Farmers, he said, can \"grow like weeds\" this year.",
+                "Farmers",
+                "he",
+            ),
+            (
+                "It was, the mayor said, \"a mess from start to finish.\"",
+                "It was",
+                "the mayor",
+            ),
+        ] {
+            let got = reports(text);
+            assert!(
+                got.iter()
+                    .any(|r| r.0 == piece && r.1.as_deref() == Some(speaker)),
+                "{text}: {got:?}"
+            );
+        }
+        // An opening phrase before a tag whose quotation opens a sentence, or a lone
+        // adverb, is no piece.
+        for text in [
+            "In a statement, the mayor said, \"We will rebuild the pier.\"",
+            "Then, he said, \"we will see.\"",
+        ] {
+            assert!(reports(text).is_empty(), "{text}: {:?}", reports(text));
+        }
+    }
+
+    #[test]
+    fn evidence_and_filings_state_findings_and_a_noun_before_a_cue_is_no_cue() {
+        for (text, speaker) in [
+            (
+                "Another chart shows that nine of ten pears eaten in the region are grown abroad.",
+                "Another chart",
+            ),
+            (
+                "The state average shows the mayor likewise ahead by four points.",
+                "The state average",
+            ),
+            (
+                "The lawsuit says the company hid the losses for years.",
+                "The lawsuit",
+            ),
+            // "reports" before "shows" is the plural noun of the subject.
+            (
+                "Donations to the fund hit a record in May, a Gazette analysis of newly filed campaign reports shows.",
+                "a Gazette analysis of newly filed campaign reports",
+            ),
+        ] {
+            let got = reports(text);
+            assert!(
+                got.iter().any(|r| r.1.as_deref() == Some(speaker)),
+                "{text}: {got:?}"
+            );
+            assert!(
+                got.iter().all(|r| r.1.as_deref() == Some(speaker)),
                 "{text}: {got:?}"
             );
         }
@@ -3349,6 +3626,24 @@ mod tests {
     fn titles_shows_and_names_are_scare_quotes() {
         use crate::QuoteKind::Scare;
         for (text, quoted) in [
+            // A title after a capitalised possessive, after a work noun and "of", or in
+            // apposition to a work noun in title case, even with a tag after it.
+            (
+                "Ruiz told KNBC's \"Morning Coffee\" that the race was close.",
+                "\"Morning Coffee\"",
+            ),
+            (
+                "\"We will win,\" Ruiz said on WXRT's \"The Sunday Hour.\"",
+                "\"The Sunday Hour.\"",
+            ),
+            (
+                "On this week's broadcast of \"Harbor Talk Tonight,\" Ruiz said the race was close.",
+                "\"Harbor Talk Tonight,\"",
+            ),
+            (
+                "In his 2010 book, \"Save Your Way to a Boat,\" Mr. Ruiz suggested a plan.",
+                "\"Save Your Way to a Boat,\"",
+            ),
             // Title case, the comma or full stop inside the closing mark, a number.
             (
                 "In the film \"Harbour Lights 2,\" a ferryman loses his boat.",

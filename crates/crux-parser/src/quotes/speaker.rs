@@ -31,17 +31,34 @@ pub(crate) fn cue_at(text: &str, tokens: &[Token], i: usize) -> Option<Cue> {
     if !t.word {
         return None;
     }
+    // The token's lookup answers most words, which begin no cue.
+    let entry = t.lexicon(text)?;
+    let cue_word = lexicon::cue_word_of(entry)?;
     let word = &text[t.span];
     // A capitalised cue only opens a sentence ("According to"); inside one it is a name
     // ("the United States").
     if i > 0 && crate::words::capitalised(word) {
         return None;
     }
-    // One lookup answers most words, which begin no cue.
-    let cue_word = lexicon::cue_word(word)?;
+    // "made it clear": a light verb, its object and an adjective.
+    if cue_word.pair
+        && let (Some(n), Some(m)) = (
+            tokens.get(i + 1).filter(|n| n.word),
+            tokens.get(i + 2).filter(|m| m.word),
+        )
+        && let Some(category) = lexicon::reporting_triple_of(entry, &text[n.span], &text[m.span])
+    {
+        return Some(Cue {
+            span: t.span.cover(m.span),
+            first: i,
+            next: i + 3,
+            category,
+            according: false,
+        });
+    }
     if cue_word.pair
         && let Some(n) = tokens.get(i + 1).filter(|n| n.word)
-        && let Some(category) = lexicon::reporting_pair(word, &text[n.span])
+        && let Some(category) = lexicon::reporting_pair_of(entry, &text[n.span])
     {
         return Some(Cue {
             span: t.span.cover(n.span),
@@ -70,12 +87,17 @@ fn adverb(word: &str) -> bool {
 
 /// A word that shows a phrase is a clause, not a speaker; an initialism in capitals is a name
 /// ("US administration officials", not "us").
-fn not_in_speaker(word: &str) -> bool {
-    (lexicon::is(word, Class::SpeakerExcluded)
+/// Read from the token's lookup.
+fn not_in_speaker(text: &str, t: &Token) -> bool {
+    let word = &text[t.span];
+    let Some(entry) = t.lexicon(text) else {
+        return false;
+    };
+    (entry.is(Class::SpeakerExcluded)
         && !(word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase())))
         // A modal shows a clause ("…, said the veto would fail."); capitalised it may be a
         // name ("Will Osk").
-        || (!capitalised(word) && lexicon::is(word, Class::Auxiliary))
+        || (!capitalised(word) && entry.is(Class::Auxiliary))
 }
 
 /// Longest speaker phrase, in words.
@@ -137,7 +159,7 @@ pub(crate) fn skip_between(text: &str, tokens: &[Token], end: usize) -> usize {
     let word_at = |i: usize| tokens.get(i).filter(|t| t.word).map(|t| &text[t.span]);
     if word_at(end).is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
         && last > 1
-        && word_at(last - 1).is_some_and(|w| matches!(w, "is" | "are" | "was" | "were"))
+        && word_at(last - 1).is_some_and(|w| lexicon::is_exactly(w, Class::BeFinite))
     {
         last -= 1;
     }
@@ -413,16 +435,20 @@ pub(crate) fn after_phrase(text: &str, tokens: &[Token], start: usize) -> Option
     };
     (end > start
         && end - start <= MAX_ACCORDING_WORDS
-        && !(start..end).any(|k| not_in_speaker(&text[tokens[k].span]) && !time(k)))
+        && !(start..end).any(|k| not_in_speaker(text, &tokens[k]) && !time(k)))
     .then(|| tokens[start].span.cover(tokens[end - 1].span))
 }
 
 /// A word that opens the clause a subject stands in: a conjunction or sentence adverb, or a
 /// wh-word or complementiser ("care what legal experts believe"; "who" is read apart, as the
 /// relative pronoun of an antecedent).
-fn opens_clause(word: &str) -> bool {
-    lexicon::is(word, Class::SpeakerLeading)
-        || (lexicon::is(word, Class::ContentOpener) && !lexicon::one_of(word, &["who", "if"]))
+/// Read from the token's lookup.
+fn opens_clause(text: &str, t: &Token) -> bool {
+    let Some(entry) = t.lexicon(text) else {
+        return false;
+    };
+    entry.is(Class::SpeakerLeading)
+        || (entry.is(Class::ContentOpener) && !lexicon::one_of(&text[t.span], &["who", "if"]))
 }
 
 /// The run of words that ends before token `last`, back to a clause boundary: `(first, last)`
@@ -457,7 +483,7 @@ fn run_before(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize
         }
         // Inside a name: "Sen. Elizabeth Warren", "D.E.A. officials"; punctuation and clause
         // words end it.
-        if !t.word || opens_clause(&text[t.span]) {
+        if !t.word || opens_clause(text, &t) {
             break;
         }
         first -= 1;
@@ -466,7 +492,7 @@ fn run_before(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize
         return None;
     }
     // A subject longer than the limit was cut in the middle: no clean speaker.
-    if first > 0 && tokens[first - 1].word && !opens_clause(&text[tokens[first - 1].span]) {
+    if first > 0 && tokens[first - 1].word && !opens_clause(text, &tokens[first - 1]) {
         return None;
     }
     Some((first, last))
@@ -517,9 +543,7 @@ pub(crate) fn speaker_like_next_to_quote(text: &str, words: &[Token]) -> bool {
     {
         return true;
     }
-    let clean = !words
-        .iter()
-        .any(|t| !t.word || not_in_speaker(&text[t.span]));
+    let clean = !words.iter().any(|t| !t.word || not_in_speaker(text, t));
     // A determiner and at least one word after it ("the clown"), never a bare "the".
     clean
         && (2..=6).contains(&words.len())
@@ -603,9 +627,10 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
     // "the Office for National (ONS) statistics": an initialism in brackets inside the phrase.
     let initialism = |k: usize| k > 0 && k + 1 < words.len() && in_initialism(text, words, k);
     if !head.word
-        || words.iter().enumerate().any(|(k, t)| {
-            (!t.word && !possessive(t) && !initialism(k)) || not_in_speaker(&text[t.span])
-        })
+        || words
+            .iter()
+            .enumerate()
+            .any(|(k, t)| (!t.word && !possessive(t) && !initialism(k)) || not_in_speaker(text, t))
     {
         return false;
     }
@@ -626,7 +651,7 @@ pub(crate) fn speaker_like(text: &str, words: &[Token]) -> bool {
     if let Some(k) = words
         .iter()
         .skip(1)
-        .position(|t| lexicon::is(&text[t.span], Class::SpeakerPostModifier))
+        .position(|t| lexicon::token_is(text, t, Class::SpeakerPostModifier))
         .map(|k| k + 1)
         && k < words.len() - 1
     {
