@@ -17,6 +17,13 @@
 //!   holder ("some argue", "critics say"): the corpus's testimony is a statement cited from an
 //!   identifiable source, and a quoted term ("pigs"), a reported belief, finding or intention,
 //!   or a view the writer lends to "some" are its assumptions, anecdotes and statistics.
+//!   A report without quotation marks in it must also have a verb that states an assertion
+//!   (`statement-verb` in cue_words.tsv: "said", "noted", "argued", "according to"): a verb
+//!   that names an act of speech ("demanded a probe", "rejected the plan", "announced an
+//!   investment") tells what someone did, Webis-16's anecdote. A report under a modal ("some
+//!   would argue", "they will say") is the writer's supposition, and one whose speaker is a
+//!   poll, a survey or a share of a sample ("52 percent said") gives statistics; neither is
+//!   testimony.
 //!   A second row counts every crux quote but scare quotes, as before.
 //! - Per label, the share of units covered (as above) by an author claim: high for assumptions
 //!   is good, high for testimony means crux takes cited statements for the author's own.
@@ -25,7 +32,7 @@ use std::collections::BTreeMap;
 use std::io::BufRead;
 use std::path::Path;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crux_lexicon::{Cue as CueClass, Kind};
@@ -67,25 +74,68 @@ fn reporting_category(cue: &str) -> Option<&'static str> {
     table.get(&key.join(" ")).copied()
 }
 
+/// Whether a reporting cue (one word or a phrase) is a verb of saying that states what its
+/// source asserted (`statement-verb` of cue_words.tsv), by its lower-case words.
+fn statement_verb(cue: &str) -> bool {
+    static TABLE: OnceLock<HashSet<String>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        crux_lexicon::cue_entries(CueClass::StatementVerb)
+            .map(|e| e.words.join(" "))
+            .collect()
+    });
+    let key: Vec<String> = cue.split_whitespace().map(str::to_lowercase).collect();
+    table.contains(&key.join(" "))
+}
+
+/// Whether a report's verb is hypothetical or future: a modal right before it, adverbs
+/// between allowed ("Some would argue", "they will say", "could hardly call for").
+fn hypothetical(text: &str, cue: usize) -> bool {
+    let before = text.get(..cue).unwrap_or("");
+    let modal = before
+        .split_whitespace()
+        .rev()
+        .find(|w| !(w.eq_ignore_ascii_case("have") || (w.len() > 4 && w.ends_with("ly"))))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'));
+    modal.is_some_and(|w| {
+        (crux_lexicon::is(w, CueClass::Auxiliary) && !crux_lexicon::is(w, CueClass::EmphaticDo))
+            || w.ends_with("'d")
+            || w.ends_with("’d")
+    })
+}
+
+/// Whether a speaker is a quantitative source or a share of a sample ("a Gallup poll", "35
+/// percent of respondents", "52 percent"): Webis-16 labels what it gives statistics.
+fn quantitative(speaker: &str) -> bool {
+    speaker.split_whitespace().any(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || crux_lexicon::is(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                CueClass::QuantitativeSource,
+            )
+    })
+}
+
 /// Whether a crux quote stands for a statement cited from someone else (see the module
 /// documentation): a quotation of at least three words, or a report of speech or writing
-/// whose speaker is neither the writer nor a generic holder.
-fn cited_statement(q: &Quote) -> bool {
+/// whose speaker is neither the writer nor a generic holder nor a quantitative source, and
+/// that is no hypothesis; without quotation marks in it, its verb must state an assertion.
+fn cited_statement(text: &str, q: &Quote) -> bool {
+    let speaker = q.speaker.as_ref().map_or("", |s| s.text.as_str());
+    if quantitative(speaker) {
+        return false;
+    }
     match q.kind {
         QuoteKind::Scare => false,
         QuoteKind::Block => true,
         QuoteKind::Direct | QuoteKind::Partial => q.text.split_whitespace().nth(2).is_some(),
         QuoteKind::Reported => {
-            let said = q
-                .cue
-                .as_ref()
-                .and_then(|c| reporting_category(&c.text))
-                .is_some_and(|c| matches!(c, "speech" | "writing"));
-            let words: Vec<&str> = q
-                .speaker
-                .as_ref()
-                .map(|s| s.text.split_whitespace().take(2).collect())
-                .unwrap_or_default();
+            let Some(cue) = q.cue.as_ref() else {
+                return false;
+            };
+            let said =
+                reporting_category(&cue.text).is_some_and(|c| matches!(c, "speech" | "writing"));
+            let quoted = q.text.contains(['"', '“', '”']);
+            let words: Vec<&str> = speaker.split_whitespace().take(2).collect();
             // "I", "we", or their contractions ("I'd say", "we’ve argued").
             let writer = words.len() == 1 && {
                 let head = words[0].split(['\'', '’']).next().unwrap_or(words[0]);
@@ -94,7 +144,11 @@ fn cited_statement(q: &Quote) -> bool {
             let generic = words
                 .iter()
                 .any(|w| crux_lexicon::is(w, CueClass::GenericHolder));
-            said && !writer && !generic
+            said && !writer
+                && !generic
+                && !speaker.is_empty()
+                && (quoted || statement_verb(&cue.text))
+                && !hypothetical(text, cue.span.start())
         }
     }
 }
@@ -205,7 +259,11 @@ impl Tally {
             .filter(|u| u.label == "testimony")
             .map(|u| u.span.range())
             .collect();
-        let cited: Vec<&Quote> = d.quotes.iter().filter(|q| cited_statement(q)).collect();
+        let cited: Vec<&Quote> = d
+            .quotes
+            .iter()
+            .filter(|q| cited_statement(&d.text, q))
+            .collect();
         let statements: Vec<(usize, usize)> = cited.iter().map(|q| range(q)).collect();
         for q in &cited {
             let r = range(q);
@@ -275,7 +333,8 @@ impl Tally {
                 .row("testimony: cited statements", n)
                 .with_note(
                     "crux: quotations of >= 3 words, reports of speech or writing by a \
-                     named source; overlap >= 0.3 of the shorter span",
+                     named source (unquoted: a verb of assertion; no modal, no poll); \
+                     overlap >= 0.3 of the shorter span",
                 ),
             self.testimony_any_quote
                 .row("testimony: any quote", n)
@@ -319,7 +378,7 @@ mod tests {
             .document
             .quotes
             .iter()
-            .filter(|q| cited_statement(q))
+            .filter(|q| cited_statement(text, q))
             .map(|q| q.text.clone())
             .collect()
     }
@@ -338,6 +397,28 @@ mod tests {
         assert_eq!(statements("The mayor said the park was safe.").len(), 1);
         let text = "\u{201c}We will keep every park open,\u{201d} the mayor said.";
         assert_eq!(statements(text).len(), 1);
+        // An act of speech told without its words, a hypothetical or future report, and a
+        // poll's or a sample's figures are no cited statement; a verb of saying is.
+        for text in [
+            "The mayor demanded a new bridge for the harbour.",
+            "The mayor rejected the plan of the council.",
+            "The mayor would say the bridge is safe.",
+            "A harbour poll says the bridge is safe.",
+            "Fifty-two percent of respondents said the bridge was safe.",
+            "52 percent said the bridge was safe.",
+        ] {
+            assert!(
+                statements(text).is_empty(),
+                "{text}: {:?}",
+                statements(text)
+            );
+        }
+        for text in [
+            "The mayor noted that the bridge was safe.",
+            "Ann Lee told the council that the bridge was safe.",
+        ] {
+            assert_eq!(statements(text).len(), 1, "{text}");
+        }
         assert!(
             statements("The council wants a \u{201c}green lung\u{201d} there.")
                 .iter()
