@@ -1880,13 +1880,24 @@ fn closing_tag(text: &str, marks: &marks::Marks, tokens: &[Token]) -> Option<(sp
 /// noun phrase the speaker rules do not know ("The network said it would …", "A study that
 /// appeared in the journal found that …" → "A study").
 fn clause_report(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<Span> {
-    if cue.according
-        || matches!(cue.category, Reporting::Intention)
-        || crux_lexicon::is_exactly(&text[cue.span], lexicon::Cue::ObjectCue)
-    {
+    if cue.according || matches!(cue.category, Reporting::Intention) {
         return None;
     }
     let word = |i: usize| tokens.get(i).filter(|t| t.word).map(|t| &text[t.span]);
+    // "The engineer told the council that …": a verb that takes an object reports with a
+    // noun-phrase subject only when its object, a few words without punctuation, is followed
+    // by "that" and a clause; "told the story" or "told them to leave" report nothing here.
+    if crux_lexicon::is_exactly(&text[cue.span], lexicon::Cue::ObjectCue) {
+        (cue.next + 1..(cue.next + 6).min(tokens.len()))
+            .take_while(|&j| tokens[j].word)
+            .find(|&j| {
+                word(j).is_some_and(|w| w.eq_ignore_ascii_case("that")) && word(j + 1).is_some()
+            })?;
+        if coordinated(text, tokens, cue.first) {
+            return None;
+        }
+        return noun_phrase_subject(text, tokens, cue.first, false);
+    }
     // "that …", "he would …", "it was …": a clause opens at token `i`.
     let opens_clause = |i: usize| {
         let (Some(w), Some(next)) = (word(i), word(i + 1)) else {
@@ -3386,6 +3397,15 @@ mod tests {
                 "After harbour officials insisted that the pier was safe, it fell.",
                 "harbour officials",
             ),
+            // A verb that takes an object, its object, then "that" and the clause.
+            (
+                "The surveyor told the harbour board that the pier was safe.",
+                "The surveyor",
+            ),
+            (
+                "A ferry pilot warned the port that the channel was silting up.",
+                "A ferry pilot",
+            ),
         ] {
             let got = reports(text);
             assert!(
@@ -3402,6 +3422,9 @@ mod tests {
             "They are as guilty as the mayor in letting the public think we are safe.",
             // A clause before a closing verb is no subject.
             "Apart from this, however, the fair has continued as originally planned.",
+            // A verb that takes an object without "that" after the object reports nothing.
+            "The surveyor told the harbour board to close the pier.",
+            "The ferry pilot asked the port for a new berth.",
         ] {
             let got = reports(text);
             assert!(got.is_empty(), "{text}: {got:?}");
