@@ -813,39 +813,24 @@ mod tests {
             .as_ref()
             .map(|c| c.text.clone());
         assert_eq!(cue.as_deref(), Some("should build"));
-        // Rejecting it, or a negated adoption: its risks.
-        assert_eq!(
-            recommended(&sea_wall("The council must reject the wall.")),
-            [Risk]
-        );
-        assert_eq!(
-            recommended(&sea_wall("The council should not build it.")),
-            [Risk]
-        );
-        // A passive names what it adopts as its subject.
-        assert_eq!(
-            recommended(&sea_wall("The wall should be approved without delay.")),
-            [Benefit]
-        );
-        // A negated rejection adopts.
-        assert_eq!(
-            recommended(&sea_wall("The council must not abandon the wall.")),
-            [Benefit]
-        );
-        // An alternative the title does not name is not the course weighed.
-        assert!(
-            recommended(&sea_wall(
-                "The council should adopt a flood insurance scheme."
-            ))
-            .is_empty()
-        );
-        // A modal inside another clause is no recommendation of the writer's.
-        assert!(
-            recommended(&sea_wall(
-                "A councillor is drafting a motion saying the council must approve the wall."
-            ))
-            .is_empty()
-        );
+        for (sentence, expected) in [
+            // Rejecting it, or a negated adoption: its risks.
+            ("The council must reject the wall.", &[Risk][..]),
+            ("The council should not build it.", &[Risk]),
+            // A passive names what it adopts as its subject.
+            ("The wall should be approved without delay.", &[Benefit]),
+            // A negated rejection adopts.
+            ("The council must not abandon the wall.", &[Benefit]),
+            // An alternative the title does not name is not the course weighed.
+            ("The council should adopt a flood insurance scheme.", &[]),
+            // A modal inside another clause is no recommendation of the writer's.
+            (
+                "A councillor is drafting a motion saying the council must approve the wall.",
+                &[],
+            ),
+        ] {
+            assert_eq!(recommended(&sea_wall(sentence)), expected, "{sentence}");
+        }
         // Without a recommendation the balance is even.
         let text = sea_wall("The vote is open to the public.");
         assert!(recommended(&text).is_empty());
