@@ -69,8 +69,7 @@ fn dismisses(text: &str, words: &[&Token]) -> bool {
             }
             "doesn't" | "don't" => next.as_deref() == Some("mean"),
             "no" => next.as_deref() == Some("reason"),
-            "overstated" | "exaggerated" | "overblown" => true,
-            _ => false,
+            _ => crux_lexicon::is_exactly(&w, Cue::DismissalPredicate),
         }
     })
 }
