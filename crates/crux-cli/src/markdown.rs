@@ -2,6 +2,7 @@
 //! benefits, claims, quotes, caveats and others' hedges as GitHub-flavoured tables, ready to
 //! paste into an issue, a wiki or a notebook.
 
+use crux_parser::Caveat;
 use std::io::{self, Write};
 
 use crate::render::{Report, name, plural, verdict_name, weight_reasons};
@@ -154,46 +155,60 @@ pub fn render_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             )?;
         }
     }
-    if !doc.caveats.is_empty() {
-        writeln!(out, "\n## Caveats\n")?;
-        writeln!(out, "| id | kind | strength | cue | scope |")?;
-        writeln!(out, "|---|---|--:|---|---|")?;
-        for c in &doc.caveats {
-            writeln!(
-                out,
-                "| {} | {} | {:.2} | {} | {} |",
-                c.id,
-                name(c.kind),
-                c.strength,
-                cell(&c.text),
-                cell(&doc.text[c.scope])
-            )?;
-        }
-    }
-    if !doc.attributed_caveats.is_empty() {
-        // Beside the writer's caveats, not among them: beliefs and questions the text ascribes
-        // to someone ("analysts believe", "asked whether").
-        writeln!(out, "\n## Others' hedges (held by others)\n")?;
-        writeln!(out, "| id | kind | holder | strength | cue | scope |")?;
-        writeln!(out, "|---|---|---|--:|---|---|")?;
-        for c in &doc.attributed_caveats {
-            writeln!(
-                out,
-                "| {} | {} | {} | {:.2} | {} | {} |",
-                c.id,
-                name(c.kind),
-                cell(&c.holder),
-                c.strength,
-                cell(&c.text),
-                cell(doc.text.get(c.scope.start()..c.scope.end()).unwrap_or(""))
-            )?;
-        }
-    }
+    caveat_table(out, &doc.text, "Caveats", &doc.caveats, false)?;
+    // Beside the writer's caveats, not among them: beliefs and questions the text ascribes to
+    // someone ("analysts believe", "asked whether"), with their holder.
+    caveat_table(
+        out,
+        &doc.text,
+        "Others' hedges (held by others)",
+        &doc.attributed_caveats,
+        true,
+    )?;
     if !report.diagnostics.is_empty() {
         writeln!(out, "\n## Diagnostics\n")?;
         for d in &report.diagnostics {
             writeln!(out, "- `{}`: {}", d.code, cell(&d.message))?;
         }
+    }
+    Ok(())
+}
+
+/// A table of caveats under `title` (none when there are none), with a holder column for
+/// those held by others.
+fn caveat_table(
+    out: &mut dyn Write,
+    text: &str,
+    title: &str,
+    caveats: &[Caveat],
+    holder: bool,
+) -> io::Result<()> {
+    if caveats.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n## {title}\n")?;
+    if holder {
+        writeln!(out, "| id | kind | holder | strength | cue | scope |")?;
+        writeln!(out, "|---|---|---|--:|---|---|")?;
+    } else {
+        writeln!(out, "| id | kind | strength | cue | scope |")?;
+        writeln!(out, "|---|---|--:|---|---|")?;
+    }
+    for c in caveats {
+        let held = if holder {
+            format!(" {} |", cell(&c.holder))
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "| {} | {} |{held} {:.2} | {} | {} |",
+            c.id,
+            name(c.kind),
+            c.strength,
+            cell(&c.text),
+            cell(text.get(c.scope.start()..c.scope.end()).unwrap_or(""))
+        )?;
     }
     Ok(())
 }
