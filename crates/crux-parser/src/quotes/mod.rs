@@ -1772,8 +1772,9 @@ fn reported_speech(
 /// The speaker phrase found in a speaker's place, checked for a piece of a clause, which a
 /// noun phrase is not: `None` for a lone conjunction or adverb ("…, and say that …", "Just
 /// say …", "Nonetheless, …, saying …": an imperative, or a participle whose subject lies
-/// elsewhere) and for a pronoun with a contracted verb and more words ("It's hard to know …
-/// and say …"). A phrase that ends in a preposition or "to" holds a verb ("Small groups of
+/// elsewhere; a capitalised one inside the sentence is a name, "as Will wrote"). After a
+/// pronoun with a contracted verb ("It's hard to know … and say …", "It's a dynamic Greenberg
+/// said") the speaker is a run of words that looks like one, if any. A phrase that ends in a preposition or "to" holds a verb ("Small groups of
 /// protesters continued to call for …", "She started off by emphasizing …"): its speaker is
 /// the longest run of words from its start that looks like one and ends in a name, a pronoun
 /// or a speaker noun, if any ("I'll settle for telling …" has none).
@@ -1803,20 +1804,42 @@ pub(super) fn checked_speaker(text: &str, tokens: &[Token], speaker: Span) -> Op
                     || lexicon::is(stem, lexicon::Cue::SpeakerPronoun))
         })
     };
+    // A run of the words that ends in a name, a pronoun or a speaker noun and looks like a
+    // speaker.
+    let speaker_run = |run: &[Token]| {
+        run.last().is_some_and(|t| {
+            let head = word(t);
+            crate::words::capitalised(head)
+                || lexicon::is(head, lexicon::Cue::SpeakerPronoun)
+                || lexicon::speaker_noun(head).is_some()
+        }) && speaker::speaker_like(text, run)
+    };
+    let cover = |run: &[Token]| run[0].span.cover(run[run.len() - 1].span);
+    // "…, as Will wrote": a capitalised word inside a sentence is a name.
+    let sentence_start = tokens.first().is_some_and(|t| t.span == words[0].span);
     match words.as_slice() {
         [] => Some(speaker),
-        [one] if lone_connective(word(one)) => None,
-        _ if words.len() > 1 && words.iter().any(|t| contracted(word(t))) => None,
-        [.., last] if words.len() > 1 && preposition(word(last)) => (1..words.len())
-            .rev()
-            .find(|&k| {
-                let head = word(&words[k - 1]);
-                (crate::words::capitalised(head)
-                    || lexicon::is(head, lexicon::Cue::SpeakerPronoun)
-                    || lexicon::speaker_noun(head).is_some())
-                    && speaker::speaker_like(text, &words[..k])
-            })
-            .map(|k| words[0].span.cover(words[k - 1].span)),
+        [one]
+            if lone_connective(word(one))
+                && (sentence_start || !crate::words::capitalised(word(one))) =>
+        {
+            None
+        }
+        // "It's a dynamic Greenberg said": the speaker after the contracted clause, if any.
+        _ if words.len() > 1 => {
+            if let Some(c) = words.iter().rposition(|t| contracted(word(t))) {
+                return (c + 1..words.len())
+                    .find(|&k| speaker_run(&words[k..]))
+                    .map(|k| cover(&words[k..]));
+            }
+            if preposition(word(&words[words.len() - 1])) {
+                return (1..words.len())
+                    .rev()
+                    .find(|&k| speaker_run(&words[..k]))
+                    .map(|k| cover(&words[..k]));
+            }
+            Some(speaker)
+        }
         _ => Some(speaker),
     }
 }
@@ -1943,11 +1966,13 @@ fn clause_report(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<Span
     // noun-phrase subject only when its object, a few words without punctuation, is followed
     // by "that" and a clause; "told the story" or "told them to leave" report nothing here.
     if crux_lexicon::is_exactly(&text[cue.span], lexicon::Cue::ObjectCue) {
-        (cue.next + 1..(cue.next + 6).min(tokens.len()))
-            .take_while(|&j| tokens[j].word)
-            .find(|&j| {
-                word(j).is_some_and(|w| w.eq_ignore_ascii_case("that")) && word(j + 1).is_some()
-            })?;
+        if !hearer_then_clause(text, tokens, cue.next) {
+            (cue.next + 1..(cue.next + 6).min(tokens.len()))
+                .take_while(|&j| tokens[j].word)
+                .find(|&j| {
+                    word(j).is_some_and(|w| w.eq_ignore_ascii_case("that")) && word(j + 1).is_some()
+                })?;
+        }
         if coordinated(text, tokens, cue.first) {
             return None;
         }
@@ -2000,6 +2025,19 @@ fn clause_report(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<Span
     // A finding's subject must be a source the speaker rules know ("the study"): "His record
     // shows that …" is the writer's inference.
     noun_phrase_subject(text, tokens, cue.first, cue.category == Reporting::Finding)
+}
+
+/// Whether a pronoun object at token `i` and a clause without "that" follow a verb that takes
+/// an object ("told me he had come to regret it", "tells us they are ready"): the object
+/// pronoun, then a subject pronoun or "there" and a word after it. "told them the news" and
+/// "told them to leave" have no clause there.
+fn hearer_then_clause(text: &str, tokens: &[Token], i: usize) -> bool {
+    let word = |k: usize| tokens.get(k).filter(|t| t.word).map(|t| &text[t.span]);
+    word(i).is_some_and(|w| lexicon::is(w, lexicon::Cue::ObjectPronoun))
+        && word(i + 1).is_some_and(|w| {
+            lexicon::is(w, lexicon::Cue::SubjectPronoun) || w.eq_ignore_ascii_case("there")
+        })
+        && word(i + 2).is_some()
 }
 
 /// The noun phrase before a reporting verb at token `first`, back to punctuation: without a
@@ -2308,6 +2346,7 @@ fn reported_speaker(
         && !tokens[cue.next..(cue.next + 6).min(tokens.len())]
             .iter()
             .any(|t| crux_lexicon::is_exactly(&text[t.span], lexicon::Cue::ContentOpener))
+        && !hearer_then_clause(text, tokens, cue.next)
         // "has urged an increase to 1.26%": the object of a request after an article is the
         // thing requested, its content.
         && !(cue.category == Reporting::Intention
@@ -3611,9 +3650,34 @@ mod tests {
         assert_eq!(got[0].1.as_deref(), Some("The mayor"), "{got:?}");
         let got = reports("She started off by saying that the budget was too small.");
         assert_eq!(got[0].1.as_deref(), Some("She"), "{got:?}");
-        // "He's said": the contracted verb is the cue's auxiliary.
+        // "He's said": the contracted verb is the cue's auxiliary; a capitalised word inside
+        // the sentence is a name, not the auxiliary.
         let got = reports("He's said that the budget was too small.");
         assert_eq!(got.len(), 1, "{got:?}");
+        let got = reports("The budget, as Will noted, was too small.");
+        assert_eq!(got[0].1.as_deref(), Some("Will"), "{got:?}");
+    }
+
+    #[test]
+    fn a_hearer_and_a_clause_without_that_follow_an_object_verb() {
+        for (text, speaker) in [
+            ("He told me he had come to regret the vote.", "He"),
+            (
+                "The harbour master tells us there is no room left.",
+                "The harbour master",
+            ),
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+        }
+        // The object with no clause after it, or an infinitive: no report of speech.
+        for text in [
+            "He told them the news before lunch.",
+            "She told him about the storm.",
+        ] {
+            assert!(reports(text).is_empty(), "{text}: {:?}", reports(text));
+        }
     }
 
     #[test]
