@@ -126,11 +126,19 @@ const UNSOURCED_QUOTE_WORDS: usize = 6;
 /// documentation): a quotation of at least three words, or a report of speech or writing
 /// whose speaker is neither the writer nor a generic holder nor a quantitative source, and
 /// that is no hypothesis; without quotation marks in it, its verb must state an assertion.
+/// Neither is the writer's own words, quoted ("\u{201c}How did we survive?\u{201d} I asked")
+/// or reported.
 fn cited_statement(text: &str, q: &Quote) -> bool {
     let speaker = q.speaker.as_ref().map_or("", |s| s.text.as_str());
     if quantitative(speaker) {
         return false;
     }
+    let words: Vec<&str> = speaker.split_whitespace().take(2).collect();
+    // "I", "we", or their contractions ("I'd say", "we’ve argued").
+    let writer = words.len() == 1 && {
+        let head = words[0].split(['\'', '’']).next().unwrap_or(words[0]);
+        ["i", "we"].iter().any(|w| head.eq_ignore_ascii_case(w))
+    };
     match q.kind {
         QuoteKind::Scare => false,
         QuoteKind::Block => true,
@@ -143,7 +151,7 @@ fn cited_statement(text: &str, q: &Quote) -> bool {
             } else {
                 3
             };
-            q.text.split_whitespace().nth(least - 1).is_some()
+            !writer && q.text.split_whitespace().nth(least - 1).is_some()
         }
         QuoteKind::Reported => {
             let Some(cue) = q.cue.as_ref() else {
@@ -152,12 +160,6 @@ fn cited_statement(text: &str, q: &Quote) -> bool {
             let said =
                 reporting_category(&cue.text).is_some_and(|c| matches!(c, "speech" | "writing"));
             let quoted = q.text.contains(['"', '“', '”']);
-            let words: Vec<&str> = speaker.split_whitespace().take(2).collect();
-            // "I", "we", or their contractions ("I'd say", "we’ve argued").
-            let writer = words.len() == 1 && {
-                let head = words[0].split(['\'', '’']).next().unwrap_or(words[0]);
-                ["i", "we"].iter().any(|w| head.eq_ignore_ascii_case(w))
-            };
             let generic = words
                 .iter()
                 .any(|w| crux_lexicon::is(w, CueClass::GenericHolder));
@@ -166,8 +168,21 @@ fn cited_statement(text: &str, q: &Quote) -> bool {
                 && !speaker.is_empty()
                 && (quoted || statement_verb(&cue.text))
                 && !hypothetical(text, cue.span.start())
+                && !names_what_was_said(text, q)
         }
     }
+}
+
+/// Whether a report's speaker follows "what", so that the report names what was said as a
+/// thing in the writer's clause ("regardless of what the media says", "reflect what the
+/// composer described as a spiritual awakening"), rather than stating it.
+fn names_what_was_said(text: &str, q: &Quote) -> bool {
+    let Some(sp) = q.speaker.as_ref() else {
+        return false;
+    };
+    text.get(..sp.span.start())
+        .and_then(|before| before.split_whitespace().next_back())
+        .is_some_and(|w| w.eq_ignore_ascii_case("what"))
 }
 
 fn claim_range(c: &Claim) -> (usize, usize) {
@@ -423,6 +438,19 @@ mod tests {
             "A harbour poll says the bridge is safe.",
             "Fifty-two percent of respondents said the bridge was safe.",
             "52 percent said the bridge was safe.",
+        ] {
+            assert!(
+                statements(text).is_empty(),
+                "{text}: {:?}",
+                statements(text)
+            );
+        }
+        // The writer's own words, quoted, and a report that names what was said: no
+        // testimony.
+        for text in [
+            "\u{201c}Where is the ferry?\u{201d} I asked the guard at the gate.",
+            "The bridge reflects what the mayor described as a triumph of design.",
+            "The bridge is safe, regardless of what the mayor says.",
         ] {
             assert!(
                 statements(text).is_empty(),
