@@ -24,6 +24,8 @@
 //!   would argue", "they will say") is the writer's supposition, and one whose speaker is a
 //!   poll, a survey or a share of a sample ("52 percent said") gives statistics; neither is
 //!   testimony.
+//!   An unquoted report by a participle ("went to court arguing that …") tells the speech as
+//!   the circumstance of a narrated act, the corpus's anecdote.
 //!   A quotation with no speaker must have at least six words: a shorter one is a name, a
 //!   slogan or a term quoted, which the corpus labels with the unit around it.
 //!   A second row counts every crux quote but scare quotes, as before.
@@ -163,10 +165,18 @@ fn cited_statement(text: &str, q: &Quote) -> bool {
             let generic = words
                 .iter()
                 .any(|w| crux_lexicon::is(w, CueClass::GenericHolder));
+            // "went to court arguing that …", "…, explaining the law to them": a participle
+            // tells the speech as the circumstance of an act the main clause narrates, the
+            // corpus's anecdote, unless it carries the speaker's words in quotation marks.
+            let participle = cue
+                .text
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.len() > 4 && w.ends_with("ing"));
             said && !writer
                 && !generic
                 && !speaker.is_empty()
-                && (quoted || statement_verb(&cue.text))
+                && (quoted || (statement_verb(&cue.text) && !participle))
                 && !hypothetical(text, cue.span.start())
                 && !names_what_was_said(text, q)
         }
@@ -458,6 +468,22 @@ mod tests {
                 statements(text)
             );
         }
+        // A participle without quotation marks tells the speech as part of an act; with
+        // them, the report carries the speaker's words.
+        let text = "The mayor walked out of the meeting, saying that the bridge was safe.";
+        assert!(
+            statements(text).is_empty(),
+            "{text}: {:?}",
+            statements(text)
+        );
+        let text = "The mayor walked out of the meeting, saying that the bridge was \u{201c}as safe as any in the country\u{201d}.";
+        assert!(
+            statements(text)
+                .iter()
+                .any(|s| s.starts_with("The mayor walked")),
+            "{text}: {:?}",
+            statements(text)
+        );
         for text in [
             "The mayor noted that the bridge was safe.",
             "Ann Lee told the council that the bridge was safe.",
