@@ -111,9 +111,10 @@ fn counters_in(
         }
     }
     // A clause opening: ", but", ", yet", "; but", and the dismissing ", though".
+    // Both marks are ASCII: found among the bytes, without decoding characters.
     let body = &text[sentence];
-    for (at, mark) in body.match_indices([',', ';']) {
-        let mark_end = sentence.start() + at + mark.len();
+    for at in memchr::memchr2_iter(b',', b';', body.as_bytes()) {
+        let mark_end = sentence.start() + at + 1;
         let rest = Span::new(mark_end, sentence.end());
         let Some(t) = tokens(text, rest).next().filter(|t| t.word) else {
             continue;
