@@ -437,6 +437,17 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn a_probed_token_answers_as_a_lookup_on_any_text(
+            text in "([a-zA-Z .,'’&\\-“”—\u{a0}À-ÿ]|said|However|Mr\\.|don’t|DON'T|naïve){0,48}"
+        ) {
+            let span = Span::new(0, text.len());
+            for t in probed_tokens(&text, span) {
+                let want = crux_lexicon::lookup(&text[t.span]).map(Word::key);
+                proptest::prop_assert_eq!(t.lexicon(&text).map(Word::key), want);
+            }
+        }
+
+        #[test]
         fn same_tokens_as_the_reference_on_any_text(
             text in "([a-zA-Z0-9 .,'’&\\-“”—\u{a0}\u{2003}\t\nÀ-ÿΩ東]|Mr\\.|U\\.S\\.){0,64}"
         ) {
