@@ -2642,6 +2642,38 @@ mod tests {
     }
 
     #[test]
+    fn pronouns_skip_names_in_an_object_or_oblique_place() {
+        // A name after a lower-case word ("the Mill Green ward", "skilled Vane Motors staff",
+        // "including Harbour Forums") is not where a pronoun's antecedent stands; the person
+        // named as a subject before it is.
+        for (text, who) in [
+            (
+                "East Vale MP Karen Doyle, who also sits for the Mill Green ward, said the \
+                 charge was unfair.\n\n\"It will hit those who can least afford it,\" she said.",
+                "Karen Doyle",
+            ),
+            (
+                "Mrs Ruth Allen spoke to the Herald. She was asked whether skilled Vane Motors \
+                 staff should apply.\n\nShe said: \"They will find work.\"",
+                "Ruth Allen",
+            ),
+            (
+                "Board chairman Tom Reyes has promised talks through bodies including Harbour \
+                 Forums.\n\n\"We will listen,\" he said.",
+                "Tom Reyes",
+            ),
+        ] {
+            let got = speakers(text);
+            let q = got.iter().rfind(|g| g.1.is_some()).expect("a speaker");
+            assert_eq!(q.2.as_deref(), Some(who), "{text}: {got:?}");
+        }
+        // A name that opens its sentence is still the likeliest "he", though not yet a speaker.
+        let got =
+            speakers("Dr Ann Reed spoke first. Tom Gale arrived later. \"I agree,\" he said.");
+        assert_eq!(got[0].2.as_deref(), Some("Tom Gale"), "{got:?}");
+    }
+
+    #[test]
     fn a_name_in_apposition_after_a_description_is_the_speaker() {
         // The description only says what the speaker is; the name says who.
         let text = "\"The plan is sound,\" said a farmer. The harbour master, Ida Cole, said \
