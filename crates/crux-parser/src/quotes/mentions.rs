@@ -254,11 +254,23 @@ impl Mentions {
         }
         let w = |i: usize| &text[tokens[i].span];
         // A name after a lower-case word of its sentence stands in an object's or an
-        // oblique's place, where a pronoun's antecedent is least likely (the salience order
-        // subject > object > oblique of Lappin and Leass 1994, Centering theory).
-        let oblique = start
-            .checked_sub(1)
-            .is_some_and(|k| tokens[k].word && !capitalised(w(k)));
+        // oblique's place ("representing the Little Chell ward", "lose to Clinton"), where a
+        // pronoun's antecedent is least likely (the salience order subject > object >
+        // oblique of Lappin and Leass 1994). Lower-case roles before it are its own noun
+        // phrase ("CBI chief economist Ian McCafferty"), and a reporting verb before it makes
+        // it the subject of an inverted tag ("said Obama").
+        let mut k = start;
+        while k > 0 && tokens[k - 1].word && !capitalised(w(k - 1)) && {
+            is_role(tokens[k - 1].lexicon(text).and_then(word_class_of))
+        } {
+            k -= 1;
+        }
+        let oblique = k.checked_sub(1).is_some_and(|k| {
+            tokens[k].word
+                && !capitalised(w(k))
+                && crate::lexicon::token_cue_word(text, &tokens[k])
+                    .is_none_or(|c| c.single.is_none())
+        });
         // Each word's class, looked up once.
         let mut classes = [None; MAX_NAME_WORDS];
         for (k, class) in classes.iter_mut().enumerate().take(end - start) {
@@ -507,40 +519,23 @@ impl Mentions {
     pub(crate) fn person_before(&self, at: usize, gender: Gender) -> Option<usize> {
         let i = self.mentions.partition_point(|&(pos, _, _)| pos < at);
         let window = &self.mentions[i.saturating_sub(PRONOUN_WINDOW)..i];
-        let fits = |kind: Kind, subject_only: bool| {
+        let nearest = |fits: &dyn Fn(Kind, bool) -> bool| {
             window
                 .iter()
                 .rev()
-                .filter(|&&(_, _, oblique)| !(subject_only && oblique))
-                .map(|&(_, e, _)| e)
-                .find(|&e| {
+                .find(|&&(_, e, oblique)| {
                     let entity = &self.entities[e];
-                    entity.kind == kind && entity.gender.fits(gender)
+                    entity.gender.fits(gender) && fits(entity.kind, oblique)
                 })
+                .map(|&(_, e, _)| e)
         };
-        // The nearer of a known person and a name not yet shown to be a person's: the last
-        // name is the likeliest "he" even before it has spoken, when it stands where a
-        // subject does; a name in an object's or an oblique's place ("a councillor for the
-        // Little Chell ward") does not displace a person named before it.
-        match (fits(Kind::Person, false), fits(Kind::Unknown, true)) {
-            (Some(p), Some(u)) => Some(if self.last_at(u, i) > self.last_at(p, i) {
-                u
-            } else {
-                p
-            }),
-            (Some(p), None) => Some(p),
-            (None, u) => u.or_else(|| fits(Kind::Unknown, false)),
-        }
-    }
-
-    /// Where entity `e` was last mentioned among the first `before` mentions.
-    fn last_at(&self, e: usize, before: usize) -> usize {
-        self.mentions[..before]
-            .iter()
-            .rev()
-            .take(PRONOUN_WINDOW)
-            .find(|&&(_, m, _)| m == e)
-            .map_or(0, |&(at, _, _)| at)
+        // The nearest person, or name not yet shown to be a person's (the last name is the
+        // likeliest "he" even before it has spoken), named where a subject stands; one named
+        // in an object's or an oblique's place ("a councillor for the Little Chell ward",
+        // "called Trump and Clinton "crazy"") only when no subject is near: a person first.
+        nearest(&|kind, oblique| !oblique && matches!(kind, Kind::Person | Kind::Unknown))
+            .or_else(|| nearest(&|kind, _| kind == Kind::Person))
+            .or_else(|| nearest(&|kind, _| kind == Kind::Unknown))
     }
 
     /// The nearest organisation named before `at` ("it said", "the company said").

@@ -1076,10 +1076,20 @@ fn inline_quotes(
         // writer's with no tag of its own, right after a sentence of the paragraph that
         // reports someone's words, holds that speaker's words too.
         let runs_on = pair.depth == 0 && pair.closed && words > SCARE_WORDS;
+        // A quotation that opens its paragraph, untagged, after a paragraph that ends by
+        // reporting someone's words is theirs too: news runs a speaker's quotation on from
+        // the paragraph that introduced them ("Minister Jo Kay says the cuts will hurt.⏎⏎"I
+        // am very disappointed …").
+        let opens_paragraph = opens_sentence
+            && sentence_like
+            && pair.depth == 0
+            && si
+                .checked_sub(1)
+                .is_some_and(|p| sentences[p].paragraph + 1 == s.paragraph);
         let reported_before = ((opens_sentence && sentence_like && pair.depth == 0) || runs_on)
             .then(|| si.checked_sub(1))
             .flatten()
-            .filter(|&p| sentences[p].paragraph == s.paragraph)
+            .filter(|&p| sentences[p].paragraph == s.paragraph || opens_paragraph)
             .and_then(|p| {
                 let prev = &sentences[p];
                 prev.attributions
@@ -1101,7 +1111,10 @@ fn inline_quotes(
             .filter(|a| {
                 last.as_ref()
                     .is_none_or(|(_, _, cue)| cue.start() < a.cue.start())
-            });
+            })
+            // Across a paragraph break, only a verb of speech or writing hands its speaker on
+            // ("says", "told", "wrote"), not a finding or a view ("the show", "believes").
+            .filter(|a| sentences[si - 1].paragraph == s.paragraph || speech_cue(text, a.cue));
 
         // A name: a title in title case with no speech tag ("One Hundred Years of Solitude",
         // "the film "Kings Row,""), a quotation where a title stands, or one joined by "and"
@@ -1222,6 +1235,19 @@ fn inline_quotes(
             mention,
         });
     }
+}
+
+/// Whether a cue (one word or a phrase) is a verb of speech or writing.
+fn speech_cue(text: &str, cue: Span) -> bool {
+    let mut words = text[cue].split(' ');
+    let Some(first) = words.next().and_then(crux_lexicon::lookup) else {
+        return false;
+    };
+    let category = match words.next() {
+        None => lexicon::cue_word_of(first).and_then(|c| c.single),
+        Some(second) => lexicon::reporting_pair_of(first, second),
+    };
+    matches!(category, Some(Reporting::Speech | Reporting::Writing))
 }
 
 /// The attribution of a quoted phrase inside a sentence: the first reporting clause of the
@@ -2639,6 +2665,25 @@ mod tests {
             "Ms Dana Frye chairs the board, and Mr Olsen advises it. \"We will grow,\" she said.",
         );
         assert_eq!(got[0].2.as_deref(), Some("Dana Frye"), "{got:?}");
+    }
+
+    #[test]
+    fn an_untagged_quotation_paragraph_continues_the_report_before_it() {
+        // News runs a speaker's quotation on from the paragraph that reported them.
+        let got = speakers(
+            "Forestry Minister Jo Kay says the job losses will hurt the town.\n\n\"I am \
+             very disappointed when people lose their jobs.\n\n\"It is a commercial decision.\"",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        for g in &got {
+            assert_eq!(g.1.as_deref(), Some("Forestry Minister Jo Kay"), "{got:?}");
+        }
+        // A finding is not speech: its subject does not speak the next paragraph's words.
+        let got = speakers(
+            "A new survey shows that rents rose again.\n\n\"Nobody expected this to last.\"",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, None, "{got:?}");
     }
 
     #[test]
