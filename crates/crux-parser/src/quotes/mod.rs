@@ -924,7 +924,9 @@ fn attribution_before(text: &str, tokens: &[Token], to: usize) -> Option<Attribu
     // speaker does.
     let start = end.saturating_sub(12);
     for j in (start..end).rev() {
-        let Some(cue) = speaker::cue_at(text, tokens, j) else {
+        let Some(cue) = speaker::cue_at(text, tokens, j)
+            .filter(|c| !speaker::noun_position(text, tokens, c.first))
+        else {
             continue;
         };
         if cue.according {
@@ -1587,11 +1589,10 @@ fn reported_speech(
             if forms::held_noun(text, tokens, i).is_some() {
                 continue;
             }
-            // "the states that border the lake": after an article or a possessive determiner
-            // the word is a noun, not a verb of report.
-            if cue.first.checked_sub(1).is_some_and(|k| {
-                tokens[k].word && lexicon::is(&text[tokens[k].span], lexicon::Cue::NounDeterminer)
-            }) {
+            // "the states that border the lake", "Mrs Hodge's remarks": after an article, a
+            // possessive determiner or a name's possessive the word is a noun, not a verb of
+            // report.
+            if speaker::noun_position(text, tokens, cue.first) {
                 continue;
             }
             if inside_quotation(marks, cue.span) {
@@ -2684,6 +2685,25 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, None, "{got:?}");
+    }
+
+    #[test]
+    fn a_verb_form_after_a_names_possessive_is_a_noun() {
+        // "Mrs Vane's remarks were …": "remarks" is a noun; the quotation is the reporting
+        // sentence's, whose speaker is "He".
+        let got =
+            speakers("He said Mrs Vane's remarks were \"the words of a minister out of touch\".");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("He"), "{got:?}");
+        // A pronoun's or a deictic's "'s" is a contraction: the verb after it still reports.
+        let got = super::test_reports("That's according to officials at the port.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("officials"), "{got:?}");
+        let got = super::test_reports("The Gazette's reports say the port will close.");
+        assert!(
+            got.iter().all(|r| r.2.as_deref() != Some("reports")),
+            "{got:?}"
+        );
     }
 
     #[test]
