@@ -62,7 +62,8 @@ pub fn tone(doc: &Document) -> Tone {
             | Role::Hazard
             | Role::Evaluative(false)
             | Role::Verdict(false)
-            | Role::Decline => -1.0,
+            | Role::Decline
+            | Role::Excess => -1.0,
             Role::Benefit | Role::Asset | Role::Evaluative(true) | Role::Verdict(true) => 1.0,
             _ => continue,
         };
