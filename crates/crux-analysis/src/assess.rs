@@ -451,8 +451,12 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         }
         // A mitigating verb turns the risks of its clause, and a benefit just after it; a
         // protective verb ("protect") is a benefit of its own and turns only risks.
+        // A deficiency or excess that grades nothing names its own downside; a mitigating verb
+        // further back does not take it as object ("had to cut rations due to a lack of
+        // funding").
         if let Some(m) = mitigated
             && term.role != Role::Mitigation
+            && !matches!(term.role, Role::Reversal | Role::Excess)
             && (!positive || (m.weight == 0.0 && term.at - m.at <= 3))
         {
             positive = !positive;

@@ -438,5 +438,15 @@ fn a_lack_is_a_downside_and_turns_what_it_lacks() {
             &[Benefit],
         ),
         ("The plan shows a lack of protection for tenants.", &[Risk]),
+        // A verb further back does not take the lack as its object.
+        (
+            "The school had to cut lunches because of a lack of funding.",
+            &[Risk],
+        ),
+        // What is badly needed is a gain wanted.
+        (
+            "The council will build badly needed homes near the station.",
+            &[Benefit],
+        ),
     ]);
 }
