@@ -89,6 +89,9 @@ pub(crate) fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> 
                 // "a good thing, too") grades nothing.
                 let role = match e.role {
                     Role::Excess if !grades(text, toks, i, i + len) => None,
+                    // "Fortunately, …", "…; sadly, …": the writer's judgement of the clause.
+                    Role::Attitude(gain) => stance_adverbial(text, toks, i, i + len)
+                        .then_some(if gain { Role::Benefit } else { Role::Risk }),
                     role => Some(role),
                 };
                 if let Some(role) = role {
@@ -106,6 +109,19 @@ pub(crate) fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> 
         }
     }
     out
+}
+
+/// Whether the phrase of tokens `at..next` is set off as a clause's stance adverbial (Biber et
+/// al. 1999, §10.2.2, attitude stance adverbials): no word before it (it opens the text, or
+/// punctuation stands before it) and a comma after it ("Fortunately, the bill passed"; "the
+/// bill, sadly, failed"); "happily married" is a manner adverb.
+fn stance_adverbial(text: &str, toks: &[Token], at: usize, next: usize) -> bool {
+    !at.checked_sub(1)
+        .and_then(|i| toks.get(i))
+        .is_some_and(|t| t.word)
+        && toks
+            .get(next)
+            .is_some_and(|t| !t.word && &text[t.span] == ",")
 }
 
 /// Whether a degree word of excess at token `at`, ending before token `next`, grades the word

@@ -10,7 +10,9 @@
 //! `negation`, `absence` ("no", "without": turns the term after it), `dismissal` ("overstated"),
 //! `hazard` (a noun of a harm domain, "war", "crime": a risk only in a frame), `asset` (a noun
 //! of a gain domain, "safety": a benefit only in a frame), `excess` (a degree word of excess,
-//! "too": a risk where it grades the word after it), `neutral` (a phrase that states nothing and hides the
+//! "too": a risk where it grades the word after it), `attitude+`, `attitude-` (an attitude
+//! stance adverbial, "fortunately": a benefit or risk where a comma sets it off at the opening
+//! of a clause), `neutral` (a phrase that states nothing and hides the
 //! terms inside it: "concern for"), and `off`, which removes a built-in entry
 //! (`positive<TAB>off<TAB>0`). A user's entry replaces the built-in entry with the same
 //! phrase (compared without regard to case).
@@ -70,6 +72,11 @@ pub(crate) enum Role {
     /// of gain it turns it ("too great an advantage"); grading no term, it is a risk of its
     /// weight ([`crate::assess`]).
     Excess,
+    /// An attitude stance adverbial ("fortunately", "sadly", "to his credit"): set off by a
+    /// comma at the opening of a clause it is the writer's judgement of what the clause says,
+    /// a benefit (`true`) or a risk of its weight; elsewhere it grades a word and states
+    /// nothing ("happily married") ([`crate::assess`]).
+    Attitude(bool),
 }
 
 impl Role {
@@ -96,6 +103,8 @@ impl Role {
             Role::Hazard => "hazard",
             Role::Asset => "asset",
             Role::Excess => "excess",
+            Role::Attitude(true) => "attitude+",
+            Role::Attitude(false) => "attitude-",
         }
     }
 
@@ -121,6 +130,8 @@ impl Role {
             "hazard" => Role::Hazard,
             "asset" => Role::Asset,
             "excess" => Role::Excess,
+            "attitude+" => Role::Attitude(true),
+            "attitude-" => Role::Attitude(false),
             "off" => return Some(None),
             _ => return None,
         }))
@@ -129,7 +140,7 @@ impl Role {
 
 const ROLES: &str = "risk, benefit, verdict+, verdict-, evaluative+, evaluative-, intensifier, \
                      downtoner, mitigation, aggravation, reversal, decline, negation, absence, dismissal, topic, \
-                     neutral, hazard, asset, excess or off";
+                     neutral, hazard, asset, excess, attitude+, attitude- or off";
 
 /// An entry's folded words: the built-in table's, or a user's.
 #[derive(Debug, Clone)]

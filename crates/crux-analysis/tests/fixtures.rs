@@ -450,3 +450,21 @@ fn a_lack_is_a_downside_and_turns_what_it_lacks() {
         ),
     ]);
 }
+
+#[test]
+fn an_attitude_adverbial_opening_a_clause_judges_it() {
+    check(&[
+        // An editorial of our own: the writer judges the clause the adverbial opens.
+        (
+            "Fortunately, the council kept the library open on Sundays.",
+            &[Benefit],
+        ),
+        ("Sadly, the council closed the library on Sundays.", &[Risk]),
+        (
+            "To her credit, the mayor answered every letter.",
+            &[Benefit],
+        ),
+        // A manner adverb states nothing.
+        ("The couple were happily married for forty years.", &[]),
+    ]);
+}
