@@ -1161,7 +1161,9 @@ pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> 
             }
         }
     }
-    out.sort_by_key(|a| (a.span, a.kind == AssessmentKind::Benefit));
+    // Sorted (stably) by keys and indices, then moved into place: a stable sort of the
+    // assessments themselves takes scratch room for all of them, ~200 bytes each.
+    out.sort_by_cached_key(|a| (a.span, a.kind == AssessmentKind::Benefit));
     out.dedup_by(|b, a| a.span == b.span && a.kind == b.kind);
     for (n, a) in out.iter_mut().enumerate() {
         a.id = format!("a{}", n + 1);

@@ -111,9 +111,10 @@ fn counters_in(
         }
     }
     // A clause opening: ", but", ", yet", "; but", and the dismissing ", though".
+    // Both marks are ASCII: found among the bytes, without decoding characters.
     let body = &text[sentence];
-    for (at, mark) in body.match_indices([',', ';']) {
-        let mark_end = sentence.start() + at + mark.len();
+    for at in memchr::memchr2_iter(b',', b';', body.as_bytes()) {
+        let mark_end = sentence.start() + at + 1;
         let rest = Span::new(mark_end, sentence.end());
         let Some(t) = tokens(text, rest).next().filter(|t| t.word) else {
             continue;
@@ -418,18 +419,17 @@ fn recommendations(doc: &Document) -> Vec<Recommendation> {
         .as_deref()
         .or_else(|| doc.sentences.first().map(|s| &text[s.span]))
         .unwrap_or("");
-    let topical = |word: &str| {
-        let stem = |w: &str| {
-            let w = w.to_lowercase();
-            w.strip_suffix('s').map(str::to_owned).unwrap_or(w)
-        };
-        word.chars().count() >= 4 && {
-            let w = stem(word);
-            topic
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|t| t.chars().count() >= 4 && stem(t) == w)
-        }
+    let stem = |w: &str| {
+        let w = w.to_lowercase();
+        w.strip_suffix('s').map(str::to_owned).unwrap_or(w)
     };
+    // The topic's words of four characters or more, stemmed once for every word asked about.
+    let topic_stems: Vec<String> = topic
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| t.chars().count() >= 4)
+        .map(stem)
+        .collect();
+    let topical = |word: &str| word.chars().count() >= 4 && topic_stems.contains(&stem(word));
     let pronoun = |word: &str| {
         matches!(
             word.to_ascii_lowercase().as_str(),
@@ -568,24 +568,30 @@ const SIDE_WORDS: usize = 6;
 fn take_sides(doc: &Document, assessments: &mut [Assessment]) {
     let text = &doc.text;
     for (n, sentence) in doc.sentences.iter().enumerate().skip(1) {
-        let words: Vec<&str> = tokens(text, sentence.span)
-            .filter(|t| t.word)
-            .take(SIDE_WORDS + 1)
-            .map(|t| &text[t.span])
-            .collect();
-        if words.len() > SIDE_WORDS {
+        // The sentence's first words, on the stack: most sentences are given up after their
+        // first two words, which hold no subject "I" or "we".
+        let mut first = [""; SIDE_WORDS + 1];
+        let mut count = 0;
+        let mut subject = None;
+        for t in tokens(text, sentence.span).filter(|t| t.word) {
+            let w = &text[t.span];
+            if subject.is_none() && (w == "I" || w.eq_ignore_ascii_case("we")) {
+                subject = Some(count);
+            }
+            first[count] = w;
+            count += 1;
+            // The subject opens the sentence, after a connective at most ("But I disagree").
+            if count > SIDE_WORDS || subject.is_none() && count > 1 {
+                break;
+            }
+        }
+        if count > SIDE_WORDS {
             continue;
         }
-        let Some(subject) = words
-            .iter()
-            .position(|w| *w == "I" || w.eq_ignore_ascii_case("we"))
-        else {
+        let Some(subject) = subject else {
             continue;
         };
-        // The subject opens the sentence, after a connective at most ("But I disagree").
-        if subject > 1 {
-            continue;
-        }
+        let words = &first[..count];
         let mut negated = false;
         let mut side = None;
         for (k, w) in words.iter().enumerate().skip(subject + 1) {
