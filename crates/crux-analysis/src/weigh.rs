@@ -261,15 +261,24 @@ pub(crate) fn weigh(doc: &Document, assessments: &mut [Assessment]) {
         let region = Span::new(from, counter.cue.start());
         let own = Span::new(counter.cue.start(), counter.end);
         let first = assessments.partition_point(|a| a.span.start() < region.start());
-        let split = assessments.partition_point(|a| a.span.start() < own.start());
-        let answered: Option<AssessmentKind> =
-            match starting_within(assessments, own, |a| a.span).first() {
-                Some(a) => Some(match a.kind {
-                    AssessmentKind::Risk => AssessmentKind::Benefit,
-                    AssessmentKind::Benefit => AssessmentKind::Risk,
-                }),
-                None => assessments[first..split].last().map(|a| a.kind),
-            };
+        let mut split = assessments.partition_point(|a| a.span.start() < own.start());
+        // An assessment whose span holds the cue is the counter's own, not what it answers: a
+        // quotation that opens with the connective starts at its quotation mark ("\"However,
+        // the recovery depends on …\"").
+        if split > first && assessments[split - 1].span.end() > counter.cue.start() {
+            split -= 1;
+        }
+        let answered: Option<AssessmentKind> = match assessments[split..]
+            .iter()
+            .take_while(|a| a.span.start() < own.end())
+            .next()
+        {
+            Some(a) => Some(match a.kind {
+                AssessmentKind::Risk => AssessmentKind::Benefit,
+                AssessmentKind::Benefit => AssessmentKind::Risk,
+            }),
+            None => assessments[first..split].last().map(|a| a.kind),
+        };
         let Some(answered) = answered else {
             continue;
         };
@@ -777,6 +786,23 @@ mod tests {
         assert_eq!(risk.weight, crate::OTHERS_WEIGHT * crate::CONCEDED_WEIGHT);
         let sum = risk.score * risk.weight;
         assert!((analysis.balance.risk - sum).abs() < 1e-3);
+    }
+
+    #[test]
+    fn a_quotation_opening_with_the_counter_is_the_counter_s_own() {
+        // An editorial quoting a harbour master, of our own writing: her second quotation
+        // opens with "However" and answers nothing of its own kind before it; neither benefit
+        // is conceded.
+        let text = "The council has backed the sea wall.\n\n\"The wall will protect the \
+                    harbour,\" the harbour master said.\n\n\"However, the wall will also \
+                    improve the beach,\" she added.";
+        let got = reasons(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got.iter()
+                .all(|(_, r)| !r.contains(&WeightReason::Conceded)),
+            "{got:?}"
+        );
     }
 
     /// The reasons of each assessment's weighting, in text order.
