@@ -1913,6 +1913,21 @@ fn own_report_break(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<B
             return Some(Break::Conjunction(at - 1));
         }
     }
+    // "…, which, as various scholars have been screaming for years, represent …": a comment
+    // clause of "as" set off by commas (Quirk et al. 1985, §15.54) reports the clause around
+    // it, not the earlier report's. One before a quotation ("…, as Joe Biden put it, been
+    // "left behind."") tags the quotation instead.
+    let quotation_after = tokens[cue.next..]
+        .iter()
+        .any(|t| !t.word && matches!(&text[t.span], "\"" | "“" | "”" | "''"));
+    if at >= 2
+        && comma(at - 2)
+        && tokens[at - 1].word
+        && text[tokens[at - 1].span].eq_ignore_ascii_case("as")
+        && !quotation_after
+    {
+        return Some(Break::Conjunction(at - 2));
+    }
     (at >= 1 && comma(at - 1)).then_some(Break::Comma(at - 1))
 }
 
@@ -3618,6 +3633,34 @@ mod tests {
         );
         let got = reports("Earlier Senator Ada Moss said the bill was dead.");
         assert_eq!(got[0].1.as_deref(), Some("Senator Ada Moss"), "{got:?}");
+    }
+
+    #[test]
+    fn manner_of_speaking_in_the_perfect_progressive_and_as_comment_clauses_report() {
+        // "been" + a manner-of-speaking "-ing" form is a finite verb of report.
+        has_speaker(
+            "Critics had been shouting that the bridge would fall.",
+            "Critics",
+        );
+        // Its "-ing" form after a noun describes ("screaming fans"), no report.
+        assert!(reports("The screaming fans left the hall early.").is_empty());
+        // A comment clause of "as" inside an earlier report's content is its own report of
+        // the clause around it; the earlier report ends before it.
+        let text = "The mayor said the ferry will run at a loss, which, as several experts have been shouting for years, breaks the harbour law.";
+        let got = reports(text);
+        assert!(
+            got.iter().any(|r| r.1.as_deref() == Some("several experts")
+                && r.0.contains("breaks the harbour law")),
+            "{got:?}"
+        );
+        // Before a quotation the "as" clause tags the quotation and cuts no report.
+        let text = "The figures show that the town has, as Mayor Lin put it, been \"left to rot.\"";
+        let got = reports(text);
+        assert!(
+            got.iter()
+                .any(|r| r.1.as_deref() == Some("The figures") && r.0.contains("as Mayor Lin")),
+            "{got:?}"
+        );
     }
 
     #[test]
