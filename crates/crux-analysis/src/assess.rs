@@ -84,19 +84,59 @@ pub(crate) fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> 
         match found {
             Some(e) => {
                 let len = e.words.len();
-                out.push(Term {
-                    span: toks[i].span.cover(toks[i + len - 1].span),
-                    role: e.role,
-                    weight: e.weight,
-                    at: i,
-                    len,
-                });
+                // A degree word of excess states a downside only where it grades the word
+                // after it ("too late", "too many"); "too" as "also" ("She too attended",
+                // "a good thing, too") grades nothing.
+                let role = match e.role {
+                    Role::Excess if !grades(text, toks, i, i + len) => None,
+                    // "Fortunately, …", "…; sadly, …": the writer's judgement of the clause.
+                    Role::Attitude(gain) => stance_adverbial(text, toks, i, i + len)
+                        .then_some(if gain { Role::Benefit } else { Role::Risk }),
+                    role => Some(role),
+                };
+                if let Some(role) = role {
+                    out.push(Term {
+                        span: toks[i].span.cover(toks[i + len - 1].span),
+                        role,
+                        weight: e.weight,
+                        at: i,
+                        len,
+                    });
+                }
                 i += len;
             }
             None => i += 1,
         }
     }
     out
+}
+
+/// Whether the phrase of tokens `at..next` is set off as a clause's stance adverbial (Biber et
+/// al. 1999, §10.2.2, attitude stance adverbials): no word before it (it opens the text, or
+/// punctuation stands before it) and a comma after it ("Fortunately, the bill passed"; "the
+/// bill, sadly, failed"); "happily married" is a manner adverb.
+fn stance_adverbial(text: &str, toks: &[Token], at: usize, next: usize) -> bool {
+    !at.checked_sub(1)
+        .and_then(|i| toks.get(i))
+        .is_some_and(|t| t.word)
+        && toks
+            .get(next)
+            .is_some_and(|t| !t.word && &text[t.span] == ",")
+}
+
+/// Whether a degree word of excess at token `at`, ending before token `next`, grades the word
+/// there: a word
+/// follows with no punctuation between, and the degree word does not stand right after a
+/// subject pronoun, where "too" means "also" ("She too attended the convention"; Quirk et
+/// al. 1985, §8.116, additive "too", against §7.88, "too" of excess). "only too" is "very"
+/// ("only too glad to help").
+fn grades(text: &str, toks: &[Token], at: usize, next: usize) -> bool {
+    let word = |i: usize| toks.get(i).filter(|t| t.word).map(|t| &text[t.span]);
+    let before = at.checked_sub(1).and_then(word);
+    word(next).is_some()
+        && !before.is_some_and(|w| {
+            crux_lexicon::is(w, crux_lexicon::Cue::SubjectPronoun) || w.eq_ignore_ascii_case("only")
+        })
 }
 
 /// Whether the term at token `at` lies inside a name: it is capitalised and so is a word next
@@ -258,6 +298,16 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
     let mut mitigation: Option<Term> = None;
     let mut reversal: Option<Term> = None;
     let mut absence: Option<Term> = None;
+    let mut excess: Option<Term> = None;
+    // Whether a term of harm or gain follows the term at `n` within three words in its clause:
+    // what a reversal or a degree of excess there grades.
+    let grades_a_term = |n: usize| {
+        let end = found[n].at + found[n].len - 1;
+        found[n + 1..]
+            .iter()
+            .take_while(|t| t.at - end <= 3 && no_break(toks, end, t.at))
+            .any(|t| polarity(t).is_some())
+    };
     for (n, term) in found.iter().enumerate() {
         // The shifters in force before this term: the last of each kind, if it still reaches.
         let shifter_before = |s: Option<Term>, reach: usize| {
@@ -271,6 +321,7 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         let mitigated = shifter_before(mitigation, 10)
             .filter(|m| !than.is_some_and(|t| m.at < t && t < term.at));
         let reversed = shifter_before(reversal, 3);
+        let excessive = shifter_before(excess, 3);
         let absent = shifter_before(absence, 3);
         // An absence turns the first term after it, its object's head or modifier ("no
         // harmful gases"); a term after that is the object of what is absent ("without
@@ -290,6 +341,15 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
             Role::Mitigation => {
                 mitigation = match negation_before {
                     Some(t) if t.role == Role::Negation => None,
+                    // A passive ("prohibited by law because they are offensive", "foiled by a
+                    // radar trap"): what follows "by" is its agent, not what it turns.
+                    _ if term.weight == 0.0
+                        && toks
+                            .get(term.at + term.len)
+                            .is_some_and(|t| t.word && text[t.span].eq_ignore_ascii_case("by")) =>
+                    {
+                        None
+                    }
                     // A verb inside a name turns nothing: "the Environmental Protection Agency
                     // has determined the hazard is real".
                     _ if named(term) => None,
@@ -300,6 +360,7 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
             // budget will increase crime" does not lessen crime.
             Role::Aggravation => mitigation = None,
             Role::Reversal => reversal = Some(*term),
+            Role::Excess => excess = Some(*term),
             Role::Absence => absence = Some(*term),
             _ => {}
         }
@@ -307,6 +368,11 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
             // A decline that turned a harm said all it had to say there.
             (Role::Decline, Turn::Absorbed) => continue,
             (Role::Decline, _) => Some(false),
+            // A deficiency ("lack of", "the absence of") or a degree of excess ("too") that
+            // grades no term is a downside itself ("the absence of subtitles", "took too
+            // long"); before a term it only turns it (below).
+            (Role::Reversal, _) if term.weight > 0.0 && !grades_a_term(n) => Some(false),
+            (Role::Excess, _) if !grades_a_term(n) => Some(false),
             _ => polarity(term),
         };
         let Some(positive) = positive else {
@@ -337,7 +403,24 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         // lights would reduce violence"), not a description of reported events, so it counts
         // in reported units too.
         let lessened_harm = term.role == Role::Evaluative(false) && mitigated.is_some();
-        if matches!(term.role, Role::Evaluative(_)) && !author && !lessened_harm {
+        // So is a general word of gain a causative verb brings about ("will lead to better
+        // services"): the outcome of a stated gain.
+        let caused = (term.role == Role::Evaluative(true))
+            .then(|| {
+                found[..n]
+                    .iter()
+                    .rev()
+                    .take_while(|t| term.at - t.at <= 8)
+                    .find(|t| t.role == Role::Aggravation)
+                    .filter(|t| {
+                        let end = t.at + t.len - 1;
+                        term.at - end <= 4 && no_break(toks, end, term.at)
+                    })
+                    .copied()
+            })
+            .flatten();
+        if matches!(term.role, Role::Evaluative(_)) && !author && !lessened_harm && caused.is_none()
+        {
             continue;
         }
         // A negative question asks for agreement with the positive ("Is this not
@@ -384,8 +467,12 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         }
         // A mitigating verb turns the risks of its clause, and a benefit just after it; a
         // protective verb ("protect") is a benefit of its own and turns only risks.
+        // A deficiency or excess that grades nothing names its own downside; a mitigating verb
+        // further back does not take it as object ("had to cut rations due to a lack of
+        // funding").
         if let Some(m) = mitigated
             && term.role != Role::Mitigation
+            && !matches!(term.role, Role::Reversal | Role::Excess)
             && (!positive || (m.weight == 0.0 && term.at - m.at <= 3))
         {
             positive = !positive;
@@ -394,6 +481,14 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         if let Some(r) = reversed {
             positive = !positive;
             shifter = Some(r.span);
+        }
+        // Too much of a gain is a downside ("too great an advantage"); too much of a harm is
+        // that harm ("too dangerous").
+        if let Some(x) = excessive
+            && positive
+        {
+            positive = false;
+            shifter = Some(x.span);
         }
         if let Some(a) = absent {
             // "no harmful gases", "without damaging the recovery", "no protection"
@@ -408,7 +503,12 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
             // A turned stated balance ("reduce the net negative") is not a verdict.
             continue;
         }
-        let aggravation = if positive {
+        // A general word of gain a causative verb brings about is the outcome of a stated
+        // gain ("contribute to health and a better life"), as a harm it raises is a stated
+        // risk.
+        let aggravation = if term.role == Role::Evaluative(true) {
+            caused
+        } else if positive {
             None
         } else {
             found[..n]
@@ -1061,7 +1161,9 @@ pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> 
             }
         }
     }
-    out.sort_by_key(|a| (a.span, a.kind == AssessmentKind::Benefit));
+    // Sorted (stably) by keys and indices, then moved into place: a stable sort of the
+    // assessments themselves takes scratch room for all of them, ~200 bytes each.
+    out.sort_by_cached_key(|a| (a.span, a.kind == AssessmentKind::Benefit));
     out.dedup_by(|b, a| a.span == b.span && a.kind == b.kind);
     for (n, a) in out.iter_mut().enumerate() {
         a.id = format!("a{}", n + 1);
@@ -1132,15 +1234,20 @@ fn assess(
                 _ => Some(s),
             })?;
     // A general evaluative word of gain is weak evidence and never states a benefit alone
-    // ("the festival", "expected to win", "this is true"): a second term of the kind, or a
-    // frame that turned a harm into it ("prevent intense suffering"), must back it. (Alone, the evaluative words of harm are right as often as not on the
+    // ("the festival", "expected to win", "this is true"): a second term of the kind, a
+    // frame that turned a harm into it ("prevent intense suffering"), or a causative verb that
+    // brings it about ("contribute to a better life"), must back it. (Alone, the evaluative words of harm are right as often as not on the
     // development articles, and requiring a second one loses a third of the risks found:
     // docs/quality.md.)
     // The second word must be another word: "better … better" says one thing twice.
     let of_kind = || stated.iter().filter(|s| s.kind == kind);
     let main_word = &text[main.term.span];
     if kind == AssessmentKind::Benefit
-        && of_kind().all(|s| matches!(s.term.role, Role::Evaluative(_)) && s.shifter.is_none())
+        && of_kind().all(|s| {
+            matches!(s.term.role, Role::Evaluative(_))
+                && s.shifter.is_none()
+                && s.aggravation.is_none()
+        })
         && of_kind().all(|s| text[s.term.span].eq_ignore_ascii_case(main_word))
     {
         return None;

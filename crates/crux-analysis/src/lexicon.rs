@@ -9,7 +9,10 @@
 //! `decline` ("fell", "fewer": turns a harm near it into a benefit, else a risk),
 //! `negation`, `absence` ("no", "without": turns the term after it), `dismissal` ("overstated"),
 //! `hazard` (a noun of a harm domain, "war", "crime": a risk only in a frame), `asset` (a noun
-//! of a gain domain, "safety": a benefit only in a frame), `neutral` (a phrase that states nothing and hides the
+//! of a gain domain, "safety": a benefit only in a frame), `excess` (a degree word of excess,
+//! "too": a risk where it grades the word after it), `attitude+`, `attitude-` (an attitude
+//! stance adverbial, "fortunately": a benefit or risk where a comma sets it off at the opening
+//! of a clause), `neutral` (a phrase that states nothing and hides the
 //! terms inside it: "concern for"), and `off`, which removes a built-in entry
 //! (`positive<TAB>off<TAB>0`). A user's entry replaces the built-in entry with the same
 //! phrase (compared without regard to case).
@@ -34,7 +37,9 @@ pub(crate) enum Role {
     Downtoner,
     Mitigation,
     Aggravation,
-    /// Turns the polarity of a term just after it: "failed to protect", "little benefit".
+    /// Turns the polarity of a term just after it: "failed to protect", "little benefit". With
+    /// a weight above 0 it is a deficiency, a risk of that weight where it turns no term ("the
+    /// absence of subtitles").
     Reversal,
     /// A downward change ("fell", "slowdown", "fewer"): near a harm it turns it into a benefit
     /// ("deaths fell"); alone it is a risk ("output dropped").
@@ -61,6 +66,17 @@ pub(crate) enum Role {
     /// safety"), a risk where it is negated, lessened or absent ("cannot guarantee the
     /// safety", "no security").
     Asset,
+    /// A degree word of excess ("too", "overly"): before the word it grades it states a
+    /// downside, more than is wanted ("too late", "too many", "overly cautious"); "too" in the
+    /// sense "also" ("She too attended", "a good thing, too") states nothing. Before a word
+    /// of gain it turns it ("too great an advantage"); grading no term, it is a risk of its
+    /// weight ([`crate::assess`]).
+    Excess,
+    /// An attitude stance adverbial ("fortunately", "sadly", "to his credit"): set off by a
+    /// comma at the opening of a clause it is the writer's judgement of what the clause says,
+    /// a benefit (`true`) or a risk of its weight; elsewhere it grades a word and states
+    /// nothing ("happily married") ([`crate::assess`]).
+    Attitude(bool),
 }
 
 impl Role {
@@ -86,6 +102,9 @@ impl Role {
             Role::Neutral => "neutral",
             Role::Hazard => "hazard",
             Role::Asset => "asset",
+            Role::Excess => "excess",
+            Role::Attitude(true) => "attitude+",
+            Role::Attitude(false) => "attitude-",
         }
     }
 
@@ -110,6 +129,9 @@ impl Role {
             "neutral" => Role::Neutral,
             "hazard" => Role::Hazard,
             "asset" => Role::Asset,
+            "excess" => Role::Excess,
+            "attitude+" => Role::Attitude(true),
+            "attitude-" => Role::Attitude(false),
             "off" => return Some(None),
             _ => return None,
         }))
@@ -118,7 +140,7 @@ impl Role {
 
 const ROLES: &str = "risk, benefit, verdict+, verdict-, evaluative+, evaluative-, intensifier, \
                      downtoner, mitigation, aggravation, reversal, decline, negation, absence, dismissal, topic, \
-                     neutral, hazard, asset or off";
+                     neutral, hazard, asset, excess, attitude+, attitude- or off";
 
 /// An entry's folded words: the built-in table's, or a user's.
 #[derive(Debug, Clone)]

@@ -1,6 +1,7 @@
 //! The tone of a text: the general evaluative words (and the risk, benefit, harm and gain
 //! terms), signed and summed, with a negation just before a word of gain turning it and one
-//! before a word of harm dropping it. Sentiment-like
+//! before a word of harm dropping it, and each question asked as weak evidence of challenge.
+//! Sentiment-like
 //! evidence for polarity tasks, kept apart from the assessments: an evaluative word alone is
 //! weak evidence of a writer's stance and never states a benefit by itself
 //! (docs/scoring.md, "Tone").
@@ -23,6 +24,10 @@ pub struct Tone {
     /// as a risk term, and the negation beside it; a negated word of harm is not listed).
     pub cues: Vec<Cue>,
 }
+
+/// The weight of a question as evidence of challenge: the weakest evaluative word's (0.17 to
+/// 0.38, data/evaluative.tsv).
+const QUESTION_WEIGHT: f64 = 0.2;
 
 /// How far before a word a negation reaches, in words ("not very good").
 const NEGATION_REACH: usize = 3;
@@ -62,7 +67,8 @@ pub fn tone(doc: &Document) -> Tone {
             | Role::Hazard
             | Role::Evaluative(false)
             | Role::Verdict(false)
-            | Role::Decline => -1.0,
+            | Role::Decline
+            | Role::Excess => -1.0,
             Role::Benefit | Role::Asset | Role::Evaluative(true) | Role::Verdict(true) => 1.0,
             _ => continue,
         };
@@ -97,6 +103,24 @@ pub fn tone(doc: &Document) -> Tone {
             },
         });
     }
+    // A question the text asks is weak evidence of doubt or challenge: in opinion writing a
+    // question is mostly rhetorical, a challenge put as a question (Quirk et al. 1985, §11.23,
+    // rhetorical questions). On the NYT opinion sentences of VADER, 60 of the 95 sentences
+    // ending in a question mark were rated negative and 6 positive.
+    for s in &doc.sentences {
+        let body = text[s.span].trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']);
+        let at = s.span.start() + body.len();
+        if body.ends_with('?') && at > 0 {
+            negative += QUESTION_WEIGHT;
+            let span = Span::new(at - 1, at);
+            cues.push(Cue {
+                text: text[span].to_owned(),
+                span,
+                role: CueRole::RiskTerm,
+            });
+        }
+    }
+    cues.sort_by_key(|c| c.span);
     cues.dedup_by_key(|c| c.span);
     let sum: f64 = positive + negative;
     let net = if sum > 0.0 {
@@ -151,5 +175,15 @@ mod tests {
         assert!(net("Ooh, aren't they adorable!") > 0.0);
         // Punctuation stops it.
         assert!(net("Not now. It is good.") > 0.0);
+    }
+
+    #[test]
+    fn a_question_is_weak_evidence_of_challenge() {
+        // An editorial's questions of our own.
+        assert!(net("Why should the town pay for the new stadium?") < 0.0);
+        assert!(net("Who will pay for it, \"the taxpayers?\"") < 0.0);
+        // Weak: a word of gain outweighs it.
+        assert!(net("Isn't this a wonderful, generous gift?") > 0.0);
+        assert_eq!(net("The meeting is on Monday."), 0.0);
     }
 }

@@ -111,9 +111,10 @@ fn counters_in(
         }
     }
     // A clause opening: ", but", ", yet", "; but", and the dismissing ", though".
+    // Both marks are ASCII: found among the bytes, without decoding characters.
     let body = &text[sentence];
-    for (at, mark) in body.match_indices([',', ';']) {
-        let mark_end = sentence.start() + at + mark.len();
+    for at in memchr::memchr2_iter(b',', b';', body.as_bytes()) {
+        let mark_end = sentence.start() + at + 1;
         let rest = Span::new(mark_end, sentence.end());
         let Some(t) = tokens(text, rest).next().filter(|t| t.word) else {
             continue;
@@ -260,15 +261,24 @@ pub(crate) fn weigh(doc: &Document, assessments: &mut [Assessment]) {
         let region = Span::new(from, counter.cue.start());
         let own = Span::new(counter.cue.start(), counter.end);
         let first = assessments.partition_point(|a| a.span.start() < region.start());
-        let split = assessments.partition_point(|a| a.span.start() < own.start());
-        let answered: Option<AssessmentKind> =
-            match starting_within(assessments, own, |a| a.span).first() {
-                Some(a) => Some(match a.kind {
-                    AssessmentKind::Risk => AssessmentKind::Benefit,
-                    AssessmentKind::Benefit => AssessmentKind::Risk,
-                }),
-                None => assessments[first..split].last().map(|a| a.kind),
-            };
+        let mut split = assessments.partition_point(|a| a.span.start() < own.start());
+        // An assessment whose span holds the cue is the counter's own, not what it answers: a
+        // quotation that opens with the connective starts at its quotation mark ("\"However,
+        // the recovery depends on …\"").
+        if split > first && assessments[split - 1].span.end() > counter.cue.start() {
+            split -= 1;
+        }
+        let answered: Option<AssessmentKind> = match assessments[split..]
+            .iter()
+            .take_while(|a| a.span.start() < own.end())
+            .next()
+        {
+            Some(a) => Some(match a.kind {
+                AssessmentKind::Risk => AssessmentKind::Benefit,
+                AssessmentKind::Benefit => AssessmentKind::Risk,
+            }),
+            None => assessments[first..split].last().map(|a| a.kind),
+        };
         let Some(answered) = answered else {
             continue;
         };
@@ -409,18 +419,17 @@ fn recommendations(doc: &Document) -> Vec<Recommendation> {
         .as_deref()
         .or_else(|| doc.sentences.first().map(|s| &text[s.span]))
         .unwrap_or("");
-    let topical = |word: &str| {
-        let stem = |w: &str| {
-            let w = w.to_lowercase();
-            w.strip_suffix('s').map(str::to_owned).unwrap_or(w)
-        };
-        word.chars().count() >= 4 && {
-            let w = stem(word);
-            topic
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|t| t.chars().count() >= 4 && stem(t) == w)
-        }
+    let stem = |w: &str| {
+        let w = w.to_lowercase();
+        w.strip_suffix('s').map(str::to_owned).unwrap_or(w)
     };
+    // The topic's words of four characters or more, stemmed once for every word asked about.
+    let topic_stems: Vec<String> = topic
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| t.chars().count() >= 4)
+        .map(stem)
+        .collect();
+    let topical = |word: &str| word.chars().count() >= 4 && topic_stems.contains(&stem(word));
     let pronoun = |word: &str| {
         matches!(
             word.to_ascii_lowercase().as_str(),
@@ -559,24 +568,30 @@ const SIDE_WORDS: usize = 6;
 fn take_sides(doc: &Document, assessments: &mut [Assessment]) {
     let text = &doc.text;
     for (n, sentence) in doc.sentences.iter().enumerate().skip(1) {
-        let words: Vec<&str> = tokens(text, sentence.span)
-            .filter(|t| t.word)
-            .take(SIDE_WORDS + 1)
-            .map(|t| &text[t.span])
-            .collect();
-        if words.len() > SIDE_WORDS {
+        // The sentence's first words, on the stack: most sentences are given up after their
+        // first two words, which hold no subject "I" or "we".
+        let mut first = [""; SIDE_WORDS + 1];
+        let mut count = 0;
+        let mut subject = None;
+        for t in tokens(text, sentence.span).filter(|t| t.word) {
+            let w = &text[t.span];
+            if subject.is_none() && (w == "I" || w.eq_ignore_ascii_case("we")) {
+                subject = Some(count);
+            }
+            first[count] = w;
+            count += 1;
+            // The subject opens the sentence, after a connective at most ("But I disagree").
+            if count > SIDE_WORDS || subject.is_none() && count > 1 {
+                break;
+            }
+        }
+        if count > SIDE_WORDS {
             continue;
         }
-        let Some(subject) = words
-            .iter()
-            .position(|w| *w == "I" || w.eq_ignore_ascii_case("we"))
-        else {
+        let Some(subject) = subject else {
             continue;
         };
-        // The subject opens the sentence, after a connective at most ("But I disagree").
-        if subject > 1 {
-            continue;
-        }
+        let words = &first[..count];
         let mut negated = false;
         let mut side = None;
         for (k, w) in words.iter().enumerate().skip(subject + 1) {
@@ -771,6 +786,23 @@ mod tests {
         assert_eq!(risk.weight, crate::OTHERS_WEIGHT * crate::CONCEDED_WEIGHT);
         let sum = risk.score * risk.weight;
         assert!((analysis.balance.risk - sum).abs() < 1e-3);
+    }
+
+    #[test]
+    fn a_quotation_opening_with_the_counter_is_the_counter_s_own() {
+        // An editorial quoting a harbour master, of our own writing: her second quotation
+        // opens with "However" and answers nothing of its own kind before it; neither benefit
+        // is conceded.
+        let text = "The council has backed the sea wall.\n\n\"The wall will protect the \
+                    harbour,\" the harbour master said.\n\n\"However, the wall will also \
+                    improve the beach,\" she added.";
+        let got = reasons(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got.iter()
+                .all(|(_, r)| !r.contains(&WeightReason::Conceded)),
+            "{got:?}"
+        );
     }
 
     /// The reasons of each assessment's weighting, in text order.

@@ -352,3 +352,119 @@ fn a_decline_named_as_an_event_lessens_nothing_before_it() {
         ("A fall in road deaths was recorded.", &[Benefit]),
     ]);
 }
+
+#[test]
+fn a_counteracting_verb_turns_the_harm_it_takes_as_object() {
+    check(&[
+        // An editorial's praise of our own: what is rooted out or remedied is a gain.
+        (
+            "The new inspectors rooted out fraud in the housing office.",
+            &[Benefit],
+        ),
+        (
+            "The council moved quickly to remedy the damage to the old pier.",
+            &[Benefit],
+        ),
+        // A news report of our own: the harm halted is a gain, the benefit repealed a loss.
+        (
+            "The ruling halted the violence that had spread through the valley.",
+            &[Benefit],
+        ),
+        (
+            "Ministers plan to repeal the benefits for tenants.",
+            &[Risk],
+        ),
+        // Alone the verb states nothing; in the passive what follows "by" is its agent.
+        ("The talks were halted on Friday.", &[]),
+        (
+            "The march was prohibited by the police because it was violent.",
+            &[Risk],
+        ),
+        // A noun of the same spelling is no verb: "tower blocks" turn nothing.
+        ("The old tower blocks suffer from decay.", &[Risk]),
+    ]);
+}
+
+#[test]
+fn a_degree_of_excess_is_a_downside_and_additive_too_is_not() {
+    check(&[
+        // An editorial of our own.
+        ("The inquiry took too long.", &[Risk]),
+        ("Too many stations still close before midnight.", &[Risk]),
+        ("The new rules are overly cautious.", &[Risk]),
+        // A news report of our own: the builder's "too" is his stated risk.
+        ("\"We have grown too fast,\" the builder said.", &[Risk]),
+        // Too much of a gain is a downside; too much of a harm is that harm.
+        ("Landlords have too great an advantage.", &[Risk]),
+        ("The crossing is too dangerous.", &[Risk]),
+        // "too" as "also", and "not too" denied.
+        ("She too attended the opening.", &[]),
+        ("The mayor came to the opening, too.", &[]),
+        ("It is not too late to register.", &[]),
+    ]);
+}
+
+#[test]
+fn a_gain_brought_about_is_stated() {
+    check(&[
+        // An editorial of our own: a general word of gain after a causative verb of
+        // contribution is a stated benefit; alone it is not.
+        (
+            "Cheap power contributes to health and a better life.",
+            &[Benefit],
+        ),
+        ("Cheap power means a better life.", &[]),
+        // A harm brought about is a stated risk.
+        ("The cuts could lead to war.", &[Risk]),
+        // A news report of our own: a gain a quoted planner brings about is hers.
+        (
+            "\"The new line will lead to better journeys,\" the planner said.",
+            &[Benefit],
+        ),
+    ]);
+}
+
+#[test]
+fn a_lack_is_a_downside_and_turns_what_it_lacks() {
+    check(&[
+        // A news report and an editorial of our own.
+        (
+            "The absence of a timetable kept passengers away from the new line.",
+            &[Risk],
+        ),
+        ("The clinic lacks staff.", &[Risk]),
+        (
+            "The absence of violence at the march surprised the police.",
+            &[Benefit],
+        ),
+        ("The plan shows a lack of protection for tenants.", &[Risk]),
+        // A verb further back does not take the lack as its object.
+        (
+            "The school had to cut lunches because of a lack of funding.",
+            &[Risk],
+        ),
+        // What is badly needed is a gain wanted.
+        (
+            "The council will build badly needed homes near the station.",
+            &[Benefit],
+        ),
+    ]);
+}
+
+#[test]
+fn an_attitude_adverbial_opening_a_clause_judges_it() {
+    check(&[
+        // An editorial of our own: the writer judges the clause the adverbial opens.
+        (
+            "Fortunately, the council kept the library open on Sundays.",
+            &[Benefit],
+        ),
+        ("Sadly, the council closed the library on Sundays.", &[Risk]),
+        (
+            "To her credit, the mayor answered every letter.",
+            &[Benefit],
+        ),
+        // A manner adverb states nothing.
+        ("The couple were happily married for forty years.", &[]),
+    ]);
+}

@@ -233,6 +233,28 @@ fn find_index(bytes: &[u8], ascii: bool) -> Option<usize> {
     }
 }
 
+/// [`find_index`] of a word of one to eight bytes given as its [`short_key`] and its length.
+#[inline]
+fn find_short(short: u64, len: usize) -> Option<usize> {
+    let hash = fold::short_hash(short, len);
+    let tag = (hash & 0xffff) as u32;
+    let mut s = usize::try_from(hash >> 32).unwrap_or_default() & MASK;
+    loop {
+        let slot = SLOTS[s];
+        if slot == 0 {
+            return None;
+        }
+        if slot >> 16 == tag {
+            let index = (slot & 0xffff) as usize - 1;
+            let w = &WORDS[index];
+            if w.short == short && w.key.len() == len {
+                return Some(index);
+            }
+        }
+        s = (s + 1) & MASK;
+    }
+}
+
 /// Everything the built-in lexicons hold for `word` (folded by [`fold`]); `None` for most
 /// words. An ASCII word is looked up without a copy.
 #[must_use]
@@ -294,6 +316,33 @@ impl Probe {
             fold(word).and_then(|f| find_index(f.as_str().as_bytes(), false))
         };
         // `build.rs` keeps the words fewer than 2^16 - 2.
+        index
+            .and_then(|i| u16::try_from(i + 2).ok())
+            .map_or(Probe::ABSENT, Probe)
+    }
+
+    /// Whether probes taken now keep their lookups: not while a user's overlay is in use
+    /// (then [`Probe::new`] gives [`Probe::UNKNOWN`]). A caller that probes many words asks
+    /// this once and then takes [`Probe::ascii`] of each ASCII word.
+    #[must_use]
+    #[inline]
+    pub fn keeps() -> bool {
+        user::current().is_none()
+    }
+
+    /// [`Probe::new`] of an ASCII word (`bytes`, in any case), when [`Probe::keeps`]: without
+    /// asking for the overlay again or scanning the word for other bytes. A word of at most
+    /// eight bytes is hashed from two loads of its bytes and compared with a key in one
+    /// instruction.
+    #[must_use]
+    #[inline]
+    pub fn ascii(bytes: &[u8]) -> Probe {
+        debug_assert!(bytes.is_ascii());
+        let index = if bytes.len() <= 8 {
+            find_short(short_key(bytes), bytes.len())
+        } else {
+            find_index(bytes, true)
+        };
         index
             .and_then(|i| u16::try_from(i + 2).ok())
             .map_or(Probe::ABSENT, Probe)
@@ -445,10 +494,23 @@ mod tests {
         for w in WORDS
             .iter()
             .map(|w| w.key)
-            .chain(["", "Said", "SAID", "Don’t", "NAÏVE", "zzzqqq", ",", "é"])
+            .chain([
+                "", "Said", "SAID", "Don’t", "NAÏVE", "zzzqqq", ",", "é", "Saids",
+            ])
+            .chain(["ABCDEFGH", "abcdefghi", "Nevertheless", "a", "zz", "q9"])
         {
             assert_eq!(key(Probe::new(w).word(w)), key(lookup(w)), "{w}");
             assert_eq!(key(Probe::UNKNOWN.word(w)), key(lookup(w)), "{w}");
+            if w.is_ascii() {
+                let upper = w.to_ascii_uppercase();
+                for v in [w, upper.as_str()] {
+                    assert_eq!(
+                        key(Probe::ascii(v.as_bytes()).word(v)),
+                        key(lookup(v)),
+                        "{v}"
+                    );
+                }
+            }
         }
         let long = "x".repeat(500);
         assert!(Probe::new(&long).word(&long).is_none());
@@ -456,7 +518,9 @@ mod tests {
         let lines = read("u.tsv", "[cue_words]\nnatch\tcounter\nhowever\toff\n").expect("ok");
         let overlay = Overlay::new(&lines.entries);
         let before = Probe::new("However");
+        assert!(Probe::keeps());
         with_overlay(Some(overlay), || {
+            assert!(!Probe::keeps());
             assert_eq!(Probe::new("natch"), Probe::UNKNOWN);
             assert!(
                 Probe::new("Natch")

@@ -105,7 +105,9 @@ pub(crate) fn probed_tokens(text: &str, span: Span) -> Tokens<'_> {
         text,
         pos: span.start(),
         end: span.end(),
-        probe: true,
+        // Under a user's overlay a probe keeps nothing: the words are then looked up when
+        // asked about, as `Probe::new` would have it.
+        probe: Probe::keeps(),
     }
 }
 
@@ -119,11 +121,16 @@ pub(crate) struct Tokens<'a> {
     probe: bool,
 }
 
-/// Classes of the ASCII bytes, for the tokeniser's inner loops.
+/// Classes of the bytes, for the tokeniser's inner loops: an ASCII letter or digit, ASCII
+/// white space, a byte of a character outside ASCII, or another ASCII character ([`ENDS`]:
+/// one that ends a word, or a joiner or comma that may stay inside it).
 const WORD: u8 = 1;
 const SPACE: u8 = 2;
-static ASCII_CLASS: [u8; 128] = {
-    let mut table = [0u8; 128];
+const HIGH: u8 = 3;
+const ENDS: u8 = 4;
+const INSIDE: u8 = 5;
+static CLASS: [u8; 256] = {
+    let mut table = [HIGH; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -132,8 +139,11 @@ static ASCII_CLASS: [u8; 128] = {
         } else if matches!(c, b' ' | b'\t'..=b'\r') {
             // `char::is_whitespace` in ASCII: space, tab, LF, VT, FF, CR.
             SPACE
+        } else if matches!(c, b'\'' | b'-' | b'.' | b'&' | b',') {
+            // The ASCII joiners (`is_joiner`) and the thousands separator.
+            INSIDE
         } else {
-            0
+            ENDS
         };
         b += 1;
     }
@@ -143,7 +153,7 @@ static ASCII_CLASS: [u8; 128] = {
 /// Whether a byte is an ASCII letter or digit.
 #[inline]
 fn ascii_word(b: u8) -> bool {
-    ASCII_CLASS.get(usize::from(b)).is_some_and(|&c| c == WORD)
+    CLASS[usize::from(b)] == WORD
 }
 
 impl Tokens<'_> {
@@ -181,22 +191,22 @@ impl Iterator for Tokens<'_> {
     type Item = Token;
 
     fn next(&mut self) -> Option<Token> {
-        let bytes = self.text.as_bytes();
+        // The span's bytes: an index below their length needs no other bound.
+        let bytes = &self.text.as_bytes()[..self.end];
         // White space skipped (as `str::trim_start` does), ASCII from the table.
         let first = loop {
-            let &b = bytes.get(self.pos).filter(|_| self.pos < self.end)?;
-            if b.is_ascii() {
-                if ASCII_CLASS[usize::from(b)] == SPACE {
-                    self.pos += 1;
-                    continue;
+            let &b = bytes.get(self.pos)?;
+            match CLASS[usize::from(b)] {
+                SPACE => self.pos += 1,
+                HIGH => {
+                    let c = self.char_at(self.pos)?;
+                    if !c.is_whitespace() {
+                        break c;
+                    }
+                    self.pos += c.len_utf8();
                 }
-                break char::from(b);
+                _ => break char::from(b),
             }
-            let c = self.char_at(self.pos)?;
-            if !c.is_whitespace() {
-                break c;
-            }
-            self.pos += c.len_utf8();
         };
         let start = self.pos;
         if !word_char(first) {
@@ -210,23 +220,32 @@ impl Iterator for Tokens<'_> {
         }
         let mut end = start;
         let mut i = start;
+        // Whether the word's bytes are all ASCII (then its probe is taken without a scan).
+        let mut ascii = true;
         loop {
             // A run of ASCII letters and digits, the bulk of any word.
-            let run = bytes[i..self.end]
-                .iter()
-                .take_while(|&&b| ascii_word(b))
-                .count();
-            if run > 0 {
-                i += run;
+            let run = i;
+            while bytes.get(i).is_some_and(|&b| ascii_word(b)) {
+                i += 1;
+            }
+            if i > run {
                 end = i;
+            }
+            // An ASCII character that is neither a joiner nor a comma ends the word.
+            match bytes.get(i).map(|&b| CLASS[usize::from(b)]) {
+                None => break,
+                Some(SPACE | ENDS) => break,
+                _ => {}
             }
             let Some(c) = self.char_at(i) else {
                 break;
             };
             let next = i + c.len_utf8();
             if word_char(c) {
+                ascii &= c.is_ascii();
                 end = next;
             } else if is_joiner(c) {
+                ascii &= c.is_ascii();
                 // A joiner stays inside the word when a letter or digit follows it ("U.S",
                 // "it's"); a final dot stays when the word is a dotted abbreviation ("U.S.").
                 if !self.char_at(next).is_some_and(word_char) {
@@ -253,12 +272,16 @@ impl Iterator for Tokens<'_> {
             i = next;
         }
         self.pos = end;
-        Some(Token::new(
-            self.text,
-            Span::new(start, end),
-            true,
-            self.probe,
-        ))
+        let span = Span::new(start, end);
+        Some(Token {
+            span,
+            word: true,
+            lex: match (self.probe, ascii) {
+                (false, _) => Probe::UNKNOWN,
+                (true, true) => Probe::ascii(&bytes[start..end]),
+                (true, false) => Probe::new(&self.text[span]),
+            },
+        })
     }
 }
 
@@ -363,8 +386,12 @@ mod tests {
         for b in 0..128u8 {
             assert_eq!(word_char(char::from(b)), is_word_char(char::from(b)));
             assert_eq!(
-                ASCII_CLASS[usize::from(b)] == SPACE,
+                CLASS[usize::from(b)] == SPACE,
                 char::from(b).is_whitespace()
+            );
+            assert_eq!(
+                CLASS[usize::from(b)] == INSIDE,
+                is_joiner(char::from(b)) || b == b','
             );
         }
     }
@@ -409,6 +436,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn a_probed_token_answers_as_a_lookup_on_any_text(
+            text in "([a-zA-Z .,'’&\\-“”—\u{a0}À-ÿ]|said|However|Mr\\.|don’t|DON'T|naïve){0,48}"
+        ) {
+            let span = Span::new(0, text.len());
+            for t in probed_tokens(&text, span) {
+                let want = crux_lexicon::lookup(&text[t.span]).map(Word::key);
+                proptest::prop_assert_eq!(t.lexicon(&text).map(Word::key), want);
+            }
+        }
+
         #[test]
         fn same_tokens_as_the_reference_on_any_text(
             text in "([a-zA-Z0-9 .,'’&\\-“”—\u{a0}\u{2003}\t\nÀ-ÿΩ東]|Mr\\.|U\\.S\\.){0,64}"

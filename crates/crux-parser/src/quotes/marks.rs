@@ -237,10 +237,18 @@ fn abilities(text: &str, mark: Mark) -> Can {
     let glued = !single
         && matches!(before, Some(',' | ':' | ';'))
         && matches!(a, Side::Letter | Side::Digit);
+    // `in the country, " he said`: a double mark set off by spaces after a sentence's or a
+    // clause's final punctuation closes (a typing slip of scraped and wire text).
+    let detached = !single
+        && b == Side::Space
+        && a == Side::Space
+        && text[..mark.span.start()]
+            .trim_end_matches([' ', '\u{a0}'])
+            .ends_with([',', '.', '?', '!']);
     let mut can = match mark.facing {
         Facing::Either => Can {
             open: opens || glued || (inner && !single),
-            close: closes || (inner && !single),
+            close: closes || detached || (inner && !single),
             apostrophe: false,
         },
         // A directed mark keeps its direction unless its neighbours plainly say otherwise.
@@ -695,6 +703,20 @@ mod tests {
             top("He said:\"We will win.\" She said,\"No.\""),
             ["\"We will win.\"", "\"No.\""]
         );
+    }
+
+    #[test]
+    fn closing_mark_set_off_by_spaces() {
+        // Wire copy types a space before the closing mark after the tag's comma.
+        let text = "\"We will vote. It is the first scheme in the country, \" he said.";
+        assert_eq!(
+            top(text),
+            ["\"We will vote. It is the first scheme in the country, \""]
+        );
+        assert!(pair(text, &paragraphs(text)).unmatched.is_empty());
+        // A lone mark between spaces with no quotation open stays unmatched.
+        let text = "The sign read , \" and nothing else.";
+        assert!(top(text).is_empty());
     }
 
     #[test]

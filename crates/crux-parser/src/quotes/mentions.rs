@@ -165,8 +165,10 @@ pub(crate) struct Mentions {
     entities: Vec<Entity>,
     /// Number of roles recorded per entity.
     roles: Vec<usize>,
-    /// (where, entity) in text order.
-    mentions: Vec<(usize, usize)>,
+    /// (where, entity, oblique) in text order; `oblique` when the name follows a lower-case
+    /// word of its sentence (an object, a preposition's or a modifier's place: "in the Little
+    /// Chell ward", "skilled Rover workers"), not a subject's.
+    mentions: Vec<(usize, usize, bool)>,
     /// Lower-case full name → entity.
     by_name: FxHashMap<String, usize>,
     /// Lower-case last word of a name → (where, entity), in text order.
@@ -251,6 +253,24 @@ impl Mentions {
             return;
         }
         let w = |i: usize| &text[tokens[i].span];
+        // A name after a lower-case word of its sentence stands in an object's or an
+        // oblique's place ("representing the Little Chell ward", "lose to Clinton"), where a
+        // pronoun's antecedent is least likely (the salience order subject > object >
+        // oblique of Lappin and Leass 1994). Lower-case roles before it are its own noun
+        // phrase ("CBI chief economist Ian McCafferty"), and a reporting verb before it makes
+        // it the subject of an inverted tag ("said Obama").
+        let mut k = start;
+        while k > 0 && tokens[k - 1].word && !capitalised(w(k - 1)) && {
+            is_role(tokens[k - 1].lexicon(text).and_then(word_class_of))
+        } {
+            k -= 1;
+        }
+        let oblique = k.checked_sub(1).is_some_and(|k| {
+            tokens[k].word
+                && !capitalised(w(k))
+                && crate::lexicon::token_cue_word(text, &tokens[k])
+                    .is_none_or(|c| c.single.is_none())
+        });
         // Each word's class, looked up once.
         let mut classes = [None; MAX_NAME_WORDS];
         for (k, class) in classes.iter_mut().enumerate().take(end - start) {
@@ -349,7 +369,7 @@ impl Mentions {
             if gender != Gender::Unknown && self.entities[e].gender == Gender::Unknown {
                 self.entities[e].gender = gender;
             }
-            self.mentions.push((span.start(), e));
+            self.mentions.push((span.start(), e, oblique));
             if let Some(key) = lower(last_word, &mut buf)
                 && let Some(list) = self.by_last.get_mut(key)
             {
@@ -418,7 +438,7 @@ impl Mentions {
         if full.len() > entity.name.len() && full.ends_with(entity.name.as_str()) {
             full.clone_into(&mut entity.name);
         }
-        self.mentions.push((at, e));
+        self.mentions.push((at, e, oblique));
         let key = &lower_full[key_start..];
         if let Some(list) = self.by_last.get_mut(key) {
             list.push((at, e));
@@ -497,43 +517,34 @@ impl Mentions {
     /// before it, outside quotations; a name nothing has shown to be a person's only when no
     /// person is near.
     pub(crate) fn person_before(&self, at: usize, gender: Gender) -> Option<usize> {
-        let i = self.mentions.partition_point(|&(pos, _)| pos < at);
+        let i = self.mentions.partition_point(|&(pos, _, _)| pos < at);
         let window = &self.mentions[i.saturating_sub(PRONOUN_WINDOW)..i];
-        let fits = |kind: Kind| {
-            window.iter().rev().map(|&(_, e)| e).find(|&e| {
-                let entity = &self.entities[e];
-                entity.kind == kind && entity.gender.fits(gender)
-            })
+        let nearest = |fits: &dyn Fn(Kind, bool) -> bool| {
+            window
+                .iter()
+                .rev()
+                .find(|&&(_, e, oblique)| {
+                    let entity = &self.entities[e];
+                    entity.gender.fits(gender) && fits(entity.kind, oblique)
+                })
+                .map(|&(_, e, _)| e)
         };
-        // The nearer of a known person and a name not yet shown to be a person's: the last
-        // name is the likeliest "he" even before it has spoken.
-        match (fits(Kind::Person), fits(Kind::Unknown)) {
-            (Some(p), Some(u)) => Some(if self.last_at(u, i) > self.last_at(p, i) {
-                u
-            } else {
-                p
-            }),
-            (p, u) => p.or(u),
-        }
-    }
-
-    /// Where entity `e` was last mentioned among the first `before` mentions.
-    fn last_at(&self, e: usize, before: usize) -> usize {
-        self.mentions[..before]
-            .iter()
-            .rev()
-            .take(PRONOUN_WINDOW)
-            .find(|&&(_, m)| m == e)
-            .map_or(0, |&(at, _)| at)
+        // The nearest person, or name not yet shown to be a person's (the last name is the
+        // likeliest "he" even before it has spoken), named where a subject stands; one named
+        // in an object's or an oblique's place ("a councillor for the Little Chell ward",
+        // "called Trump and Clinton "crazy"") only when no subject is near: a person first.
+        nearest(&|kind, oblique| !oblique && matches!(kind, Kind::Person | Kind::Unknown))
+            .or_else(|| nearest(&|kind, _| kind == Kind::Person))
+            .or_else(|| nearest(&|kind, _| kind == Kind::Unknown))
     }
 
     /// The nearest organisation named before `at` ("it said", "the company said").
     pub(crate) fn organisation_before(&self, at: usize) -> Option<usize> {
-        let i = self.mentions.partition_point(|&(pos, _)| pos < at);
+        let i = self.mentions.partition_point(|&(pos, _, _)| pos < at);
         self.mentions[i.saturating_sub(PRONOUN_WINDOW)..i]
             .iter()
             .rev()
-            .map(|&(_, e)| e)
+            .map(|&(_, e, _)| e)
             .find(|&e| self.entities[e].kind == Kind::Organisation)
     }
 
@@ -625,5 +636,19 @@ mod tests {
         assert_eq!(m.entity(he).name, "Lee");
         let org = m.organisation_before(text.len()).unwrap();
         assert_eq!(m.entity(org).name, "Bank");
+    }
+
+    #[test]
+    fn office_titles_make_people_and_oblique_names_do_not_displace_them() {
+        let text =
+            "North Dale MP Ann Hale, who represents the Upper Mill ward, spoke. Then she left.";
+        let m = build(text);
+        let e = m.named("Ann Hale", 0).unwrap();
+        assert_eq!(m.entity(e).kind, Kind::Person);
+        let she = m.person_before(text.len(), Gender::Female).unwrap();
+        assert_eq!(m.entity(she).name, "Ann Hale");
+        let m = build("Councillor Joe Park spoke. Then he left.");
+        let e = m.named("Joe Park", 0).unwrap();
+        assert_eq!(m.entity(e).kind, Kind::Person);
     }
 }

@@ -940,7 +940,9 @@ fn attribution_before(text: &str, tokens: &[Token], to: usize) -> Option<Attribu
     // speaker does.
     let start = end.saturating_sub(12);
     for j in (start..end).rev() {
-        let Some(cue) = speaker::cue_at(text, tokens, j) else {
+        let Some(cue) = speaker::cue_at(text, tokens, j)
+            .filter(|c| !speaker::noun_position(text, tokens, c.first))
+        else {
             continue;
         };
         if cue.according {
@@ -1143,10 +1145,20 @@ fn inline_quotes(
         // writer's with no tag of its own, right after a sentence of the paragraph that
         // reports someone's words, holds that speaker's words too.
         let runs_on = pair.depth == 0 && pair.closed && words > SCARE_WORDS;
+        // A quotation that opens its paragraph, untagged, after a paragraph that ends by
+        // reporting someone's words is theirs too: news runs a speaker's quotation on from
+        // the paragraph that introduced them ("Minister Jo Kay says the cuts will hurt.⏎⏎"I
+        // am very disappointed …").
+        let opens_paragraph = opens_sentence
+            && sentence_like
+            && pair.depth == 0
+            && si
+                .checked_sub(1)
+                .is_some_and(|p| sentences[p].paragraph + 1 == s.paragraph);
         let reported_before = ((opens_sentence && sentence_like && pair.depth == 0) || runs_on)
             .then(|| si.checked_sub(1))
             .flatten()
-            .filter(|&p| sentences[p].paragraph == s.paragraph)
+            .filter(|&p| sentences[p].paragraph == s.paragraph || opens_paragraph)
             .and_then(|p| {
                 let prev = &sentences[p];
                 prev.attributions
@@ -1168,7 +1180,10 @@ fn inline_quotes(
             .filter(|a| {
                 last.as_ref()
                     .is_none_or(|(_, _, cue)| cue.start() < a.cue.start())
-            });
+            })
+            // Across a paragraph break, only a verb of speech or writing hands its speaker on
+            // ("says", "told", "wrote"), not a finding or a view ("the show", "believes").
+            .filter(|a| sentences[si - 1].paragraph == s.paragraph || speech_cue(text, a.cue));
 
         // A name: a title in title case with no speech tag ("One Hundred Years of Solitude",
         // "the film "Kings Row,""), a quotation where a title stands, or one joined by "and"
@@ -1289,6 +1304,19 @@ fn inline_quotes(
             mention,
         });
     }
+}
+
+/// Whether a cue (one word or a phrase) is a verb of speech or writing.
+fn speech_cue(text: &str, cue: Span) -> bool {
+    let mut words = text[cue].split(' ');
+    let Some(first) = words.next().and_then(crux_lexicon::lookup) else {
+        return false;
+    };
+    let category = match words.next() {
+        None => lexicon::cue_word_of(first).and_then(|c| c.single),
+        Some(second) => lexicon::reporting_pair_of(first, second),
+    };
+    matches!(category, Some(Reporting::Speech | Reporting::Writing))
 }
 
 /// The attribution of a quoted phrase inside a sentence: the first reporting clause of the
@@ -1628,11 +1656,10 @@ fn reported_speech(
             if forms::held_noun(text, tokens, i).is_some() {
                 continue;
             }
-            // "the states that border the lake": after an article or a possessive determiner
-            // the word is a noun, not a verb of report.
-            if cue.first.checked_sub(1).is_some_and(|k| {
-                tokens[k].word && lexicon::is(&text[tokens[k].span], lexicon::Cue::NounDeterminer)
-            }) {
+            // "the states that border the lake", "Mrs Hodge's remarks": after an article, a
+            // possessive determiner or a name's possessive the word is a noun, not a verb of
+            // report.
+            if speaker::noun_position(text, tokens, cue.first) {
                 continue;
             }
             if inside_quotation(marks, cue.span) {
@@ -2745,6 +2772,76 @@ mod tests {
             "Ms Dana Frye chairs the board, and Mr Olsen advises it. \"We will grow,\" she said.",
         );
         assert_eq!(got[0].2.as_deref(), Some("Dana Frye"), "{got:?}");
+    }
+
+    #[test]
+    fn an_untagged_quotation_paragraph_continues_the_report_before_it() {
+        // News runs a speaker's quotation on from the paragraph that reported them.
+        let got = speakers(
+            "Forestry Minister Jo Kay says the job losses will hurt the town.\n\n\"I am \
+             very disappointed when people lose their jobs.\n\n\"It is a commercial decision.\"",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        for g in &got {
+            assert_eq!(g.1.as_deref(), Some("Forestry Minister Jo Kay"), "{got:?}");
+        }
+        // A finding is not speech: its subject does not speak the next paragraph's words.
+        let got = speakers(
+            "A new survey shows that rents rose again.\n\n\"Nobody expected this to last.\"",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, None, "{got:?}");
+    }
+
+    #[test]
+    fn a_verb_form_after_a_names_possessive_is_a_noun() {
+        // "Mrs Vane's remarks were …": "remarks" is a noun; the quotation is the reporting
+        // sentence's, whose speaker is "He".
+        let got =
+            speakers("He said Mrs Vane's remarks were \"the words of a minister out of touch\".");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("He"), "{got:?}");
+        // A pronoun's or a deictic's "'s" is a contraction: the verb after it still reports.
+        let got = super::test_reports("That's according to officials at the port.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("officials"), "{got:?}");
+        let got = super::test_reports("The Gazette's reports say the port will close.");
+        assert!(
+            got.iter().all(|r| r.2.as_deref() != Some("reports")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn pronouns_skip_names_in_an_object_or_oblique_place() {
+        // A name after a lower-case word ("the Mill Green ward", "skilled Vane Motors staff",
+        // "including Harbour Forums") is not where a pronoun's antecedent stands; the person
+        // named as a subject before it is.
+        for (text, who) in [
+            (
+                "East Vale MP Karen Doyle, who also sits for the Mill Green ward, said the \
+                 charge was unfair.\n\n\"It will hit those who can least afford it,\" she said.",
+                "Karen Doyle",
+            ),
+            (
+                "Mrs Ruth Allen spoke to the Herald. She was asked whether skilled Vane Motors \
+                 staff should apply.\n\nShe said: \"They will find work.\"",
+                "Ruth Allen",
+            ),
+            (
+                "Board chairman Tom Reyes has promised talks through bodies including Harbour \
+                 Forums.\n\n\"We will listen,\" he said.",
+                "Tom Reyes",
+            ),
+        ] {
+            let got = speakers(text);
+            let q = got.iter().rfind(|g| g.1.is_some()).expect("a speaker");
+            assert_eq!(q.2.as_deref(), Some(who), "{text}: {got:?}");
+        }
+        // A name that opens its sentence is still the likeliest "he", though not yet a speaker.
+        let got =
+            speakers("Dr Ann Reed spoke first. Tom Gale arrived later. \"I agree,\" he said.");
+        assert_eq!(got[0].2.as_deref(), Some("Tom Gale"), "{got:?}");
     }
 
     #[test]

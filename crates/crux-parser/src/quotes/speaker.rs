@@ -78,6 +78,24 @@ pub(crate) fn cue_at(text: &str, tokens: &[Token], i: usize) -> Option<Cue> {
     })
 }
 
+/// Whether the word at token `i` stands where a noun does, so that a form of a reporting verb
+/// there is a noun: after an article or a possessive determiner ("the states that border",
+/// "his claims"), or after a name's possessive ("Mrs Hodge's remarks were"; the "'s" of a
+/// pronoun or a deictic word is a contraction: "He's said", "That's according to").
+pub(crate) fn noun_position(text: &str, tokens: &[Token], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|k| &tokens[k]).filter(|t| t.word) else {
+        return false;
+    };
+    let w = &text[prev.span];
+    if lexicon::is(w, Class::NounDeterminer) {
+        return true;
+    }
+    let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
+    stem.is_some_and(|stem| {
+        !stem.is_empty() && capitalised(stem) && !lexicon::is(stem, Class::ContractionHost)
+    })
+}
+
 /// A manner or time adverb by its form: a lower-case word in "-ly" ("repeatedly"), or
 /// "meanwhile".
 fn adverb(word: &str) -> bool {

@@ -52,10 +52,7 @@ fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
         if done {
             return None;
         }
-        match bytes[start..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-        {
+        match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
             Some(i) => {
                 let end = start + i;
                 let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {

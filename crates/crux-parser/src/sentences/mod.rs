@@ -111,6 +111,38 @@ static INTERESTING: [bool; 256] = {
     table
 };
 
+/// The first byte at or after `i` that [`INTERESTING`] marks (the length when there is none;
+/// `i` itself when it is past the end). Eight bytes are ruled out at a time when none is a full
+/// stop, `!`, `?`, a line feed or a byte outside ASCII, as in most of a text.
+fn next_interesting(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether a byte of `x` is zero (exactly: a borrow reaches a high bit only past a zero).
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let any = |w: u64, b: u8| zero(w ^ (ONES * u64::from(b)));
+    loop {
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(eight);
+            if (w & HIGH) | any(w, b'.') | any(w, b'!') | any(w, b'?') | any(w, b'\n') != 0 {
+                break;
+            }
+            i += 8;
+        }
+        let stop = (i + 8).min(bytes.len());
+        while i < stop {
+            if INTERESTING[usize::from(bytes[i])] {
+                return i;
+            }
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return i;
+        }
+    }
+}
+
 /// Longest word (in bytes) looked at before a full stop; longer ones are never abbreviations.
 const WORD_WINDOW: usize = 32;
 
@@ -146,9 +178,7 @@ impl Splitter<'_> {
         let mut markers = markers.iter().peekable();
         let mut i = 0;
         loop {
-            while i < len && !INTERESTING[usize::from(self.bytes[i])] {
-                i += 1;
-            }
+            i = next_interesting(self.bytes, i);
             // List items start at their markers, whose full stops end nothing.
             while let Some(m) = markers.next_if(|m| m.cut <= i) {
                 self.cut(m.cut);

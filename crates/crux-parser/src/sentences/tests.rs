@@ -512,3 +512,17 @@ proptest! {
         check_invariants(&text);
     }
 }
+
+proptest! {
+    #[test]
+    fn the_eight_byte_scan_stops_where_the_byte_scan_does(
+        text in r"([A-Za-z ]{0,20}|[.!?\n]|é|…|“|。|！|\u{a0})*",
+        from in 0usize..64
+    ) {
+        let bytes = text.as_bytes();
+        let naive = (from..bytes.len())
+            .find(|&i| super::INTERESTING[usize::from(bytes[i])])
+            .unwrap_or(bytes.len().max(from));
+        prop_assert_eq!(super::next_interesting(bytes, from), naive);
+    }
+}
