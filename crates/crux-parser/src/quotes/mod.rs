@@ -758,7 +758,14 @@ fn subject_start(text: &str, tokens: &[Token], before: usize) -> Option<usize> {
         .position(|t| !t.word || !lexicon::is(&text[t.span], lexicon::Cue::ClauseConnective))?;
     let first = word(start)?;
     let lower_next = word(start + 1).is_some_and(|w| !crate::words::capitalised(w));
-    let opener = lexicon::is(first, lexicon::Cue::SpeakerPreposition)
+    // "Earlier in the day, Clinton held …", "Once in my early 20s, …": a function word that
+    // heads no noun phrase, and is no determiner opening one, opens an adverbial before the
+    // subject.
+    let closed = lower_next
+        && speaker::no_head(text, &tokens[start..=start])
+        && !lexicon::token_is(text, &tokens[start], lexicon::Cue::NounDeterminer);
+    let opener = closed
+        || lexicon::is(first, lexicon::Cue::SpeakerPreposition)
         || (crate::words::capitalised(first)
             && first.len() > 4
             && ((first.ends_with("ly") && comma(start + 1))
@@ -770,6 +777,15 @@ fn subject_start(text: &str, tokens: &[Token], before: usize) -> Option<usize> {
             && comma(start + 1)
         {
             start += 2;
+        }
+        // "Later on, particularly during the war, the revisionists challenged …": a second
+        // adverbial set off by commas, opened by an adverb in "-ly" or a preposition.
+        let adverbial = word(start).is_some_and(|w| {
+            lexicon::is(w, lexicon::Cue::SpeakerPreposition)
+                || (w.len() > 4 && w.ends_with("ly") && !crate::words::capitalised(w))
+        });
+        if adverbial && let Some(c) = (start + 1..before).find(|&i| comma(i)) {
+            start = c + 1;
         }
     }
     (start < before).then_some(start)
@@ -942,7 +958,24 @@ fn attribution_before(text: &str, tokens: &[Token], to: usize) -> Option<Attribu
             && cue.first > 0
             && &text[tokens[cue.first - 1].span] == ","
         {
-            let subject = sentence_subject(text, tokens, cue.first)?;
+            // Next to a quotation a short description will do ("the revisionists (…)
+            // challenged that view, arguing that: "…""): the words from the subject's start
+            // to a bracket or comma that sets off an apposition, three at most.
+            let subject = sentence_subject(text, tokens, cue.first).or_else(|| {
+                let start = subject_start(text, tokens, cue.first)?;
+                let end = start
+                    + tokens[start..cue.first]
+                        .iter()
+                        .take_while(|t| t.word)
+                        .count();
+                let apposition = tokens
+                    .get(end)
+                    .is_some_and(|t| matches!(&text[t.span], "(" | ","));
+                (apposition
+                    && end - start <= 3
+                    && speaker::speaker_like_next_to_quote(text, &tokens[start..end]))
+                .then(|| tokens[start].span.cover(tokens[end - 1].span))
+            })?;
             return Some(Attribution {
                 speaker: subject,
                 cue: cue.span,
@@ -970,8 +1003,9 @@ fn attribution_before(text: &str, tokens: &[Token], to: usize) -> Option<Attribu
         }
         // "Carson did not mention them, but told his supporters, …": after a conjunction the
         // speaker is the sentence's subject.
-        let speaker =
-            speaker::before(text, tokens, cue.first, Place::NextToQuote).or_else(|| {
+        let speaker = speaker::before(text, tokens, cue.first, Place::NextToQuote)
+            .or_else(|| first_conjunct_subject(text, tokens, cue.first, Place::NextToQuote))
+            .or_else(|| {
                 let conjunction = tokens.get(cue.first.checked_sub(1)?)?;
                 crate::lexicon::one_of(&text[conjunction.span], &["and", "but"])
                     .then(|| sentence_subject(text, tokens, cue.first))
@@ -983,6 +1017,39 @@ fn attribution_before(text: &str, tokens: &[Token], to: usize) -> Option<Attribu
         });
     }
     None
+}
+
+/// "I laughed and said, …", "Trump paused and added …": the subject of a cue coordinated
+/// with a one-word verb right before its "and" is that verb's subject, a pronoun or a name
+/// right before it, whatever opens the sentence before them.
+fn first_conjunct_subject(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    place: Place,
+) -> Option<Span> {
+    let and = speaker::skip_between(text, tokens, first).checked_sub(1)?;
+    let verb = and.checked_sub(1)?;
+    let w = &text[tokens[verb].span];
+    let is_verb = tokens[verb].word
+        && !crate::words::capitalised(w)
+        && !mentions::token_function_word(text, &tokens[verb])
+        && !lexicon::token_is(text, &tokens[verb], lexicon::Cue::SpeakerExcluded)
+        && !lexicon::token_is(text, &tokens[verb], lexicon::Cue::SpeakerDeterminer);
+    if !(tokens[and].word && text[tokens[and].span].eq_ignore_ascii_case("and") && is_verb) {
+        return None;
+    }
+    let subject = speaker::before(text, tokens, verb, place)?;
+    let words: Vec<&Token> = tokens[..verb]
+        .iter()
+        .filter(|t| subject.contains_span(t.span))
+        .collect();
+    let adjacent = tokens[verb - 1].span.end() == subject.end();
+    let named = words
+        .iter()
+        .all(|t| crate::words::capitalised(&text[t.span]))
+        || (words.len() == 1 && lexicon::token_is(text, words[0], lexicon::Cue::SpeakerPronoun));
+    (adjacent && named).then_some(subject)
 }
 
 /// The speaker of a reporting clause in the sentence, outside `skip` (the quotation itself).
@@ -1608,6 +1675,16 @@ fn reported_speech(
             {
                 continue;
             }
+            // "Keeps saying she opposed …": an "-ing" form right after the word that opens the
+            // sentence, with no form of "be" or comma between, is no finite verb; the sentence
+            // leaves its subject out, and the word before the cue is no speaker.
+            let opening = tokens.iter().position(|t| t.word);
+            if participle(text, tokens, cue)
+                && opening.is_some_and(|k| k + 1 == cue.first)
+                && speaker::skip_between(text, tokens, cue.first) == cue.first
+            {
+                continue;
+            }
             let split = taken.is_some_and(|t| t.contains_span(cue.span));
             // Where the clause that a closing "according to" reports starts, when it was cut
             // off an earlier report.
@@ -1941,6 +2018,21 @@ fn own_report_break(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<B
             return Some(Break::Conjunction(at - 1));
         }
     }
+    // "…, which, as various scholars have been screaming for years, represent …": a comment
+    // clause of "as" set off by commas (Quirk et al. 1985, §15.54) reports the clause around
+    // it, not the earlier report's. One before a quotation ("…, as Joe Biden put it, been
+    // "left behind."") tags the quotation instead.
+    let quotation_after = tokens[cue.next..]
+        .iter()
+        .any(|t| !t.word && matches!(&text[t.span], "\"" | "“" | "”" | "''"));
+    if at >= 2
+        && comma(at - 2)
+        && tokens[at - 1].word
+        && text[tokens[at - 1].span].eq_ignore_ascii_case("as")
+        && !quotation_after
+    {
+        return Some(Break::Conjunction(at - 2));
+    }
     (at >= 1 && comma(at - 1)).then_some(Break::Comma(at - 1))
 }
 
@@ -2098,6 +2190,7 @@ fn noun_phrase_subject(
         return None;
     }
     let run = &tokens[start..end];
+    let first_word = tokens.iter().find(|t| t.word).map(|t| t.span);
     let is = |t: &Token, words: &[&str]| lexicon::one_of(&text[t.span], words);
     // A relative clause after the head: the phrase before the relative pronoun.
     let run = match run.iter().position(|t| is(t, &["that", "who", "which"])) {
@@ -2115,12 +2208,13 @@ fn noun_phrase_subject(
             || w.starts_with(|c: char| c.is_ascii_digit());
         // No clause word, auxiliary, reporting verb or conjunction but "and" / "or"; no
         // preposition at its head; no "-ing" form, which shows a verb phrase ("Obama in
-        // letting the public think"; a capitalised one opening the sentence: "Having said").
+        // letting the public think"; a capitalised one opening the sentence, after an
+        // opening bracket or mark too: "(Having said that, …").
         let clean = !words.iter().any(|t| {
             let w = &text[t.span];
             let ing = w.len() > 4
                 && w.ends_with("ing")
-                && (!crate::words::capitalised(w) || t.span == tokens[0].span);
+                && (!crate::words::capitalised(w) || Some(t.span) == first_word);
             lexicon::is(w, lexicon::Cue::SpeakerExcluded)
                 || lexicon::is(w, lexicon::Cue::SpeakerBetween)
                 || (lexicon::is(w, lexicon::Cue::SpeakerLeading)
@@ -2131,6 +2225,7 @@ fn noun_phrase_subject(
         });
         let like = || speaker::speaker_like(text, words);
         clean
+            && !speaker::no_head(text, words)
             && !speaker::writers_infinitive(text, words)
             && if known_source {
                 like()
@@ -2186,8 +2281,14 @@ fn participle_after_tag(
         .rev()
         .filter_map(|j| speaker::cue_at(text, tokens, j))
         .find(|c| !c.according && !inside_quotation(marks, c.span))?;
+    // A participle takes no subject after it: "blaming the US for the war, arguing …" names
+    // the object of "blaming", not a speaker.
     speaker::before(text, tokens, tag.first, Place::NextToQuote)
-        .or_else(|| speaker::after(text, tokens, tag.next, Place::NextToQuote))
+        .or_else(|| {
+            (!participle(text, tokens, tag))
+                .then(|| speaker::after(text, tokens, tag.next, Place::NextToQuote))
+                .flatten()
+        })
         .filter(|sp| sp.end() < cue.span.start())
 }
 
@@ -2430,7 +2531,12 @@ fn reported_speaker(
         Some(sp) => sp,
         // "Authorities announced an arrest and said a curfew would continue": a verb
         // coordinated with an earlier one shares the sentence's subject.
-        None if coordinated(text, tokens, cue.first) => sentence_subject(text, tokens, cue.first)?,
+        // "I laughed and said …": the subject of the verb before "and", when the content
+        // follows the cue ("the speech it hates and fears." reports nothing).
+        None if coordinated(text, tokens, cue.first) => next
+            .filter(|t| t.word)
+            .and_then(|_| first_conjunct_subject(text, tokens, cue.first, Place::Clause))
+            .or_else(|| sentence_subject(text, tokens, cue.first))?,
         None => return None,
     };
     // A preposition after the verb ("explained from a podium", "asked about") means no
@@ -3775,6 +3881,77 @@ mod tests {
         ] {
             assert!(reports(text).is_empty(), "{text}: {:?}", reports(text));
         }
+    }
+
+    #[test]
+    fn manner_of_speaking_in_the_perfect_progressive_and_as_comment_clauses_report() {
+        // "been" + a manner-of-speaking "-ing" form is a finite verb of report.
+        has_speaker(
+            "Critics had been shouting that the bridge would fall.",
+            "Critics",
+        );
+        // Its "-ing" form after a noun describes ("screaming fans"), no report.
+        assert!(reports("The screaming fans left the hall early.").is_empty());
+        // A comment clause of "as" inside an earlier report's content is its own report of
+        // the clause around it; the earlier report ends before it.
+        let text = "The mayor said the ferry will run at a loss, which, as several experts have been shouting for years, breaks the harbour law.";
+        let got = reports(text);
+        assert!(
+            got.iter().any(|r| r.1.as_deref() == Some("several experts")
+                && r.0.contains("breaks the harbour law")),
+            "{got:?}"
+        );
+        // Before a quotation the "as" clause tags the quotation and cuts no report.
+        let text = "The figures show that the town has, as Mayor Lin put it, been \"left to rot.\"";
+        let got = reports(text);
+        assert!(
+            got.iter()
+                .any(|r| r.1.as_deref() == Some("The figures") && r.0.contains("as Mayor Lin")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn closed_class_words_and_verb_forms_head_no_speaker() {
+        // A participle opening the sentence after a bracket is no subject.
+        let got = reports("(Having said that, there are bakers who argue that rye is best.)");
+        assert!(
+            got.iter().all(|r| r.1.as_deref() != Some("Having")),
+            "{got:?}"
+        );
+        // A subordinator or adverb opening the sentence names nobody; the subject of the verb
+        // coordinated with the cue does ("I laughed and said").
+        let text = "Once in my teens, when my aunt mentioned ghosts, I laughed and said, \"I don't believe in ghosts.\"";
+        let got = speakers(text);
+        assert_eq!(got[0].1.as_deref(), Some("I"), "{got:?}");
+        let text = "Later in the day, Mayor Ruth Dole toured the pier and said, \"It will hold.\"";
+        let got = speakers(text);
+        assert_eq!(got[0].1.as_deref(), Some("Mayor Ruth Dole"), "{got:?}");
+        // Before an adverbial set off by a comma, the subject after it is the participle's.
+        let text = "Earlier in the week, the ferry union praised the deal, saying it kept jobs.";
+        has_speaker(text, "the ferry union");
+        // An "-ing" cue right after the word opening the sentence has no subject there
+        // (a list of deeds leaving out its subject); a quantifier alone still speaks.
+        let got =
+            reports("Keeps saying she opposed the toll, when there are tapes of her backing it.");
+        assert!(
+            got.iter().all(|r| r.1.as_deref() != Some("Keeps")),
+            "{got:?}"
+        );
+        has_speaker("Both claim that the toll is fair.", "Both");
+        // A reporting verb before a name in inversion is no part of the speaker.
+        let text =
+            "\"The levy is too high,\" said Mr. Olander, who stressed that the port would suffer.";
+        for r in reports(text) {
+            assert!(
+                !r.1.as_deref().is_some_and(|s| s.starts_with("said")),
+                "{r:?}"
+            );
+        }
+        // Two adverbials before the subject of a participle next to a quotation.
+        let text = "Later on, particularly during the long strike, the dockers (Ann Roe among them) blamed the owners, arguing that: \"Nobody listened to us.\"";
+        let got = speakers(text);
+        assert_eq!(got[0].1.as_deref(), Some("the dockers"), "{got:?}");
     }
 
     #[test]
