@@ -1679,7 +1679,8 @@ fn reported_speech(
             // sentence, with no form of "be" or comma between, is no finite verb; the sentence
             // leaves its subject out, and the word before the cue is no speaker.
             let opening = tokens.iter().position(|t| t.word);
-            if participle(text, tokens, cue)
+            if !cue.according
+                && participle(text, tokens, cue)
                 && opening.is_some_and(|k| k + 1 == cue.first)
                 && speaker::skip_between(text, tokens, cue.first) == cue.first
             {
