@@ -40,6 +40,10 @@ pub(crate) struct Term {
 /// Whether a word, folded, ends in "n't" ("doesn't", "CAN’T").
 pub(crate) fn ends_with_nt(word: &str) -> bool {
     let b = word.as_bytes();
+    // Most words end in another letter: no other character lower-cases to "t".
+    if !matches!(b.last(), Some(b't' | b'T')) {
+        return false;
+    }
     if b.len() >= 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"n't") {
         return true;
     }
@@ -1361,6 +1365,23 @@ fn assess(
 #[cfg(test)]
 mod tests {
     use crate::{AssessmentKind, analyze};
+
+    #[test]
+    fn negative_contractions_in_any_case_and_apostrophe() {
+        for (w, nt) in [
+            ("doesn't", true),
+            ("CAN’T", true),
+            ("won’t", true),
+            ("DON'T", true),
+            ("want", false),
+            ("n't", true),
+            ("t", false),
+            ("café", false),
+            ("", false),
+        ] {
+            assert_eq!(super::ends_with_nt(w), nt, "{w}");
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(AssessmentKind, String)> {
         analyze(crux_parser::parse(text).document)
