@@ -18,7 +18,10 @@ use crate::lexicon::{self, Cue as Class};
 use crate::span::Span;
 use crate::words::{Token, capitalised};
 
-use super::{Draft, SpeakerDraft, Tokenised, clause_bounds, infinitive, inside_quotation, marks};
+use super::{
+    Draft, SpeakerDraft, Tokenised, checked_speaker, clause_bounds, infinitive, inside_quotation,
+    marks,
+};
 
 /// The reports of these forms in `sentences`, in text order. `reports` are the reports found
 /// so far.
@@ -47,6 +50,14 @@ pub(super) fn noun_and_passive_reports(
             if inside_quotation(marks, cue) {
                 continue;
             }
+            // A phrase in the speaker's place that is a piece of a clause names nobody.
+            let speaker = match speaker {
+                Some(sp) => match checked_speaker(text, tokens, sp) {
+                    Some(sp) => Some(sp),
+                    None => continue,
+                },
+                None => None,
+            };
             let clause = clause_bounds(text, tokens, s.span, i);
             let span = Span::new(from.max(clause.start()), clause.end()).trim(text);
             if span.is_empty()

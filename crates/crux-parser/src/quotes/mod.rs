@@ -758,7 +758,14 @@ fn subject_start(text: &str, tokens: &[Token], before: usize) -> Option<usize> {
         .position(|t| !t.word || !lexicon::is(&text[t.span], lexicon::Cue::ClauseConnective))?;
     let first = word(start)?;
     let lower_next = word(start + 1).is_some_and(|w| !crate::words::capitalised(w));
-    let opener = lexicon::is(first, lexicon::Cue::SpeakerPreposition)
+    // "Earlier in the day, Clinton held …", "Once in my early 20s, …": a function word that
+    // heads no noun phrase, and is no determiner opening one, opens an adverbial before the
+    // subject.
+    let closed = lower_next
+        && speaker::no_head(text, &tokens[start..=start])
+        && !lexicon::token_is(text, &tokens[start], lexicon::Cue::NounDeterminer);
+    let opener = closed
+        || lexicon::is(first, lexicon::Cue::SpeakerPreposition)
         || (crate::words::capitalised(first)
             && first.len() > 4
             && ((first.ends_with("ly") && comma(start + 1))
@@ -770,6 +777,15 @@ fn subject_start(text: &str, tokens: &[Token], before: usize) -> Option<usize> {
             && comma(start + 1)
         {
             start += 2;
+        }
+        // "Later on, particularly during the war, the revisionists challenged …": a second
+        // adverbial set off by commas, opened by an adverb in "-ly" or a preposition.
+        let adverbial = word(start).is_some_and(|w| {
+            lexicon::is(w, lexicon::Cue::SpeakerPreposition)
+                || (w.len() > 4 && w.ends_with("ly") && !crate::words::capitalised(w))
+        });
+        if adverbial && let Some(c) = (start + 1..before).find(|&i| comma(i)) {
+            start = c + 1;
         }
     }
     (start < before).then_some(start)
@@ -942,7 +958,24 @@ fn attribution_before(text: &str, tokens: &[Token], to: usize) -> Option<Attribu
             && cue.first > 0
             && &text[tokens[cue.first - 1].span] == ","
         {
-            let subject = sentence_subject(text, tokens, cue.first)?;
+            // Next to a quotation a short description will do ("the revisionists (…)
+            // challenged that view, arguing that: "…""): the words from the subject's start
+            // to a bracket or comma that sets off an apposition, three at most.
+            let subject = sentence_subject(text, tokens, cue.first).or_else(|| {
+                let start = subject_start(text, tokens, cue.first)?;
+                let end = start
+                    + tokens[start..cue.first]
+                        .iter()
+                        .take_while(|t| t.word)
+                        .count();
+                let apposition = tokens
+                    .get(end)
+                    .is_some_and(|t| matches!(&text[t.span], "(" | ","));
+                (apposition
+                    && end - start <= 3
+                    && speaker::speaker_like_next_to_quote(text, &tokens[start..end]))
+                .then(|| tokens[start].span.cover(tokens[end - 1].span))
+            })?;
             return Some(Attribution {
                 speaker: subject,
                 cue: cue.span,
@@ -970,8 +1003,9 @@ fn attribution_before(text: &str, tokens: &[Token], to: usize) -> Option<Attribu
         }
         // "Carson did not mention them, but told his supporters, …": after a conjunction the
         // speaker is the sentence's subject.
-        let speaker =
-            speaker::before(text, tokens, cue.first, Place::NextToQuote).or_else(|| {
+        let speaker = speaker::before(text, tokens, cue.first, Place::NextToQuote)
+            .or_else(|| first_conjunct_subject(text, tokens, cue.first, Place::NextToQuote))
+            .or_else(|| {
                 let conjunction = tokens.get(cue.first.checked_sub(1)?)?;
                 crate::lexicon::one_of(&text[conjunction.span], &["and", "but"])
                     .then(|| sentence_subject(text, tokens, cue.first))
@@ -983,6 +1017,39 @@ fn attribution_before(text: &str, tokens: &[Token], to: usize) -> Option<Attribu
         });
     }
     None
+}
+
+/// "I laughed and said, …", "Trump paused and added …": the subject of a cue coordinated
+/// with a one-word verb right before its "and" is that verb's subject, a pronoun or a name
+/// right before it, whatever opens the sentence before them.
+fn first_conjunct_subject(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    place: Place,
+) -> Option<Span> {
+    let and = speaker::skip_between(text, tokens, first).checked_sub(1)?;
+    let verb = and.checked_sub(1)?;
+    let w = &text[tokens[verb].span];
+    let is_verb = tokens[verb].word
+        && !crate::words::capitalised(w)
+        && !mentions::token_function_word(text, &tokens[verb])
+        && !lexicon::token_is(text, &tokens[verb], lexicon::Cue::SpeakerExcluded)
+        && !lexicon::token_is(text, &tokens[verb], lexicon::Cue::SpeakerDeterminer);
+    if !(tokens[and].word && text[tokens[and].span].eq_ignore_ascii_case("and") && is_verb) {
+        return None;
+    }
+    let subject = speaker::before(text, tokens, verb, place)?;
+    let words: Vec<&Token> = tokens[..verb]
+        .iter()
+        .filter(|t| subject.contains_span(t.span))
+        .collect();
+    let adjacent = tokens[verb - 1].span.end() == subject.end();
+    let named = words
+        .iter()
+        .all(|t| crate::words::capitalised(&text[t.span]))
+        || (words.len() == 1 && lexicon::token_is(text, words[0], lexicon::Cue::SpeakerPronoun));
+    (adjacent && named).then_some(subject)
 }
 
 /// The speaker of a reporting clause in the sentence, outside `skip` (the quotation itself).
@@ -1608,6 +1675,17 @@ fn reported_speech(
             {
                 continue;
             }
+            // "Keeps saying she opposed …": an "-ing" form right after the word that opens the
+            // sentence, with no form of "be" or comma between, is no finite verb; the sentence
+            // leaves its subject out, and the word before the cue is no speaker.
+            let opening = tokens.iter().position(|t| t.word);
+            if !cue.according
+                && participle(text, tokens, cue)
+                && opening.is_some_and(|k| k + 1 == cue.first)
+                && speaker::skip_between(text, tokens, cue.first) == cue.first
+            {
+                continue;
+            }
             let split = taken.is_some_and(|t| t.contains_span(cue.span));
             // Where the clause that a closing "according to" reports starts, when it was cut
             // off an earlier report.
@@ -1719,6 +1797,9 @@ fn reported_speech(
             else {
                 continue;
             };
+            let Some(speaker) = checked_speaker(text, tokens, speaker) else {
+                continue;
+            };
             let mut span = clause_bounds(text, tokens, s.span, cue.first);
             // "care what legal experts believe: this war is illegal": the content follows the
             // colon after the cue, and the report opens at the wh-word of its clause.
@@ -1793,6 +1874,81 @@ fn reported_speech(
     }
 }
 
+/// The speaker phrase found in a speaker's place, checked for a piece of a clause, which a
+/// noun phrase is not: `None` for a lone conjunction or adverb ("…, and say that …", "Just
+/// say …", "Nonetheless, …, saying …": an imperative, or a participle whose subject lies
+/// elsewhere; a capitalised one inside the sentence is a name, "as Will wrote"). After a
+/// pronoun with a contracted verb ("It's hard to know … and say …", "It's a dynamic Greenberg
+/// said") the speaker is a run of words that looks like one, if any. A phrase that ends in a preposition or "to" holds a verb ("Small groups of
+/// protesters continued to call for …", "She started off by emphasizing …"): its speaker is
+/// the longest run of words from its start that looks like one and ends in a name, a pronoun
+/// or a speaker noun, if any ("I'll settle for telling …" has none).
+pub(super) fn checked_speaker(text: &str, tokens: &[Token], speaker: Span) -> Option<Span> {
+    let words: Vec<Token> = tokens
+        .iter()
+        .filter(|t| t.word && t.span.overlaps(speaker))
+        .copied()
+        .collect();
+    let word = |t: &Token| &text[t.span];
+    let lone_connective = |w: &str| {
+        lexicon::is(w, lexicon::Cue::SpeakerLeading)
+            || lexicon::is(w, lexicon::Cue::SpeakerBetween)
+            || lexicon::is(w, lexicon::Cue::Counter)
+    };
+    let preposition = |w: &str| {
+        lexicon::is(w, lexicon::Cue::SpeakerPreposition)
+            || lexicon::is(w, lexicon::Cue::CuePreposition)
+    };
+    // "It's hard", "they're sure": a subject pronoun and a contracted verb, with more words
+    // after it (alone, "He's said …" keeps its speaker: the verb is the cue's auxiliary).
+    let contracted = |w: &str| {
+        w.split_once(['\'', '’']).is_some_and(|(stem, rest)| {
+            !rest.is_empty()
+                && lexicon::is(rest, lexicon::Cue::Elision)
+                && (lexicon::is(stem, lexicon::Cue::SubjectPronoun)
+                    || lexicon::is(stem, lexicon::Cue::SpeakerPronoun))
+        })
+    };
+    // A run of the words that ends in a name, a pronoun or a speaker noun and looks like a
+    // speaker.
+    let speaker_run = |run: &[Token]| {
+        run.last().is_some_and(|t| {
+            let head = word(t);
+            crate::words::capitalised(head)
+                || lexicon::is(head, lexicon::Cue::SpeakerPronoun)
+                || lexicon::speaker_noun(head).is_some()
+        }) && speaker::speaker_like(text, run)
+    };
+    let cover = |run: &[Token]| run[0].span.cover(run[run.len() - 1].span);
+    // "…, as Will wrote": a capitalised word inside a sentence is a name.
+    let sentence_start = tokens.first().is_some_and(|t| t.span == words[0].span);
+    match words.as_slice() {
+        [] => Some(speaker),
+        [one]
+            if lone_connective(word(one))
+                && (sentence_start || !crate::words::capitalised(word(one))) =>
+        {
+            None
+        }
+        // "It's a dynamic Greenberg said": the speaker after the contracted clause, if any.
+        _ if words.len() > 1 => {
+            if let Some(c) = words.iter().rposition(|t| contracted(word(t))) {
+                return (c + 1..words.len())
+                    .find(|&k| speaker_run(&words[k..]))
+                    .map(|k| cover(&words[k..]));
+            }
+            if preposition(word(&words[words.len() - 1])) {
+                return (1..words.len())
+                    .rev()
+                    .find(|&k| speaker_run(&words[..k]))
+                    .map(|k| cover(&words[..k]));
+            }
+            Some(speaker)
+        }
+        _ => Some(speaker),
+    }
+}
+
 /// Where a later report's clause starts inside an earlier report's content.
 #[derive(Debug, Clone, Copy)]
 enum Break {
@@ -1863,6 +2019,21 @@ fn own_report_break(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<B
             return Some(Break::Conjunction(at - 1));
         }
     }
+    // "…, which, as various scholars have been screaming for years, represent …": a comment
+    // clause of "as" set off by commas (Quirk et al. 1985, §15.54) reports the clause around
+    // it, not the earlier report's. One before a quotation ("…, as Joe Biden put it, been
+    // "left behind."") tags the quotation instead.
+    let quotation_after = tokens[cue.next..]
+        .iter()
+        .any(|t| !t.word && matches!(&text[t.span], "\"" | "“" | "”" | "''"));
+    if at >= 2
+        && comma(at - 2)
+        && tokens[at - 1].word
+        && text[tokens[at - 1].span].eq_ignore_ascii_case("as")
+        && !quotation_after
+    {
+        return Some(Break::Conjunction(at - 2));
+    }
     (at >= 1 && comma(at - 1)).then_some(Break::Comma(at - 1))
 }
 
@@ -1915,11 +2086,13 @@ fn clause_report(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<Span
     // noun-phrase subject only when its object, a few words without punctuation, is followed
     // by "that" and a clause; "told the story" or "told them to leave" report nothing here.
     if crux_lexicon::is_exactly(&text[cue.span], lexicon::Cue::ObjectCue) {
-        (cue.next + 1..(cue.next + 6).min(tokens.len()))
-            .take_while(|&j| tokens[j].word)
-            .find(|&j| {
-                word(j).is_some_and(|w| w.eq_ignore_ascii_case("that")) && word(j + 1).is_some()
-            })?;
+        if !hearer_then_clause(text, tokens, cue.next) {
+            (cue.next + 1..(cue.next + 6).min(tokens.len()))
+                .take_while(|&j| tokens[j].word)
+                .find(|&j| {
+                    word(j).is_some_and(|w| w.eq_ignore_ascii_case("that")) && word(j + 1).is_some()
+                })?;
+        }
         if coordinated(text, tokens, cue.first) {
             return None;
         }
@@ -1974,6 +2147,19 @@ fn clause_report(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<Span
     noun_phrase_subject(text, tokens, cue.first, cue.category == Reporting::Finding)
 }
 
+/// Whether a pronoun object at token `i` and a clause without "that" follow a verb that takes
+/// an object ("told me he had come to regret it", "tells us they are ready"): the object
+/// pronoun, then a subject pronoun or "there" and a word after it. "told them the news" and
+/// "told them to leave" have no clause there.
+fn hearer_then_clause(text: &str, tokens: &[Token], i: usize) -> bool {
+    let word = |k: usize| tokens.get(k).filter(|t| t.word).map(|t| &text[t.span]);
+    word(i).is_some_and(|w| lexicon::is(w, lexicon::Cue::ObjectPronoun))
+        && word(i + 1).is_some_and(|w| {
+            lexicon::is(w, lexicon::Cue::SubjectPronoun) || w.eq_ignore_ascii_case("there")
+        })
+        && word(i + 2).is_some()
+}
+
 /// The noun phrase before a reporting verb at token `first`, back to punctuation: without a
 /// relative clause after its head ("A study that appeared in the journal" → "A study"), and
 /// after a conjunction or a preposition that opens the clause ("After campaign aides", "and
@@ -2005,6 +2191,7 @@ fn noun_phrase_subject(
         return None;
     }
     let run = &tokens[start..end];
+    let first_word = tokens.iter().find(|t| t.word).map(|t| t.span);
     let is = |t: &Token, words: &[&str]| lexicon::one_of(&text[t.span], words);
     // A relative clause after the head: the phrase before the relative pronoun.
     let run = match run.iter().position(|t| is(t, &["that", "who", "which"])) {
@@ -2022,12 +2209,13 @@ fn noun_phrase_subject(
             || w.starts_with(|c: char| c.is_ascii_digit());
         // No clause word, auxiliary, reporting verb or conjunction but "and" / "or"; no
         // preposition at its head; no "-ing" form, which shows a verb phrase ("Obama in
-        // letting the public think"; a capitalised one opening the sentence: "Having said").
+        // letting the public think"; a capitalised one opening the sentence, after an
+        // opening bracket or mark too: "(Having said that, …").
         let clean = !words.iter().any(|t| {
             let w = &text[t.span];
             let ing = w.len() > 4
                 && w.ends_with("ing")
-                && (!crate::words::capitalised(w) || t.span == tokens[0].span);
+                && (!crate::words::capitalised(w) || Some(t.span) == first_word);
             lexicon::is(w, lexicon::Cue::SpeakerExcluded)
                 || lexicon::is(w, lexicon::Cue::SpeakerBetween)
                 || (lexicon::is(w, lexicon::Cue::SpeakerLeading)
@@ -2038,6 +2226,7 @@ fn noun_phrase_subject(
         });
         let like = || speaker::speaker_like(text, words);
         clean
+            && !speaker::no_head(text, words)
             && !speaker::writers_infinitive(text, words)
             && if known_source {
                 like()
@@ -2093,8 +2282,14 @@ fn participle_after_tag(
         .rev()
         .filter_map(|j| speaker::cue_at(text, tokens, j))
         .find(|c| !c.according && !inside_quotation(marks, c.span))?;
+    // A participle takes no subject after it: "blaming the US for the war, arguing …" names
+    // the object of "blaming", not a speaker.
     speaker::before(text, tokens, tag.first, Place::NextToQuote)
-        .or_else(|| speaker::after(text, tokens, tag.next, Place::NextToQuote))
+        .or_else(|| {
+            (!participle(text, tokens, tag))
+                .then(|| speaker::after(text, tokens, tag.next, Place::NextToQuote))
+                .flatten()
+        })
         .filter(|sp| sp.end() < cue.span.start())
 }
 
@@ -2280,6 +2475,7 @@ fn reported_speaker(
         && !tokens[cue.next..(cue.next + 6).min(tokens.len())]
             .iter()
             .any(|t| crux_lexicon::is_exactly(&text[t.span], lexicon::Cue::ContentOpener))
+        && !hearer_then_clause(text, tokens, cue.next)
         // "has urged an increase to 1.26%": the object of a request after an article is the
         // thing requested, its content.
         && !(cue.category == Reporting::Intention
@@ -2336,7 +2532,12 @@ fn reported_speaker(
         Some(sp) => sp,
         // "Authorities announced an arrest and said a curfew would continue": a verb
         // coordinated with an earlier one shares the sentence's subject.
-        None if coordinated(text, tokens, cue.first) => sentence_subject(text, tokens, cue.first)?,
+        // "I laughed and said …": the subject of the verb before "and", when the content
+        // follows the cue ("the speech it hates and fears." reports nothing).
+        None if coordinated(text, tokens, cue.first) => next
+            .filter(|t| t.word)
+            .and_then(|_| first_conjunct_subject(text, tokens, cue.first, Place::Clause))
+            .or_else(|| sentence_subject(text, tokens, cue.first))?,
         None => return None,
     };
     // A preposition after the verb ("explained from a podium", "asked about") means no
@@ -3624,6 +3825,134 @@ mod tests {
         );
         let got = reports("Earlier Senator Ada Moss said the bill was dead.");
         assert_eq!(got[0].1.as_deref(), Some("Senator Ada Moss"), "{got:?}");
+    }
+
+    #[test]
+    fn a_piece_of_a_clause_in_the_speakers_place_names_nobody() {
+        // An imperative after "and", a lone adverb, a participle after a sentence adverb, a
+        // pronoun with a contracted verb: no speaker, so no report.
+        for text in [
+            "Let the council wait, and say that the bridge is safe.",
+            "Just say you have changed your mind!",
+            "Nonetheless, the fans will keep on cheering, saying that the coach is right.",
+            "It's hard to be sure, but I will take a guess and say the mayor was wrong.",
+            "I could list many stories, but I'll settle for telling you just one.",
+        ] {
+            let got = reports(text);
+            assert!(
+                got.iter().all(|r| r.1.as_deref().is_none_or(|sp| {
+                    !["and", "Just", "Nonetheless", "It's hard", "I'll settle for"].contains(&sp)
+                })),
+                "{text}: {got:?}"
+            );
+        }
+        // A verb and a preposition or "to" before the cue: the speaker is the noun phrase
+        // before them.
+        let got = reports("The residents continued to call for more information about the fire.");
+        assert_eq!(got[0].1.as_deref(), Some("The residents"), "{got:?}");
+        let got = reports("The mayor went on to say that the budget was too small.");
+        assert_eq!(got[0].1.as_deref(), Some("The mayor"), "{got:?}");
+        let got = reports("She started off by saying that the budget was too small.");
+        assert_eq!(got[0].1.as_deref(), Some("She"), "{got:?}");
+        // "He's said": the contracted verb is the cue's auxiliary; a capitalised word inside
+        // the sentence is a name, not the auxiliary.
+        let got = reports("He's said that the budget was too small.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        let got = reports("The budget, as Will noted, was too small.");
+        assert_eq!(got[0].1.as_deref(), Some("Will"), "{got:?}");
+    }
+
+    #[test]
+    fn a_hearer_and_a_clause_without_that_follow_an_object_verb() {
+        for (text, speaker) in [
+            ("He told me he had come to regret the vote.", "He"),
+            (
+                "The harbour master tells us there is no room left.",
+                "The harbour master",
+            ),
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+        }
+        // The object with no clause after it, or an infinitive: no report of speech.
+        for text in [
+            "He told them the news before lunch.",
+            "She told him about the storm.",
+        ] {
+            assert!(reports(text).is_empty(), "{text}: {:?}", reports(text));
+        }
+    }
+
+    #[test]
+    fn manner_of_speaking_in_the_perfect_progressive_and_as_comment_clauses_report() {
+        // "been" + a manner-of-speaking "-ing" form is a finite verb of report.
+        has_speaker(
+            "Critics had been shouting that the bridge would fall.",
+            "Critics",
+        );
+        // Its "-ing" form after a noun describes ("screaming fans"), no report.
+        assert!(reports("The screaming fans left the hall early.").is_empty());
+        // A comment clause of "as" inside an earlier report's content is its own report of
+        // the clause around it; the earlier report ends before it.
+        let text = "The mayor said the ferry will run at a loss, which, as several experts have been shouting for years, breaks the harbour law.";
+        let got = reports(text);
+        assert!(
+            got.iter().any(|r| r.1.as_deref() == Some("several experts")
+                && r.0.contains("breaks the harbour law")),
+            "{got:?}"
+        );
+        // Before a quotation the "as" clause tags the quotation and cuts no report.
+        let text = "The figures show that the town has, as Mayor Lin put it, been \"left to rot.\"";
+        let got = reports(text);
+        assert!(
+            got.iter()
+                .any(|r| r.1.as_deref() == Some("The figures") && r.0.contains("as Mayor Lin")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn closed_class_words_and_verb_forms_head_no_speaker() {
+        // A participle opening the sentence after a bracket is no subject.
+        let got = reports("(Having said that, there are bakers who argue that rye is best.)");
+        assert!(
+            got.iter().all(|r| r.1.as_deref() != Some("Having")),
+            "{got:?}"
+        );
+        // A subordinator or adverb opening the sentence names nobody; the subject of the verb
+        // coordinated with the cue does ("I laughed and said").
+        let text = "Once in my teens, when my aunt mentioned ghosts, I laughed and said, \"I don't believe in ghosts.\"";
+        let got = speakers(text);
+        assert_eq!(got[0].1.as_deref(), Some("I"), "{got:?}");
+        let text = "Later in the day, Mayor Ruth Dole toured the pier and said, \"It will hold.\"";
+        let got = speakers(text);
+        assert_eq!(got[0].1.as_deref(), Some("Mayor Ruth Dole"), "{got:?}");
+        // Before an adverbial set off by a comma, the subject after it is the participle's.
+        let text = "Earlier in the week, the ferry union praised the deal, saying it kept jobs.";
+        has_speaker(text, "the ferry union");
+        // An "-ing" cue right after the word opening the sentence has no subject there
+        // (a list of deeds leaving out its subject); a quantifier alone still speaks.
+        let got =
+            reports("Keeps saying she opposed the toll, when there are tapes of her backing it.");
+        assert!(
+            got.iter().all(|r| r.1.as_deref() != Some("Keeps")),
+            "{got:?}"
+        );
+        has_speaker("Both claim that the toll is fair.", "Both");
+        // A reporting verb before a name in inversion is no part of the speaker.
+        let text =
+            "\"The levy is too high,\" said Mr. Olander, who stressed that the port would suffer.";
+        for r in reports(text) {
+            assert!(
+                !r.1.as_deref().is_some_and(|s| s.starts_with("said")),
+                "{r:?}"
+            );
+        }
+        // Two adverbials before the subject of a participle next to a quotation.
+        let text = "Later on, particularly during the long strike, the dockers (Ann Roe among them) blamed the owners, arguing that: \"Nobody listened to us.\"";
+        let got = speakers(text);
+        assert_eq!(got[0].1.as_deref(), Some("the dockers"), "{got:?}");
     }
 
     #[test]

@@ -579,13 +579,42 @@ fn leading_adverb(word: &str) -> bool {
         && !lexicon::is(word, Class::SpeakerPronoun)
 }
 
+/// Whether the words cannot head a noun phrase: a lone closed-class word, capitalised only
+/// because it opens a sentence ("Once in my early 20s, …", "Earlier in the day, …", "Their
+/// fear that …"): a possessive determiner, which a noun always follows, or a function word
+/// (conjunction, preposition, subordinator, adverb) that is no determiner or quantifier able
+/// to stand alone as a subject ("Both claim", "Several said", "This shows", "Critics argue"
+/// stay speakers); or a verb in
+/// inversion before a name ("said Mr. Kamin, who …"): a lower-case reporting verb opening
+/// the phrase with a capital after it.
+pub(crate) fn no_head(text: &str, words: &[Token]) -> bool {
+    let Some(first) = words.first() else {
+        return true;
+    };
+    let w = &text[first.span];
+    if let [_] = words {
+        return lexicon::token_is(text, first, Class::NounDeterminer)
+            || (super::mentions::token_function_word(text, first)
+                && !lexicon::token_is(text, first, Class::MentionDeterminer)
+                && !lexicon::token_is(text, first, Class::SpeakerDeterminer)
+                && !lexicon::token_is(text, first, Class::GenericHolder));
+    }
+    !capitalised(w)
+        && words.get(1).is_some_and(|t| capitalised(&text[t.span]))
+        && lexicon::cue_word(w).is_some_and(|c| c.single.is_some())
+}
+
 /// Phrases that stand where a speaker would but name nobody: a phrase opened by a preposition
 /// or a clause word ("On July 26", "In a statement", "After"), a day ("Tuesday"), a
-/// capitalised "-ing" form ("Having said that"), a lone determiner ("The").
+/// capitalised "-ing" form ("Having said that"), a lone determiner ("The"), and words that
+/// head no noun phrase ([`no_head`]).
 fn junk(text: &str, words: &[Token]) -> bool {
     let Some(first) = words.first() else {
         return true;
     };
+    if no_head(text, words) {
+        return true;
+    }
     let w = &text[first.span];
     let capital_ing = capitalised(w) && w.len() > 4 && w.ends_with("ing");
     let day = words.len() == 1 && capitalised(w) && w.ends_with("day");
