@@ -1,13 +1,16 @@
 //! The report's JSON written straight to a writer: the bytes serde would write for a [`Report`],
 //! without serde's generic machinery for the structure.
 //!
-//! The layout (objects, arrays, indentation) goes through serde_json's own [`Formatter`]s,
-//! compact or pretty, and every leaf (numbers, enum names, `null`) through serde_json's
-//! serializer, so that the bytes are those of `serde_json::to_writer(_pretty)` by
-//! construction; keys are written as they are (none needs escaping), and strings are escaped
-//! by [`Json::string`], which scans eight bytes at a time for the bytes JSON escapes and hands
-//! those to the formatter. The derive stays the contract's definition (`crux schema`, the
-//! Python package): the tests below check that the two agree byte for byte.
+//! The layout (objects, arrays, and for pretty output serde_json's `PrettyFormatter` layout:
+//! a line per member or item, indented two spaces a level, `": "` after a key) is written here
+//! into a buffer of our own, each separator and indentation as one piece; integers are written
+//! here too, and floats and enum names through serde_json's serializer, so that their bytes
+//! are serde_json's by construction. Keys are written as they are (none needs escaping), and
+//! strings are escaped by [`Json::string`], which scans eight bytes at a time for the bytes
+//! JSON escapes and copies each run of plain bytes in one piece. The buffer goes to the writer
+//! whenever it passes [`FLUSH_AT`] bytes between two items of an array, and at the end. The
+//! derive stays the contract's definition (`crux schema`, the Python package): the tests below
+//! check that the two agree byte for byte.
 
 use std::io::{self, Write};
 
@@ -17,7 +20,6 @@ use crux_parser::{
     Sentence, Span, Speaker, TextSpan,
 };
 use serde::Serialize;
-use serde_json::ser::{CharEscape, CompactFormatter, Formatter, PrettyFormatter};
 
 use crate::Report;
 
@@ -27,11 +29,7 @@ use crate::Report;
 ///
 /// The writer's.
 pub fn write_compact<W: Write>(out: &mut W, report: &Report) -> io::Result<()> {
-    Json {
-        w: out,
-        f: CompactFormatter,
-    }
-    .report(report)
+    Json::<W, false>::new(out).whole(report)
 }
 
 /// Writes `report` as indented JSON (no final line break), the bytes of
@@ -41,17 +39,32 @@ pub fn write_compact<W: Write>(out: &mut W, report: &Report) -> io::Result<()> {
 ///
 /// The writer's.
 pub fn write_pretty<W: Write>(out: &mut W, report: &Report) -> io::Result<()> {
-    Json {
-        w: out,
-        f: PrettyFormatter::new(),
-    }
-    .report(report)
+    Json::<W, true>::new(out).whole(report)
 }
 
-/// A writer and the formatter that lays out its objects and arrays.
-struct Json<'w, W: Write, F: Formatter> {
+/// How many bytes the buffer gathers before it goes to the writer (checked between items).
+const FLUSH_AT: usize = 1 << 16;
+
+/// A line break, then spaces to indent by: `",\n"` and the indentation of a member or item
+/// at depth `d` is `SEPARATOR[..2 + 2 * d]`, without the comma `SEPARATOR[1..2 + 2 * d]`.
+const SEPARATOR: &[u8; 66] = b",\n                                                                ";
+
+/// The two digits of each number below 100, in order.
+const DIGITS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// The hexadecimal digits serde_json writes in a `\u00XX` escape.
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// A writer, the buffer in front of it, and (for pretty output) how deep the writing is.
+/// `PRETTY` picks serde_json's pretty layout, else its compact one.
+struct Json<'w, W: Write, const PRETTY: bool> {
     w: &'w mut W,
-    f: F,
+    buf: Vec<u8>,
+    depth: usize,
 }
 
 /// Which bytes JSON escapes: the C0 controls, `"` and `\`.
@@ -73,86 +86,183 @@ fn may_escape(x: u64) -> bool {
     control | quote | backslash != 0
 }
 
-/// The writer's own error back (a broken pipe stays one), from serde_json's around it.
-fn io_error(e: serde_json::Error) -> io::Error {
-    io::Error::from(e)
-}
+impl<'w, W: Write, const PRETTY: bool> Json<'w, W, PRETTY> {
+    fn new(w: &'w mut W) -> Self {
+        Json {
+            w,
+            buf: Vec::with_capacity(FLUSH_AT + 4096),
+            depth: 0,
+        }
+    }
 
-impl<W: Write, F: Formatter> Json<'_, W, F> {
-    /// A number, enum name, `null` or other leaf, as serde_json writes it (compact and pretty
-    /// write leaves alike).
+    /// The whole report, then whatever the buffer still holds.
+    fn whole(mut self, report: &Report) -> io::Result<()> {
+        self.report(report)?;
+        self.flush()
+    }
+
+    /// Hands the buffer to the writer.
+    fn flush(&mut self) -> io::Result<()> {
+        self.w.write_all(&self.buf)?;
+        self.buf.clear();
+        Ok(())
+    }
+
+    /// Hands the buffer to the writer once it holds enough.
+    fn maybe_flush(&mut self) -> io::Result<()> {
+        if self.buf.len() >= FLUSH_AT {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// A float, enum name or other leaf, as serde_json writes it (compact and pretty write
+    /// leaves alike).
     fn leaf<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
         value
-            .serialize(&mut serde_json::Serializer::new(&mut *self.w))
-            .map_err(io_error)
+            .serialize(&mut serde_json::Serializer::new(&mut self.buf))
+            .map_err(io::Error::from)
+    }
+
+    /// An unsigned integer, in decimal, two digits at a time.
+    fn integer(&mut self, n: u64) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = n;
+        while n >= 100 {
+            let pair = usize::try_from(n % 100).unwrap_or(0) * 2;
+            n /= 100;
+            at -= 2;
+            digits[at..at + 2].copy_from_slice(&DIGITS[pair..pair + 2]);
+        }
+        if n >= 10 {
+            let pair = usize::try_from(n).unwrap_or(0) * 2;
+            at -= 2;
+            digits[at..at + 2].copy_from_slice(&DIGITS[pair..pair + 2]);
+        } else {
+            at -= 1;
+            digits[at] = b'0' + u8::try_from(n).unwrap_or(0);
+        }
+        self.buf.extend_from_slice(&digits[at..]);
+    }
+
+    /// An offset or index.
+    fn offset(&mut self, n: usize) {
+        self.integer(u64::try_from(n).unwrap_or(u64::MAX));
+    }
+
+    fn null(&mut self) {
+        self.buf.extend_from_slice(b"null");
+    }
+
+    /// What comes before a member or item: a comma unless it is the first, and in pretty
+    /// output a line break and the indentation.
+    fn separator(&mut self, first: bool) {
+        if PRETTY {
+            let from = usize::from(first);
+            let to = 2 + 2 * self.depth;
+            if let Some(piece) = SEPARATOR.get(from..to) {
+                self.buf.extend_from_slice(piece);
+            } else {
+                self.buf.extend_from_slice(&SEPARATOR[from..2]);
+                for _ in 0..self.depth {
+                    self.buf.extend_from_slice(b"  ");
+                }
+            }
+        } else if !first {
+            self.buf.push(b',');
+        }
+    }
+
+    /// Opens an object or array (`open` is its bracket).
+    fn open(&mut self, open: u8) {
+        self.depth += 1;
+        self.buf.push(open);
+    }
+
+    /// Closes an object or array (`close` is its bracket); `empty` is whether it had no member
+    /// or item.
+    fn close(&mut self, close: u8, empty: bool) {
+        self.depth -= 1;
+        if PRETTY && !empty {
+            self.separator(true);
+        }
+        self.buf.push(close);
     }
 
     /// A JSON string of `s`, escaped as serde_json escapes it.
-    fn string(&mut self, s: &str) -> io::Result<()> {
-        self.f.begin_string(self.w)?;
+    fn string(&mut self, s: &str) {
         let bytes = s.as_bytes();
+        self.buf.reserve(bytes.len() + 2);
+        self.buf.push(b'"');
         let mut start = 0;
+        let mut chunks = bytes.chunks_exact(8);
         let mut i = 0;
-        while i < bytes.len() {
-            // Whole words of plain bytes are skipped eight at a time.
-            if let Some(chunk) = bytes.get(i..i + 8) {
-                let mut word = [0u8; 8];
-                word.copy_from_slice(chunk);
-                if !may_escape(u64::from_le_bytes(word)) {
-                    i += 8;
-                    continue;
-                }
-            }
-            let end = (i + 8).min(bytes.len());
-            while i < end {
-                let b = bytes[i];
-                if escaped(b) {
-                    if start < i {
-                        self.f.write_string_fragment(self.w, &s[start..i])?;
+        for chunk in &mut chunks {
+            if let Ok(word) = <[u8; 8]>::try_from(chunk)
+                && may_escape(u64::from_le_bytes(word))
+            {
+                for (k, &b) in word.iter().enumerate() {
+                    if escaped(b) {
+                        self.escape(&bytes[start..i + k], b);
+                        start = i + k + 1;
                     }
-                    let escape = match b {
-                        b'"' => CharEscape::Quote,
-                        b'\\' => CharEscape::ReverseSolidus,
-                        b'\x08' => CharEscape::Backspace,
-                        b'\x0c' => CharEscape::FormFeed,
-                        b'\n' => CharEscape::LineFeed,
-                        b'\r' => CharEscape::CarriageReturn,
-                        b'\t' => CharEscape::Tab,
-                        _ => CharEscape::AsciiControl(b),
-                    };
-                    self.f.write_char_escape(self.w, escape)?;
-                    start = i + 1;
                 }
-                i += 1;
+            }
+            i += 8;
+        }
+        for (k, &b) in chunks.remainder().iter().enumerate() {
+            if escaped(b) {
+                self.escape(&bytes[start..i + k], b);
+                start = i + k + 1;
             }
         }
-        if start < bytes.len() {
-            self.f.write_string_fragment(self.w, &s[start..])?;
-        }
-        self.f.end_string(self.w)
+        self.buf.extend_from_slice(&bytes[start..]);
+        self.buf.push(b'"');
     }
 
-    fn begin_object(&mut self) -> io::Result<()> {
-        self.f.begin_object(self.w)
+    /// The plain bytes `run` before an escaped byte `b`, then `b`'s escape as serde_json
+    /// writes it.
+    fn escape(&mut self, run: &[u8], b: u8) {
+        self.buf.extend_from_slice(run);
+        let short = match b {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            b'\x08' => b'b',
+            b'\x0c' => b'f',
+            b'\n' => b'n',
+            b'\r' => b'r',
+            b'\t' => b't',
+            _ => {
+                let hex = |d: u8| HEX[usize::from(d & 0xf)];
+                self.buf
+                    .extend_from_slice(&[b'\\', b'u', b'0', b'0', hex(b >> 4), hex(b)]);
+                return;
+            }
+        };
+        self.buf.extend_from_slice(&[b'\\', short]);
+    }
+
+    fn begin_object(&mut self) {
+        self.open(b'{');
+    }
+
+    /// Objects here always have members.
+    fn end_object(&mut self) {
+        self.close(b'}', false);
     }
 
     /// The key of a member and what comes between it and its value; `first` is whether it is
     /// the object's first member. Keys are plain ASCII words: nothing to escape.
-    fn key(&mut self, first: bool, key: &str) -> io::Result<()> {
-        self.f.begin_object_key(self.w, first)?;
-        self.f.begin_string(self.w)?;
-        self.f.write_string_fragment(self.w, key)?;
-        self.f.end_string(self.w)?;
-        self.f.end_object_key(self.w)?;
-        self.f.begin_object_value(self.w)
-    }
-
-    fn end_value(&mut self) -> io::Result<()> {
-        self.f.end_object_value(self.w)
-    }
-
-    fn end_object(&mut self) -> io::Result<()> {
-        self.f.end_object(self.w)
+    fn key(&mut self, first: bool, key: &str) {
+        self.separator(first);
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(key.as_bytes());
+        if PRETTY {
+            self.buf.extend_from_slice(b"\": ");
+        } else {
+            self.buf.extend_from_slice(b"\":");
+        }
     }
 
     /// A member whose value is a leaf.
@@ -162,48 +272,44 @@ impl<W: Write, F: Formatter> Json<'_, W, F> {
         key: &str,
         value: &T,
     ) -> io::Result<()> {
-        self.key(first, key)?;
-        self.leaf(value)?;
-        self.end_value()
+        self.key(first, key);
+        self.leaf(value)
+    }
+
+    /// A member whose value is an offset or index.
+    fn offset_member(&mut self, first: bool, key: &str, n: usize) {
+        self.key(first, key);
+        self.offset(n);
     }
 
     /// A member whose value is a string.
-    fn string_member(&mut self, first: bool, key: &str, value: &str) -> io::Result<()> {
-        self.key(first, key)?;
-        self.string(value)?;
-        self.end_value()
+    fn string_member(&mut self, first: bool, key: &str, value: &str) {
+        self.key(first, key);
+        self.string(value);
     }
 
     /// A member whose value is a string or `null`.
-    fn option_string_member(
-        &mut self,
-        first: bool,
-        key: &str,
-        value: Option<&str>,
-    ) -> io::Result<()> {
-        self.key(first, key)?;
+    fn option_string_member(&mut self, first: bool, key: &str, value: Option<&str>) {
+        self.key(first, key);
         match value {
-            Some(s) => self.string(s)?,
-            None => self.f.write_null(self.w)?,
+            Some(s) => self.string(s),
+            None => self.null(),
         }
-        self.end_value()
     }
 
     /// A span, `[start, end]`.
-    fn span(&mut self, span: Span) -> io::Result<()> {
-        self.f.begin_array(self.w)?;
-        for (first, n) in [(true, span.start()), (false, span.end())] {
-            self.f.begin_array_value(self.w, first)?;
-            self.leaf(&n)?;
-            self.f.end_array_value(self.w)?;
-        }
-        self.f.end_array(self.w)
+    fn span(&mut self, span: Span) {
+        self.open(b'[');
+        self.separator(true);
+        self.offset(span.start());
+        self.separator(false);
+        self.offset(span.end());
+        self.close(b']', false);
     }
 
-    fn span_member(&mut self, first: bool, key: &str, span: Span) -> io::Result<()> {
-        self.key(first, key)?;
-        self.span(span)?;
-        self.end_value()
+    fn span_member(&mut self, first: bool, key: &str, span: Span) {
+        self.key(first, key);
+        self.span(span);
     }
 
     /// A member whose value is an array, each item written by `item`.
@@ -214,15 +320,15 @@ impl<W: Write, F: Formatter> Json<'_, W, F> {
         items: &[T],
         mut item: impl FnMut(&mut Self, &T) -> io::Result<()>,
     ) -> io::Result<()> {
-        self.key(first, key)?;
-        self.f.begin_array(self.w)?;
+        self.key(first, key);
+        self.open(b'[');
         for (i, x) in items.iter().enumerate() {
-            self.f.begin_array_value(self.w, i == 0)?;
+            self.separator(i == 0);
             item(self, x)?;
-            self.f.end_array_value(self.w)?;
+            self.maybe_flush()?;
         }
-        self.f.end_array(self.w)?;
-        self.end_value()
+        self.close(b']', items.is_empty());
+        Ok(())
     }
 
     /// A member whose value is an object or `null`.
@@ -233,21 +339,24 @@ impl<W: Write, F: Formatter> Json<'_, W, F> {
         value: Option<&T>,
         object: impl FnOnce(&mut Self, &T) -> io::Result<()>,
     ) -> io::Result<()> {
-        self.key(first, key)?;
+        self.key(first, key);
         match value {
-            Some(x) => object(self, x)?,
-            None => self.f.write_null(self.w)?,
+            Some(x) => object(self, x),
+            None => {
+                self.null();
+                Ok(())
+            }
         }
-        self.end_value()
     }
 
     fn report(&mut self, report: &Report) -> io::Result<()> {
-        self.begin_object()?;
-        self.string_member(true, "version", &report.version)?;
-        self.string_member(false, "source", &report.source)?;
+        self.begin_object();
+        self.string_member(true, "version", &report.version);
+        self.string_member(false, "source", &report.source);
         self.analysis(&report.analysis)?;
         self.array_member(false, "diagnostics", &report.diagnostics, Self::diagnostic)?;
-        self.end_object()
+        self.end_object();
+        Ok(())
     }
 
     /// The members of an analysis, flattened into the report's object.
@@ -259,18 +368,17 @@ impl<W: Write, F: Formatter> Json<'_, W, F> {
             &analysis.assessments,
             Self::assessment,
         )?;
-        self.key(false, "balance")?;
-        self.balance(&analysis.balance)?;
-        self.end_value()
+        self.key(false, "balance");
+        self.balance(&analysis.balance)
     }
 
     /// The members of a document, flattened into the report's object.
     fn document(&mut self, doc: &Document) -> io::Result<()> {
         self.leaf_member(false, "format", &doc.format)?;
-        self.string_member(false, "text", &doc.text)?;
-        self.key(false, "meta")?;
+        self.string_member(false, "text", &doc.text);
+        self.maybe_flush()?;
+        self.key(false, "meta");
         self.meta(&doc.meta)?;
-        self.end_value()?;
         self.array_member(false, "paragraphs", &doc.paragraphs, Self::paragraph)?;
         self.array_member(false, "sentences", &doc.sentences, Self::sentence)?;
         self.array_member(false, "quotes", &doc.quotes, Self::quote)?;
@@ -293,135 +401,154 @@ impl<W: Write, F: Formatter> Json<'_, W, F> {
     }
 
     fn meta(&mut self, meta: &Meta) -> io::Result<()> {
-        self.begin_object()?;
-        self.option_string_member(true, "title", meta.title.as_deref())?;
-        self.array_member(false, "authors", &meta.authors, |j, a| j.string(a))?;
-        self.option_string_member(false, "date", meta.date.as_deref())?;
-        self.option_string_member(false, "time", meta.time.as_deref())?;
-        self.option_string_member(false, "section", meta.section.as_deref())?;
-        self.end_object()
+        self.begin_object();
+        self.option_string_member(true, "title", meta.title.as_deref());
+        self.array_member(false, "authors", &meta.authors, |j, a| {
+            j.string(a);
+            Ok(())
+        })?;
+        self.option_string_member(false, "date", meta.date.as_deref());
+        self.option_string_member(false, "time", meta.time.as_deref());
+        self.option_string_member(false, "section", meta.section.as_deref());
+        self.end_object();
+        Ok(())
     }
 
     fn paragraph(&mut self, p: &Paragraph) -> io::Result<()> {
-        self.begin_object()?;
-        self.span_member(true, "span", p.span)?;
+        self.begin_object();
+        self.span_member(true, "span", p.span);
         self.leaf_member(false, "kind", &p.kind)?;
         self.leaf_member(false, "voice", &p.voice)?;
-        self.option_string_member(false, "quote", p.quote.as_deref())?;
-        self.end_object()
+        self.option_string_member(false, "quote", p.quote.as_deref());
+        self.end_object();
+        Ok(())
     }
 
     fn sentence(&mut self, s: &Sentence) -> io::Result<()> {
-        self.begin_object()?;
-        self.span_member(true, "span", s.span)?;
-        self.leaf_member(false, "paragraph", &s.paragraph)?;
-        self.end_object()
+        self.begin_object();
+        self.span_member(true, "span", s.span);
+        self.offset_member(false, "paragraph", s.paragraph);
+        self.end_object();
+        Ok(())
     }
 
     fn text_span(&mut self, t: &TextSpan) -> io::Result<()> {
-        self.begin_object()?;
-        self.string_member(true, "text", &t.text)?;
-        self.span_member(false, "span", t.span)?;
-        self.end_object()
+        self.begin_object();
+        self.string_member(true, "text", &t.text);
+        self.span_member(false, "span", t.span);
+        self.end_object();
+        Ok(())
     }
 
     fn speaker(&mut self, s: &Speaker) -> io::Result<()> {
-        self.begin_object()?;
-        self.string_member(true, "text", &s.text)?;
-        self.span_member(false, "span", s.span)?;
-        self.option_string_member(false, "canonical", s.canonical.as_deref())?;
+        self.begin_object();
+        self.string_member(true, "text", &s.text);
+        self.span_member(false, "span", s.span);
+        self.option_string_member(false, "canonical", s.canonical.as_deref());
         // `skip_serializing_if = "Option::is_none"`.
         if let Some(resolution) = &s.resolution {
             self.leaf_member(false, "resolution", resolution)?;
         }
-        self.end_object()
+        self.end_object();
+        Ok(())
     }
 
     fn quote(&mut self, q: &Quote) -> io::Result<()> {
-        self.begin_object()?;
-        self.string_member(true, "id", &q.id)?;
+        self.begin_object();
+        self.string_member(true, "id", &q.id);
         self.leaf_member(false, "kind", &q.kind)?;
-        self.span_member(false, "span", q.span)?;
-        self.string_member(false, "text", &q.text)?;
+        self.span_member(false, "span", q.span);
+        self.string_member(false, "text", &q.text);
         self.option_member(false, "speaker", q.speaker.as_ref(), Self::speaker)?;
         self.option_member(false, "source", q.source.as_ref(), Self::text_span)?;
         self.option_member(false, "cue", q.cue.as_ref(), Self::text_span)?;
-        self.end_object()
+        self.end_object();
+        Ok(())
     }
 
     fn caveat(&mut self, c: &Caveat) -> io::Result<()> {
-        self.begin_object()?;
-        self.string_member(true, "id", &c.id)?;
+        self.begin_object();
+        self.string_member(true, "id", &c.id);
         self.leaf_member(false, "kind", &c.kind)?;
-        self.span_member(false, "span", c.span)?;
-        self.string_member(false, "text", &c.text)?;
-        self.span_member(false, "scope", c.scope)?;
+        self.span_member(false, "span", c.span);
+        self.string_member(false, "text", &c.text);
+        self.span_member(false, "scope", c.scope);
         self.leaf_member(false, "strength", &c.strength)?;
-        self.string_member(false, "holder", &c.holder)?;
-        self.end_object()
+        self.string_member(false, "holder", &c.holder);
+        self.end_object();
+        Ok(())
     }
 
     fn claim(&mut self, c: &Claim) -> io::Result<()> {
-        self.begin_object()?;
-        self.string_member(true, "id", &c.id)?;
-        self.span_member(false, "span", c.span)?;
-        self.string_member(false, "text", &c.text)?;
-        self.string_member(false, "holder", &c.holder)?;
+        self.begin_object();
+        self.string_member(true, "id", &c.id);
+        self.span_member(false, "span", c.span);
+        self.string_member(false, "text", &c.text);
+        self.string_member(false, "holder", &c.holder);
         self.leaf_member(false, "type", &c.kind)?;
-        self.array_member(false, "caveats", &c.caveats, |j, id| j.string(id))?;
-        self.end_object()
+        self.array_member(false, "caveats", &c.caveats, |j, id| {
+            j.string(id);
+            Ok(())
+        })?;
+        self.end_object();
+        Ok(())
     }
 
     fn link(&mut self, l: &Link) -> io::Result<()> {
-        self.begin_object()?;
-        self.string_member(true, "text", &l.text)?;
-        self.span_member(false, "span", l.span)?;
-        self.string_member(false, "href", &l.href)?;
-        self.end_object()
+        self.begin_object();
+        self.string_member(true, "text", &l.text);
+        self.span_member(false, "span", l.span);
+        self.string_member(false, "href", &l.href);
+        self.end_object();
+        Ok(())
     }
 
     fn booster(&mut self, b: &Booster) -> io::Result<()> {
-        self.begin_object()?;
-        self.span_member(true, "span", b.span)?;
-        self.string_member(false, "text", &b.text)?;
-        self.span_member(false, "scope", b.scope)?;
+        self.begin_object();
+        self.span_member(true, "span", b.span);
+        self.string_member(false, "text", &b.text);
+        self.span_member(false, "scope", b.scope);
         self.leaf_member(false, "strength", &b.strength)?;
-        self.end_object()
+        self.end_object();
+        Ok(())
     }
 
     fn approximation(&mut self, a: &Approximation) -> io::Result<()> {
-        self.begin_object()?;
-        self.span_member(true, "span", a.span)?;
-        self.string_member(false, "text", &a.text)?;
-        self.span_member(false, "scope", a.scope)?;
-        self.string_member(false, "holder", &a.holder)?;
-        self.end_object()
+        self.begin_object();
+        self.span_member(true, "span", a.span);
+        self.string_member(false, "text", &a.text);
+        self.span_member(false, "scope", a.scope);
+        self.string_member(false, "holder", &a.holder);
+        self.end_object();
+        Ok(())
     }
 
     fn cue(&mut self, c: &Cue) -> io::Result<()> {
-        self.begin_object()?;
-        self.string_member(true, "text", &c.text)?;
-        self.span_member(false, "span", c.span)?;
+        self.begin_object();
+        self.string_member(true, "text", &c.text);
+        self.span_member(false, "span", c.span);
         self.leaf_member(false, "role", &c.role)?;
-        self.end_object()
+        self.end_object();
+        Ok(())
     }
 
     fn weighting(&mut self, w: &Weighting) -> io::Result<()> {
-        self.begin_object()?;
+        self.begin_object();
         self.leaf_member(true, "reason", &w.reason)?;
         self.leaf_member(false, "factor", &w.factor)?;
         self.option_member(false, "cue", w.cue.as_ref(), Self::text_span)?;
-        self.end_object()
+        self.end_object();
+        Ok(())
     }
 
     fn assessment(&mut self, a: &Assessment) -> io::Result<()> {
-        self.begin_object()?;
-        self.string_member(true, "id", &a.id)?;
+        self.begin_object();
+        self.string_member(true, "id", &a.id);
         self.leaf_member(false, "kind", &a.kind)?;
-        self.span_member(false, "span", a.span)?;
-        self.string_member(false, "text", &a.text)?;
-        self.string_member(false, "holder", &a.holder)?;
-        self.option_string_member(false, "target", a.target.as_deref())?;
+        self.span_member(false, "span", a.span);
+        self.string_member(false, "text", &a.text);
+        self.string_member(false, "holder", &a.holder);
+        self.option_string_member(false, "target", a.target.as_deref());
         self.leaf_member(false, "magnitude", &a.magnitude)?;
         self.leaf_member(false, "likelihood", &a.likelihood)?;
         self.leaf_member(false, "confidence", &a.confidence)?;
@@ -429,30 +556,32 @@ impl<W: Write, F: Formatter> Json<'_, W, F> {
         self.array_member(false, "cues", &a.cues, Self::cue)?;
         self.leaf_member(false, "weight", &a.weight)?;
         self.array_member(false, "weighting", &a.weighting, Self::weighting)?;
-        self.end_object()
+        self.end_object();
+        Ok(())
     }
 
     fn balance(&mut self, b: &Balance) -> io::Result<()> {
-        self.begin_object()?;
+        self.begin_object();
         self.leaf_member(true, "risk", &b.risk)?;
         self.leaf_member(false, "benefit", &b.benefit)?;
         self.leaf_member(false, "net", &b.net)?;
         self.leaf_member(false, "verdict", &b.verdict)?;
-        self.end_object()
+        self.end_object();
+        Ok(())
     }
 
     fn diagnostic(&mut self, d: &Diagnostic) -> io::Result<()> {
-        self.begin_object()?;
+        self.begin_object();
         self.leaf_member(true, "severity", &d.severity)?;
-        self.string_member(false, "code", &d.code)?;
-        self.string_member(false, "message", &d.message)?;
-        self.key(false, "span")?;
+        self.string_member(false, "code", &d.code);
+        self.string_member(false, "message", &d.message);
+        self.key(false, "span");
         match d.span {
-            Some(span) => self.span(span)?,
-            None => self.f.write_null(self.w)?,
+            Some(span) => self.span(span),
+            None => self.null(),
         }
-        self.end_value()?;
-        self.end_object()
+        self.end_object();
+        Ok(())
     }
 }
 
@@ -579,14 +708,14 @@ mod tests {
                 samples.push(s);
             }
         }
+        // Several escapes in one word and in the tail, and runs of plain bytes between them.
+        samples.push("\"\"\\\n\ta\u{1}b\"\r\u{8}\u{c}\u{1f}caf\u{e9}\"".to_owned());
+        samples.push("plain words long enough for several words\n\"end\"\\".to_owned());
         for s in &samples {
             let mut ours = Vec::new();
-            Json {
-                w: &mut ours,
-                f: CompactFormatter,
-            }
-            .string(s)
-            .unwrap();
+            let mut json = Json::<_, false>::new(&mut ours);
+            json.string(s);
+            json.flush().unwrap();
             assert_eq!(
                 String::from_utf8(ours).unwrap(),
                 serde_json::to_string(s).unwrap()
