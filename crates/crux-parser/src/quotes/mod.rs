@@ -1637,20 +1637,23 @@ fn reported_speech(
     direct_cues: &HashSet<Span>,
     drafts: &mut Vec<Draft>,
 ) {
+    // The cues of a sentence, found once: the closing tag reads the last, the loop all.
+    let mut cues: Vec<(usize, speaker::Cue)> = Vec::new();
     for s in sentences {
         let tokens = s.tokens;
+        cues.clear();
+        cues.extend((0..tokens.len()).filter_map(|i| Some((i, speaker::cue_at(text, tokens, i)?))));
         // Several reports may stand in one sentence ("X said …, but Y said …"); each is its
         // clause, and a later cue inside the clause of an earlier report adds nothing.
         let mut taken: Option<Span> = None;
         let first_draft = drafts.len();
         // "…they would think you were crazy, says Epstein.": a tag closing the sentence holds
         // the whole clause before it, so a cue inside that clause is part of its content.
-        let tag = closing_tag(text, marks, tokens);
+        let tag = cues
+            .last()
+            .and_then(|&(_, cue)| closing_tag_at(text, marks, tokens, cue));
         let closing = tag.map(|(c, _)| (c.first, clause_bounds(text, tokens, s.span, c.first)));
-        for i in 0..tokens.len() {
-            let Some(cue) = speaker::cue_at(text, tokens, i) else {
-                continue;
-            };
+        for &(i, cue) in &cues {
             // "Trump's claim that …": after a possessive the word is a noun, whose report
             // `forms` reads.
             if forms::held_noun(text, tokens, i).is_some() {
@@ -2045,6 +2048,16 @@ fn closing_tag(text: &str, marks: &marks::Marks, tokens: &[Token]) -> Option<(sp
     let cue = (0..tokens.len())
         .rev()
         .find_map(|i| speaker::cue_at(text, tokens, i))?;
+    closing_tag_at(text, marks, tokens, cue)
+}
+
+/// [`closing_tag`] with the sentence's last cue found.
+fn closing_tag_at(
+    text: &str,
+    marks: &marks::Marks,
+    tokens: &[Token],
+    cue: speaker::Cue,
+) -> Option<(speaker::Cue, Span)> {
     if cue.according || inside_quotation(marks, cue.span) || cue.first == 0 {
         return None;
     }
