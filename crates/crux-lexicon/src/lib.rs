@@ -204,21 +204,9 @@ fn find_index(bytes: &[u8], ascii: bool) -> Option<usize> {
     } else {
         (word_hash(bytes), 0)
     };
-    let tag = (hash & 0xffff) as u32;
-    let mut s = usize::try_from(hash >> 32).unwrap_or_default() & MASK;
-    loop {
-        let slot = SLOTS[s];
-        if slot == 0 {
-            return None;
-        }
-        if slot >> 16 != tag {
-            s = (s + 1) & MASK;
-            continue;
-        }
-        let index = (slot & 0xffff) as usize - 1;
-        let w = &WORDS[index];
+    probe(hash, |w| {
         let key = w.key.as_bytes();
-        if key.len() == bytes.len()
+        key.len() == bytes.len()
             && if bytes.len() <= 8 {
                 w.short == short
             } else if ascii {
@@ -226,17 +214,13 @@ fn find_index(bytes: &[u8], ascii: bool) -> Option<usize> {
             } else {
                 key == bytes
             }
-        {
-            return Some(index);
-        }
-        s = (s + 1) & MASK;
-    }
+    })
 }
 
-/// [`find_index`] of a word of one to eight bytes given as its [`short_key`] and its length.
-#[inline]
-fn find_short(short: u64, len: usize) -> Option<usize> {
-    let hash = fold::short_hash(short, len);
+/// The index of the word of the table's probe sequence for `hash` that `matches`: the slots
+/// from the hash's home on, those whose 16-bit tag is the hash's asked, up to an empty one.
+#[inline(always)]
+fn probe(hash: u64, matches: impl Fn(&Word) -> bool) -> Option<usize> {
     let tag = (hash & 0xffff) as u32;
     let mut s = usize::try_from(hash >> 32).unwrap_or_default() & MASK;
     loop {
@@ -246,13 +230,20 @@ fn find_short(short: u64, len: usize) -> Option<usize> {
         }
         if slot >> 16 == tag {
             let index = (slot & 0xffff) as usize - 1;
-            let w = &WORDS[index];
-            if w.short == short && w.key.len() == len {
+            if matches(&WORDS[index]) {
                 return Some(index);
             }
         }
         s = (s + 1) & MASK;
     }
+}
+
+/// [`find_index`] of a word of one to eight bytes given as its [`short_key`] and its length.
+#[inline]
+fn find_short(short: u64, len: usize) -> Option<usize> {
+    probe(fold::short_hash(short, len), |w| {
+        w.short == short && w.key.len() == len
+    })
 }
 
 /// Everything the built-in lexicons hold for `word` (folded by [`fold`]); `None` for most
