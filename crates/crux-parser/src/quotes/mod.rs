@@ -2713,7 +2713,9 @@ fn passive(text: &str, tokens: &[Token], cue: speaker::Cue) -> bool {
     let by = tokens
         .get(cue.next)
         .is_some_and(|t| text[t.span].eq_ignore_ascii_case("by"));
-    !by && (contracted || lexicon::one_of(w, &["is", "are", "was", "were", "be", "been", "being"]))
+    !by && (contracted
+        || lexicon::is(w, lexicon::Cue::BeFinite)
+        || lexicon::is(w, lexicon::Cue::BeNonfinite))
 }
 
 /// Whether token `i` opens an infinitive ("vowed to repeal", "urged them to join"): "to"
