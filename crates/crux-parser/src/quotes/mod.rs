@@ -646,11 +646,17 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
         return None;
     }
     // The cue ends the attribution ("…," he said. / "…," police said in a statement / "…,"
-    // Sessions told CNN.) unless a content clause follows it: "…," he said that ….
-    if tokens
-        .get(cue.next)
-        .is_some_and(|t| lexicon::is(&text[t.span], lexicon::Cue::ContentOpener))
-    {
+    // Sessions told CNN.) unless a content clause follows it: "…," he said that …, or the
+    // object of a verb that judges, describes or cites, a noun phrase opened by a determiner
+    // ("…," the committee rejected the plan): the quotation is not what it took.
+    if tokens.get(cue.next).is_some_and(|t| {
+        let w = &text[t.span];
+        lexicon::is(w, lexicon::Cue::ContentOpener)
+            || (t.word
+                && lexicon::is(&text[tokens[cue.first].span], lexicon::Cue::TargetVerb)
+                && (lexicon::is(w, lexicon::Cue::NounDeterminer)
+                    || lexicon::is(w, lexicon::Cue::SpeakerDeterminer)))
+    }) {
         return None;
     }
     Some(Attribution {
@@ -4468,6 +4474,16 @@ mod tests {
             let got = speakers(text);
             assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
         }
+        // A judging verb with an object of its own did not take the quotation, nor did a verb
+        // that reports nothing.
+        let text = "On his new record, \"Streets of Fog and Salt,\" the singer discussed the \
+                    decline of the harbour.";
+        assert_eq!(
+            kind_of(text, "\"Streets of Fog and Salt,\""),
+            crate::QuoteKind::Scare
+        );
+        let got = speakers("\"We will not pay,\" the mayor's office ignored the request.");
+        assert_eq!(got[0].1, None, "{got:?}");
         // A closing tag: the words after a participle are no speaker.
         let got = reports("The board approved the budget, citing the rise in rents.");
         assert!(
