@@ -284,6 +284,31 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
             return None;
         }
         let end = head_end.unwrap_or(i - 1).max(start);
+        // A verb of finding relays a source only when its subject names one: a person, a body
+        // or a text ("The study found", "Gallup shows"); "The 15-year history of this project
+        // shows nothing but delays" is the writer's own reading of the record.
+        let finding = crate::lexicon::token_cue_word(text, &words[i])
+            .and_then(|c| c.single)
+            .is_some_and(|r| r == crate::lexicon::Reporting::Finding);
+        if finding
+            && !words[start..=end].iter().enumerate().any(|(k, t)| {
+                let w = &text[t.span];
+                crate::lexicon::speaker_noun(w).is_some()
+                    || crate::words::capitalised(w)
+                        && (k > 0
+                            || !crate::lexicon::token_is(
+                                text,
+                                t,
+                                crate::lexicon::Cue::NounDeterminer,
+                            ) && !crate::lexicon::token_is(
+                                text,
+                                t,
+                                crate::lexicon::Cue::SpeakerDeterminer,
+                            ))
+            })
+        {
+            return None;
+        }
         return Some(words[start].span.cover(words[end].span));
     }
     None
@@ -1051,6 +1076,14 @@ mod tests {
         // A semicolon before any colon still joins two clauses.
         let got = claims("The plan is late; the council has two aims: speed and cost.");
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn a_finding_verb_relays_only_a_subject_that_names_a_source() {
+        let got = claims("The long history of this bridge shows nothing but delays and debts.");
+        assert_eq!(got[0].2, "author", "{got:?}");
+        // With a source for its subject, the sentence is the source's report, no claim.
+        assert!(claims("The study found that most riders pay.").is_empty());
     }
 
     #[test]
