@@ -1924,7 +1924,10 @@ pub(super) fn checked_speaker(text: &str, tokens: &[Token], speaker: Span) -> Op
     };
     let cover = |run: &[Token]| run[0].span.cover(run[run.len() - 1].span);
     // "…, as Will wrote": a capitalised word inside a sentence is a name.
-    let sentence_start = tokens.first().is_some_and(|t| t.span == words[0].span);
+    let sentence_start = tokens
+        .first()
+        .zip(words.first())
+        .is_some_and(|(t, w)| t.span == w.span);
     match words.as_slice() {
         [] => Some(speaker),
         [one]
