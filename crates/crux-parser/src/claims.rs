@@ -43,7 +43,8 @@ fn cue_type(e: &Entry) -> Option<ClaimType> {
         "normative" => ClaimType::Normative,
         "prediction" => ClaimType::Prediction,
         "causal" => ClaimType::Causal,
-        "evaluation" => ClaimType::Evaluation,
+        // A distancing modifier ("so-called", "somehow") is the writer's judgement.
+        "evaluation" | "distancing" => ClaimType::Evaluation,
         _ => return None,
     })
 }
@@ -68,6 +69,7 @@ mod frame {
     pub(super) const JUDGING: u16 = 256;
     pub(super) const RHETORICAL: u16 = 512;
     pub(super) const RELATIVE: u16 = 1024;
+    pub(super) const OPENER: u16 = 2048;
 }
 
 /// The frame classes of `w` (any case) in `data/claim_frames.tsv`, as bits.
@@ -108,6 +110,7 @@ fn frame_class(category: &str) -> u16 {
         "judging" => frame::JUDGING,
         "rhetorical" => frame::RHETORICAL,
         "relative" => frame::RELATIVE,
+        "opener" => frame::OPENER,
         _ => 0,
     }
 }
@@ -325,13 +328,19 @@ fn fragment(text: &str, words: &[Token], after_cut: bool) -> bool {
 }
 
 /// Whether a question is rhetorical, so a claim: it opens with a hedge or booster adverb
-/// ("Perhaps …?") or holds a negation ("Is this not dangerous?", "shouldn't we …?").
+/// ("Perhaps …?"), holds a negation ("Is this not dangerous?", "shouldn't we …?"), or is a
+/// full clause opening with a coordinator ("So, when is the next one due?": an auxiliary after
+/// the coordinator; "Or an engineer?" has none).
 fn rhetorical(text: &str, toks: &[Token]) -> bool {
     let mut words = toks.iter().filter(|t| t.word);
-    let opens = words.next().is_some_and(|f| {
+    let first = words.next();
+    let opens = first.is_some_and(|f| {
         token_is(text, f, frame::RHETORICAL) && !text[f.span].eq_ignore_ascii_case("not")
     });
+    let argued = first.is_some_and(|f| token_is(text, f, frame::OPENER))
+        && words.any(|t| token_is(text, t, frame::AUXILIARY));
     opens
+        || argued
         || toks.iter().filter(|t| t.word).any(|t| {
             let w = &text[t.span];
             token_is(text, t, frame::RHETORICAL)
@@ -389,6 +398,20 @@ fn other_sense(text: &str, words: &[Token], i: usize) -> bool {
             && next.eq_ignore_ascii_case("of"))
 }
 
+/// Whether the words at `i` are the writer's own view, so the claim an evaluation: a first or
+/// second person subject and a verb of belief ("I believe it falls short", "we think"): the
+/// writer presents the claim as an opinion held, not a fact reported (Biber et al. 1999,
+/// §10.2.1, stance complement clauses of a first-person belief verb).
+fn own_view(text: &str, words: &[Token], i: usize) -> bool {
+    token_is(text, &words[i], frame::FIRST)
+        && words.get(i + 1).is_some_and(|v| {
+            v.word
+                && crate::lexicon::token_cue_word(text, v)
+                    .and_then(|c| c.single)
+                    .is_some_and(|r| r == crate::lexicon::Reporting::Belief)
+        })
+}
+
 /// The type of the claim over `words` (tokens of the claim, quotations excluded).
 fn claim_type(text: &str, words: &[Token], hedged_should: &[Span]) -> ClaimType {
     let mut found = [false; 4];
@@ -400,7 +423,7 @@ fn claim_type(text: &str, words: &[Token], hedged_should: &[Span]) -> ClaimType 
             continue;
         };
         let other_sense = other_sense(text, words, i);
-        if evaluative(sense) && !other_sense {
+        if evaluative(sense) && !other_sense || own_view(text, words, i) {
             found[3] = true;
         }
         if !sense.has(Kind::ClaimCue) {
@@ -454,7 +477,7 @@ fn judged(text: &str, q: &Quote) -> bool {
         .rsplit(' ')
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("clear"));
-    if plain || endorsed(text, q, cue.span).is_some() {
+    if plain || endorsed(text, q, cue.span).is_some() || distanced(text, q) {
         return true;
     }
     let before = text[..cue.span.start()].trim_end();
@@ -463,6 +486,23 @@ fn judged(text: &str, q: &Quote) -> bool {
         .next()
         .unwrap_or("");
     !word.is_empty() && is(word, frame::JUDGING)
+}
+
+/// Whether a report holds a distancing modifier of the writer's ("officials touted their
+/// so-called reforms", "critics claim the phrase is somehow sinister"): the source would not
+/// disown its own words, so the modifier, and the report, are the writer's judgement.
+fn distanced(text: &str, q: &Quote) -> bool {
+    tokens(text, q.span).any(|t| distancing(text, &t))
+}
+
+/// Whether a token is a distancing modifier (`data/claim_cues.tsv`, category `distancing`).
+fn distancing(text: &str, t: &Token) -> bool {
+    t.word
+        && t.lexicon(text).is_some_and(|w| {
+            w.single(Kind::ClaimCue)
+                && w.of(Kind::ClaimCue)
+                    .any(|e| e.words.len() == 1 && e.category == "distancing")
+        })
 }
 
 /// The tag of a report set in an "as" clause that opens its sentence or follows a comma ("As
@@ -594,6 +634,10 @@ pub(crate) fn find(
         .filter(|(_, q)| q.kind == QuoteKind::Block)
         .map(|(i, q)| (q.id.as_str(), i))
         .collect();
+    // Whether each report is the writer's judgement ([`judged`]), read once per quote: a
+    // report's words are scanned for distancing modifiers, and a sentence of many clauses
+    // would otherwise read them once per clause.
+    let judged_of: Vec<bool> = quotes.iter().map(|q| judged(text, q)).collect();
     let mut claims = Vec::new();
     // Buffers reused from sentence to sentence.
     let mut clauses: Vec<Span> = Vec::new();
@@ -641,16 +685,16 @@ pub(crate) fn find(
             // (block quotes hold quoted paragraphs), so the last few before it suffice.
             quotes[..i]
                 .iter()
+                .zip(&judged_of[..i])
                 .rev()
                 .take(64)
-                // The overlap first: it is a comparison, `judged` a lookup.
-                .filter(|q| q.span.overlaps(s.span) && relayed(q))
-                .filter_map(|q| {
+                .filter(|(q, _)| q.span.overlaps(s.span) && relayed(q))
+                .filter_map(|(q, &judged)| {
                     // An "as" clause of report: at most its tag ("as Smith knows") is cut; the
                     // words it relays stay the writer's claim. Other judged reports keep all.
                     // Only a tag that closes the sentence is cut ("…, as Smith knows very
                     // well."): the claim before it stays whole.
-                    if judged(text, q) {
+                    if judged {
                         return q
                             .cue
                             .as_ref()
@@ -707,15 +751,16 @@ pub(crate) fn find(
             inside.extend(
                 quotes[..last]
                     .iter()
+                    .zip(&judged_of[..last])
                     .rev()
                     .take(64)
                     // A judged or endorsed report leaves its words the writer's too.
-                    .filter(|q| {
+                    .filter(|&(q, &judged)| {
                         q.kind != QuoteKind::Block
                             && q.span.overlaps(span)
-                            && !(q.kind == QuoteKind::Reported && judged(text, q))
+                            && !(q.kind == QuoteKind::Reported && judged)
                     })
-                    .map(|q| q.span),
+                    .map(|(q, _)| q.span),
             );
             // The claim's tokens, found by binary search (tokens are in text order), so that a
             // sentence of many clauses stays linear.
@@ -749,8 +794,9 @@ pub(crate) fn find(
                     continue;
                 }
             }
-            // A relay of a source the quote stage did not mark: the source's claim.
-            let relay = (holder == "author")
+            // A relay of a source the quote stage did not mark: the source's claim, unless the
+            // writer disowns a term in it ([`distanced`]).
+            let relay = (holder == "author" && !words.iter().any(|t| distancing(text, t)))
                 .then(|| relayed_by(text, &words))
                 .flatten();
             // A rhetorical question or an exclamation states the writer's attitude, whatever
@@ -1018,6 +1064,79 @@ mod tests {
             authors("Why not let them vote?"),
             ["Why not let them vote?"]
         );
+    }
+
+    #[test]
+    fn questions_opening_with_a_coordinator_are_the_writer_s() {
+        // A full interrogative clause after "and", "but", "or", "so", "yet": the writer's
+        // rhetorical question, an evaluation.
+        let got = claims(
+            "The levy was raised twice. So, when is the next rise going to come? \
+             Or are the ministers hoping nobody counts?",
+        );
+        let kinds: Vec<(&str, ClaimType)> = got.iter().map(|c| (c.0.as_str(), c.1)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("The levy was raised twice.", ClaimType::Factual),
+                (
+                    "So, when is the next rise going to come?",
+                    ClaimType::Evaluation
+                ),
+                (
+                    "Or are the ministers hoping nobody counts?",
+                    ClaimType::Evaluation
+                ),
+            ]
+        );
+        // Verbless ones continue a list of alternatives or ask for a criterion; a plain
+        // question asks.
+        assert!(authors("Or a plumber? But by which measure? When is the vote?").is_empty());
+    }
+
+    #[test]
+    fn actuality_adverbials_and_first_person_beliefs_evaluate() {
+        let kinds: Vec<ClaimType> = claims(
+            "The plan was announced in May. In practice the fund paid out nothing. \
+             The tax would be a burden in fact. I believe the scheme falls short. \
+             We met the mayor in May.",
+        )
+        .into_iter()
+        .map(|c| c.1)
+        .collect();
+        assert_eq!(
+            kinds,
+            [
+                ClaimType::Factual,
+                ClaimType::Evaluation,
+                ClaimType::Evaluation,
+                ClaimType::Evaluation,
+                ClaimType::Factual
+            ]
+        );
+    }
+
+    #[test]
+    fn distancing_modifiers_are_the_writer_s_judgement() {
+        // Outside a report: an evaluation.
+        let got = claims("The council passed its so-called reform of the parking rules.");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, ClaimType::Evaluation);
+        // Inside a report: the source would not disown its own words, so the report is the
+        // writer's claim, an evaluation.
+        for text in [
+            "Officials have touted their self-styled rescue of the harbour fund.",
+            "Critics claim the old name of the bridge is somehow offensive to visitors.",
+        ] {
+            let got = claims(text);
+            assert_eq!(authors(text).len(), 1, "{text}: {got:?}");
+            assert!(
+                got.iter().all(|c| c.1 == ClaimType::Evaluation),
+                "{text}: {got:?}"
+            );
+        }
+        // A plain report stays the source's.
+        assert!(authors("Critics claim the old name of the bridge is offensive.").is_empty());
     }
 
     #[test]
