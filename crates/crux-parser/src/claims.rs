@@ -25,7 +25,12 @@
 //! evaluative words of `data/evaluative_valence.tsv` less the event and topic words of
 //! `data/event_words.txt` ("killed", "war", "profits": what happened, not a judgement of it),
 //! and the stance adverbs, amplifiers and evaluative adjectives of `data/claim_cues.tsv`;
-//! "right now", "the right to" and "kind of" do not judge.
+//! "right now", "the right to" and "kind of" do not judge. An evaluative word of the first kind
+//! in a claim dated by a year narrates ("Pride went ahead peacefully in 2014"); the cues of
+//! `claim_cues.tsv` judge wherever they stand. The writer's stance shows in sentence form too:
+//! a first-person belief ("I believe …"), a distancing modifier ("so-called", "somehow", which
+//! also keeps a report that holds it the writer's), an actuality adverbial ("in practice"), and
+//! a rhetorical question or an exclamation are evaluations.
 
 use std::collections::HashMap;
 
@@ -399,6 +404,16 @@ fn other_sense(text: &str, words: &[Token], i: usize) -> bool {
             && next.eq_ignore_ascii_case("of"))
 }
 
+/// Whether a word is a calendar year: four digits from 1700 to 2099, or its decade ("1990s").
+fn year(w: &str) -> bool {
+    let digits = w.strip_suffix('s').unwrap_or(w);
+    digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && digits
+            .parse::<u32>()
+            .is_ok_and(|y| (1700..=2099).contains(&y))
+}
+
 /// Whether the words at `i` are the writer's own view, so the claim an evaluation: a first or
 /// second person subject and a verb of belief ("I believe it falls short", "we think"): the
 /// writer presents the claim as an opinion held, not a fact reported (Biber et al. 1999,
@@ -416,15 +431,23 @@ fn own_view(text: &str, words: &[Token], i: usize) -> bool {
 /// The type of the claim over `words` (tokens of the claim, quotations excluded).
 fn claim_type(text: &str, words: &[Token], hedged_should: &[Span]) -> ClaimType {
     let mut found = [false; 4];
+    // An evaluative word of the valence lexicon, and whether the claim is dated by a year:
+    // such a word in a dated narration describes the event ("In 2011 the journal published an
+    // influential article", "Pride finally went ahead peacefully in 2014"), it does not
+    // judge it.
+    let mut valence = false;
+    let mut dated = false;
     for i in 0..words.len() {
         if !words[i].word {
             continue;
         }
+        dated |= year(&text[words[i].span]);
         let Some(sense) = words[i].lexicon(text) else {
             continue;
         };
         let other_sense = other_sense(text, words, i);
-        if evaluative(sense) && !other_sense || own_view(text, words, i) {
+        valence |= evaluative(sense) && !other_sense;
+        if own_view(text, words, i) {
             found[3] = true;
         }
         if !sense.has(Kind::ClaimCue) {
@@ -446,6 +469,7 @@ fn claim_type(text: &str, words: &[Token], hedged_should: &[Span]) -> ClaimType 
             }
         }
     }
+    found[3] |= valence && !dated;
     // A causal claim that also judges ("this is dangerous because …") is the writer's
     // evaluation: the judgement, not the mechanism, is what it asserts.
     if found[1] && found[3] && !found[0] {
@@ -1119,6 +1143,29 @@ mod tests {
                 ClaimType::Factual
             ]
         );
+    }
+
+    #[test]
+    fn evaluative_words_in_a_dated_narration_do_not_judge() {
+        let kinds: Vec<ClaimType> = claims(
+            "In 2014 the march finally went ahead peacefully. The march went ahead peacefully. \
+             In the 1990s the scheme was frankly absurd.",
+        )
+        .into_iter()
+        .map(|c| c.1)
+        .collect();
+        // A year dates the first; the second judges; a claim cue ("frankly", "absurd") judges
+        // whatever the date.
+        assert_eq!(
+            kinds,
+            [
+                ClaimType::Factual,
+                ClaimType::Evaluation,
+                ClaimType::Evaluation
+            ]
+        );
+        assert!(super::year("1990s") && super::year("2014"));
+        assert!(!super::year("1066") && !super::year("20140") && !super::year("12,000"));
     }
 
     #[test]
