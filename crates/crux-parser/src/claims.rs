@@ -502,7 +502,7 @@ fn judged(text: &str, q: &Quote) -> bool {
         .rsplit(' ')
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("clear"));
-    if plain || endorsed(text, q, cue.span).is_some() || distanced(text, q) {
+    if plain || endorsed(text, q, cue.span).is_some() || distanced(text, q) || own(text, q) {
         return true;
     }
     let before = text[..cue.span.start()].trim_end();
@@ -518,6 +518,17 @@ fn judged(text: &str, q: &Quote) -> bool {
 /// disown its own words, so the modifier, and the report, are the writer's judgement.
 fn distanced(text: &str, q: &Quote) -> bool {
     tokens(text, q.span).any(|t| distancing(text, &t))
+}
+
+/// Whether a report's speaker is the writer or the reader addressed ("It is my hope that …",
+/// "we know that …"): every word of the speaker is a first- or second-person word, as
+/// [`relayed_by`] reads a sentence's subject. What the writer reports of their own view is
+/// their claim.
+fn own(text: &str, q: &Quote) -> bool {
+    q.speaker.as_ref().is_some_and(|sp| {
+        let mut words = tokens(text, sp.span).filter(|t| t.word).peekable();
+        words.peek().is_some() && words.all(|t| token_is(text, &t, frame::FIRST))
+    })
 }
 
 /// Whether a token is a distancing modifier (`data/claim_cues.tsv`, category `distancing`).
@@ -1189,6 +1200,16 @@ mod tests {
         }
         // A plain report stays the source's.
         assert!(authors("Critics claim the old name of the bridge is offensive.").is_empty());
+    }
+
+    #[test]
+    fn a_report_of_the_writer_s_own_view_is_the_writer_s_claim() {
+        // The quote stage reads "my" as the speaker of "hope that …": the writer's own.
+        assert_eq!(
+            authors("It is my hope that the council will act before the winter."),
+            ["It is my hope that the council will act before the winter."]
+        );
+        assert!(authors("The mayor said that the council will act before the winter.").is_empty());
     }
 
     #[test]
