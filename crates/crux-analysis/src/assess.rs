@@ -20,7 +20,7 @@ use crux_parser::{CaveatKind, Document, Quote, Span, TextSpan, Token, starting_w
 
 use crux_lexicon::{fold, folds_to};
 
-use crate::lexicon::{Entry, Lexicon, Role};
+use crate::lexicon::{Lexicon, Role, Words};
 use crate::{
     Assessment, AssessmentKind, Cue, CueRole, STATED_BALANCE_WEIGHT, WeightReason, Weighting,
 };
@@ -59,6 +59,13 @@ pub(crate) fn ends_with_nt(word: &str) -> bool {
 
 pub(crate) fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> {
     let mut out = Vec::new();
+    terms_into(text, toks, lexicon, &mut out);
+    out
+}
+
+/// [`terms`] into `out` (cleared first), so that a buffer serves unit after unit.
+fn terms_into(text: &str, toks: &[Token], lexicon: &Lexicon, out: &mut Vec<Term>) {
+    out.clear();
     let mut i = 0;
     while i < toks.len() {
         if !toks[i].word {
@@ -70,21 +77,17 @@ pub(crate) fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> 
         let tail = ends_with_nt(word);
         // A phrase that opens with the word itself comes first ("can't help" noting: a fixed
         // expression); else a word ending in "n't" is the negation.
-        let phrase = |e: &Entry| {
-            (0..e.words.len()).all(|k| {
+        let phrase = |words: &Words| {
+            (0..words.len()).all(|k| {
                 toks.get(i + k).is_some_and(|t| {
-                    t.word && e.words.get(k).is_some_and(|w| folds_to(&text[t.span], w))
+                    t.word && words.get(k).is_some_and(|w| folds_to(&text[t.span], w))
                 })
             })
         };
-        let found = lexicon
-            .for_word(word)
-            .iter()
-            .find(|e| phrase(e))
-            .or_else(|| {
-                tail.then(|| lexicon.starting_with("n't"))
-                    .and_then(|entries| entries.iter().find(|e| e.words.len() == 1))
-            });
+        let found = lexicon.for_word(word).find(phrase).or_else(|| {
+            tail.then(|| lexicon.starting_with("n't"))
+                .and_then(|entries| entries.find(|words| words.len() == 1))
+        });
         match found {
             Some(e) => {
                 let len = e.words.len();
@@ -112,7 +115,6 @@ pub(crate) fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> 
             None => i += 1,
         }
     }
-    out
 }
 
 /// Whether the phrase of tokens `at..next` is set off as a clause's stance adverbial (Biber et
@@ -217,8 +219,10 @@ const DECLINE_AHEAD: usize = 6;
 /// [`DECLINE_BACK`] tokens) and the first harm after it in its clause (up to
 /// [`DECLINE_AHEAD`]); a decline that turns none is a risk itself ("output dropped"). Linear:
 /// each decline looks at a fixed number of terms.
-fn declines(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<Turn> {
-    let mut turns = vec![Turn::None; found.len()];
+/// The turns are written into `turns` (cleared first), a buffer that serves unit after unit.
+fn declines(text: &str, toks: &[Token], found: &[Term], author: bool, turns: &mut Vec<Turn>) {
+    turns.clear();
+    turns.resize(found.len(), Turn::None);
     // A decline after an article is a noun naming the event ("the risk of a slowdown", "put
     // the drop down to"): it is what the words before it are about, and lessens none of them.
     // After "at" it is the state of what precedes it ("deaths were at a record low").
@@ -261,7 +265,6 @@ fn declines(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<Tur
             turns[n] = Turn::Absorbed;
         }
     }
-    turns
 }
 
 /// The risks and benefits a unit states, read from its terms in one pass over them:
@@ -279,16 +282,26 @@ fn declines(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<Tur
 /// - general evaluative words count only in the writer's own units: in reported speech they
 ///   mostly describe the events reported ("when violence spiked"); a harm word a mitigating
 ///   verb lessens counts in every unit ("the lights would reduce violence").
-fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<Stated> {
-    let mut out = Vec::new();
+///
+/// They are written into `out` (cleared first); `turned_by` is scratch room for the turns of
+/// the declines. Both are buffers that serve unit after unit.
+fn stated(
+    text: &str,
+    toks: &[Token],
+    found: &[Term],
+    author: bool,
+    turned_by: &mut Vec<Turn>,
+    out: &mut Vec<Stated>,
+) {
+    out.clear();
     // Read once, when a hazard noun asks for it.
     let possible = std::cell::OnceCell::new();
     if found.iter().any(|t| t.role == Role::Dismissal) {
         // "the fears are overstated", "such a concern is not supported by the evidence"
-        return out;
+        return;
     }
     let named = |t: &Term| in_name(text, toks, t.at, t.len);
-    let turned_by = declines(text, toks, found, author);
+    declines(text, toks, found, author, turned_by);
     // The "than" of a comparison of two clauses; "more than 200,000" compares quantities.
     let than = toks.iter().enumerate().position(|(i, t)| {
         t.word
@@ -579,8 +592,7 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
     {
         out.retain(|s| s.term.at < o || s.kind == heavier);
     }
-    compared(text, toks, &mut out);
-    out
+    compared(text, toks, out);
 }
 
 /// How many tokens a comparison's "more" may stand before its "than": "far more likely to
@@ -838,10 +850,9 @@ fn units(text: &str, toks: &[Token], span: Span) -> Vec<Span> {
         let new_subject = || {
             toks.get(i + 1).is_some_and(|n| {
                 n.word
-                    && matches!(
-                        text[n.span].to_ascii_lowercase().as_str(),
-                        "it" | "they" | "he" | "she" | "we" | "there" | "this"
-                    )
+                    && ["it", "they", "he", "she", "we", "there", "this"]
+                        .into_iter()
+                        .any(|s| text[n.span].eq_ignore_ascii_case(s))
             })
         };
         let cut_before = if !t.word {
@@ -849,7 +860,9 @@ fn units(text: &str, toks: &[Token], span: Span) -> Vec<Span> {
         } else {
             (after_comma && matches!(w, "which" | "yet" | "though" | "although" | "but"))
                 || (i > 0
-                    && matches!(w.to_ascii_lowercase().as_str(), "and" | "but" | "or")
+                    && ["and", "but", "or"]
+                        .into_iter()
+                        .any(|c| w.eq_ignore_ascii_case(c))
                     && new_subject())
         };
         if cut_before && t.span.start() > start {
@@ -900,38 +913,55 @@ fn likelihood(text: &str, toks: &[Token]) -> (f64, Option<Span>) {
     (0.7, None)
 }
 
-/// Who holds the view in a unit: "will strike some as", "get some observers concerned".
-fn holder(text: &str, unit: Span, claim_holder: &str) -> String {
+/// Who holds the view in a unit (`toks` are its tokens): "will strike some as", "get some
+/// observers concerned".
+fn holder(text: &str, unit: Span, toks: &[Token], claim_holder: &str) -> String {
     let lower = text[unit].to_ascii_lowercase();
     if ["strike some", "some observers", "some critics", "critics"]
         .iter()
         .any(|p| lower.contains(p))
     {
         "some observers".to_owned()
-    } else if claim_holder == "author" && unheld_feeling(text, unit) {
+    } else if claim_holder == "author" && unheld_feeling(text, toks) {
         "unattributed".to_owned()
     } else {
         claim_holder.to_owned()
     }
 }
 
-/// Whether a unit reports a feeling no one is said to have: "there are (also, growing)
-/// concerns about …", "there were fears that …". A concern or a fear is someone's; stated
-/// without its experiencer it is an attribution without a source (PolNeAR's
-/// Attribution-no-source), not the writer's own judgement, as "there are risks" is.
-fn unheld_feeling(text: &str, unit: Span) -> bool {
-    let words: Vec<Token> = tokens(text, unit).filter(|t| t.word).take(64).collect();
-    let lower = |t: &Token| text[t.span].to_ascii_lowercase();
-    words.windows(2).enumerate().any(|(i, w)| {
-        lower(&w[0]) == "there"
-            && matches!(lower(&w[1]).as_str(), "is" | "are" | "was" | "were")
-            && words[i + 2..].iter().take(3).any(|t| {
-                let t = lower(t);
+/// Whether a unit (`toks` are its tokens) reports a feeling no one is said to have: "there are
+/// (also, growing) concerns about …", "there were fears that …". A concern or a fear is
+/// someone's; stated without its experiencer it is an attribution without a source (PolNeAR's
+/// Attribution-no-source), not the writer's own judgement, as "there are risks" is. Its first
+/// 64 words are read, each compared in place (no copy of a word is made).
+fn unheld_feeling(text: &str, toks: &[Token]) -> bool {
+    let is = |t: &Token, w: &str| text[t.span].eq_ignore_ascii_case(w);
+    // Whether the word starts with the stem (lower case ASCII), in any case.
+    let starts = |t: &Token, stem: &str| {
+        text[t.span]
+            .as_bytes()
+            .get(..stem.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(stem.as_bytes()))
+    };
+    let mut words = toks.iter().filter(|t| t.word).take(64);
+    while let Some(first) = words.next() {
+        if !is(first, "there") {
+            continue;
+        }
+        let mut rest = words.clone();
+        if rest
+            .next()
+            .is_some_and(|be| ["is", "are", "was", "were"].into_iter().any(|w| is(be, w)))
+            && rest.take(3).any(|t| {
                 ["concern", "fear", "worr", "anxiet", "unease"]
-                    .iter()
-                    .any(|stem| t.starts_with(stem))
+                    .into_iter()
+                    .any(|stem| starts(t, stem))
             })
-    })
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// What is at risk or gains: the words after "to", "for" or "of" that follow the term, or
@@ -985,19 +1015,19 @@ fn shared(a: Span, b: Span) -> usize {
 }
 
 /// A stretch of text read for assessments, and whose view it states.
-struct Segment {
+struct Segment<'a> {
     span: Span,
-    holder: String,
+    holder: &'a str,
 }
 
 /// Whose words a quotation holds: its speaker's fullest name, else its source, else
 /// `"unattributed"`.
-fn quote_holder(q: &Quote) -> String {
+fn quote_holder(q: &Quote) -> &str {
     q.speaker
         .as_ref()
-        .map(|s| s.canonical.clone().unwrap_or_else(|| s.text.clone()))
-        .or_else(|| q.source.as_ref().map(|s| s.text.clone()))
-        .unwrap_or_else(|| "unattributed".to_owned())
+        .map(|s| s.canonical.as_deref().unwrap_or(&s.text))
+        .or_else(|| q.source.as_ref().map(|s| s.text.as_str()))
+        .unwrap_or("unattributed")
 }
 
 /// The quotations that hold someone else's words as theirs: direct quotations, block quotes
@@ -1029,7 +1059,12 @@ fn furthest_reach(quotes: &[&Quote]) -> Vec<usize> {
 /// sorted by start, `reach` is their [`furthest_reach`]: the candidates are the few last
 /// quotations starting at or before the unit and the outermost one, so the search stays
 /// logarithmic.
-fn unit_holder(quotes: &[&Quote], reach: &[usize], unit: Span, claim_holder: &str) -> String {
+fn unit_holder<'a>(
+    quotes: &[&'a Quote],
+    reach: &[usize],
+    unit: Span,
+    claim_holder: &'a str,
+) -> &'a str {
     let before = quotes.partition_point(|q| q.span.start() <= unit.start());
     let outer = before.checked_sub(1).map(|i| reach[i]);
     let covering = (before.saturating_sub(MAX_NESTING)..before)
@@ -1039,7 +1074,7 @@ fn unit_holder(quotes: &[&Quote], reach: &[usize], unit: Span, claim_holder: &st
         .min_by_key(|q| q.span.len());
     match covering {
         Some(q) => quote_holder(q),
-        None => claim_holder.to_owned(),
+        None => claim_holder,
     }
 }
 
@@ -1049,13 +1084,13 @@ const MAX_NESTING: usize = 4;
 /// The segments of a document: its claims, and the sentences of voiced quotations that no
 /// claim covers (the claims are the writer's sentences; gold and readers count the risks a
 /// quoted speaker states as stated too, held by the speaker).
-fn segments(doc: &Document, quotes: &[&Quote]) -> Vec<Segment> {
+fn segments<'a>(doc: &'a Document, quotes: &[&Quote]) -> Vec<Segment<'a>> {
     let mut out: Vec<Segment> = doc
         .claims
         .iter()
         .map(|c| Segment {
             span: c.span,
-            holder: c.holder.clone(),
+            holder: &c.holder,
         })
         .collect();
     let mut claims: Vec<Span> = doc.claims.iter().map(|c| c.span).collect();
@@ -1113,7 +1148,7 @@ fn segments(doc: &Document, quotes: &[&Quote]) -> Vec<Segment> {
                 if let Some(l) = last {
                     out.push(Segment {
                         span: l,
-                        holder: "author".to_owned(),
+                        holder: "author",
                     });
                 }
                 last = Some(piece);
@@ -1123,7 +1158,7 @@ fn segments(doc: &Document, quotes: &[&Quote]) -> Vec<Segment> {
     if let Some(l) = last {
         out.push(Segment {
             span: l,
-            holder: "author".to_owned(),
+            holder: "author",
         });
     }
     out
@@ -1135,8 +1170,10 @@ pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> 
     let quotes = voiced(doc);
     let reach = furthest_reach(&quotes);
     let mut out = Vec::new();
-    // One buffer for every claim's tokens, reused from claim to claim.
+    // One buffer for every claim's tokens, and one for each unit's terms, stated terms and
+    // turns, reused from unit to unit.
     let mut claim_tokens: Vec<Token> = Vec::new();
+    let (mut found, mut stated_terms, mut turns) = (Vec::new(), Vec::new(), Vec::new());
     for segment in segments(doc, &quotes) {
         claim_tokens.clear();
         claim_tokens.extend(tokens(text, segment.span));
@@ -1145,9 +1182,17 @@ pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> 
             let from = claim_tokens.partition_point(|t| t.span.start() < unit.start());
             let to = claim_tokens.partition_point(|t| t.span.end() <= unit.end());
             let toks = &claim_tokens[from..to.max(from)];
-            let holder = unit_holder(&quotes, &reach, unit, &segment.holder);
-            let found = terms(text, toks, lexicon);
-            let stated = stated(text, toks, &found, holder == "author");
+            let holder = unit_holder(&quotes, &reach, unit, segment.holder);
+            terms_into(text, toks, lexicon, &mut found);
+            stated(
+                text,
+                toks,
+                &found,
+                holder == "author",
+                &mut turns,
+                &mut stated_terms,
+            );
+            let stated = &stated_terms;
             // A unit that states a balance weighs the other side, it does not state it: "the
             // benefits outweigh the risks" is no risk.
             let balance = stated.iter().find_map(|s| match s.term.role {
@@ -1159,7 +1204,7 @@ pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> 
                 if balance == Some(kind) {
                     continue;
                 }
-                if let Some(a) = assess(doc, unit, toks, &found, &stated, kind, &holder) {
+                if let Some(a) = assess(doc, unit, toks, &found, stated, kind, holder) {
                     out.push(a);
                 }
             }
@@ -1350,7 +1395,7 @@ fn assess(
         kind,
         span: unit,
         text: text[unit].to_owned(),
-        holder: holder(text, unit, claim_holder),
+        holder: holder(text, unit, toks, claim_holder),
         target: target(text, toks, &main),
         magnitude: round(magnitude),
         likelihood: round(likelihood),

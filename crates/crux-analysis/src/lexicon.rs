@@ -204,6 +204,20 @@ pub(crate) enum Entries<'a> {
 }
 
 impl Entries<'_> {
+    /// The first entry whose words `matches` accepts, as [`Entries::iter`] gives them: the
+    /// words are tested before a built-in entry is read into an [`Entry`] (its role parsed
+    /// from its category), so that only the entry found is.
+    pub(crate) fn find(&self, matches: impl Fn(&Words) -> bool) -> Option<Entry> {
+        match self {
+            Entries::Builtin(Some(w)) => w
+                .of(Kind::Assessment)
+                .filter(|e| matches(&Words::Builtin(e.words)))
+                .find_map(Entry::builtin),
+            Entries::Builtin(None) => None,
+            Entries::User(list) => list.iter().find(|e| matches(&e.words)).cloned(),
+        }
+    }
+
     pub(crate) fn iter(&self) -> impl Iterator<Item = Entry> + '_ {
         let builtin = match self {
             Entries::Builtin(Some(w)) => Some(w.of(Kind::Assessment).filter_map(Entry::builtin)),
