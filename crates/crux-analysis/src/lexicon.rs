@@ -20,6 +20,7 @@
 use std::sync::Arc;
 
 use crux_lexicon::{FxHashMap, Kind, fold};
+use crux_parser::Token;
 
 pub use crux_lexicon::LexiconError;
 
@@ -398,6 +399,15 @@ impl Lexicon {
             Some(key) => self.starting_with(key.as_str()),
             None => Entries::Builtin(None),
         }
+    }
+
+    /// [`Lexicon::for_word`] of a word token of `text`, read from the lookup the token
+    /// carries when it has one ([`Token::lexicon`]).
+    pub(crate) fn for_token(&self, text: &str, token: &Token) -> Entries<'_> {
+        if self.overlay.is_none() {
+            return Entries::Builtin(token.lexicon(text).filter(|w| w.has(Kind::Assessment)));
+        }
+        self.for_word(&text[token.span])
     }
 
     /// Every entry, by first word.
