@@ -271,9 +271,10 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
             && !prev.eq_ignore_ascii_case("have");
         let that_follows = (i + 1..words.len().min(i + 4))
             .any(|j| w(j).is_some_and(|x| x.eq_ignore_ascii_case("that")));
-        // "from reports that …", "after reports", "the claims": a noun.
+        // "from reports that …", "after reports", "the claims", "a proposed budget": a noun or
+        // an attribute, after a particle, a subordinator or a central determiner.
         let noun = classes(i - 1) & (frame::PARTICLE | frame::SUBORDINATOR) != 0
-            || prev.eq_ignore_ascii_case("the");
+            || crate::lexicon::token_is(text, &words[i - 1], crate::lexicon::Cue::NounDeterminer);
         if passive
             || noun
             || classes(i - 1) & frame::JUDGING != 0
@@ -676,16 +677,20 @@ pub(crate) fn find(
         } else {
             Vec::new()
         };
-        // One claim per clause joined by a semicolon outside parentheses.
+        // One claim per clause joined by a semicolon outside parentheses. After a colon the
+        // semicolons separate the items of a list ("five purposes: transit; streets and
+        // sanitation; parks"), not clauses: one claim.
         let toks = sentence_tokens[si];
         let mut depth = 0i32;
+        let mut listing = false;
         let mut start = s.span.start();
         clauses.clear();
         for t in toks {
             match &text[t.span] {
                 "(" => depth += 1,
                 ")" => depth = (depth - 1).max(0),
-                ";" if depth == 0 && !t.word => {
+                ":" if depth == 0 && !t.word => listing = true,
+                ";" if depth == 0 && !t.word && !listing => {
                     clauses.push(Span::new(start, t.span.start()));
                     start = t.span.end();
                 }
@@ -1034,5 +1039,26 @@ mod tests {
     fn semicolons_split_claims() {
         let got = claims("This is serious; the optics are bad.");
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn semicolons_after_a_colon_separate_list_items_not_claims() {
+        let got = claims(
+            "The grant pays for three things: roads and bridges; parks, pools, and libraries; \
+             and new buses.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        // A semicolon before any colon still joins two clauses.
+        let got = claims("The plan is late; the council has two aims: speed and cost.");
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn a_reporting_verb_after_a_determiner_is_no_relay() {
+        let text = "The charter requires the mayor to submit a proposed budget, a capital \
+                    budget, and a capital program.";
+        let got = claims(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, "author");
     }
 }
