@@ -158,3 +158,15 @@ fn curly_possessive_after_according_to() {
         }
     }
 }
+
+/// A speaker candidate that holds no word (a dash aside between the noun and its verb leaves
+/// only punctuation in the speaker's place) once indexed the first of no words and panicked.
+#[test]
+fn speaker_place_without_words() {
+    for input in [
+        "A spokesman for the Acme brand - a small business sold as \"the best shop for People Who Cook\" - noted that the firm offers paid leave.\n",
+        "A clerk - \"a quiet one\" - said that it rained.\n",
+    ] {
+        check(&parse_as(input, InputFormat::Text));
+    }
+}

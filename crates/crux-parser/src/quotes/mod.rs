@@ -1911,7 +1911,7 @@ fn reported_speech(
 }
 
 /// The speaker phrase found in a speaker's place, checked for a piece of a clause, which a
-/// noun phrase is not: `None` for a lone conjunction or adverb ("…, and say that …", "Just
+/// noun phrase is not: `None` for a phrase of no word, a lone conjunction or adverb ("…, and say that …", "Just
 /// say …", "Nonetheless, …, saying …": an imperative, or a participle whose subject lies
 /// elsewhere; a capitalised one inside the sentence is a name, "as Will wrote"). After a
 /// pronoun with a contracted verb ("It's hard to know … and say …", "It's a dynamic Greenberg
@@ -1957,12 +1957,11 @@ pub(super) fn checked_speaker(text: &str, tokens: &[Token], speaker: Span) -> Op
     };
     let cover = |run: &[Token]| run[0].span.cover(run[run.len() - 1].span);
     // "…, as Will wrote": a capitalised word inside a sentence is a name.
-    let sentence_start = tokens
-        .first()
-        .zip(words.first())
-        .is_some_and(|(t, w)| t.span == w.span);
+    let sentence_start =
+        matches!((tokens.first(), words.first()), (Some(t), Some(w)) if t.span == w.span);
     match words.as_slice() {
-        [] => Some(speaker),
+        // Only marks ("-" left of a cue after a dash-bounded aside): no speaker.
+        [] => None,
         [one]
             if lone_connective(word(one))
                 && (sentence_start || !crate::words::capitalised(word(one))) =>
@@ -2938,6 +2937,19 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, None, "{got:?}");
+    }
+
+    #[test]
+    fn a_speakers_place_of_marks_alone_names_nobody_and_does_not_panic() {
+        // The words before the cue end in a dash-bounded aside: what is left in the speaker's
+        // place is the closing dash, no word (this panicked on a PolNeAR train article).
+        let got =
+            quotes("The brand - pitched as \"the place for Women\" - noted that it offers leave.");
+        assert!(
+            got.iter()
+                .all(|(_, _, speaker)| speaker.as_deref() != Some("-")),
+            "{got:?}"
+        );
     }
 
     #[test]
