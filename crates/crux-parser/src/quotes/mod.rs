@@ -415,11 +415,14 @@ fn resolve_speakers(
             )
         } else if crate::lexicon::one_of(words, &["they"]) {
             (
-                last_group.clone().or_else(|| {
-                    names
-                        .organisation_before(at)
-                        .map(|e| names.entity(e).name.clone())
-                }),
+                group_subject(text, sentences, sp.span)
+                    .map(|g| text[g].to_owned())
+                    .or_else(|| last_group.clone())
+                    .or_else(|| {
+                        names
+                            .organisation_before(at)
+                            .map(|e| names.entity(e).name.clone())
+                    }),
                 Resolution::Pronoun,
             )
         } else if crate::lexicon::one_of(words, &["it"]) {
@@ -518,6 +521,23 @@ fn resolve_speakers(
             sp.canonical.clone_from(c);
         }
     }
+}
+
+/// The group "they" at `pronoun` most likely refers to: a plural subject that opens its own
+/// sentence before it, or the sentence before it in the same paragraph ("Residents of Harbour
+/// Road met the Water Authority. They said …": the group just named in a subject's place, not
+/// the organisation named after it).
+fn group_subject(text: &str, sentences: &[Tokenised], pronoun: Span) -> Option<Span> {
+    let plural = |sub: &Span| plural_speaker(&text[*sub]);
+    if let Some(sub) = own_subject(text, sentences, pronoun).filter(plural) {
+        return Some(sub);
+    }
+    let i = sentence_at(sentences, pronoun.start())?;
+    let prev = &sentences[i.checked_sub(1)?];
+    if prev.paragraph != sentences[i].paragraph {
+        return None;
+    }
+    sentence_subject(text, prev.tokens, prev.tokens.len()).filter(plural)
 }
 
 /// The subject that opens the sentence of a speaker pronoun at `pronoun`, when it stands before
@@ -4631,5 +4651,32 @@ mod tests {
             "Jane Doe runs the bakery.\n\n\"We have lost half our trade,\" said Tom Hale.",
         );
         assert_eq!(got[0].1.as_deref(), Some("Tom Hale"), "{got:?}");
+    }
+
+    #[test]
+    fn they_is_the_group_just_named_as_a_subject_not_an_organisation_after_it() {
+        let doc = crate::parse(
+            "Residents of Harbour Road met the Coastal Water Authority on Monday. They said \
+             the pipes had burst twice.",
+        )
+        .document;
+        let got: Vec<Option<String>> = doc
+            .quotes
+            .iter()
+            .map(|q| q.speaker.as_ref().and_then(|s| s.canonical.clone()))
+            .collect();
+        assert_eq!(got, [Some("Residents".to_owned())]);
+        // With no group named just before, the organisation stays the antecedent.
+        let doc = crate::parse(
+            "The Coastal Water Authority met on Monday. In a statement they said the pipes \
+             had burst twice.",
+        )
+        .document;
+        let got: Vec<Option<String>> = doc
+            .quotes
+            .iter()
+            .map(|q| q.speaker.as_ref().and_then(|s| s.canonical.clone()))
+            .collect();
+        assert_eq!(got, [Some("Coastal Water Authority".to_owned())]);
     }
 }
