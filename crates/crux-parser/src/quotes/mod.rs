@@ -1991,7 +1991,13 @@ fn reported_speech(
             } else {
                 span.cover(speaker)
             };
+            // "WASHINGTON (AP) — The bridge will reopen, officials said.": the dash that ends a
+            // dateline opens no content.
             let span = span.trim(text);
+            let dash = text[span]
+                .strip_prefix(['—', '–', '―', '-'])
+                .map_or(0, |rest| text[span].len() - rest.trim_start().len());
+            let span = Span::new(span.start() + dash, span.end().max(span.start() + dash));
             taken = Some(taken.map_or(span, |t| t.cover(span)));
             drafts.push(Draft {
                 kind: QuoteKind::Reported,
@@ -4678,5 +4684,18 @@ mod tests {
             .map(|q| q.speaker.as_ref().and_then(|s| s.canonical.clone()))
             .collect();
         assert_eq!(got, [Some("Coastal Water Authority".to_owned())]);
+    }
+
+    #[test]
+    fn a_datelines_dash_opens_no_report() {
+        for text in [
+            "WASHINGTON (AP) — The bridge will reopen in May, officials said.",
+            "LONDON, Feb 2 (Reuters) - The bridge will reopen in May, officials said.",
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!(got[0].0.starts_with("The bridge"), "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some("officials"), "{text}: {got:?}");
+        }
     }
 }
