@@ -2754,7 +2754,7 @@ fn reported_speaker(
         && next.is_some_and(|t| {
             let w = &text[t.span];
             t.word
-                && (lexicon::one_of(w, &["is", "are", "was", "were", "have", "has", "and", "or"])
+                && (lexicon::is(w, lexicon::Cue::PluralHeadFollower)
                     || lexicon::is(w, lexicon::Cue::Auxiliary))
         })
     {

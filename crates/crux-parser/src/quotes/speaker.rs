@@ -784,7 +784,7 @@ pub(crate) fn writers_infinitive(text: &str, words: &[Token]) -> bool {
     let stem = text[first.span].split(['\'', '’']).next().unwrap_or("");
     words.len() > 1
         && text[last.span].eq_ignore_ascii_case("to")
-        && (lexicon::one_of(stem, &["it", "that", "this", "we"])
+        && (lexicon::is(stem, Class::WriterInfinitiveSubject)
             || crux_lexicon::is_exactly(stem, Class::FirstPerson))
 }
 
