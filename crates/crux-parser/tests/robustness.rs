@@ -84,6 +84,10 @@ fn hostile_inputs() {
         "According to the piece in the Times:\n\nOfficials said it.\n\n".repeat(5_000);
     // One line of many quotations under dashes and in dashed asides (issue #12's tags).
     let dashed = "“a b” ― Dana Whit - said \"x\" ".repeat(20_000);
+    // A subject broken by a dashed aside that holds a quotation, then a cue: the speaker
+    // place once held no word and indexed an empty list.
+    let dashed_subject =
+        "A friend of the brand - a shop pitched as \"the best place\" - noted that it works.";
     let newlines = "\n".repeat(100_000);
     let lines = "short line\n".repeat(20_000);
     let nested_html = "<div>".repeat(10_000) + "text" + &"</div>".repeat(10_000);
@@ -104,6 +108,7 @@ fn hostile_inputs() {
         &attributions,
         &introductions,
         &dashed,
+        dashed_subject,
         &caveats,
         &newlines,
         &lines,
@@ -151,5 +156,17 @@ fn curly_possessive_after_according_to() {
             let speaker = speaker.expect("a speaker for the according-to report");
             assert!(!speaker.text.ends_with('’'), "{:?}", speaker.text);
         }
+    }
+}
+
+/// A speaker candidate that holds no word (a dash aside between the noun and its verb leaves
+/// only punctuation in the speaker's place) once indexed the first of no words and panicked.
+#[test]
+fn speaker_place_without_words() {
+    for input in [
+        "A spokesman for the Acme brand - a small business sold as \"the best shop for People Who Cook\" - noted that the firm offers paid leave.\n",
+        "A clerk - \"a quiet one\" - said that it rained.\n",
+    ] {
+        check(&parse_as(input, InputFormat::Text));
     }
 }

@@ -25,7 +25,11 @@
 //!   poll, a survey or a share of a sample ("52 percent said") gives statistics; neither is
 //!   testimony.
 //!   An unquoted report by a participle ("went to court arguing that …") tells the speech as
-//!   the circumstance of a narrated act, the corpus's anecdote.
+//!   the circumstance of a narrated act, the corpus's anecdote ("according to the report",
+//!   whose source follows it, is a preposition, no participle).
+//!   A generic holder is also a bare plural ("experts warn", "press reports"), a class
+//!   referred to as a whole; the pronoun "one" is one, "one witness" is not. A partial
+//!   quotation lent to a generic holder is no testimony either.
 //!   A quotation with no speaker must have at least six words: a shorter one is a name, a
 //!   slogan or a term quoted, which the corpus labels with the unit around it.
 //!   A second row counts every crux quote but scare quotes, as before.
@@ -153,7 +157,10 @@ fn cited_statement(text: &str, q: &Quote) -> bool {
             } else {
                 3
             };
-            !writer && q.text.split_whitespace().nth(least - 1).is_some()
+            // A partial quotation lent to a generic holder ("some suggest \u{201c}…\u{201d}")
+            // is the writer's report of a view, as its unquoted report is.
+            let generic = q.kind == QuoteKind::Partial && generic_holder(text, q);
+            !writer && !generic && q.text.split_whitespace().nth(least - 1).is_some()
         }
         QuoteKind::Reported => {
             let Some(cue) = q.cue.as_ref() else {
@@ -162,17 +169,23 @@ fn cited_statement(text: &str, q: &Quote) -> bool {
             let said =
                 reporting_category(&cue.text).is_some_and(|c| matches!(c, "speech" | "writing"));
             let quoted = q.text.contains(['"', '“', '”']);
-            let generic = words
-                .iter()
-                .any(|w| crux_lexicon::is(w, CueClass::GenericHolder));
+            let generic = generic_holder(text, q);
             // "went to court arguing that …", "…, explaining the law to them": a participle
             // tells the speech as the circumstance of an act the main clause narrates, the
             // corpus's anecdote, unless it carries the speaker's words in quotation marks.
-            let participle = cue
-                .text
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| w.len() > 4 && w.ends_with("ing"));
+            // Its speaker is the main clause's subject, before the cue: a phrase in "-ing"
+            // with its speaker after it ("according to the report, …") is a complex
+            // preposition (Quirk et al. 1985, §9.10), no participle clause.
+            let preposition = cue.text.split_whitespace().nth(1).is_some()
+                && q.speaker
+                    .as_ref()
+                    .is_some_and(|s| s.span.start() > cue.span.start());
+            let participle = !preposition
+                && cue
+                    .text
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.len() > 4 && w.ends_with("ing"));
             said && !writer
                 && !generic
                 && !speaker.is_empty()
@@ -181,6 +194,58 @@ fn cited_statement(text: &str, q: &Quote) -> bool {
                 && !names_what_was_said(text, q)
         }
     }
+}
+
+/// Whether a quote's speaker is a generic holder rather than an identifiable source: a word
+/// of `generic-holder` (cue_words.tsv: "some", "many", "critics", the pronoun "one"; "one"
+/// before a noun is a numeral, "one witness" a person), or a bare plural, a plural common
+/// noun with no determiner and no name in its phrase ("experts warn", "press reports",
+/// "Journalists labeled"), which refers to a class generically (Quirk et al. 1985, §5.52).
+fn generic_holder(text: &str, q: &Quote) -> bool {
+    let Some(sp) = q.speaker.as_ref() else {
+        return false;
+    };
+    let words: Vec<&str> = sp
+        .text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let holder = words.iter().take(2).enumerate().any(|(i, w)| {
+        crux_lexicon::is(w, CueClass::GenericHolder)
+            && !(i == 0 && words.len() > 1 && w.eq_ignore_ascii_case("one"))
+    });
+    holder || bare_plural(text, sp.span.start(), &words)
+}
+
+/// Whether a speaker phrase is a bare plural: its head (last word) a plural in "-s", its first
+/// word no determiner, and no capitalised word in it but a sentence's first word when that
+/// word is itself a plural speaker noun ("Journalists", not "Reuters" or "US officials").
+fn bare_plural(text: &str, start: usize, words: &[&str]) -> bool {
+    let (Some(first), Some(head)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let plural = head.len() > 3
+        && head.ends_with('s')
+        && !head.ends_with("ss")
+        && !head.ends_with("'s")
+        && !head.ends_with("’s");
+    let sentence_start = text
+        .get(..start)
+        .unwrap_or("")
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\''))
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | ';'));
+    let speaker_noun = |w: &str| {
+        crux_lexicon::lookup(&w.to_lowercase())
+            .is_some_and(|e| e.of(Kind::SpeakerNoun).next().is_some())
+    };
+    plural
+        && !crux_lexicon::is(first, CueClass::MentionDeterminer)
+        && words.iter().skip(1).all(|w| !capitalised(w))
+        && (!capitalised(first) || (words.len() == 1 && sentence_start && speaker_noun(first)))
 }
 
 /// Whether a report's speaker follows "what", so that the report names what was said as a
@@ -489,6 +554,27 @@ mod tests {
             "Ann Lee told the council that the bridge was safe.",
         ] {
             assert_eq!(statements(text).len(), 1, "{text}");
+        }
+        // "According to" with its source after it is a complex preposition, no participle;
+        // a bare plural ("Experts warn"), the pronoun "one" and "some" before a partial
+        // quotation are generic holders; "one" before a noun is a numeral.
+        for text in [
+            "According to the harbour report, the ferry will stop running in May.",
+            "One pilot said that the ferry was late again.",
+        ] {
+            assert_eq!(statements(text).len(), 1, "{text}: {:?}", statements(text));
+        }
+        for text in [
+            "Experts warn that the ferry will stop running in May.",
+            "On Monday, harbour pilots said the ferry was late.",
+            "In the end, press reports claimed that the ferry sank.",
+            "Some suggest the ferry is \u{201c}a floating disgrace to the town\u{201d}.",
+        ] {
+            assert!(
+                statements(text).is_empty(),
+                "{text}: {:?}",
+                statements(text)
+            );
         }
         // A few quoted words that nobody is named for are a name or a term; a longer
         // quotation is a statement even when crux finds no speaker for it.
