@@ -16,11 +16,14 @@
 //! - confidence: 0.8, times `1 − s/2` for each hedge, `1 − s` for each concession and
 //!   condition whose scope overlaps the unit, and `1 + s/2` for each booster (capped at 1).
 
-use crux_parser::{CaveatKind, Document, Quote, Span, TextSpan, Token, starting_within, tokens};
+use crux_parser::{
+    CaveatKind, Document, Quote, SentenceTokens, Span, TextSpan, Token, starting_within,
+    tokens as tokens_of,
+};
 
 use crux_lexicon::{fold, folds_to};
 
-use crate::lexicon::{Entry, Lexicon, Role};
+use crate::lexicon::{Lexicon, Role, Words};
 use crate::{
     Assessment, AssessmentKind, Cue, CueRole, STATED_BALANCE_WEIGHT, WeightReason, Weighting,
 };
@@ -59,6 +62,13 @@ pub(crate) fn ends_with_nt(word: &str) -> bool {
 
 pub(crate) fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> {
     let mut out = Vec::new();
+    terms_into(text, toks, lexicon, &mut out);
+    out
+}
+
+/// [`terms`] into `out` (cleared first), so that a buffer serves unit after unit.
+fn terms_into(text: &str, toks: &[Token], lexicon: &Lexicon, out: &mut Vec<Term>) {
+    out.clear();
     let mut i = 0;
     while i < toks.len() {
         if !toks[i].word {
@@ -69,22 +79,19 @@ pub(crate) fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> 
         // "n't" is the tail of a word ("doesn't", "can't").
         let tail = ends_with_nt(word);
         // A phrase that opens with the word itself comes first ("can't help" noting: a fixed
-        // expression); else a word ending in "n't" is the negation.
-        let phrase = |e: &Entry| {
-            (0..e.words.len()).all(|k| {
+        // expression); else a word ending in "n't" is the negation. The entries found for the
+        // word start with it (folded, the word is their key): their other words are compared.
+        let phrase = |words: &Words| {
+            (1..words.len()).all(|k| {
                 toks.get(i + k).is_some_and(|t| {
-                    t.word && e.words.get(k).is_some_and(|w| folds_to(&text[t.span], w))
+                    t.word && words.get(k).is_some_and(|w| folds_to(&text[t.span], w))
                 })
             })
         };
-        let found = lexicon
-            .for_word(word)
-            .iter()
-            .find(|e| phrase(e))
-            .or_else(|| {
-                tail.then(|| lexicon.starting_with("n't"))
-                    .and_then(|entries| entries.iter().find(|e| e.words.len() == 1))
-            });
+        let found = lexicon.for_token(text, &toks[i]).find(phrase).or_else(|| {
+            tail.then(|| lexicon.starting_with("n't"))
+                .and_then(|entries| entries.find(|words| words.len() == 1))
+        });
         match found {
             Some(e) => {
                 let len = e.words.len();
@@ -112,7 +119,6 @@ pub(crate) fn terms(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<Term> 
             None => i += 1,
         }
     }
-    out
 }
 
 /// Whether the phrase of tokens `at..next` is set off as a clause's stance adverbial (Biber et
@@ -217,8 +223,10 @@ const DECLINE_AHEAD: usize = 6;
 /// [`DECLINE_BACK`] tokens) and the first harm after it in its clause (up to
 /// [`DECLINE_AHEAD`]); a decline that turns none is a risk itself ("output dropped"). Linear:
 /// each decline looks at a fixed number of terms.
-fn declines(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<Turn> {
-    let mut turns = vec![Turn::None; found.len()];
+/// The turns are written into `turns` (cleared first), a buffer that serves unit after unit.
+fn declines(text: &str, toks: &[Token], found: &[Term], author: bool, turns: &mut Vec<Turn>) {
+    turns.clear();
+    turns.resize(found.len(), Turn::None);
     // A decline after an article is a noun naming the event ("the risk of a slowdown", "put
     // the drop down to"): it is what the words before it are about, and lessens none of them.
     // After "at" it is the state of what precedes it ("deaths were at a record low").
@@ -261,7 +269,6 @@ fn declines(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<Tur
             turns[n] = Turn::Absorbed;
         }
     }
-    turns
 }
 
 /// The risks and benefits a unit states, read from its terms in one pass over them:
@@ -279,26 +286,43 @@ fn declines(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<Tur
 /// - general evaluative words count only in the writer's own units: in reported speech they
 ///   mostly describe the events reported ("when violence spiked"); a harm word a mitigating
 ///   verb lessens counts in every unit ("the lights would reduce violence").
-fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<Stated> {
-    let mut out = Vec::new();
+///
+/// They are written into `out` (cleared first); `turned_by` is scratch room for the turns of
+/// the declines. Both are buffers that serve unit after unit.
+fn stated(
+    text: &str,
+    toks: &[Token],
+    found: &[Term],
+    author: bool,
+    turned_by: &mut Vec<Turn>,
+    out: &mut Vec<Stated>,
+) {
+    out.clear();
     // Read once, when a hazard noun asks for it.
     let possible = std::cell::OnceCell::new();
-    if found.iter().any(|t| t.role == Role::Dismissal) {
+    // A unit without terms states nothing (most units): its words are not read again.
+    if found.is_empty() || found.iter().any(|t| t.role == Role::Dismissal) {
         // "the fears are overstated", "such a concern is not supported by the evidence"
-        return out;
+        return;
     }
     let named = |t: &Term| in_name(text, toks, t.at, t.len);
-    let turned_by = declines(text, toks, found, author);
+    declines(text, toks, found, author, turned_by);
     // The "than" of a comparison of two clauses; "more than 200,000" compares quantities.
-    let than = toks.iter().enumerate().position(|(i, t)| {
-        t.word
-            && text[t.span].eq_ignore_ascii_case("than")
-            && !i.checked_sub(1).is_some_and(|p| {
-                ["more", "less", "fewer", "rather", "other"]
-                    .into_iter()
-                    .any(|w| text[toks[p].span].eq_ignore_ascii_case(w))
+    // Looked for once, when a mitigating verb asks for it.
+    let than = std::cell::OnceCell::new();
+    let than = || {
+        *than.get_or_init(|| {
+            toks.iter().enumerate().position(|(i, t)| {
+                t.word
+                    && text[t.span].eq_ignore_ascii_case("than")
+                    && !i.checked_sub(1).is_some_and(|p| {
+                        ["more", "less", "fewer", "rather", "other"]
+                            .into_iter()
+                            .any(|w| text[toks[p].span].eq_ignore_ascii_case(w))
+                    })
             })
-    });
+        })
+    };
     let mut mitigation: Option<Term> = None;
     let mut reversal: Option<Term> = None;
     let mut absence: Option<Term> = None;
@@ -323,7 +347,7 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
         // "than" opens the other side of a comparison: a verb before it does not govern what
         // follows it ("more likely to prevent a death than to cause an injury").
         let mitigated = shifter_before(mitigation, 10)
-            .filter(|m| !than.is_some_and(|t| m.at < t && t < term.at));
+            .filter(|m| !than().is_some_and(|t| m.at < t && t < term.at));
         let reversed = shifter_before(reversal, 3);
         let excessive = shifter_before(excess, 3);
         let absent = shifter_before(absence, 3);
@@ -566,6 +590,10 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
             weighed: None,
         });
     }
+    // Nothing stated, nothing outweighed or compared.
+    if out.is_empty() {
+        return;
+    }
     // "The benefits of free trade outweigh the losses": what is outweighed is weighed, not
     // stated.
     let outweigh = toks.iter().position(|t| {
@@ -579,8 +607,7 @@ fn stated(text: &str, toks: &[Token], found: &[Term], author: bool) -> Vec<State
     {
         out.retain(|s| s.term.at < o || s.kind == heavier);
     }
-    compared(text, toks, &mut out);
-    out
+    compared(text, toks, out);
 }
 
 /// How many tokens a comparison's "more" may stand before its "than": "far more likely to
@@ -838,10 +865,9 @@ fn units(text: &str, toks: &[Token], span: Span) -> Vec<Span> {
         let new_subject = || {
             toks.get(i + 1).is_some_and(|n| {
                 n.word
-                    && matches!(
-                        text[n.span].to_ascii_lowercase().as_str(),
-                        "it" | "they" | "he" | "she" | "we" | "there" | "this"
-                    )
+                    && ["it", "they", "he", "she", "we", "there", "this"]
+                        .into_iter()
+                        .any(|s| text[n.span].eq_ignore_ascii_case(s))
             })
         };
         let cut_before = if !t.word {
@@ -849,7 +875,9 @@ fn units(text: &str, toks: &[Token], span: Span) -> Vec<Span> {
         } else {
             (after_comma && matches!(w, "which" | "yet" | "though" | "although" | "but"))
                 || (i > 0
-                    && matches!(w.to_ascii_lowercase().as_str(), "and" | "but" | "or")
+                    && ["and", "but", "or"]
+                        .into_iter()
+                        .any(|c| w.eq_ignore_ascii_case(c))
                     && new_subject())
         };
         if cut_before && t.span.start() > start {
@@ -900,48 +928,64 @@ fn likelihood(text: &str, toks: &[Token]) -> (f64, Option<Span>) {
     (0.7, None)
 }
 
-/// Who holds the view in a unit: "will strike some as", "get some observers concerned".
-fn holder(text: &str, unit: Span, claim_holder: &str) -> String {
+/// Who holds the view in a unit (`toks` are its tokens): "will strike some as", "get some
+/// observers concerned".
+fn holder<'a>(text: &str, unit: Span, toks: &[Token], claim_holder: &'a str) -> &'a str {
     let lower = text[unit].to_ascii_lowercase();
     if ["strike some", "some observers", "some critics", "critics"]
         .iter()
         .any(|p| lower.contains(p))
     {
-        "some observers".to_owned()
-    } else if claim_holder == "author" && unheld_feeling(text, unit) {
-        "unattributed".to_owned()
+        "some observers"
+    } else if claim_holder == "author" && unheld_feeling(text, toks) {
+        "unattributed"
     } else {
-        claim_holder.to_owned()
+        claim_holder
     }
 }
 
-/// Whether a unit reports a feeling no one is said to have: "there are (also, growing)
-/// concerns about …", "there were fears that …". A concern or a fear is someone's; stated
-/// without its experiencer it is an attribution without a source (PolNeAR's
-/// Attribution-no-source), not the writer's own judgement, as "there are risks" is.
-fn unheld_feeling(text: &str, unit: Span) -> bool {
-    let words: Vec<Token> = tokens(text, unit).filter(|t| t.word).take(64).collect();
-    let lower = |t: &Token| text[t.span].to_ascii_lowercase();
-    words.windows(2).enumerate().any(|(i, w)| {
-        lower(&w[0]) == "there"
-            && matches!(lower(&w[1]).as_str(), "is" | "are" | "was" | "were")
-            && words[i + 2..].iter().take(3).any(|t| {
-                let t = lower(t);
+/// Whether a unit (`toks` are its tokens) reports a feeling no one is said to have: "there are
+/// (also, growing) concerns about …", "there were fears that …". A concern or a fear is
+/// someone's; stated without its experiencer it is an attribution without a source (PolNeAR's
+/// Attribution-no-source), not the writer's own judgement, as "there are risks" is. Its first
+/// 64 words are read, each compared in place (no copy of a word is made).
+fn unheld_feeling(text: &str, toks: &[Token]) -> bool {
+    let is = |t: &Token, w: &str| text[t.span].eq_ignore_ascii_case(w);
+    // Whether the word starts with the stem (lower case ASCII), in any case.
+    let starts = |t: &Token, stem: &str| {
+        text[t.span]
+            .as_bytes()
+            .get(..stem.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(stem.as_bytes()))
+    };
+    let mut words = toks.iter().filter(|t| t.word).take(64);
+    while let Some(first) = words.next() {
+        if !is(first, "there") {
+            continue;
+        }
+        let mut rest = words.clone();
+        if rest
+            .next()
+            .is_some_and(|be| ["is", "are", "was", "were"].into_iter().any(|w| is(be, w)))
+            && rest.take(3).any(|t| {
                 ["concern", "fear", "worr", "anxiet", "unease"]
-                    .iter()
-                    .any(|stem| t.starts_with(stem))
+                    .into_iter()
+                    .any(|stem| starts(t, stem))
             })
-    })
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// What is at risk or gains: the words after "to", "for" or "of" that follow the term, or
 /// the subject of "are at risk".
-fn target(text: &str, toks: &[Token], term: &Term) -> Option<String> {
-    let end = term.at + tokens(text, term.span).count();
+fn target(text: &str, toks: &[Token], term: &Term) -> Option<Span> {
+    let end = term.at + term.len;
     let phrase = |from: usize| {
         let words: Vec<&Token> = toks[from..].iter().take_while(|t| t.word).take(8).collect();
-        (!words.is_empty())
-            .then(|| text[words[0].span.cover(words[words.len() - 1].span)].to_owned())
+        (!words.is_empty()).then(|| words[0].span.cover(words[words.len() - 1].span))
     };
     if let Some(next) = toks.get(end).filter(|t| t.word)
         && matches!(
@@ -967,8 +1011,7 @@ fn target(text: &str, toks: &[Token], term: &Term) -> Option<String> {
                 )
             })
             .collect();
-        return (!words.is_empty())
-            .then(|| text[words[0].span.cover(words[words.len() - 1].span)].to_owned());
+        return (!words.is_empty()).then(|| words[0].span.cover(words[words.len() - 1].span));
     }
     None
 }
@@ -985,19 +1028,19 @@ fn shared(a: Span, b: Span) -> usize {
 }
 
 /// A stretch of text read for assessments, and whose view it states.
-struct Segment {
+struct Segment<'a> {
     span: Span,
-    holder: String,
+    holder: &'a str,
 }
 
 /// Whose words a quotation holds: its speaker's fullest name, else its source, else
 /// `"unattributed"`.
-fn quote_holder(q: &Quote) -> String {
+fn quote_holder(q: &Quote) -> &str {
     q.speaker
         .as_ref()
-        .map(|s| s.canonical.clone().unwrap_or_else(|| s.text.clone()))
-        .or_else(|| q.source.as_ref().map(|s| s.text.clone()))
-        .unwrap_or_else(|| "unattributed".to_owned())
+        .map(|s| s.canonical.as_deref().unwrap_or(&s.text))
+        .or_else(|| q.source.as_ref().map(|s| s.text.as_str()))
+        .unwrap_or("unattributed")
 }
 
 /// The quotations that hold someone else's words as theirs: direct quotations, block quotes
@@ -1029,7 +1072,12 @@ fn furthest_reach(quotes: &[&Quote]) -> Vec<usize> {
 /// sorted by start, `reach` is their [`furthest_reach`]: the candidates are the few last
 /// quotations starting at or before the unit and the outermost one, so the search stays
 /// logarithmic.
-fn unit_holder(quotes: &[&Quote], reach: &[usize], unit: Span, claim_holder: &str) -> String {
+fn unit_holder<'a>(
+    quotes: &[&'a Quote],
+    reach: &[usize],
+    unit: Span,
+    claim_holder: &'a str,
+) -> &'a str {
     let before = quotes.partition_point(|q| q.span.start() <= unit.start());
     let outer = before.checked_sub(1).map(|i| reach[i]);
     let covering = (before.saturating_sub(MAX_NESTING)..before)
@@ -1039,7 +1087,7 @@ fn unit_holder(quotes: &[&Quote], reach: &[usize], unit: Span, claim_holder: &st
         .min_by_key(|q| q.span.len());
     match covering {
         Some(q) => quote_holder(q),
-        None => claim_holder.to_owned(),
+        None => claim_holder,
     }
 }
 
@@ -1049,13 +1097,13 @@ const MAX_NESTING: usize = 4;
 /// The segments of a document: its claims, and the sentences of voiced quotations that no
 /// claim covers (the claims are the writer's sentences; gold and readers count the risks a
 /// quoted speaker states as stated too, held by the speaker).
-fn segments(doc: &Document, quotes: &[&Quote]) -> Vec<Segment> {
+fn segments<'a>(doc: &'a Document, quotes: &[&Quote]) -> Vec<Segment<'a>> {
     let mut out: Vec<Segment> = doc
         .claims
         .iter()
         .map(|c| Segment {
             span: c.span,
-            holder: c.holder.clone(),
+            holder: &c.holder,
         })
         .collect();
     let mut claims: Vec<Span> = doc.claims.iter().map(|c| c.span).collect();
@@ -1113,7 +1161,7 @@ fn segments(doc: &Document, quotes: &[&Quote]) -> Vec<Segment> {
                 if let Some(l) = last {
                     out.push(Segment {
                         span: l,
-                        holder: "author".to_owned(),
+                        holder: "author",
                     });
                 }
                 last = Some(piece);
@@ -1123,56 +1171,141 @@ fn segments(doc: &Document, quotes: &[&Quote]) -> Vec<Segment> {
     if let Some(l) = last {
         out.push(Segment {
             span: l,
-            holder: "author".to_owned(),
+            holder: "author",
         });
     }
     out
 }
 
-/// The assessments of a document, in text order.
-pub(crate) fn assessments(doc: &Document, lexicon: &Lexicon) -> Vec<Assessment> {
+/// The assessments of a document, in text order: `tokens` are its sentences' tokens from its
+/// parse, when the caller has them; they are dropped once the units are read, before the
+/// assessments' words are copied out of the text.
+pub(crate) fn assessments(
+    doc: &Document,
+    tokens: Option<SentenceTokens>,
+    lexicon: &Lexicon,
+) -> Vec<Assessment> {
     let text = &doc.text;
+    // Another document's tokens are not read.
+    let tokens = tokens.filter(|t| t.len() == doc.sentences.len());
     let quotes = voiced(doc);
     let reach = furthest_reach(&quotes);
-    let mut out = Vec::new();
-    // One buffer for every claim's tokens, reused from claim to claim.
-    let mut claim_tokens: Vec<Token> = Vec::new();
-    for segment in segments(doc, &quotes) {
-        claim_tokens.clear();
-        claim_tokens.extend(tokens(text, segment.span));
-        for unit in units(text, &claim_tokens, segment.span) {
-            // Units are cut at token edges: a unit's tokens are the claim's tokens inside it.
-            let from = claim_tokens.partition_point(|t| t.span.start() < unit.start());
-            let to = claim_tokens.partition_point(|t| t.span.end() <= unit.end());
-            let toks = &claim_tokens[from..to.max(from)];
-            let holder = unit_holder(&quotes, &reach, unit, &segment.holder);
-            let found = terms(text, toks, lexicon);
-            let stated = stated(text, toks, &found, holder == "author");
-            // A unit that states a balance weighs the other side, it does not state it: "the
-            // benefits outweigh the risks" is no risk.
-            let balance = stated.iter().find_map(|s| match s.term.role {
-                Role::Verdict(_) if s.kind == AssessmentKind::Benefit => Some(AssessmentKind::Risk),
-                Role::Verdict(_) => Some(AssessmentKind::Benefit),
-                _ => None,
-            });
-            for kind in [AssessmentKind::Risk, AssessmentKind::Benefit] {
-                if balance == Some(kind) {
-                    continue;
-                }
-                if let Some(a) = assess(doc, unit, toks, &found, &stated, kind, &holder) {
-                    out.push(a);
+    let mut drafts = Vec::new();
+    let mut all_cues = Vec::new();
+    {
+        // One buffer for every claim's tokens, and one for each unit's terms, stated terms,
+        // turns and cues, reused from unit to unit.
+        let mut scratch: Vec<Token> = Vec::new();
+        let (mut found, mut stated_terms, mut turns) = (Vec::new(), Vec::new(), Vec::new());
+        let mut cues = Vec::new();
+        for segment in segments(doc, &quotes) {
+            let claim_tokens = segment_tokens(doc, tokens.as_ref(), segment.span, &mut scratch);
+            for unit in units(text, claim_tokens, segment.span) {
+                // Units are cut at token edges: a unit's tokens are the claim's tokens inside
+                // it.
+                let from = claim_tokens.partition_point(|t| t.span.start() < unit.start());
+                let to = claim_tokens.partition_point(|t| t.span.end() <= unit.end());
+                let toks = &claim_tokens[from..to.max(from)];
+                let holder = unit_holder(&quotes, &reach, unit, segment.holder);
+                terms_into(text, toks, lexicon, &mut found);
+                stated(
+                    text,
+                    toks,
+                    &found,
+                    holder == "author",
+                    &mut turns,
+                    &mut stated_terms,
+                );
+                let stated = &stated_terms;
+                // A unit that states a balance weighs the other side, it does not state it:
+                // "the benefits outweigh the risks" is no risk.
+                let balance = stated.iter().find_map(|s| match s.term.role {
+                    Role::Verdict(_) if s.kind == AssessmentKind::Benefit => {
+                        Some(AssessmentKind::Risk)
+                    }
+                    Role::Verdict(_) => Some(AssessmentKind::Benefit),
+                    _ => None,
+                });
+                for kind in [AssessmentKind::Risk, AssessmentKind::Benefit] {
+                    if balance == Some(kind) {
+                        continue;
+                    }
+                    if let Some(d) = assess(
+                        doc,
+                        unit,
+                        toks,
+                        &found,
+                        stated,
+                        kind,
+                        holder,
+                        &mut cues,
+                        &mut all_cues,
+                    ) {
+                        drafts.push(d);
+                    }
                 }
             }
         }
     }
+    drop(tokens);
     // Sorted (stably) by keys and indices, then moved into place: a stable sort of the
-    // assessments themselves takes scratch room for all of them, ~200 bytes each.
-    out.sort_by_cached_key(|a| (a.span, a.kind == AssessmentKind::Benefit));
-    out.dedup_by(|b, a| a.span == b.span && a.kind == b.kind);
-    for (n, a) in out.iter_mut().enumerate() {
-        a.id = format!("a{}", n + 1);
+    // drafts themselves takes scratch room for half of them or more.
+    drafts.sort_by_cached_key(|d| (d.span, d.kind == AssessmentKind::Benefit));
+    drafts.dedup_by(|b, a| a.span == b.span && a.kind == b.kind);
+    drafts
+        .iter()
+        .enumerate()
+        .map(|(n, d)| d.assessment(text, &all_cues, format!("a{}", n + 1)))
+        .collect()
+}
+
+/// The tokens of a segment (a claim, or a piece of a quotation) of `doc`: the tokens its
+/// parse gave the sentence it lies in, when the segment starts and ends at their edges, else
+/// its text tokenised again into `scratch`.
+///
+/// Both are the same tokens: the tokeniser reads from where it stands, and looks past a word
+/// only to decide whether a joiner or a comma continues it; a word that ends at the segment's
+/// end ends there whether the text goes on or not, or it would run past it.
+fn segment_tokens<'a>(
+    doc: &Document,
+    tokens: Option<&'a SentenceTokens>,
+    span: Span,
+    scratch: &'a mut Vec<Token>,
+) -> &'a [Token] {
+    let text = &doc.text;
+    let sentence = doc.sentences.partition_point(|s| s.span.end() < span.end());
+    let parsed = tokens
+        .zip(doc.sentences.get(sentence))
+        .filter(|(_, s)| s.span.contains_span(span))
+        .and_then(|(tokens, s)| Some((tokens.sentence(sentence)?, s.span)))
+        // Tokens that lie inside their sentence, on the text's character boundaries.
+        .filter(|(toks, s)| {
+            toks.first().is_none_or(|t| t.span.start() >= s.start())
+                && toks.last().is_none_or(|t| t.span.end() <= s.end())
+        })
+        .and_then(|(toks, _)| {
+            let from = toks.partition_point(|t| t.span.start() < span.start());
+            let to = toks.partition_point(|t| t.span.end() <= span.end());
+            let edges = from <= to
+                && from
+                    .checked_sub(1)
+                    .is_none_or(|i| toks[i].span.end() <= span.start())
+                && toks.get(to).is_none_or(|t| t.span.start() >= span.end());
+            let inside = toks.get(from..to.max(from))?;
+            (edges
+                && inside.iter().all(|t| {
+                    text.is_char_boundary(t.span.start()) && text.is_char_boundary(t.span.end())
+                }))
+            .then_some(inside)
+        });
+    match parsed {
+        Some(toks) => toks,
+        None => {
+            scratch.clear();
+            scratch.extend(tokens_of(text, span));
+            scratch
+        }
     }
-    out
 }
 
 /// How many cues of one role an assessment keeps: the nearest to its main term. A sentence of
@@ -1209,23 +1342,86 @@ fn nearest<T>(
     out
 }
 
-fn assess(
+/// An assessment as a unit's reading finds it, its words still spans of the text: made while
+/// the tokens are at hand, it becomes an [`Assessment`] once they are gone
+/// ([`Draft::assessment`]), so that the tokens and the assessments' strings are not held at
+/// once.
+struct Draft<'a> {
+    kind: AssessmentKind,
+    span: Span,
+    holder: &'a str,
+    target: Option<Span>,
+    magnitude: f64,
+    likelihood: f64,
+    confidence: f64,
+    /// Its cues: a range of the list of every draft's cues.
+    cues: std::ops::Range<usize>,
+    /// The words that state a balance, when it does.
+    balance: Option<Span>,
+}
+
+impl Draft<'_> {
+    /// The assessment, with its words; `cues` is the list of every draft's cues.
+    fn assessment(&self, text: &str, cues: &[(Span, CueRole)], id: String) -> Assessment {
+        let (magnitude, likelihood, confidence) =
+            (self.magnitude, self.likelihood, self.confidence);
+        Assessment {
+            id,
+            kind: self.kind,
+            span: self.span,
+            text: text[self.span].to_owned(),
+            holder: self.holder.to_owned(),
+            target: self.target.map(|t| text[t].to_owned()),
+            magnitude: round(magnitude),
+            likelihood: round(likelihood),
+            confidence: round(confidence),
+            score: round(magnitude * likelihood * confidence),
+            cues: cues[self.cues.clone()]
+                .iter()
+                .map(|&(span, role)| Cue {
+                    text: text[span].to_owned(),
+                    span,
+                    role,
+                })
+                .collect(),
+            weight: 1.0,
+            weighting: self
+                .balance
+                .map(|cue| Weighting {
+                    reason: WeightReason::StatedBalance,
+                    factor: STATED_BALANCE_WEIGHT,
+                    cue: Some(TextSpan {
+                        text: text[cue].to_owned(),
+                        span: cue,
+                    }),
+                })
+                .into_iter()
+                .collect(),
+        }
+    }
+}
+
+/// The assessment of `kind` a unit states, if any, as a draft whose cues are appended to
+/// `all_cues` (`cues` is scratch room, a buffer that serves unit after unit).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a unit's reading, its kind and holder, and two buffers of cues"
+)]
+fn assess<'a>(
     doc: &Document,
     unit: Span,
     toks: &[Token],
     found: &[Term],
     stated: &[Stated],
     kind: AssessmentKind,
-    claim_holder: &str,
-) -> Option<Assessment> {
+    claim_holder: &'a str,
+    cues: &mut Vec<(Span, CueRole)>,
+    all_cues: &mut Vec<(Span, CueRole)>,
+) -> Option<Draft<'a>> {
     let text = &doc.text;
-    let mut cues = Vec::new();
-    let push = |cues: &mut Vec<Cue>, span: Span, role: CueRole| {
-        cues.push(Cue {
-            text: text[span].to_owned(),
-            span,
-            role,
-        });
+    cues.clear();
+    let push = |cues: &mut Vec<(Span, CueRole)>, span: Span, role: CueRole| {
+        cues.push((span, role));
     };
     let weight_of = |st: &Stated| st.term.weight + st.aggravation.map_or(0.0, |a| a.weight);
     // The main term: the strongest (first among equals).
@@ -1265,13 +1461,13 @@ fn assess(
     named.truncate(MAX_CUES_PER_ROLE);
     for st in named {
         if let Some(m) = st.shifter {
-            push(&mut cues, m, CueRole::Negation);
+            push(cues, m, CueRole::Negation);
         }
         if let Some(a) = st.aggravation {
-            push(&mut cues, a.span, CueRole::Intensifier);
+            push(cues, a.span, CueRole::Intensifier);
         }
         push(
-            &mut cues,
+            cues,
             st.term.span,
             match kind {
                 AssessmentKind::Risk => CueRole::RiskTerm,
@@ -1286,16 +1482,16 @@ fn assess(
     for t in degrees {
         if t.role == Role::Intensifier {
             magnitude += t.weight;
-            push(&mut cues, t.span, CueRole::Intensifier);
+            push(cues, t.span, CueRole::Intensifier);
         } else {
             magnitude -= t.weight;
-            push(&mut cues, t.span, CueRole::Downtoner);
+            push(cues, t.span, CueRole::Downtoner);
         }
     }
     let magnitude = magnitude.clamp(0.05, 1.0);
     let (likelihood, modal) = likelihood(text, toks);
     if let Some(m) = modal {
-        push(&mut cues, m, CueRole::Modal);
+        push(cues, m, CueRole::Modal);
     }
     // Caveats and boosters are in text order and their scopes lie inside their sentence; the
     // nearest few to the main term whose scope overlaps the unit set the confidence.
@@ -1315,15 +1511,17 @@ fn assess(
             }
         };
         confidence *= factor;
-        push(&mut cues, c.span, role);
+        push(cues, c.span, role);
     }
     for b in nearest(&doc.boosters, at, |b| b.span, |b| b.scope.overlaps(unit)) {
         confidence *= 1.0 + b.strength / 2.0;
-        push(&mut cues, b.span, CueRole::Booster);
+        push(cues, b.span, CueRole::Booster);
     }
     let confidence = confidence.clamp(0.0, 1.0);
-    cues.sort_by_key(|c| c.span);
-    cues.dedup_by_key(|c| c.span);
+    cues.sort_by_key(|c| c.0);
+    cues.dedup_by_key(|c| c.0);
+    let from = all_cues.len();
+    all_cues.extend_from_slice(cues);
     let main = main.term;
     // A stated balance: a term that states it ("net positive"), or a comparison that weighs
     // this side against the other ("more likely to prevent murder than …").
@@ -1334,36 +1532,23 @@ fn assess(
             .filter(|s| s.kind == kind)
             .find_map(|s| s.weighed),
     };
-    let weighting = balance_cue
-        .map(|cue| Weighting {
-            reason: WeightReason::StatedBalance,
-            factor: STATED_BALANCE_WEIGHT,
-            cue: Some(TextSpan {
-                text: text[cue].to_owned(),
-                span: cue,
-            }),
-        })
-        .into_iter()
-        .collect();
-    Some(Assessment {
-        id: String::new(),
+    Some(Draft {
         kind,
         span: unit,
-        text: text[unit].to_owned(),
-        holder: holder(text, unit, claim_holder),
+        holder: holder(text, unit, toks, claim_holder),
         target: target(text, toks, &main),
-        magnitude: round(magnitude),
-        likelihood: round(likelihood),
-        confidence: round(confidence),
-        score: round(magnitude * likelihood * confidence),
-        cues,
-        weight: 1.0,
-        weighting,
+        magnitude,
+        likelihood,
+        confidence,
+        cues: from..all_cues.len(),
+        balance: balance_cue,
     })
 }
 
 #[cfg(test)]
 mod tests {
+    use crux_parser::{InputFormat, Span};
+
     use crate::{AssessmentKind, analyze};
 
     #[test]
@@ -1843,5 +2028,68 @@ mod tests {
         let a = &analysis.assessments[0];
         assert_eq!(a.holder, "some observers");
         assert!((analysis.balance.risk - a.score * crate::OTHERS_WEIGHT).abs() < 1e-9);
+    }
+
+    /// Texts of our own whose claims and quotation pieces start or end where a tokeniser
+    /// could cut otherwise: abbreviations and initials with their stops, thousands, curly
+    /// apostrophes, dashes, quotations inside sentences, reported speech cut out of a claim.
+    const EDGES: &[&str] = &[
+        "The U.S. will pay 1,200,000 dollars — a risk, officials said. It won’t help.",
+        "“The plan is dangerous,” said Gov. Smith of the U.S. The cost, 3,5000 units, fell.",
+        "Critics say the dam could fail; the mayor, Heather C., disagrees. What a benefit!",
+        "He said the plan would reduce crime, but the cuts may harm schools in St. Louis.",
+        "Officials warned that the storm “could destroy the pier” before winter. Sadly, it did.",
+        "Prices rose 4.5% in the U.K.—a threat—while wages fell. Isn't that a risk?",
+    ];
+
+    #[test]
+    fn segments_read_the_parse_tokens_as_a_new_tokenisation_would_cut_them() {
+        let (mut parse_tokens_read, mut segments_read) = (0, 0);
+        for text in EDGES {
+            let (parsed, tokens) =
+                crux_parser::parse_owned_with_tokens((*text).to_owned(), InputFormat::Text);
+            let doc = &parsed.document;
+            let quotes = super::voiced(doc);
+            let segments = super::segments(doc, &quotes);
+            assert!(!segments.is_empty(), "{text}");
+            let mut scratch = Vec::new();
+            for segment in segments {
+                scratch.clear();
+                let read: Vec<(Span, bool)> =
+                    super::segment_tokens(doc, Some(&tokens), segment.span, &mut scratch)
+                        .iter()
+                        .map(|t| (t.span, t.word))
+                        .collect();
+                let again: Vec<(Span, bool)> = crux_parser::tokens(text, segment.span)
+                    .map(|t| (t.span, t.word))
+                    .collect();
+                assert_eq!(read, again, "{text}: {:?}", &text[segment.span]);
+                // Tokenised again only where the parse's tokens do not fit.
+                parse_tokens_read += usize::from(scratch.is_empty());
+                segments_read += 1;
+            }
+        }
+        assert_eq!(parse_tokens_read, segments_read);
+    }
+
+    #[test]
+    fn the_parse_tokens_give_the_same_analysis_and_anothers_are_not_read() {
+        let lexicon = crate::Lexicon::builtin();
+        for text in EDGES {
+            let (parsed, tokens) =
+                crux_parser::parse_owned_with_tokens((*text).to_owned(), InputFormat::Text);
+            let sentences = tokens.len();
+            let with = crate::analyze_with_tokens(parsed.document.clone(), tokens, lexicon);
+            assert_eq!(with, crate::analyze_with(parsed.document.clone(), lexicon));
+            // Another document's tokens, of as many sentences, shifted by a multi-byte
+            // character: they do not lie where this document's words do.
+            let other = format!("é{text}");
+            let (_, shifted) = crux_parser::parse_owned_with_tokens(other, InputFormat::Text);
+            assert_eq!(shifted.len(), sentences);
+            assert_eq!(
+                crate::analyze_with_tokens(parsed.document.clone(), shifted, lexicon),
+                with
+            );
+        }
     }
 }

@@ -20,6 +20,7 @@
 use std::sync::Arc;
 
 use crux_lexicon::{FxHashMap, Kind, fold};
+use crux_parser::Token;
 
 pub use crux_lexicon::LexiconError;
 
@@ -204,6 +205,20 @@ pub(crate) enum Entries<'a> {
 }
 
 impl Entries<'_> {
+    /// The first entry whose words `matches` accepts, as [`Entries::iter`] gives them: the
+    /// words are tested before a built-in entry is read into an [`Entry`] (its role parsed
+    /// from its category), so that only the entry found is.
+    pub(crate) fn find(&self, matches: impl Fn(&Words) -> bool) -> Option<Entry> {
+        match self {
+            Entries::Builtin(Some(w)) => w
+                .of(Kind::Assessment)
+                .filter(|e| matches(&Words::Builtin(e.words)))
+                .find_map(Entry::builtin),
+            Entries::Builtin(None) => None,
+            Entries::User(list) => list.iter().find(|e| matches(&e.words)).cloned(),
+        }
+    }
+
     pub(crate) fn iter(&self) -> impl Iterator<Item = Entry> + '_ {
         let builtin = match self {
             Entries::Builtin(Some(w)) => Some(w.of(Kind::Assessment).filter_map(Entry::builtin)),
@@ -384,6 +399,15 @@ impl Lexicon {
             Some(key) => self.starting_with(key.as_str()),
             None => Entries::Builtin(None),
         }
+    }
+
+    /// [`Lexicon::for_word`] of a word token of `text`, read from the lookup the token
+    /// carries when it has one ([`Token::lexicon`]).
+    pub(crate) fn for_token(&self, text: &str, token: &Token) -> Entries<'_> {
+        if self.overlay.is_none() {
+            return Entries::Builtin(token.lexicon(text).filter(|w| w.has(Kind::Assessment)));
+        }
+        self.for_word(&text[token.span])
     }
 
     /// Every entry, by first word.

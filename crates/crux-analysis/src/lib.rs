@@ -32,7 +32,7 @@ mod weigh;
 pub use lexicon::{Lexicon, LexiconError};
 pub use tone::{Tone, tone};
 
-use crux_parser::{Document, Quote, QuoteKind, Span, Spanned};
+use crux_parser::{Document, Quote, QuoteKind, SentenceTokens, Span, Spanned};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -306,7 +306,44 @@ pub fn analyze(document: Document) -> Analysis {
 /// say).
 #[must_use]
 pub fn analyze_with(document: Document, lexicon: &Lexicon) -> Analysis {
-    let mut assessments = assess::assessments(&document, lexicon);
+    analyze_words(document, None, lexicon)
+}
+
+/// As [`analyze_with`], reading the tokens of the document's sentences that its parse gave
+/// ([`crux_parser::parse_owned_with_tokens`]) instead of tokenising the claims again: each
+/// word's lookup in the lexicon layer comes with them. The analysis is the same. The tokens
+/// are dropped once read, before the assessments' words are copied out of the text, so that
+/// both are not held at once.
+///
+/// `tokens` must come from the parse that made `document`; a sentence whose tokens do not lie
+/// inside it (another document's) is tokenised again.
+///
+/// ```
+/// use crux_analysis::{Lexicon, analyze_with, analyze_with_tokens};
+/// use crux_parser::{InputFormat, parse_owned_with_tokens};
+///
+/// let text = "The plan will reduce the risk of floods. Critics say it may fail.";
+/// let (parsed, tokens) = parse_owned_with_tokens(text.to_owned(), InputFormat::Text);
+/// let lexicon = Lexicon::builtin();
+/// let analysis = analyze_with_tokens(parsed.document.clone(), tokens, lexicon);
+/// assert_eq!(analysis, analyze_with(parsed.document, lexicon));
+/// assert!(!analysis.assessments.is_empty());
+/// ```
+#[must_use]
+pub fn analyze_with_tokens(
+    document: Document,
+    tokens: SentenceTokens,
+    lexicon: &Lexicon,
+) -> Analysis {
+    analyze_words(document, Some(tokens), lexicon)
+}
+
+fn analyze_words(
+    document: Document,
+    tokens: Option<SentenceTokens>,
+    lexicon: &Lexicon,
+) -> Analysis {
+    let mut assessments = assess::assessments(&document, tokens, lexicon);
     weigh::weigh(&document, &mut assessments);
     let total = |kind| {
         assessments

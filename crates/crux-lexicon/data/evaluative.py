@@ -35,6 +35,7 @@ popular alive gun guns penalty penalties punishment punishments justice crime cr
 criminal criminals prison prisons prisoner prisoners weapon weapons cancer drug drugs
 heroin cocaine abortion abortions embryo embryos death deaths die dies died dead dying
 intelligence sharing interesting interestingly arrest arrests arrested respects pressure pressures
+suspect suspects arguably unclear granted
 """.split())
 
 ADDED = {

@@ -890,6 +890,25 @@ fn granting_clause(text: &str, toks: &[Token]) -> Option<usize> {
     .then_some(comma)
 }
 
+/// A granting word set off by commas inside a clause, right before its counter ("Taxpayers
+/// would like a tunnel, sure, but …", "It costs more, of course, but …"): a concessive
+/// disjunct used parenthetically grants the clause it follows. The cue's first token and the
+/// token after it.
+fn granting_aside(text: &str, toks: &[Token]) -> Option<(usize, usize)> {
+    (1..toks.len()).find_map(|c| {
+        if toks[c].word || &text[toks[c].span] != "," || !toks[c - 1].word {
+            return None;
+        }
+        let (len, _) = cues_at(text, toks, c + 1, CueClass::ConcessiveOpener).next()?;
+        let end = c + 1 + len;
+        let comma = toks
+            .get(end)
+            .is_some_and(|t| !t.word && &text[t.span] == ",");
+        let counter = word(text, toks, end + 1).is_some_and(|w| same_word(w, "but"));
+        (comma && counter).then_some((c + 1, end))
+    })
+}
+
 /// The length in tokens of the longest entry of `cue` that the tokens start with, if any.
 fn starts_with_phrase(text: &str, toks: &[Token], cue: CueClass) -> Option<usize> {
     cues_at(text, toks, 0, cue).map(|(len, _)| len).next()
@@ -919,7 +938,8 @@ fn concede_then_counter(
         }
         let toks = &sentence_tokens[i][..sentence_tokens[i].len().min(64)];
         let frame = conceding_frame(text, toks)
-            .or_else(|| granting_clause(text, toks).map(|c| (0, c, None)));
+            .or_else(|| granting_clause(text, toks).map(|c| (0, c, None)))
+            .or_else(|| granting_aside(text, toks).map(|(a, b)| (a, b, None)));
         // "Fines may not be ideal, but …", "Perhaps it is less thrilling, but …": the author's
         // own hedge of possibility, countered, grants the point it hedges.
         let (frame, hedged) = match frame {
@@ -2028,6 +2048,35 @@ mod tests {
         // No granting word, or no counter: no concession.
         assert!(cues("The costs are real, but the gains are larger.").is_empty());
         assert!(cues("This is true, and it matters.").is_empty());
+    }
+
+    #[test]
+    fn a_granting_word_set_off_by_commas_before_but_concedes() {
+        assert_eq!(
+            cues("Drivers would like a new bridge, sure, but the town cannot pay for one."),
+            [("sure", CaveatKind::Concession)]
+        );
+        assert_eq!(
+            cues("The scheme costs more, of course, but it saves lives."),
+            [("of course", CaveatKind::Concession)]
+        );
+        // No counter after the aside: no concession.
+        assert!(cues("The scheme costs more, of course, and it saves lives.").is_empty());
+    }
+
+    #[test]
+    fn a_writers_tentative_belief_verb_hedges() {
+        assert_eq!(
+            cues("We suspect it will be money well spent."),
+            [("suspect", CaveatKind::Hedge)]
+        );
+        assert_eq!(
+            cues("I suppose that means a longer wait."),
+            [("suppose", CaveatKind::Hedge)]
+        );
+        // The nouns are no hedges.
+        assert!(cues("The suspect was arrested on Monday.").is_empty());
+        assert!(cues("Police named a suspect in the case.").is_empty());
     }
 
     #[test]

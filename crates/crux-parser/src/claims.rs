@@ -25,7 +25,12 @@
 //! evaluative words of `data/evaluative_valence.tsv` less the event and topic words of
 //! `data/event_words.txt` ("killed", "war", "profits": what happened, not a judgement of it),
 //! and the stance adverbs, amplifiers and evaluative adjectives of `data/claim_cues.tsv`;
-//! "right now", "the right to" and "kind of" do not judge.
+//! "right now", "the right to" and "kind of" do not judge. An evaluative word of the first kind
+//! in a claim dated by a year narrates ("Pride went ahead peacefully in 2014"); the cues of
+//! `claim_cues.tsv` judge wherever they stand. The writer's stance shows in sentence form too:
+//! a first-person belief ("I believe …"), a distancing modifier ("so-called", "somehow", which
+//! also keeps a report that holds it the writer's), an actuality adverbial ("in practice"), and
+//! a rhetorical question or an exclamation are evaluations.
 
 use std::collections::HashMap;
 
@@ -43,7 +48,8 @@ fn cue_type(e: &Entry) -> Option<ClaimType> {
         "normative" => ClaimType::Normative,
         "prediction" => ClaimType::Prediction,
         "causal" => ClaimType::Causal,
-        "evaluation" => ClaimType::Evaluation,
+        // A distancing modifier ("so-called", "somehow") is the writer's judgement.
+        "evaluation" | "distancing" => ClaimType::Evaluation,
         _ => return None,
     })
 }
@@ -68,6 +74,7 @@ mod frame {
     pub(super) const JUDGING: u16 = 256;
     pub(super) const RHETORICAL: u16 = 512;
     pub(super) const RELATIVE: u16 = 1024;
+    pub(super) const OPENER: u16 = 2048;
 }
 
 /// The frame classes of `w` (any case) in `data/claim_frames.tsv`, as bits.
@@ -108,6 +115,7 @@ fn frame_class(category: &str) -> u16 {
         "judging" => frame::JUDGING,
         "rhetorical" => frame::RHETORICAL,
         "relative" => frame::RELATIVE,
+        "opener" => frame::OPENER,
         _ => 0,
     }
 }
@@ -271,9 +279,10 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
             && !prev.eq_ignore_ascii_case("have");
         let that_follows = (i + 1..words.len().min(i + 4))
             .any(|j| w(j).is_some_and(|x| x.eq_ignore_ascii_case("that")));
-        // "from reports that …", "after reports", "the claims": a noun.
+        // "from reports that …", "after reports", "the claims", "a proposed budget": a noun or
+        // an attribute, after a particle, a subordinator or a central determiner.
         let noun = classes(i - 1) & (frame::PARTICLE | frame::SUBORDINATOR) != 0
-            || prev.eq_ignore_ascii_case("the");
+            || crate::lexicon::token_is(text, &words[i - 1], crate::lexicon::Cue::NounDeterminer);
         if passive
             || noun
             || classes(i - 1) & frame::JUDGING != 0
@@ -283,6 +292,31 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
             return None;
         }
         let end = head_end.unwrap_or(i - 1).max(start);
+        // A verb of finding relays a source only when its subject names one: a person, a body
+        // or a text ("The study found", "Gallup shows"); "The 15-year history of this project
+        // shows nothing but delays" is the writer's own reading of the record.
+        let finding = crate::lexicon::token_cue_word(text, &words[i])
+            .and_then(|c| c.single)
+            .is_some_and(|r| r == crate::lexicon::Reporting::Finding);
+        if finding
+            && !words[start..=end].iter().enumerate().any(|(k, t)| {
+                let w = &text[t.span];
+                crate::lexicon::speaker_noun(w).is_some()
+                    || crate::words::capitalised(w)
+                        && (k > 0
+                            || !crate::lexicon::token_is(
+                                text,
+                                t,
+                                crate::lexicon::Cue::NounDeterminer,
+                            ) && !crate::lexicon::token_is(
+                                text,
+                                t,
+                                crate::lexicon::Cue::SpeakerDeterminer,
+                            ))
+            })
+        {
+            return None;
+        }
         return Some(words[start].span.cover(words[end].span));
     }
     None
@@ -325,13 +359,19 @@ fn fragment(text: &str, words: &[Token], after_cut: bool) -> bool {
 }
 
 /// Whether a question is rhetorical, so a claim: it opens with a hedge or booster adverb
-/// ("Perhaps …?") or holds a negation ("Is this not dangerous?", "shouldn't we …?").
+/// ("Perhaps …?"), holds a negation ("Is this not dangerous?", "shouldn't we …?"), or is a
+/// full clause opening with a coordinator ("So, when is the next one due?": an auxiliary after
+/// the coordinator; "Or an engineer?" has none).
 fn rhetorical(text: &str, toks: &[Token]) -> bool {
     let mut words = toks.iter().filter(|t| t.word);
-    let opens = words.next().is_some_and(|f| {
+    let first = words.next();
+    let opens = first.is_some_and(|f| {
         token_is(text, f, frame::RHETORICAL) && !text[f.span].eq_ignore_ascii_case("not")
     });
+    let argued = first.is_some_and(|f| token_is(text, f, frame::OPENER))
+        && words.any(|t| token_is(text, t, frame::AUXILIARY));
     opens
+        || argued
         || toks.iter().filter(|t| t.word).any(|t| {
             let w = &text[t.span];
             token_is(text, t, frame::RHETORICAL)
@@ -389,18 +429,50 @@ fn other_sense(text: &str, words: &[Token], i: usize) -> bool {
             && next.eq_ignore_ascii_case("of"))
 }
 
+/// Whether a word is a calendar year: four digits from 1700 to 2099, or its decade ("1990s").
+fn year(w: &str) -> bool {
+    let digits = w.strip_suffix('s').unwrap_or(w);
+    digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && digits
+            .parse::<u32>()
+            .is_ok_and(|y| (1700..=2099).contains(&y))
+}
+
+/// Whether the words at `i` are the writer's own view, so the claim an evaluation: a first or
+/// second person subject and a verb of belief ("I believe it falls short", "we think"): the
+/// writer presents the claim as an opinion held, not a fact reported (Biber et al. 1999,
+/// §10.2.1, stance complement clauses of a first-person belief verb).
+fn own_view(text: &str, words: &[Token], i: usize) -> bool {
+    token_is(text, &words[i], frame::FIRST)
+        && words.get(i + 1).is_some_and(|v| {
+            v.word
+                && crate::lexicon::token_cue_word(text, v)
+                    .and_then(|c| c.single)
+                    .is_some_and(|r| r == crate::lexicon::Reporting::Belief)
+        })
+}
+
 /// The type of the claim over `words` (tokens of the claim, quotations excluded).
 fn claim_type(text: &str, words: &[Token], hedged_should: &[Span]) -> ClaimType {
     let mut found = [false; 4];
+    // An evaluative word of the valence lexicon, and whether the claim is dated by a year:
+    // such a word in a dated narration describes the event ("In 2011 the journal published an
+    // influential article", "Pride finally went ahead peacefully in 2014"), it does not
+    // judge it.
+    let mut valence = false;
+    let mut dated = false;
     for i in 0..words.len() {
         if !words[i].word {
             continue;
         }
+        dated |= year(&text[words[i].span]);
         let Some(sense) = words[i].lexicon(text) else {
             continue;
         };
         let other_sense = other_sense(text, words, i);
-        if evaluative(sense) && !other_sense {
+        valence |= evaluative(sense) && !other_sense;
+        if own_view(text, words, i) {
             found[3] = true;
         }
         if !sense.has(Kind::ClaimCue) {
@@ -422,6 +494,7 @@ fn claim_type(text: &str, words: &[Token], hedged_should: &[Span]) -> ClaimType 
             }
         }
     }
+    found[3] |= valence && !dated;
     // A causal claim that also judges ("this is dangerous because …") is the writer's
     // evaluation: the judgement, not the mechanism, is what it asserts.
     if found[1] && found[3] && !found[0] {
@@ -454,7 +527,7 @@ fn judged(text: &str, q: &Quote) -> bool {
         .rsplit(' ')
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("clear"));
-    if plain || endorsed(text, q, cue.span).is_some() {
+    if plain || endorsed(text, q, cue.span).is_some() || distanced(text, q) || own(text, q) {
         return true;
     }
     let before = text[..cue.span.start()].trim_end();
@@ -463,6 +536,34 @@ fn judged(text: &str, q: &Quote) -> bool {
         .next()
         .unwrap_or("");
     !word.is_empty() && is(word, frame::JUDGING)
+}
+
+/// Whether a report holds a distancing modifier of the writer's ("officials touted their
+/// so-called reforms", "critics claim the phrase is somehow sinister"): the source would not
+/// disown its own words, so the modifier, and the report, are the writer's judgement.
+fn distanced(text: &str, q: &Quote) -> bool {
+    tokens(text, q.span).any(|t| distancing(text, &t))
+}
+
+/// Whether a report's speaker is the writer or the reader addressed ("It is my hope that …",
+/// "we know that …"): every word of the speaker is a first- or second-person word, as
+/// [`relayed_by`] reads a sentence's subject. What the writer reports of their own view is
+/// their claim.
+fn own(text: &str, q: &Quote) -> bool {
+    q.speaker.as_ref().is_some_and(|sp| {
+        let mut words = tokens(text, sp.span).filter(|t| t.word).peekable();
+        words.peek().is_some() && words.all(|t| token_is(text, &t, frame::FIRST))
+    })
+}
+
+/// Whether a token is a distancing modifier (`data/claim_cues.tsv`, category `distancing`).
+fn distancing(text: &str, t: &Token) -> bool {
+    t.word
+        && t.lexicon(text).is_some_and(|w| {
+            w.single(Kind::ClaimCue)
+                && w.of(Kind::ClaimCue)
+                    .any(|e| e.words.len() == 1 && e.category == "distancing")
+        })
 }
 
 /// The tag of a report set in an "as" clause that opens its sentence or follows a comma ("As
@@ -594,6 +695,10 @@ pub(crate) fn find(
         .filter(|(_, q)| q.kind == QuoteKind::Block)
         .map(|(i, q)| (q.id.as_str(), i))
         .collect();
+    // Whether each report is the writer's judgement ([`judged`]), read once per quote: a
+    // report's words are scanned for distancing modifiers, and a sentence of many clauses
+    // would otherwise read them once per clause.
+    let judged_of: Vec<bool> = quotes.iter().map(|q| judged(text, q)).collect();
     let mut claims = Vec::new();
     // Buffers reused from sentence to sentence.
     let mut clauses: Vec<Span> = Vec::new();
@@ -641,16 +746,16 @@ pub(crate) fn find(
             // (block quotes hold quoted paragraphs), so the last few before it suffice.
             quotes[..i]
                 .iter()
+                .zip(&judged_of[..i])
                 .rev()
                 .take(64)
-                // The overlap first: it is a comparison, `judged` a lookup.
-                .filter(|q| q.span.overlaps(s.span) && relayed(q))
-                .filter_map(|q| {
+                .filter(|(q, _)| q.span.overlaps(s.span) && relayed(q))
+                .filter_map(|(q, &judged)| {
                     // An "as" clause of report: at most its tag ("as Smith knows") is cut; the
                     // words it relays stay the writer's claim. Other judged reports keep all.
                     // Only a tag that closes the sentence is cut ("…, as Smith knows very
                     // well."): the claim before it stays whole.
-                    if judged(text, q) {
+                    if judged {
                         return q
                             .cue
                             .as_ref()
@@ -676,16 +781,20 @@ pub(crate) fn find(
         } else {
             Vec::new()
         };
-        // One claim per clause joined by a semicolon outside parentheses.
+        // One claim per clause joined by a semicolon outside parentheses. After a colon the
+        // semicolons separate the items of a list ("five purposes: transit; streets and
+        // sanitation; parks"), not clauses: one claim.
         let toks = sentence_tokens[si];
         let mut depth = 0i32;
+        let mut listing = false;
         let mut start = s.span.start();
         clauses.clear();
         for t in toks {
             match &text[t.span] {
                 "(" => depth += 1,
                 ")" => depth = (depth - 1).max(0),
-                ";" if depth == 0 && !t.word => {
+                ":" if depth == 0 && !t.word => listing = true,
+                ";" if depth == 0 && !t.word && !listing => {
                     clauses.push(Span::new(start, t.span.start()));
                     start = t.span.end();
                 }
@@ -707,15 +816,16 @@ pub(crate) fn find(
             inside.extend(
                 quotes[..last]
                     .iter()
+                    .zip(&judged_of[..last])
                     .rev()
                     .take(64)
                     // A judged or endorsed report leaves its words the writer's too.
-                    .filter(|q| {
+                    .filter(|&(q, &judged)| {
                         q.kind != QuoteKind::Block
                             && q.span.overlaps(span)
-                            && !(q.kind == QuoteKind::Reported && judged(text, q))
+                            && !(q.kind == QuoteKind::Reported && judged)
                     })
-                    .map(|q| q.span),
+                    .map(|(q, _)| q.span),
             );
             // The claim's tokens, found by binary search (tokens are in text order), so that a
             // sentence of many clauses stays linear.
@@ -749,8 +859,9 @@ pub(crate) fn find(
                     continue;
                 }
             }
-            // A relay of a source the quote stage did not mark: the source's claim.
-            let relay = (holder == "author")
+            // A relay of a source the quote stage did not mark: the source's claim, unless the
+            // writer disowns a term in it ([`distanced`]).
+            let relay = (holder == "author" && !words.iter().any(|t| distancing(text, t)))
                 .then(|| relayed_by(text, &words))
                 .flatten();
             // A rhetorical question or an exclamation states the writer's attitude, whatever
@@ -1021,6 +1132,112 @@ mod tests {
     }
 
     #[test]
+    fn questions_opening_with_a_coordinator_are_the_writer_s() {
+        // A full interrogative clause after "and", "but", "or", "so", "yet": the writer's
+        // rhetorical question, an evaluation.
+        let got = claims(
+            "The levy was raised twice. So, when is the next rise going to come? \
+             Or are the ministers hoping nobody counts?",
+        );
+        let kinds: Vec<(&str, ClaimType)> = got.iter().map(|c| (c.0.as_str(), c.1)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("The levy was raised twice.", ClaimType::Factual),
+                (
+                    "So, when is the next rise going to come?",
+                    ClaimType::Evaluation
+                ),
+                (
+                    "Or are the ministers hoping nobody counts?",
+                    ClaimType::Evaluation
+                ),
+            ]
+        );
+        // Verbless ones continue a list of alternatives or ask for a criterion; a plain
+        // question asks.
+        assert!(authors("Or a plumber? But by which measure? When is the vote?").is_empty());
+    }
+
+    #[test]
+    fn actuality_adverbials_and_first_person_beliefs_evaluate() {
+        let kinds: Vec<ClaimType> = claims(
+            "The plan was announced in May. In practice the fund paid out nothing. \
+             The tax would be a burden in fact. I believe the scheme falls short. \
+             We met the mayor in May.",
+        )
+        .into_iter()
+        .map(|c| c.1)
+        .collect();
+        assert_eq!(
+            kinds,
+            [
+                ClaimType::Factual,
+                ClaimType::Evaluation,
+                ClaimType::Evaluation,
+                ClaimType::Evaluation,
+                ClaimType::Factual
+            ]
+        );
+    }
+
+    #[test]
+    fn evaluative_words_in_a_dated_narration_do_not_judge() {
+        let kinds: Vec<ClaimType> = claims(
+            "In 2014 the march finally went ahead peacefully. The march went ahead peacefully. \
+             In the 1990s the scheme was frankly absurd.",
+        )
+        .into_iter()
+        .map(|c| c.1)
+        .collect();
+        // A year dates the first; the second judges; a claim cue ("frankly", "absurd") judges
+        // whatever the date.
+        assert_eq!(
+            kinds,
+            [
+                ClaimType::Factual,
+                ClaimType::Evaluation,
+                ClaimType::Evaluation
+            ]
+        );
+        assert!(super::year("1990s") && super::year("2014"));
+        assert!(!super::year("1066") && !super::year("20140") && !super::year("12,000"));
+    }
+
+    #[test]
+    fn distancing_modifiers_are_the_writer_s_judgement() {
+        // Outside a report: an evaluation.
+        let got = claims("The council passed its so-called reform of the parking rules.");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, ClaimType::Evaluation);
+        // Inside a report: the source would not disown its own words, so the report is the
+        // writer's claim, an evaluation.
+        for text in [
+            "Officials have touted their self-styled rescue of the harbour fund.",
+            "Critics claim the old name of the bridge is somehow offensive to visitors.",
+        ] {
+            let got = claims(text);
+            assert_eq!(authors(text).len(), 1, "{text}: {got:?}");
+            assert!(
+                got.iter().all(|c| c.1 == ClaimType::Evaluation),
+                "{text}: {got:?}"
+            );
+        }
+        // A plain report stays the source's.
+        assert!(authors("Critics claim the old name of the bridge is offensive.").is_empty());
+    }
+
+    #[test]
+    fn a_report_of_the_writer_s_own_view_is_the_writer_s_claim() {
+        // The quote stage reads "my" as the speaker of "hope that …": the writer's own.
+        assert_eq!(
+            authors("It is my hope that the council will act before the winter."),
+            ["It is my hope that the council will act before the winter."]
+        );
+        assert!(authors("The mayor said that the council will act before the winter.").is_empty());
+    }
+
+    #[test]
     fn the_closing_line_about_the_writer_is_no_claim() {
         let text = "Taxes are too high.\n\nThe cuts will help.\n\nJane Roe is a columnist for \
                     the Daily Post. She lives in Leeds.";
@@ -1034,5 +1251,34 @@ mod tests {
     fn semicolons_split_claims() {
         let got = claims("This is serious; the optics are bad.");
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn semicolons_after_a_colon_separate_list_items_not_claims() {
+        let got = claims(
+            "The grant pays for three things: roads and bridges; parks, pools, and libraries; \
+             and new buses.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        // A semicolon before any colon still joins two clauses.
+        let got = claims("The plan is late; the council has two aims: speed and cost.");
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn a_finding_verb_relays_only_a_subject_that_names_a_source() {
+        let got = claims("The long history of this bridge shows nothing but delays and debts.");
+        assert_eq!(got[0].2, "author", "{got:?}");
+        // With a source for its subject, the sentence is the source's report, no claim.
+        assert!(claims("The study found that most riders pay.").is_empty());
+    }
+
+    #[test]
+    fn a_reporting_verb_after_a_determiner_is_no_relay() {
+        let text = "The charter requires the mayor to submit a proposed budget, a capital \
+                    budget, and a capital program.";
+        let got = claims(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, "author");
     }
 }

@@ -115,7 +115,7 @@ const fn check_len(len: usize) -> Result<(), TooLarge> {
 /// What [`parse`], [`parse_as`] and [`parse_owned`] return for a text they refuse: an empty
 /// document (nothing cut short, nothing guessed) and one warning naming the limit.
 fn refused(err: TooLarge, format: InputFormat) -> Parsed {
-    let mut parsed = parse_extracted(read::Extracted::default(), format);
+    let (mut parsed, _) = parse_extracted(read::Extracted::default(), format);
     parsed
         .diagnostics
         .push(Diagnostic::warning("too-large", err.to_string(), None));
@@ -159,7 +159,7 @@ pub fn parse_as(input: &str, format: InputFormat) -> Parsed {
 /// [`MAX_TEXT_BYTES`].
 pub fn try_parse_as(input: &str, format: InputFormat) -> Result<Parsed, TooLarge> {
     check_len(input.len())?;
-    try_parse_extracted(read::read(input, format), format)
+    try_parse_extracted(read::read(input, format), format).map(|(parsed, _)| parsed)
 }
 
 /// Parses `input` read as `format`, taking the text: as [`parse_as`], but plain text becomes
@@ -186,6 +186,43 @@ pub fn parse_owned(input: String, format: InputFormat) -> Parsed {
 /// [`TooLarge`] when `input`, or the text extracted from it, is longer than
 /// [`MAX_TEXT_BYTES`].
 pub fn try_parse_owned(input: String, format: InputFormat) -> Result<Parsed, TooLarge> {
+    try_parse_owned_with_tokens(input, format).map(|(parsed, _)| parsed)
+}
+
+/// As [`parse_owned`], with every sentence's tokens as the stages read them, for a later
+/// stage that reads the same words (the analysis, `crux_analysis::analyze_with_tokens`):
+/// it takes them instead of tokenising the text again.
+///
+/// ```
+/// use crux_parser::{parse_owned, parse_owned_with_tokens, InputFormat};
+///
+/// let text = "“It may fail,” she said. It did.";
+/// let (parsed, tokens) = parse_owned_with_tokens(text.to_owned(), InputFormat::Text);
+/// assert_eq!(parsed, parse_owned(text.to_owned(), InputFormat::Text));
+/// assert_eq!(tokens.len(), parsed.document.sentences.len());
+/// let words: Vec<&str> = tokens.sentence(1).unwrap().iter().map(|t| &text[t.span]).collect();
+/// assert_eq!(words, ["It", "did", "."]);
+/// ```
+#[must_use]
+pub fn parse_owned_with_tokens(input: String, format: InputFormat) -> (Parsed, SentenceTokens) {
+    try_parse_owned_with_tokens(input, format)
+        .unwrap_or_else(|err| (refused(err, format), SentenceTokens::default()))
+}
+
+/// As [`parse_as`], with every sentence's tokens as the stages read them (see
+/// [`parse_owned_with_tokens`]).
+#[must_use]
+pub fn parse_as_with_tokens(input: &str, format: InputFormat) -> (Parsed, SentenceTokens) {
+    check_len(input.len())
+        .and_then(|()| try_parse_extracted(read::read(input, format), format))
+        .unwrap_or_else(|err| (refused(err, format), SentenceTokens::default()))
+}
+
+/// [`try_parse_owned`] with the sentences' tokens.
+fn try_parse_owned_with_tokens(
+    input: String,
+    format: InputFormat,
+) -> Result<(Parsed, SentenceTokens), TooLarge> {
     check_len(input.len())?;
     let extracted = match format {
         InputFormat::Text => read::Extracted {
@@ -202,13 +239,14 @@ pub fn try_parse_owned(input: String, format: InputFormat) -> Result<Parsed, Too
 fn try_parse_extracted(
     extracted: read::Extracted,
     format: InputFormat,
-) -> Result<Parsed, TooLarge> {
+) -> Result<(Parsed, SentenceTokens), TooLarge> {
     check_len(extracted.text.len())?;
     Ok(parse_extracted(extracted, format))
 }
 
-/// Runs every stage on what a reader extracted.
-fn parse_extracted(extracted: read::Extracted, format: InputFormat) -> Parsed {
+/// Runs every stage on what a reader extracted; the sentences' tokens are returned beside
+/// the parse.
+fn parse_extracted(extracted: read::Extracted, format: InputFormat) -> (Parsed, SentenceTokens) {
     let Prepared {
         format,
         text,
@@ -220,49 +258,55 @@ fn parse_extracted(extracted: read::Extracted, format: InputFormat) -> Parsed {
         links,
         mut diagnostics,
     } = prepare(extracted, format);
-    let sentence_tokens = sentence_tokens.views();
-    let found = quotes::find(
-        &text,
-        &mut paragraphs,
-        &groups,
-        &sentences,
-        &sentence_tokens,
-    );
+    let views = sentence_tokens.views();
+    let found = quotes::find(&text, &mut paragraphs, &groups, &sentences, &views);
     diagnostics.extend(found.diagnostics);
-    let cues = caveats::find(
-        &text,
-        &paragraphs,
-        &sentences,
-        &sentence_tokens,
-        &found.quotes,
-    );
+    let cues = caveats::find(&text, &paragraphs, &sentences, &views, &found.quotes);
     let claims = claims::find(
         &text,
         &paragraphs,
         &sentences,
-        &sentence_tokens,
+        &views,
         &found.quotes,
         &cues.caveats,
     );
+    drop(views);
     diagnostics.extend(control_characters(&text));
 
-    Parsed {
-        document: Document {
-            format,
-            text,
-            meta,
-            paragraphs,
-            sentences,
-            quotes: found.quotes,
-            caveats: cues.caveats,
-            claims,
-            links,
-            boosters: cues.boosters,
-            approximations: cues.approximations,
-            attributed_caveats: cues.attributed,
-        },
+    let mut document = Document {
+        format,
+        text,
+        meta,
+        paragraphs,
+        sentences,
+        quotes: found.quotes,
+        caveats: cues.caveats,
+        claims,
+        links,
+        boosters: cues.boosters,
+        approximations: cues.approximations,
+        attributed_caveats: cues.attributed,
+    };
+    shrink(&mut document);
+    let parsed = Parsed {
+        document,
         diagnostics,
-    }
+    };
+    (parsed, sentence_tokens)
+}
+
+/// Gives back the room the stages' vectors grew for items they did not find: a vector grown
+/// by doubling holds up to twice its items, and the document is kept through the analysis
+/// and the report (on 2.3 MB of news, the quotations' and claims' vectors held 1.9 MB unused).
+fn shrink(document: &mut Document) {
+    document.paragraphs.shrink_to_fit();
+    document.sentences.shrink_to_fit();
+    document.quotes.shrink_to_fit();
+    document.caveats.shrink_to_fit();
+    document.claims.shrink_to_fit();
+    document.boosters.shrink_to_fit();
+    document.approximations.shrink_to_fit();
+    document.attributed_caveats.shrink_to_fit();
 }
 
 /// What the quote, caveat and claim stages read: the text read, its header, paragraphs,
@@ -281,19 +325,24 @@ struct Prepared {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// Every sentence's tokens, tokenised once for every stage: one buffer for the document, each
-/// sentence's tokens a range of it. One allocation, sized to the tokens, instead of a vector per
-/// sentence reserved on a guess (each with its allocator overhead, and grown twofold when the
-/// guess fell short).
-#[derive(Debug, Clone)]
-struct SentenceTokens {
+/// Every sentence's tokens, tokenised once for every stage, each word with its lookup in the
+/// lexicon layer ([`Token::lexicon`]): one buffer for the document, each sentence's tokens a
+/// range of it. One allocation, sized to the tokens, instead of a vector per sentence reserved
+/// on a guess (each with its allocator overhead, and grown twofold when the guess fell short).
+///
+/// The stages read them; [`parse_owned_with_tokens`] and [`parse_as_with_tokens`] hand them on
+/// to a later stage that reads the same words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SentenceTokens {
     buffer: Vec<Token>,
     /// Where each sentence's tokens end in `buffer`.
     ends: Vec<usize>,
 }
 
 impl SentenceTokens {
-    fn new(text: &str, sentences: &[Sentence]) -> SentenceTokens {
+    /// The tokens of each of `sentences` of `text`, each word looked up in the lexicon layer.
+    #[must_use]
+    pub fn new(text: &str, sentences: &[Sentence]) -> SentenceTokens {
         // News prose runs about five bytes a token (5.35 over PolNeAR's texts): room for a
         // token every four bytes from the start, so that the buffer is not grown (and copied)
         // on the way, and what is left over given back at the end.
@@ -305,6 +354,26 @@ impl SentenceTokens {
         }
         buffer.shrink_to_fit();
         SentenceTokens { buffer, ends }
+    }
+
+    /// The number of sentences.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are no sentences.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The tokens of sentence `index` (an index of [`Document::sentences`]), in text order.
+    #[must_use]
+    pub fn sentence(&self, index: usize) -> Option<&[Token]> {
+        let end = *self.ends.get(index)?;
+        let start = index.checked_sub(1).map_or(0, |i| self.ends[i]);
+        self.buffer.get(start..end)
     }
 
     /// Each sentence's tokens, in sentence order.

@@ -84,6 +84,10 @@ fn hostile_inputs() {
         "According to the piece in the Times:\n\nOfficials said it.\n\n".repeat(5_000);
     // One line of many quotations under dashes and in dashed asides (issue #12's tags).
     let dashed = "“a b” ― Dana Whit - said \"x\" ".repeat(20_000);
+    // A subject broken by a dashed aside that holds a quotation, then a cue: the speaker
+    // place once held no word and indexed an empty list.
+    let dashed_subject =
+        "A friend of the brand - a shop pitched as \"the best place\" - noted that it works.";
     let newlines = "\n".repeat(100_000);
     let lines = "short line\n".repeat(20_000);
     let nested_html = "<div>".repeat(10_000) + "text" + &"</div>".repeat(10_000);
@@ -104,6 +108,7 @@ fn hostile_inputs() {
         &attributions,
         &introductions,
         &dashed,
+        dashed_subject,
         &caveats,
         &newlines,
         &lines,

@@ -101,8 +101,8 @@ pub fn analyze_text_with(
     lexicon: &Lexicon,
 ) -> Report {
     lexicon.scope(|| {
-        let parsed = crux_parser::parse_as(text, format);
-        let analysis = crux_analysis::analyze_with(parsed.document, lexicon);
+        let (parsed, tokens) = crux_parser::parse_as_with_tokens(text, format);
+        let analysis = crux_analysis::analyze_with_tokens(parsed.document, tokens, lexicon);
         Report::new(source, analysis, parsed.diagnostics)
     })
 }
@@ -118,8 +118,9 @@ pub fn analyze_owned_with(
 ) -> Report {
     // The user's entries of the parser's lists are in use for the parse and the analysis.
     lexicon.scope(|| {
-        let parsed = crux_parser::parse_owned(text, format);
-        let analysis = crux_analysis::analyze_with(parsed.document, lexicon);
+        // The sentences' tokens serve the analysis too, which drops them once read.
+        let (parsed, tokens) = crux_parser::parse_owned_with_tokens(text, format);
+        let analysis = crux_analysis::analyze_with_tokens(parsed.document, tokens, lexicon);
         Report::new(source, analysis, parsed.diagnostics)
     })
 }

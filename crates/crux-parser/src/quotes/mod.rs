@@ -579,7 +579,9 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
     if let Some(a) = dash.and_then(|d| attribution_by_dash(text, tokens, d, i)) {
         return Some(a);
     }
-    if let Some(cue) = speaker::cue_at(text, tokens, i) {
+    if let Some(cue) =
+        speaker::cue_at(text, tokens, i).filter(|c| speaker::inverts(text, tokens, c))
+    {
         let speaker = speaker::after(text, tokens, cue.next, Place::NextToQuote)?;
         return Some(Attribution {
             speaker: named_after_role(text, tokens, speaker).unwrap_or(speaker),
@@ -601,6 +603,7 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
         let cue = speaker::cue_at(text, tokens, j)?;
         if cue.category != crate::lexicon::Reporting::Speech
             || cue.according
+            || !speaker::inverts(text, tokens, &cue)
             || crux_lexicon::is_exactly(&text[cue.span], lexicon::Cue::ObjectCue)
         {
             return None;
@@ -643,11 +646,17 @@ fn attribution_after(text: &str, tokens: &[Token], from: usize) -> Option<Attrib
         return None;
     }
     // The cue ends the attribution ("…," he said. / "…," police said in a statement / "…,"
-    // Sessions told CNN.) unless a content clause follows it: "…," he said that ….
-    if tokens
-        .get(cue.next)
-        .is_some_and(|t| lexicon::is(&text[t.span], lexicon::Cue::ContentOpener))
-    {
+    // Sessions told CNN.) unless a content clause follows it: "…," he said that …, or the
+    // object of a verb that judges, describes or cites, a noun phrase opened by a determiner
+    // ("…," the committee rejected the plan): the quotation is not what it took.
+    if tokens.get(cue.next).is_some_and(|t| {
+        let w = &text[t.span];
+        lexicon::is(w, lexicon::Cue::ContentOpener)
+            || (t.word
+                && lexicon::is(&text[tokens[cue.first].span], lexicon::Cue::TargetVerb)
+                && (lexicon::is(w, lexicon::Cue::NounDeterminer)
+                    || lexicon::is(w, lexicon::Cue::SpeakerDeterminer)))
+    }) {
         return None;
     }
     Some(Attribution {
@@ -995,7 +1004,8 @@ fn attribution_before(text: &str, tokens: &[Token], to: usize) -> Option<Attribu
                     cue: cue.span,
                 });
             }
-            let speaker = speaker::after(text, tokens, cue.next, Place::NextToQuote)?;
+            let speaker = speaker::after(text, tokens, cue.next, Place::NextToQuote)
+                .filter(|_| speaker::inverts(text, tokens, &cue))?;
             return (token_from(tokens, speaker.end()) == end).then_some(Attribution {
                 speaker,
                 cue: cue.span,
@@ -1193,7 +1203,9 @@ fn inline_quotes(
             && (place == NamePlace::Slot
                 || (direct.is_none()
                     && (title_case(text, inner, true)
-                        || (place == NamePlace::Apposition && words <= SCARE_WORDS)))
+                        || (place == NamePlace::Apposition
+                            && (words <= SCARE_WORDS
+                                || apposition_in_subject(text, s.tokens, pair.span, inner)))))
                 || last_name.is_some_and(|n| joined_to(text, s.tokens, n, pair.span, inner)));
         let mention = named
             || (pair.closed
@@ -1514,6 +1526,27 @@ fn name_place(text: &str, tokens: &[Token], quote: Span, inner: Span, words: usi
     } else {
         NamePlace::None
     }
+}
+
+/// Whether a quotation in apposition to a noun for a work (at `quote`, its words at `inner`)
+/// is closed by a comma and followed by a lower-case word that is no pronoun: the sentence's
+/// verb goes on past it ("Smith's letter, "One bad apple spoils the barrel," criticized the
+/// council"), so the quotation sits inside the subject as the work's title, not as anyone's
+/// words ("In his essay, "…," he argues" has its tag).
+fn apposition_in_subject(text: &str, tokens: &[Token], quote: Span, inner: Span) -> bool {
+    let at = token_from(tokens, quote.end());
+    let mut rest = tokens[at..].iter();
+    let mut next = rest.next();
+    let mut comma = text[inner].trim_end().ends_with(',');
+    if next.is_some_and(|t| !t.word && &text[t.span] == ",") {
+        comma = true;
+        next = rest.next();
+    }
+    comma
+        && next.is_some_and(|t| {
+            let w = &text[t.span];
+            t.word && !crate::words::capitalised(w) && !lexicon::is(w, lexicon::Cue::SubjectPronoun)
+        })
 }
 
 /// Whether the naming verb `verb` gives a name rather than reports someone's word for a
@@ -1878,7 +1911,7 @@ fn reported_speech(
 }
 
 /// The speaker phrase found in a speaker's place, checked for a piece of a clause, which a
-/// noun phrase is not: `None` for a lone conjunction or adverb ("…, and say that …", "Just
+/// noun phrase is not: `None` for a phrase of no word, a lone conjunction or adverb ("…, and say that …", "Just
 /// say …", "Nonetheless, …, saying …": an imperative, or a participle whose subject lies
 /// elsewhere; a capitalised one inside the sentence is a name, "as Will wrote"). After a
 /// pronoun with a contracted verb ("It's hard to know … and say …", "It's a dynamic Greenberg
@@ -1924,12 +1957,11 @@ pub(super) fn checked_speaker(text: &str, tokens: &[Token], speaker: Span) -> Op
     };
     let cover = |run: &[Token]| run[0].span.cover(run[run.len() - 1].span);
     // "…, as Will wrote": a capitalised word inside a sentence is a name.
-    let sentence_start = tokens
-        .first()
-        .zip(words.first())
-        .is_some_and(|(t, w)| t.span == w.span);
+    let sentence_start =
+        matches!((tokens.first(), words.first()), (Some(t), Some(w)) if t.span == w.span);
     match words.as_slice() {
-        [] => Some(speaker),
+        // Only marks ("-" left of a cue after a dash-bounded aside): no speaker.
+        [] => None,
         [one]
             if lone_connective(word(one))
                 && (sentence_start || !crate::words::capitalised(word(one))) =>
@@ -2069,6 +2101,7 @@ fn closing_tag_at(
     // ", says Epstein.": the speaker after the verb, then the end of the sentence or a
     // trailing phrase.
     if is(cue.first - 1, ",")
+        && speaker::inverts(text, tokens, &cue)
         && let Some(sp) = speaker::after(text, tokens, cue.next, Place::NextToQuote)
         && tail_ends_sentence(text, marks, tokens, token_from(tokens, sp.end()))
     {
@@ -2530,7 +2563,7 @@ fn reported_speaker(
                 .is_some_and(|t| t.word && text[t.span].starts_with(|c: char| c.is_lowercase()))
     };
     if comma_before
-        && !participle(text, tokens, cue)
+        && speaker::inverts(text, tokens, &cue)
         && let Some(sp) = speaker::after(text, tokens, cue.next, Place::NextToQuote)
         && let closes = ends_sentence(token_from(tokens, sp.end()))
         && (closes || goes_on(token_from(tokens, sp.end())))
@@ -2915,6 +2948,19 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, None, "{got:?}");
+    }
+
+    #[test]
+    fn a_speakers_place_of_marks_alone_names_nobody_and_does_not_panic() {
+        // The words before the cue end in a dash-bounded aside: what is left in the speaker's
+        // place is the closing dash, no word (this panicked on a PolNeAR train article).
+        let got =
+            quotes("The brand - pitched as \"the place for Women\" - noted that it offers leave.");
+        assert!(
+            got.iter()
+                .all(|(_, _, speaker)| speaker.as_deref() != Some("-")),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -4475,5 +4521,75 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_verb_that_judges_or_a_participle_after_a_quotation_takes_no_speaker_after_it() {
+        // The noun phrase after "criticized", "described", "blaming" is their object.
+        for text in [
+            "\"The vote was rushed,\" criticized the council for its haste.",
+            "\"It was a disgrace,\" blaming the weather.",
+            "\"We were misled,\" described the process as unfair.",
+        ] {
+            let got = speakers(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, None, "{text}: {got:?}");
+        }
+        // A participle or a judging verb after the speaker's own tag leaves it the speaker.
+        let got = speakers("He said the vote was \"a disgrace,\" describing the count.");
+        assert_eq!(got[0].1.as_deref(), Some("He"), "{got:?}");
+        // A verb of saying inverts.
+        for (text, speaker) in [
+            ("\"We lost,\" admitted the coach.", "the coach"),
+            ("\"No entry,\" reads the sign on the gate.", "the sign"),
+            ("\"We will rebuild,\" said the mayor.", "the mayor"),
+        ] {
+            let got = speakers(text);
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+        }
+        // A judging verb with an object of its own did not take the quotation, nor did a verb
+        // that reports nothing.
+        let text = "On his new record, \"Streets of Fog and Salt,\" the singer discussed the \
+                    decline of the harbour.";
+        assert_eq!(
+            kind_of(text, "\"Streets of Fog and Salt,\""),
+            crate::QuoteKind::Scare
+        );
+        let got = speakers("\"We will not pay,\" the mayor's office ignored the request.");
+        assert_eq!(got[0].1, None, "{got:?}");
+        // A closing tag: the words after a participle are no speaker.
+        let got = reports("The board approved the budget, citing the rise in rents.");
+        assert!(
+            got.iter().all(|r| r.1.as_deref() != Some("the rise")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_in_apposition_inside_the_subject_names_the_work() {
+        // The quotation between commas after "letter" is the letter's title, and the verb
+        // after it is the sentence's, not a tag.
+        for (text, quoted) in [
+            (
+                "Ann Berry's letter, \"A Town Betrayed,\" criticized the council for its vote.",
+                "\"A Town Betrayed,\"",
+            ),
+            (
+                "Ann Berry's letter, \"One bad apple spoils the barrel,\" criticized the council.",
+                "\"One bad apple spoils the barrel,\"",
+            ),
+            (
+                "Her latest column, \"Why the suburbs will save us all,\" drew many replies.",
+                "\"Why the suburbs will save us all,\"",
+            ),
+        ] {
+            assert_eq!(kind_of(text, quoted), crate::QuoteKind::Scare, "{text}");
+            assert!(speakers(text).is_empty(), "{text}: {:?}", speakers(text));
+        }
+        // With a tag after it the quotation is the writer's words.
+        let got = speakers(
+            "In his essay, \"Free speech is dying on campus,\" he argues that rules changed.",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("he"), "{got:?}");
     }
 }

@@ -78,6 +78,17 @@ pub(crate) fn cue_at(text: &str, tokens: &[Token], i: usize) -> Option<Cue> {
     })
 }
 
+/// Whether a cue may stand before its speaker, in an inverted tag ("…," said the mayor /
+/// "…," wrote Ann Lee): a finite verb whose object is the quotation. An "-ing" participle
+/// heads a clause whose subject stands before it ("…," blaming the weather), and a verb whose
+/// object is the person or thing it judges, describes or cites (`target-verb`: "…," criticized
+/// the council) takes the noun phrase after it as that object. "According to" takes its
+/// speaker after it as a preposition does, and is read apart.
+pub(crate) fn inverts(text: &str, tokens: &[Token], cue: &Cue) -> bool {
+    let verb = &text[tokens[cue.first].span];
+    cue.according || !(verb.ends_with("ing") || lexicon::is(verb, Class::TargetVerb))
+}
+
 /// Whether the word at token `i` stands where a noun does, so that a form of a reporting verb
 /// there is a noun: after an article or a possessive determiner ("the states that border",
 /// "his claims"), or after a noun's possessive ("Mrs Hodge's remarks were", "the professor's
