@@ -364,6 +364,25 @@ fn prediction(text: &str, tokens: &[Token], i: usize) -> Option<Span> {
     {
         return None;
     }
+    // "Buyers would be expected to pay more", "staff will also be expected to …": after a
+    // modal of requirement or hypothesis the expectation is the writer's, no forecast. Only an
+    // adverb or "not" stands between a modal and its "be": any one lower-case word.
+    let modal = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.word && lexicon::token_is(text, t, Class::ExpectationModal))
+    };
+    let adverb = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.word && !crate::words::capitalised(&text[t.span]))
+    };
+    if b.eq_ignore_ascii_case("be")
+        && i > 0
+        && (modal(i - 1) || (i > 1 && adverb(i - 1) && modal(i - 2)))
+    {
+        return None;
+    }
     let mut j = i + 1;
     while tokens.get(j).is_some_and(|t| {
         let w = &text[t.span];
@@ -534,8 +553,15 @@ mod tests {
             "The ferry had been expected to win the contract but lost it.",
             "The expected rise came in May.",
             "Rain is expected in May.",
+            // After a modal of requirement or hypothesis the expectation is the writer's.
+            "Buyers would be expected to pay more for each home.",
+            "Staff will also be expected to work weekends.",
+            "Tenants would not be expected to pay the fee.",
         ] {
             assert_eq!(reports(text), vec![], "{text}");
         }
+        // An epistemic modal keeps the forecast.
+        let got = reports("The losing side could be expected to appeal.");
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 }
