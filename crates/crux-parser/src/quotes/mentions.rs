@@ -538,6 +538,37 @@ impl Mentions {
             .or_else(|| nearest(&|kind, _| kind == Kind::Unknown))
     }
 
+    /// (where first named, entity): the one entity named in a subject's place in `span`, when
+    /// it is no organisation and no other name stands in a subject's place there ("Jane Doe, 42, runs the
+    /// bakery on Main Street." names Jane Doe; "Main Street" stands in an oblique place).
+    /// At most [`PRONOUN_WINDOW`] mentions are looked at.
+    pub(crate) fn only_subject_in(&self, span: Span) -> Option<(usize, usize)> {
+        let from = self
+            .mentions
+            .partition_point(|&(pos, _, _)| pos < span.start());
+        let to = self
+            .mentions
+            .partition_point(|&(pos, _, _)| pos < span.end());
+        if to <= from || to - from > PRONOUN_WINDOW {
+            return None;
+        }
+        let mut only: Option<(usize, usize)> = None;
+        for &(at, e, oblique) in &self.mentions[from..to] {
+            if oblique {
+                continue;
+            }
+            if self.entities[e].kind == Kind::Organisation {
+                return None;
+            }
+            match only {
+                None => only = Some((at, e)),
+                Some((_, o)) if o == e => {}
+                Some(_) => return None,
+            }
+        }
+        only
+    }
+
     /// The nearest organisation named before `at` ("it said", "the company said").
     pub(crate) fn organisation_before(&self, at: usize) -> Option<usize> {
         let i = self.mentions.partition_point(|&(pos, _, _)| pos < at);

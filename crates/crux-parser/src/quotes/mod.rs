@@ -157,7 +157,14 @@ pub(crate) fn find(
 
     let mut drafts = Vec::new();
     let mut direct_cues: HashSet<Span> = HashSet::new();
-    inline_quotes(text, &marks, &tokenised, &mut drafts, &mut direct_cues);
+    inline_quotes(
+        text,
+        &marks,
+        &tokenised,
+        &names,
+        &mut drafts,
+        &mut direct_cues,
+    );
     let inline = drafts.len();
     reported_speech(text, &marks, &tokenised, &direct_cues, &mut drafts);
     let more = forms::noun_and_passive_reports(text, &marks, &tokenised, &drafts[inline..]);
@@ -408,11 +415,14 @@ fn resolve_speakers(
             )
         } else if crate::lexicon::one_of(words, &["they"]) {
             (
-                last_group.clone().or_else(|| {
-                    names
-                        .organisation_before(at)
-                        .map(|e| names.entity(e).name.clone())
-                }),
+                group_subject(text, sentences, sp.span)
+                    .map(|g| text[g].to_owned())
+                    .or_else(|| last_group.clone())
+                    .or_else(|| {
+                        names
+                            .organisation_before(at)
+                            .map(|e| names.entity(e).name.clone())
+                    }),
                 Resolution::Pronoun,
             )
         } else if crate::lexicon::one_of(words, &["it"]) {
@@ -511,6 +521,23 @@ fn resolve_speakers(
             sp.canonical.clone_from(c);
         }
     }
+}
+
+/// The group "they" at `pronoun` most likely refers to: a plural subject that opens its own
+/// sentence before it, or the sentence before it in the same paragraph ("Residents of Harbour
+/// Road met the Water Authority. They said …": the group just named in a subject's place, not
+/// the organisation named after it).
+fn group_subject(text: &str, sentences: &[Tokenised], pronoun: Span) -> Option<Span> {
+    let plural = |sub: &Span| plural_speaker(&text[*sub]);
+    if let Some(sub) = own_subject(text, sentences, pronoun).filter(plural) {
+        return Some(sub);
+    }
+    let i = sentence_at(sentences, pronoun.start())?;
+    let prev = &sentences[i.checked_sub(1)?];
+    if prev.paragraph != sentences[i].paragraph {
+        return None;
+    }
+    sentence_subject(text, prev.tokens, prev.tokens.len()).filter(plural)
 }
 
 /// The subject that opens the sentence of a speaker pronoun at `pronoun`, when it stands before
@@ -1099,6 +1126,7 @@ fn inline_quotes(
     text: &str,
     marks: &marks::Marks,
     sentences: &[Tokenised],
+    names: &Mentions,
     drafts: &mut Vec<Draft>,
     direct_cues: &mut HashSet<Span>,
 ) {
@@ -1284,6 +1312,14 @@ fn inline_quotes(
                 QuoteKind::Partial
             };
             (kind, Some(SpeakerDraft::new(a.speaker)), Some(a.cue))
+        } else if let Some(name) = (opens_paragraph
+            && !cue_outside(text, sentences[end_si].tokens, pair.span))
+        .then(|| introduced_before(text, sentences, names, si))
+        .flatten()
+        {
+            // "Jane Doe, 42, runs the bakery.⏎⏎"We have lost half our trade."": the one
+            // person the paragraph before introduced, with no verb of speech, speaks.
+            (QuoteKind::Direct, Some(SpeakerDraft::new(name)), None)
         } else {
             (QuoteKind::Direct, None, None)
         };
@@ -1293,7 +1329,8 @@ fn inline_quotes(
             && let (Some(sp), Some(c)) = (&speaker, cue)
         {
             for &k in &chain {
-                if drafts[k].speaker.is_none() {
+                // An untagged part: no speaker, or only the one a paragraph before introduced.
+                if drafts[k].cue.is_none() {
                     drafts[k].kind = QuoteKind::Direct;
                     drafts[k].speaker = Some(SpeakerDraft {
                         resolution: Some(Resolution::Continued),
@@ -1316,6 +1353,65 @@ fn inline_quotes(
             mention,
         });
     }
+}
+
+/// The name of the one person that the paragraph right before sentence `si` introduces
+/// without a verb of speech ("Jane Doe, 42, runs the bakery on Main Street."): the only name
+/// in a subject's place there, no organisation, in a paragraph of at most a few sentences that
+/// holds no quotation mark and no reporting cue (a cue there hands on its own speaker, or
+/// none). News introduces a person so before quoting them.
+fn introduced_before(
+    text: &str,
+    sentences: &[Tokenised],
+    names: &Mentions,
+    si: usize,
+) -> Option<Span> {
+    const MAX_SENTENCES: usize = 3;
+    let last = si.checked_sub(1)?;
+    let paragraph = sentences[last].paragraph;
+    if paragraph + 1 != sentences[si].paragraph {
+        return None;
+    }
+    let mut first = last;
+    while first > 0 && sentences[first - 1].paragraph == paragraph {
+        first -= 1;
+        if last - first >= MAX_SENTENCES {
+            return None;
+        }
+    }
+    let span = sentences[first].span.cover(sentences[last].span);
+    if text[span].contains(['"', '“', '”']) {
+        return None;
+    }
+    let cue = sentences[first..=last]
+        .iter()
+        .any(|s| (0..s.tokens.len()).any(|i| speaker::cue_at(text, s.tokens, i).is_some()));
+    if cue {
+        return None;
+    }
+    let (at, _) = names.only_subject_in(span)?;
+    // The name opens its sentence, as its subject, and a lower-case word (its verb) follows:
+    // not a heading ("FULL TEXT.") nor one of a list.
+    let s = &sentences[sentence_at(sentences, at)?];
+    let start = token_from(s.tokens, at);
+    if subject_start(text, s.tokens, s.tokens.len()) != Some(start) {
+        return None;
+    }
+    let run = s.tokens[start..]
+        .iter()
+        .take_while(|t| t.word && crate::words::capitalised(&text[t.span]))
+        .count();
+    let verb = s.tokens[start + run..]
+        .iter()
+        .any(|t| t.word && !crate::words::capitalised(&text[t.span]));
+    (run >= 2 && verb).then(|| s.tokens[start].span.cover(s.tokens[start + run - 1].span))
+}
+
+/// Whether a reporting cue stands in the sentence `tokens` outside the quotation at `quote`
+/// (a tag that the quotation's own rules read, or a report that holds it).
+fn cue_outside(text: &str, tokens: &[Token], quote: Span) -> bool {
+    (0..tokens.len())
+        .any(|i| !quote.contains_span(tokens[i].span) && speaker::cue_at(text, tokens, i).is_some())
 }
 
 /// Whether a cue (one word or a phrase) is a verb of speech or writing.
@@ -1895,7 +1991,13 @@ fn reported_speech(
             } else {
                 span.cover(speaker)
             };
+            // "WASHINGTON (AP) — The bridge will reopen, officials said.": the dash that ends a
+            // dateline opens no content.
             let span = span.trim(text);
+            let dash = text[span]
+                .strip_prefix(['—', '–', '―', '-'])
+                .map_or(0, |rest| text[span].len() - rest.trim_start().len());
+            let span = Span::new(span.start() + dash, span.end().max(span.start() + dash));
             taken = Some(taken.map_or(span, |t| t.cover(span)));
             drafts.push(Draft {
                 kind: QuoteKind::Reported,
@@ -4591,5 +4693,70 @@ mod tests {
             "In his essay, \"Free speech is dying on campus,\" he argues that rules changed.",
         );
         assert_eq!(got[0].1.as_deref(), Some("he"), "{got:?}");
+    }
+
+    #[test]
+    fn a_quotation_paragraph_after_a_person_is_introduced_is_theirs() {
+        let got = speakers(
+            "Jane Doe, 42, runs the bakery on Main Street.\n\n\"We have lost half our trade \
+             since the road closed.\"",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Jane Doe"), "{got:?}");
+        // Two people named, or none in a subject's place: no one speaks.
+        for text in [
+            "Jane Doe runs the bakery. Her husband Tom Doe bakes the bread.\n\n\"We have lost \
+             half our trade.\"",
+            "The road to the bakery of Jane Doe closed in May.\n\n\"We have lost half our \
+             trade.\"",
+            "FULL TEXT.\n\n\"We have lost half our trade.\"",
+        ] {
+            let got = speakers(text);
+            assert_eq!(got[0].1, None, "{text}: {got:?}");
+        }
+        // A tag of its own wins.
+        let got = speakers(
+            "Jane Doe runs the bakery.\n\n\"We have lost half our trade,\" said Tom Hale.",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Tom Hale"), "{got:?}");
+    }
+
+    #[test]
+    fn they_is_the_group_just_named_as_a_subject_not_an_organisation_after_it() {
+        let doc = crate::parse(
+            "Residents of Harbour Road met the Coastal Water Authority on Monday. They said \
+             the pipes had burst twice.",
+        )
+        .document;
+        let got: Vec<Option<String>> = doc
+            .quotes
+            .iter()
+            .map(|q| q.speaker.as_ref().and_then(|s| s.canonical.clone()))
+            .collect();
+        assert_eq!(got, [Some("Residents".to_owned())]);
+        // With no group named just before, the organisation stays the antecedent.
+        let doc = crate::parse(
+            "The Coastal Water Authority met on Monday. In a statement they said the pipes \
+             had burst twice.",
+        )
+        .document;
+        let got: Vec<Option<String>> = doc
+            .quotes
+            .iter()
+            .map(|q| q.speaker.as_ref().and_then(|s| s.canonical.clone()))
+            .collect();
+        assert_eq!(got, [Some("Coastal Water Authority".to_owned())]);
+    }
+
+    #[test]
+    fn a_datelines_dash_opens_no_report() {
+        for text in [
+            "WASHINGTON (AP) — The bridge will reopen in May, officials said.",
+            "LONDON, Feb 2 (Reuters) - The bridge will reopen in May, officials said.",
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!(got[0].0.starts_with("The bridge"), "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some("officials"), "{text}: {got:?}");
+        }
     }
 }
