@@ -1970,6 +1970,24 @@ mod tests {
     }
 
     #[test]
+    fn a_cost_judged_worth_it_is_a_stated_balance() {
+        use AssessmentKind::{Benefit, Risk};
+        // The spending is judged against what it buys: a balance, not a cost.
+        assert_eq!(
+            only_kinds("The new library was money well spent."),
+            [Benefit]
+        );
+        assert_eq!(
+            only_kinds("The repairs were well worth the wait."),
+            [Benefit]
+        );
+        assert_eq!(
+            only_kinds("The second stadium is not worth the money."),
+            [Risk]
+        );
+    }
+
+    #[test]
     fn scores_are_explained() {
         let analysis =
             analyze(crux_parser::parse("This is certainly a serious risk to the troops.").document);

@@ -286,7 +286,9 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
         if passive
             || noun
             || classes(i - 1) & frame::JUDGING != 0
-            || !(colon || is_word(i + 1) && classes(i + 1) & frame::PARTICLE == 0)
+            || !(colon
+                || is_word(i + 1) && classes(i + 1) & frame::PARTICLE == 0
+                || opens_quotation(&text[words[i].span.end()..]))
             || comma && !that_follows && !colon
         {
             return None;
@@ -320,6 +322,14 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
         return Some(words[start].span.cover(words[end].span));
     }
     None
+}
+
+/// Whether the text after a verb opens a quotation ("says “trust us.”", `says "we will"`); the
+/// quotation's own tokens are not among a claim's words.
+fn opens_quotation(after: &str) -> bool {
+    after
+        .trim_start_matches([' ', '\u{a0}'])
+        .starts_with(['“', '"'])
 }
 
 /// Whether what is left of a clause once a relayed quotation is cut out is a fragment, not a
@@ -851,6 +861,11 @@ pub(crate) fn find(
                     .filter(|c| c.kind == CaveatKind::Hedge && span.contains_span(c.span))
                     .map(|c| c.span),
             );
+            // A sentence inside a quotation that runs on past it ("… is “Why vote? They will do
+            // what they want anyway.”") holds no word of the writer's: no claim.
+            if !words.iter().any(|t| t.word) {
+                continue;
+            }
             if was_cut {
                 let after_cut = cut
                     .iter()
@@ -1271,6 +1286,26 @@ mod tests {
         assert_eq!(got[0].2, "author", "{got:?}");
         // With a source for its subject, the sentence is the source's report, no claim.
         assert!(claims("The study found that most riders pay.").is_empty());
+    }
+
+    #[test]
+    fn a_sentence_inside_a_running_quotation_is_no_claim() {
+        let got =
+            claims("Ask why the mood of many is “Why vote? They will do what they want anyway.”");
+        assert!(
+            got.iter()
+                .all(|(text, _, _)| !text.starts_with("They will")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_verb_of_saying_before_a_quotation_relays_it() {
+        let got = claims("The council just says “trust us.”");
+        assert!(
+            got.iter().all(|(_, _, holder)| holder != "author"),
+            "{got:?}"
+        );
     }
 
     #[test]

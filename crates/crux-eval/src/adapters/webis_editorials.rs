@@ -28,8 +28,9 @@
 //!   the circumstance of a narrated act, the corpus's anecdote ("according to the report",
 //!   whose source follows it, is a preposition, no participle).
 //!   A generic holder is also a bare plural ("experts warn", "press reports"), a class
-//!   referred to as a whole; the pronoun "one" is one, "one witness" is not. A partial
-//!   quotation lent to a generic holder is no testimony either.
+//!   referred to as a whole, when the report quotes none of its words; the pronoun "one" is
+//!   one, "one witness" is not. A partial quotation lent to a generic holder is no testimony
+//!   either.
 //!   A quotation with no speaker must have at least six words: a shorter one is a name, a
 //!   slogan or a term quoted, which the corpus labels with the unit around it.
 //!   A second row counts every crux quote but scare quotes, as before.
@@ -200,7 +201,8 @@ fn cited_statement(text: &str, q: &Quote) -> bool {
 /// of `generic-holder` (cue_words.tsv: "some", "many", "critics", the pronoun "one"; "one"
 /// before a noun is a numeral, "one witness" a person), or a bare plural, a plural common
 /// noun with no determiner and no name in its phrase ("experts warn", "press reports",
-/// "Journalists labeled"), which refers to a class generically (Quirk et al. 1985, §5.52).
+/// "Journalists labeled"), which refers to a class generically (Quirk et al. 1985, §5.52),
+/// unless the report quotes their words.
 fn generic_holder(text: &str, q: &Quote) -> bool {
     let Some(sp) = q.speaker.as_ref() else {
         return false;
@@ -215,7 +217,10 @@ fn generic_holder(text: &str, q: &Quote) -> bool {
         crux_lexicon::is(w, CueClass::GenericHolder)
             && !(i == 0 && words.len() > 1 && w.eq_ignore_ascii_case("one"))
     });
-    holder || bare_plural(text, sp.span.start(), &words)
+    // A report that quotes the class's words ("Residents said the park was \u{201c}quite
+    // safe\u{201d}") cites what some of them said, as a participle's quoted report does.
+    let quoted = q.text.contains(['"', '\u{201c}', '\u{201d}']);
+    holder || (!quoted && bare_plural(text, sp.span.start(), &words))
 }
 
 /// Whether a speaker phrase is a bare plural: its head (last word) a plural in "-s", its first

@@ -233,10 +233,17 @@ fn abilities(text: &str, mark: Mark) -> Can {
     let inner = matches!(b, Side::Letter | Side::Digit) && matches!(a, Side::Letter | Side::Digit);
     let single = mark.family == Family::Single;
     // `said,"We`, `states:"I`: a double mark glued to the comma or colon of a tag, as scraped
-    // text prints it, opens.
+    // text prints it, opens; so does one before the writer's bracketed insertion or an
+    // ellipsis that opens the quoted words (`said:"[Police] are`, `reads:"... no man`).
+    let rest = &text[mark.span.end()..];
+    let inserted = rest
+        .strip_prefix('[')
+        .is_some_and(|r| r.starts_with(char::is_alphabetic))
+        || rest.starts_with("...")
+        || rest.starts_with('…');
     let glued = !single
         && matches!(before, Some(',' | ':' | ';'))
-        && matches!(a, Side::Letter | Side::Digit);
+        && (matches!(a, Side::Letter | Side::Digit) || inserted);
     // `in the country, " he said`: a double mark set off by spaces after a sentence's or a
     // clause's final punctuation closes (a typing slip of scraped and wire text).
     let detached = !single
@@ -703,6 +710,13 @@ mod tests {
             top("He said:\"We will win.\" She said,\"No.\""),
             ["\"We will win.\"", "\"No.\""]
         );
+        // The quoted words may open with the writer's insertion in brackets or an ellipsis.
+        assert_eq!(
+            top("She wrote:\"[Ferries] are late.\" The sign reads:\"... no boats today.\""),
+            ["\"[Ferries] are late.\"", "\"... no boats today.\""]
+        );
+        // A footnote after a closing mark is no insertion.
+        assert_eq!(top("It was \"late,\"[3] she wrote."), ["\"late,\""]);
     }
 
     #[test]

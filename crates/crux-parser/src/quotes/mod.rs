@@ -2115,7 +2115,8 @@ fn own_report_break(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<B
     if cue.according {
         // ", according to the network.": a tag closing the sentence after a comma.
         let np = speaker::after(text, tokens, cue.next, Place::Clause)
-            .or_else(|| speaker::after_phrase(text, tokens, cue.next))?;
+            .or_else(|| speaker::after_phrase(text, tokens, cue.next))
+            .filter(|&np| !speaker::measure_phrase(text, tokens, np))?;
         let end = token_from(tokens, np.end());
         let closes = tokens
             .get(end)
@@ -2646,7 +2647,8 @@ fn reported_speaker(
     let comma_before = cue.first > 0 && &text[tokens[cue.first - 1].span] == ",";
     if cue.according {
         let np = speaker::after(text, tokens, cue.next, Place::Clause)
-            .or_else(|| speaker::after_phrase(text, tokens, cue.next))?;
+            .or_else(|| speaker::after_phrase(text, tokens, cue.next))
+            .filter(|&np| !speaker::measure_phrase(text, tokens, np))?;
         return Some(according_to(text, tokens, np));
     }
     // "…, said founder Mikhail Khodorkovsky." / "…, says Epstein.": the tag closes the
@@ -2654,11 +2656,20 @@ fn reported_speaker(
     // A subject set off by an apposition before the verb ("Ann Lee, the mayor, said the
     // veto would fail.") is the speaker, not the clause after the verb.
     // A participle takes no subject after it ("…, citing her work on pensions.").
+    // "Jesus, says St Paul, is the image …": the same tag between commas inside its content,
+    // which goes on after it in lower case.
+    let goes_on = |i: usize| {
+        tokens.get(i).is_some_and(|t| &text[t.span] == ",")
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| t.word && text[t.span].starts_with(|c: char| c.is_lowercase()))
+    };
     if comma_before
         && speaker::inverts(text, tokens, &cue)
         && let Some(sp) = speaker::after(text, tokens, cue.next, Place::NextToQuote)
-        && ends_sentence(token_from(tokens, sp.end()))
-        && cue.first >= 3
+        && let closes = ends_sentence(token_from(tokens, sp.end()))
+        && (closes || goes_on(token_from(tokens, sp.end())))
+        && (cue.first >= 3 || (!closes && cue.first == 2))
         && speaker::before(text, tokens, cue.first, Place::Clause).is_none()
     {
         return Some((named_after_role(text, tokens, sp).unwrap_or(sp), None));
@@ -3922,6 +3933,56 @@ mod tests {
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!(got[0].0, report, "{text}: {got:?}");
             assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn an_inverted_tag_between_commas_inside_its_content() {
+        for (text, speaker) in [
+            ("The ferry, says Ann Lee, is late again.", "Ann Lee"),
+            (
+                "Moreover, say the pilots, the harbour will close in May.",
+                "the pilots",
+            ),
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, text, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+        }
+        // A capital after the tag opens a sentence of its own: no content runs through it.
+        assert!(reports("Yesterday, said Ann Lee, Bob left.").is_empty());
+    }
+
+    #[test]
+    fn according_to_a_measure_names_no_source() {
+        for text in [
+            "Seats on the ferry are given according to height.",
+            "Grants are paid according to financial need.",
+        ] {
+            assert!(reports(text).is_empty(), "{text}: {:?}", reports(text));
+        }
+        for (text, speaker) in [
+            ("Fares will rise, according to officials.", "officials"),
+            ("According to him, the ferry is late.", "him"),
+            (
+                "Fares rose, according to ferry-fares.org, a harbour site.",
+                "ferry-fares.org",
+            ),
+        ] {
+            let got = reports(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_reporting_noun_after_a_common_nouns_possessive() {
+        for text in [
+            "The professor's remarks ooze with scorn for the town.",
+            "Chief among the mayor's reported failings is the ferry.",
+        ] {
+            assert!(reports(text).is_empty(), "{text}: {:?}", reports(text));
         }
     }
 

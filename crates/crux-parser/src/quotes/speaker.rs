@@ -91,8 +91,9 @@ pub(crate) fn inverts(text: &str, tokens: &[Token], cue: &Cue) -> bool {
 
 /// Whether the word at token `i` stands where a noun does, so that a form of a reporting verb
 /// there is a noun: after an article or a possessive determiner ("the states that border",
-/// "his claims"), or after a name's possessive ("Mrs Hodge's remarks were"; the "'s" of a
-/// pronoun or a deictic word is a contraction: "He's said", "That's according to").
+/// "his claims"), or after a noun's possessive ("Mrs Hodge's remarks were", "the professor's
+/// remarks"; the "'s" of a pronoun or a deictic word is a contraction: "He's said", "That's
+/// according to").
 pub(crate) fn noun_position(text: &str, tokens: &[Token], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).map(|k| &tokens[k]).filter(|t| t.word) else {
         return false;
@@ -102,9 +103,7 @@ pub(crate) fn noun_position(text: &str, tokens: &[Token], i: usize) -> bool {
         return true;
     }
     let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
-    stem.is_some_and(|stem| {
-        !stem.is_empty() && capitalised(stem) && !lexicon::is(stem, Class::ContractionHost)
-    })
+    stem.is_some_and(|stem| !stem.is_empty() && !lexicon::is(stem, Class::ContractionHost))
 }
 
 /// A manner or time adverb by its form: a lower-case word in "-ly" ("repeatedly"), or
@@ -466,6 +465,38 @@ pub(crate) fn after_phrase(text: &str, tokens: &[Token], start: usize) -> Option
         && end - start <= MAX_ACCORDING_WORDS
         && !(start..end).any(|k| not_in_speaker(text, &tokens[k]) && !time(k)))
     .then(|| tokens[start].span.cover(tokens[end - 1].span))
+}
+
+/// "according to weight", "according to financial need": one or two lower-case words (letters
+/// only) with no determiner, no pronoun and no speaker noun, and a head that is no plural, are
+/// the measure something is done by ("in accordance with", Quirk et al. 1985, §9.10), not a
+/// source ("according to officials", "according to him", "according to the report" are).
+pub(crate) fn measure_phrase(text: &str, tokens: &[Token], np: Span) -> bool {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.word && np.contains_span(t.span))
+        .map(|t| &text[t.span])
+        .collect();
+    let Some(head) = words.last() else {
+        return false;
+    };
+    // Only letters: "cov-lineages.org" is a web site's name.
+    (1..=2).contains(&words.len())
+        && text[np].chars().all(|c| c.is_alphabetic() || c == ' ')
+        && !head.ends_with('s')
+        && lexicon::speaker_noun(head).is_none()
+        && words.iter().all(|w| {
+            w.starts_with(char::is_lowercase)
+                && ![
+                    Class::MentionDeterminer,
+                    Class::ObjectPronoun,
+                    Class::SubjectPronoun,
+                    Class::SpeakerPronoun,
+                    Class::SpeakerExcluded,
+                ]
+                .into_iter()
+                .any(|c| lexicon::is(w, c))
+        })
 }
 
 /// A word that opens the clause a subject stands in: a conjunction or sentence adverb, or a
