@@ -293,7 +293,14 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
         {
             return None;
         }
-        let end = head_end.unwrap_or(i - 1).max(start);
+        let mut end = head_end.unwrap_or(i - 1).max(start);
+        // "The council just says", "Officials have also said": the adverbs and auxiliaries
+        // between the subject and its verb are not the holder's name.
+        while end > start
+            && crate::lexicon::token_is(text, &words[end], crate::lexicon::Cue::SpeakerBetween)
+        {
+            end -= 1;
+        }
         // A verb of finding relays a source only when its subject names one: a person, a body
         // or a text ("The study found", "Gallup shows"); "The 15-year history of this project
         // shows nothing but delays" is the writer's own reading of the record.
