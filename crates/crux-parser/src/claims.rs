@@ -534,7 +534,7 @@ fn relayed(q: &Quote) -> bool {
 
 /// Whether a report is the writer's judgement of what it relays: a judging adverb right before
 /// its cue ("Epstein correctly says that …"), so its words stay the writer's claim.
-fn judged(text: &str, q: &Quote) -> bool {
+fn judged(text: &str, q: &Quote, sentences: &[Sentence], sentence_tokens: &[&[Token]]) -> bool {
     let Some(cue) = q.cue.as_ref().filter(|_| q.kind == QuoteKind::Reported) else {
         return false;
     };
@@ -544,7 +544,11 @@ fn judged(text: &str, q: &Quote) -> bool {
         .rsplit(' ')
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("clear"));
-    if plain || endorsed(text, q, cue.span).is_some() || distanced(text, q) || own(text, q) {
+    if plain
+        || endorsed(text, q, cue.span).is_some()
+        || distanced(text, q, sentences, sentence_tokens)
+        || own(text, q)
+    {
         return true;
     }
     let before = text[..cue.span.start()].trim_end();
@@ -558,8 +562,21 @@ fn judged(text: &str, q: &Quote) -> bool {
 /// Whether a report holds a distancing modifier of the writer's ("officials touted their
 /// so-called reforms", "critics claim the phrase is somehow sinister"): the source would not
 /// disown its own words, so the modifier, and the report, are the writer's judgement.
-fn distanced(text: &str, q: &Quote) -> bool {
-    tokens(text, q.span).any(|t| distancing(text, &t))
+///
+/// The report's words are read from the sentences' tokens, whose lexicon lookups were made
+/// when they were found, not tokenised again.
+fn distanced(text: &str, q: &Quote, sentences: &[Sentence], sentence_tokens: &[&[Token]]) -> bool {
+    let first = sentences.partition_point(|s| s.span.end() <= q.span.start());
+    sentences[first..]
+        .iter()
+        .zip(&sentence_tokens[first..])
+        .take_while(|(s, _)| s.span.start() < q.span.end())
+        .any(|(_, toks)| {
+            crate::span::starting_within(toks, q.span, |t| t.span)
+                .iter()
+                .filter(|t| q.span.contains_span(t.span))
+                .any(|t| distancing(text, t))
+        })
 }
 
 /// Whether a report's speaker is the writer or the reader addressed ("It is my hope that …",
@@ -715,7 +732,10 @@ pub(crate) fn find(
     // Whether each report is the writer's judgement ([`judged`]), read once per quote: a
     // report's words are scanned for distancing modifiers, and a sentence of many clauses
     // would otherwise read them once per clause.
-    let judged_of: Vec<bool> = quotes.iter().map(|q| judged(text, q)).collect();
+    let judged_of: Vec<bool> = quotes
+        .iter()
+        .map(|q| judged(text, q, sentences, sentence_tokens))
+        .collect();
     let mut claims = Vec::new();
     // Buffers reused from sentence to sentence.
     let mut clauses: Vec<Span> = Vec::new();
