@@ -2175,7 +2175,7 @@ fn own_report_break(text: &str, tokens: &[Token], cue: speaker::Cue) -> Option<B
     {
         return Some(Break::Conjunction(at - 2));
     }
-    (at >= 1 && comma(at - 1)).then_some(Break::Comma(at - 1))
+    (at >= 1 && comma(at - 1)).then(|| Break::Comma(at - 1))
 }
 
 /// A tag closing the sentence after a comma: its cue and its speaker. "…, says Epstein.",
