@@ -140,6 +140,12 @@ fn token_reporting_verb(text: &str, t: &Token) -> bool {
         && frame_classes_of(word) & frame::NOT_REPORTING == 0
 }
 
+/// The reporting category of a token's word when it is a one-category reporting verb ("said":
+/// speech, "found": finding), else `None`.
+fn reporting(text: &str, t: &Token) -> Option<crate::lexicon::Reporting> {
+    crate::lexicon::token_cue_word(text, t).and_then(|c| c.single)
+}
+
 /// When a claim only relays a source, the span of who it relays (the claim's holder):
 ///
 /// - "according to X" anywhere: X (to the next comma, eight words at most);
@@ -180,14 +186,10 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
         // the same thing") has an object, not a speaker.
         let tag_verb = tail_words.iter().position(|t| {
             token_reporting_verb(text, t)
-                && crate::lexicon::token_cue_word(text, t)
-                    .and_then(|c| c.single)
-                    .is_some_and(|r| {
-                        matches!(
-                            r,
-                            crate::lexicon::Reporting::Speech | crate::lexicon::Reporting::Writing
-                        )
-                    })
+                && matches!(
+                    reporting(text, t),
+                    Some(crate::lexicon::Reporting::Speech | crate::lexicon::Reporting::Writing)
+                )
         });
         let is_tag = tag_verb.is_some_and(|v| {
             let after = &tail_words[v + 1..];
@@ -304,25 +306,14 @@ fn relayed_by(text: &str, words: &[Token]) -> Option<Span> {
         // A verb of finding relays a source only when its subject names one: a person, a body
         // or a text ("The study found", "Gallup shows"); "The 15-year history of this project
         // shows nothing but delays" is the writer's own reading of the record.
-        let finding = crate::lexicon::token_cue_word(text, &words[i])
-            .and_then(|c| c.single)
-            .is_some_and(|r| r == crate::lexicon::Reporting::Finding);
-        if finding
-            && !words[start..=end].iter().enumerate().any(|(k, t)| {
-                let w = &text[t.span];
-                crate::lexicon::speaker_noun(w).is_some()
-                    || crate::words::capitalised(w)
-                        && (k > 0
-                            || !crate::lexicon::token_is(
-                                text,
-                                t,
-                                crate::lexicon::Cue::NounDeterminer,
-                            ) && !crate::lexicon::token_is(
-                                text,
-                                t,
-                                crate::lexicon::Cue::SpeakerDeterminer,
-                            ))
-            })
+        let names_source = |t: &Token| {
+            let w = &text[t.span];
+            let determiner = crate::lexicon::token_is(text, t, crate::lexicon::Cue::NounDeterminer)
+                || crate::lexicon::token_is(text, t, crate::lexicon::Cue::SpeakerDeterminer);
+            crate::lexicon::speaker_noun(w).is_some() || crate::words::capitalised(w) && !determiner
+        };
+        if reporting(text, &words[i]) == Some(crate::lexicon::Reporting::Finding)
+            && !words[start..=end].iter().any(names_source)
         {
             return None;
         }
@@ -463,10 +454,7 @@ fn year(w: &str) -> bool {
 fn own_view(text: &str, words: &[Token], i: usize) -> bool {
     token_is(text, &words[i], frame::FIRST)
         && words.get(i + 1).is_some_and(|v| {
-            v.word
-                && crate::lexicon::token_cue_word(text, v)
-                    .and_then(|c| c.single)
-                    .is_some_and(|r| r == crate::lexicon::Reporting::Belief)
+            v.word && reporting(text, v) == Some(crate::lexicon::Reporting::Belief)
         })
 }
 
